@@ -1,0 +1,55 @@
+import { describeOperation, type IndexedOperation } from '../index/openapiIndex';
+import type { OpenApiRule } from '../ruleTypes';
+import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+
+// Path words that suggest an operation touches accounts, money, secrets or administration: an explicit
+// `security: []` on such a path is more likely a mistake than a deliberate public endpoint.
+const SENSITIVE_PATH_WORDS = new Set([
+  'admin', 'admins', 'administrator', 'internal', 'manage', 'management', 'private', 'user', 'users', 'account',
+  'accounts', 'me', 'profile', 'profiles', 'payment', 'payments', 'billing', 'invoice', 'invoices', 'order', 'orders',
+  'token', 'tokens', 'key', 'keys', 'apikey', 'apikeys', 'secret', 'secrets', 'password', 'passwords', 'credential',
+  'credentials', 'settings', 'config', 'configuration', 'export', 'exports', 'customer', 'customers', 'patient',
+  'patients', 'transfer', 'transfers', 'wallet', 'wallets', 'role', 'roles', 'permission', 'permissions', 'debug',
+]);
+
+export function pathLooksSensitive(path: string): boolean {
+  return path
+    .split('/')
+    .filter((segment) => segment.length > 0 && !segment.startsWith('{'))
+    .some((segment) => splitIdentifier(segment).some((word) => SENSITIVE_PATH_WORDS.has(word)));
+}
+
+function isExplicitlyPublic(op: IndexedOperation): boolean {
+  return op.securitySource === 'operation' && op.security !== undefined && op.security.length === 0;
+}
+
+export const operationWithoutSecurity: OpenApiRule = {
+  id: 'oas-operation-without-security',
+  severity: 'error',
+  owasp: 'API2:2023',
+  cwe: 'CWE-306',
+  title: 'Operation without security',
+  summary:
+    'The operation has no security requirement of its own and none from the document root, so the description says anyone may call it. ' +
+    'An explicit `security: []` is accepted as a deliberate public endpoint, except on paths that look sensitive.',
+  check(index, report) {
+    for (const op of index.operations) {
+      const name = describeOperation(op);
+      if (isExplicitlyPublic(op)) {
+        if (pathLooksSensitive(op.path)) {
+          report({
+            path: op.jsonPath,
+            message: `${name} is marked public with \`security: []\`, but its path looks sensitive: anyone could call it without credentials. Require a security scheme unless the data is truly public.`,
+          });
+        }
+        continue;
+      }
+      if (op.security === undefined || op.security.length === 0) {
+        report({
+          path: op.jsonPath,
+          message: `${name} has no security requirement (none on the operation, none at the document root): anyone can call it. Add \`security\` to the operation or the root, or \`security: []\` to mark it public on purpose.`,
+        });
+      }
+    }
+  },
+};

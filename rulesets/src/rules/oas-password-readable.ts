@@ -1,0 +1,43 @@
+import { schemaTypes } from '../index/openapiIndex';
+import type { OpenApiRule } from '../ruleTypes';
+import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'passcode']);
+// Words that make a password-named property describe the password (a policy, a date, a flag) rather than hold it.
+const METADATA_WORDS = new Set([
+  'policy', 'policies', 'expires', 'expiry', 'expiration', 'expired', 'changed', 'updated', 'created', 'required',
+  'strength', 'length', 'min', 'max', 'rules', 'rule', 'enabled', 'set', 'last', 'at', 'date', 'time', 'count',
+  'attempts', 'age', 'hint', 'is', 'has', 'needs', 'must', 'type', 'format', 'url', 'link', 'reset',
+]);
+
+export function isPasswordLikeName(name: string): boolean {
+  const words = splitIdentifier(name);
+  if (!words.some((w) => PASSWORD_WORDS.has(w))) return false;
+  return !words.some((w) => METADATA_WORDS.has(w));
+}
+
+export const passwordReadable: OpenApiRule = {
+  id: 'oas-password-readable',
+  severity: 'error',
+  owasp: 'API3:2023',
+  cwe: 'CWE-200',
+  title: 'Password readable in responses',
+  summary:
+    'A password-like property appears in a response schema and is not `writeOnly`, so the description allows the API to send passwords (or their hashes) back to clients.',
+  fixable: true,
+  check(index, report) {
+    for (const { schema, jsonPath, propertyName } of index.schemasByUsage('response')) {
+      if (propertyName === undefined || !isPasswordLikeName(propertyName)) continue;
+      if (schema.writeOnly === true) continue;
+      const types = schemaTypes(schema);
+      if (types.length > 0 && !types.includes('string')) continue;
+      report({
+        path: jsonPath,
+        message:
+          index.version === '2.0'
+            ? `Property \`${propertyName}\` is returned in a response: passwords and their hashes must never leave the server. Remove it from response schemas (Swagger 2.0 has no \`writeOnly\`).`
+            : `Property \`${propertyName}\` can be returned in responses: passwords and their hashes must never leave the server. Mark it \`writeOnly: true\` or remove it from response schemas.`,
+      });
+    }
+  },
+};

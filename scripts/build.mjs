@@ -1,0 +1,38 @@
+// Bundles the VS Code client, the language server (+ its lint worker), the CLI and the shareable ruleset
+// into self-contained files under dist/: nothing from node_modules is needed at run time.
+import * as esbuild from 'esbuild';
+import { mkdirSync, rmSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Spectral's dependencies ship UMD builds (jsonc-parser) that require() sibling files at run time;
+  // preferring their ES module entry points lets esbuild inline them (see DESIGN.md, OpenAPI path).
+  mainFields: ['module', 'main'],
+  legalComments: 'none',
+};
+
+rmSync('dist', { recursive: true, force: true, maxRetries: 3 });
+mkdirSync('dist', { recursive: true });
+
+const builds = [
+  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/lsp/main.ts', lintWorker: 'server/src/lsp/lintWorker.ts' } },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+];
+
+for (const b of builds) {
+  const options = { ...common, ...b, outdir: 'dist' };
+  if (watch) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  } else {
+    await esbuild.build(options);
+  }
+}
+if (!watch) console.log('built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/cli.js');

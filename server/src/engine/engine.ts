@@ -1,0 +1,101 @@
+// The engine's front door: give it a document, get Findings. Knows nothing of LSP, VS Code or terminals.
+import { NEVER_CANCELLED, type CancelSignal } from './cancellation';
+import { DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
+import { diskFileReader, type FileReader } from './fileReader';
+import type { Finding } from './findings';
+import { LineIndex } from './positions';
+import { detectOpenApi, type OpenApiDetection } from './openapi/detect';
+import { lintOpenApi } from './openapi/lintOpenApi';
+import { extensionOf } from './uris';
+
+export type DocumentKind = 'openapi' | 'none';
+
+export interface LintRequest {
+  uri: string;
+  text: string;
+  settings?: EngineSettings;
+  signal?: CancelSignal;
+}
+
+export interface LintResult {
+  uri: string;
+  kind: DocumentKind;
+  openapi?: OpenApiDetection;
+  /** Findings for the document and for files it references (each finding carries its own uri). */
+  findings: Finding[];
+  /** Other files read while linting; when one changes, this document should be linted again. */
+  dependencies: string[];
+  /** Internal problems (a rule that threw), for logs; never shown as findings. */
+  errors: string[];
+  durationMs: number;
+}
+
+export interface EngineOptions {
+  fileReader?: FileReader;
+}
+
+const OPENAPI_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+export class Engine {
+  private readonly fileReader: FileReader;
+
+  constructor(options: EngineOptions = {}) {
+    this.fileReader = options.fileReader ?? diskFileReader;
+  }
+
+  /** What kind of document this is, decided from its name and content alone (cheap). */
+  classify(uri: string, text: string): { kind: DocumentKind; openapi?: OpenApiDetection } {
+    const extension = extensionOf(uri);
+    if (OPENAPI_EXTENSIONS.has(extension)) {
+      const openapi = detectOpenApi(text, extension);
+      if (openapi) return { kind: 'openapi', openapi };
+    }
+    return { kind: 'none' };
+  }
+
+  async lint(request: LintRequest): Promise<LintResult> {
+    const started = performance.now();
+    const settings = request.settings ?? DEFAULT_SETTINGS;
+    const signal = request.signal ?? NEVER_CANCELLED;
+    const { kind, openapi } = this.classify(request.uri, request.text);
+    const result: LintResult = { uri: request.uri, kind, findings: [], dependencies: [], errors: [], durationMs: 0 };
+    if (openapi) result.openapi = openapi;
+    if (!settings.enable || kind === 'none' || !openapi) return finish(result, started);
+
+    if (request.text.length > settings.maxFileSizeMb * 1024 * 1024) {
+      result.findings.push(fileTooLargeFinding(request.uri, request.text, settings.maxFileSizeMb));
+      return finish(result, started);
+    }
+
+    const output = await lintOpenApi({
+      uri: request.uri,
+      text: request.text,
+      detection: openapi,
+      settings,
+      fileReader: this.fileReader,
+      signal,
+    });
+    result.findings = output.findings;
+    result.dependencies = output.dependencies;
+    result.errors = output.errors;
+    return finish(result, started);
+  }
+}
+
+function finish(result: LintResult, started: number): LintResult {
+  result.durationMs = performance.now() - started;
+  return result;
+}
+
+function fileTooLargeFinding(uri: string, text: string, limitMb: number): Finding {
+  const firstLine = new LineIndex(text.slice(0, 2000)).lineText(0);
+  const sizeMb = (text.length / (1024 * 1024)).toFixed(1);
+  return {
+    ruleId: 'oas-file-too-large',
+    severity: 'info',
+    message: `This file (${sizeMb} MB) is larger than apiwarden.maxFileSizeMb (${limitMb} MB), so it was not linted. Raise the setting to lint it.`,
+    uri,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } },
+    fixable: false,
+  };
+}

@@ -1,0 +1,51 @@
+// The one shape every analysis produces (OpenAPI, code, cross-checks, syntax), whatever the front end.
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Zero-based line and UTF-16 character, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Everything a quick-fix needs, computed at lint time so a fix can be built later without re-parsing. */
+export interface FixData {
+  /** JSON path (OpenAPI) of the node the finding is about. */
+  path?: (string | number)[];
+  /** Range of the value node the fix edits (e.g. the property schema mapping, the URL scalar). */
+  valueRange?: Range;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** `file://` URI of the document that holds the fault (may differ from the linted root for `$ref`s). */
+  uri: string;
+  range: Range;
+  owasp?: string;
+  cwe?: string;
+  dataClasses?: string[];
+  aiLinked?: boolean;
+  fixable: boolean;
+  data?: FixData;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.uri.localeCompare(b.uri) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+export function isSeverity(value: unknown): value is Severity {
+  return value === 'error' || value === 'warning' || value === 'info' || value === 'hint';
+}

@@ -1,0 +1,9 @@
+// Public surface of the engine for the front ends (language server, CLI, tests).
+export { Engine, type LintRequest, type LintResult, type DocumentKind, type EngineOptions } from './engine';
+export { DEFAULT_SETTINGS, normalizeSettings, type EngineSettings, type RuleSetting } from './config/settings';
+export { LintCancelledError, NEVER_CANCELLED, type CancelSignal } from './cancellation';
+export { diskFileReader, OverlayFileReader, type FileReader } from './fileReader';
+export { compareFindings, SEVERITY_ORDER, type Finding, type Range, type Position, type Severity } from './findings';
+export { LineIndex } from './positions';
+export { RULES, ruleMetadata } from './rules/catalog';
+export { pathToUri, uriToPath, normalizeUri } from './uris';

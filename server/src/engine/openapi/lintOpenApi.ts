@@ -1,0 +1,167 @@
+// Lints one OpenAPI document with Spectral and our rulesets, and turns Spectral's results into Findings with
+// exact ranges, rule metadata and the data quick-fixes need.
+import { Ruleset, Spectral, type IRuleResult, type RulesetDefinition } from '@stoplight/spectral-core';
+import { recommendedRules } from '../../../../rulesets/src/recommended';
+import { toSpectralRuleset, type RuleFunctionResult } from '../../../../rulesets/src/spectralRuleset';
+import type { OpenApiRule } from '../../../../rulesets/src/ruleTypes';
+import { LintCancelledError, throwIfCancelled, type CancelSignal } from '../cancellation';
+import type { EngineSettings } from '../config/settings';
+import type { FileReader } from '../fileReader';
+import type { Finding, Range, Severity } from '../findings';
+import { ruleMetadata } from '../rules/catalog';
+import { pathToUri, uriToPath } from '../uris';
+import type { OpenApiDetection } from './detect';
+import { createRunResolver } from './refResolver';
+import { SourceDocument } from './sourceDocument';
+
+export interface OpenApiLintInput {
+  uri: string;
+  text: string;
+  detection: OpenApiDetection;
+  settings: EngineSettings;
+  fileReader: FileReader;
+  signal: CancelSignal;
+}
+
+export interface OpenApiLintOutput {
+  findings: Finding[];
+  /** URIs of other files this document's `$ref`s read. */
+  dependencies: string[];
+  /** Problems of the tool itself (a rule that threw); never the user's fault, always worth logging. */
+  errors: string[];
+}
+
+/** Per-run state that rule functions reach through the document they are called for. */
+interface RunContext {
+  signal: CancelSignal;
+  extras: Map<string, RuleFunctionResult>;
+  errors: string[];
+}
+const runContexts = new WeakMap<object, RunContext>();
+
+const SPECTRAL_SEVERITY: Severity[] = ['error', 'warning', 'info', 'hint'];
+const SPECTRAL_CODE_TO_RULE: Record<string, string> = { parser: 'oas-syntax-error', 'invalid-ref': 'oas-unresolved-ref' };
+
+export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintOutput> {
+  const { signal } = input;
+  throwIfCancelled(signal);
+  const sourcePath = uriToPath(input.uri);
+  const document = new SourceDocument(input.text, input.detection.syntax, sourcePath);
+  throwIfCancelled(signal);
+
+  const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs);
+  const spectral = new Spectral({ resolver: run.resolver });
+  spectral.setRuleset(compiledRuleset(input.settings));
+  const context: RunContext = { signal, extras: new Map(), errors: [] };
+  runContexts.set(document, context);
+
+  let results: IRuleResult[];
+  try {
+    results = await spectral.run(document, { ignoreUnknownFormat: true });
+  } catch (error) {
+    if (signal.cancelled) throw new LintCancelledError();
+    throw error;
+  }
+  throwIfCancelled(signal);
+
+  const documents = new Map<string, SourceDocument | null>([[sourcePath, document]]);
+  const documentFor = (path: string): SourceDocument | null => {
+    if (!documents.has(path)) {
+      const text = input.fileReader.read(pathToUri(path));
+      documents.set(path, text === undefined ? null : new SourceDocument(text, /\.json$/i.test(path) ? 'json' : 'yaml', path));
+    }
+    return documents.get(path)!;
+  };
+
+  const findings: Finding[] = [];
+  for (const result of results) {
+    const finding = toFinding(result, input, context, documentFor);
+    if (finding) findings.push(finding);
+  }
+  return { findings, dependencies: [...run.dependencies], errors: context.errors };
+}
+
+function toFinding(
+  result: IRuleResult,
+  input: OpenApiLintInput,
+  context: RunContext,
+  documentFor: (path: string) => SourceDocument | null,
+): Finding | undefined {
+  const code = String(result.code);
+  if (code === 'unrecognized-format') return undefined;
+  const ruleId = SPECTRAL_CODE_TO_RULE[code] ?? code;
+  const override = input.settings.rules[ruleId];
+  if (override === 'off') return undefined;
+  const metadata = ruleMetadata(ruleId);
+  const sourcePath = result.source ?? uriToPath(input.uri);
+  const sourceDocument = documentFor(sourcePath);
+  const isInputProblem = ruleId === 'oas-syntax-error' || ruleId === 'oas-unresolved-ref';
+  const range: Range =
+    (!isInputProblem && result.path.length > 0 ? sourceDocument?.rangeForPath(result.path) : undefined) ?? {
+      start: { line: result.range.start.line, character: result.range.start.character },
+      end: { line: result.range.end.line, character: result.range.end.character },
+    };
+  const extras = context.extras.get(`${code}\u0000${result.message}`);
+  const fixable = metadata?.fixable === true && sourceDocument !== null;
+  const valueRange = fixable ? sourceDocument!.valueRangeForPath(result.path) : undefined;
+  return {
+    ruleId,
+    severity: override ?? SPECTRAL_SEVERITY[result.severity] ?? 'warning',
+    message: result.message,
+    uri: pathToUri(sourcePath),
+    range,
+    ...(metadata?.owasp ? { owasp: metadata.owasp } : {}),
+    ...(metadata?.cwe ? { cwe: metadata.cwe } : {}),
+    ...(extras?.dataClasses ? { dataClasses: extras.dataClasses } : {}),
+    ...(extras?.aiLinked ? { aiLinked: true } : {}),
+    fixable: fixable && valueRange !== undefined,
+    ...(fixable && valueRange ? { data: { path: [...result.path], valueRange } } : {}),
+  };
+}
+
+// ---- ruleset compilation (cached: compiling JSONPath expressions is not free) ---------------------------------
+
+const rulesetCache = new Map<string, Ruleset>();
+
+function compiledRuleset(settings: EngineSettings): Ruleset {
+  const enabled = recommendedRules.filter((rule) => settings.rules[rule.id] !== 'off');
+  const key = enabled.map((r) => r.id).join(',');
+  let ruleset = rulesetCache.get(key);
+  if (!ruleset) {
+    ruleset = new Ruleset(guardRuleFunctions(toSpectralRuleset(enabled), enabled));
+    rulesetCache.set(key, ruleset);
+  }
+  return ruleset;
+}
+
+/**
+ * Wraps every rule function so that (1) a cancelled run stops at the next rule, (2) a rule that throws is
+ * reported and skipped instead of aborting the whole Spectral run, and (3) our extra result fields (data
+ * classes, AI-linked) survive Spectral, which keeps only message and path.
+ */
+function guardRuleFunctions(definition: RulesetDefinition, rules: readonly OpenApiRule[]): RulesetDefinition {
+  const ids = new Set(rules.map((r) => r.id));
+  const spectralRules = (definition as { rules: Record<string, { then: { function: (...args: unknown[]) => unknown } }> }).rules;
+  for (const [id, rule] of Object.entries(spectralRules)) {
+    if (!ids.has(id)) continue;
+    const inner = rule.then.function;
+    const guarded = (input: unknown, options: unknown, fnContext: { document: object }) => {
+      const context = runContexts.get(fnContext.document);
+      if (context?.signal.cancelled) throw new LintCancelledError();
+      try {
+        const results = inner(input, options, fnContext) as RuleFunctionResult[] | undefined;
+        if (context && results) {
+          for (const r of results) if (r.dataClasses || r.aiLinked) context.extras.set(`${id}\u0000${r.message}`, r);
+        }
+        return results;
+      } catch (error) {
+        if (error instanceof LintCancelledError) throw error;
+        context?.errors.push(`Rule ${id} failed and was skipped: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      }
+    };
+    Object.defineProperty(guarded, 'name', { value: id });
+    rule.then = { ...rule.then, function: guarded };
+  }
+  return definition;
+}

@@ -1,0 +1,144 @@
+// A parsed YAML/JSON document (Spectral's own parsers, which keep positions) plus exact ranges for JSON paths:
+// the key for a mapping or sequence value (`get:` for an operation, `password:` for a property), the value for a
+// scalar (`http://…`, `query`). Spectral alone reports whole blocks, which is too coarse for an editor.
+import { Document } from '@stoplight/spectral-core';
+import { Json, Yaml } from '@stoplight/spectral-parsers';
+import type { Range } from '../findings';
+import { LineIndex } from '../positions';
+
+type JsonPath = (string | number)[];
+
+// Node kinds of @stoplight/yaml-ast-parser.
+const enum YamlKind {
+  Scalar = 0,
+  Mapping = 1,
+  Map = 2,
+  Seq = 3,
+  AnchorRef = 4,
+}
+
+interface YamlNode {
+  kind: number;
+  startPosition: number;
+  endPosition: number;
+  key?: YamlNode;
+  value?: YamlNode | null | string;
+  mappings?: YamlNode[];
+  items?: (YamlNode | null)[];
+}
+
+interface JsonNode {
+  type: 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
+  offset: number;
+  length: number;
+  children?: JsonNode[];
+  value?: unknown;
+}
+
+export class SourceDocument extends Document {
+  private lineIndexCache: LineIndex | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly syntax: 'yaml' | 'json',
+    source: string,
+  ) {
+    super(text, syntax === 'json' ? Json : Yaml, source);
+  }
+
+  get lineIndex(): LineIndex {
+    return (this.lineIndexCache ??= new LineIndex(this.text));
+  }
+
+  /** Offsets of the node to point at for `path`, or undefined when the path does not exist in this text. */
+  targetOffsets(path: JsonPath): { start: number; end: number; valueStart: number; valueEnd: number } | undefined {
+    const ast = (this.parserResult as { ast?: unknown }).ast;
+    if (!ast) return undefined;
+    return this.syntax === 'json' ? jsonTarget(ast as JsonNode, path) : yamlTarget(ast as YamlNode, path);
+  }
+
+  /** The exact range for a finding at `path`: key of a collection value, else the scalar value. */
+  rangeForPath(path: JsonPath): Range | undefined {
+    const target = this.targetOffsets(path);
+    return target ? this.lineIndex.rangeOf(target.start, target.end) : undefined;
+  }
+
+  /** The range of the whole value at `path` (used by quick-fixes). */
+  valueRangeForPath(path: JsonPath): Range | undefined {
+    const target = this.targetOffsets(path);
+    return target ? this.lineIndex.rangeOf(target.valueStart, target.valueEnd) : undefined;
+  }
+}
+
+function derefYaml(node: YamlNode | null | undefined): YamlNode | null | undefined {
+  let current = node;
+  for (let hops = 0; current && current.kind === YamlKind.AnchorRef && hops < 32; hops++) current = current.value as YamlNode;
+  return current;
+}
+
+function yamlTarget(root: YamlNode, path: JsonPath) {
+  let node = derefYaml(root);
+  let keyNode: YamlNode | undefined;
+  let viaSequence = false;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (node.kind === YamlKind.Map) {
+      const mapping = node.mappings?.find((m) => m.key && String((m.key as YamlNode).value) === String(segment));
+      if (!mapping) return undefined;
+      keyNode = mapping.key as YamlNode;
+      node = derefYaml(mapping.value as YamlNode | null);
+      viaSequence = false;
+      if (!node) return { start: keyNode.startPosition, end: keyNode.endPosition, valueStart: keyNode.startPosition, valueEnd: mapping.endPosition };
+    } else if (node.kind === YamlKind.Seq) {
+      const item = node.items?.[Number(segment)];
+      if (!item) return undefined;
+      node = derefYaml(item);
+      keyNode = undefined;
+      viaSequence = true;
+    } else {
+      return undefined;
+    }
+  }
+  if (!node) return undefined;
+  const isCollection = node.kind === YamlKind.Map || node.kind === YamlKind.Seq;
+  if (!isCollection || (!keyNode && !viaSequence)) {
+    return { start: node.startPosition, end: node.endPosition, valueStart: node.startPosition, valueEnd: node.endPosition };
+  }
+  if (keyNode) return { start: keyNode.startPosition, end: keyNode.endPosition, valueStart: node.startPosition, valueEnd: node.endPosition };
+  // A collection inside a sequence has no key: point at its first entry's key (`- name: id` -> `name`).
+  const first = node.kind === YamlKind.Map ? (node.mappings?.[0]?.key as YamlNode | undefined) : undefined;
+  const anchor = first ?? node;
+  return { start: anchor.startPosition, end: first ? first.endPosition : anchor.startPosition + 1, valueStart: node.startPosition, valueEnd: node.endPosition };
+}
+
+function jsonTarget(root: JsonNode, path: JsonPath) {
+  let node: JsonNode | undefined = root;
+  let keyNode: JsonNode | undefined;
+  let viaSequence = false;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (node.type === 'object') {
+      const property: JsonNode | undefined = node.children?.find((p) => p.children?.[0]?.value === String(segment));
+      if (!property) return undefined;
+      keyNode = property.children![0];
+      node = property.children![1];
+      viaSequence = false;
+    } else if (node.type === 'array') {
+      node = node.children?.[Number(segment)];
+      keyNode = undefined;
+      viaSequence = true;
+    } else {
+      return undefined;
+    }
+  }
+  if (!node) return undefined;
+  const isCollection = node.type === 'object' || node.type === 'array';
+  const valueStart = node.offset;
+  const valueEnd = node.offset + node.length;
+  if (!isCollection || (!keyNode && !viaSequence)) return { start: valueStart, end: valueEnd, valueStart, valueEnd };
+  if (keyNode) return { start: keyNode.offset, end: keyNode.offset + keyNode.length, valueStart, valueEnd };
+  const firstKey = node.type === 'object' ? node.children?.[0]?.children?.[0] : undefined;
+  return firstKey
+    ? { start: firstKey.offset, end: firstKey.offset + firstKey.length, valueStart, valueEnd }
+    : { start: valueStart, end: valueStart + 1, valueStart, valueEnd };
+}

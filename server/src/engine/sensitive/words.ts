@@ -1,0 +1,11 @@
+// Splits identifiers in any naming style into lower-case words: `userPassword`, `user_password`,
+// `user-password`, `USER_PASSWORD`, `XMLHttpRequest` -> words. Used by every name-based check.
+
+export function splitIdentifier(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2') // camelCase boundary
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2') // acronym followed by a word: XMLHttp -> XML Http
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w.toLowerCase());
+}
