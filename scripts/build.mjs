@@ -15,6 +15,10 @@ const common = {
   // preferring their ES module entry points lets esbuild inline them (see DESIGN.md, OpenAPI path).
   mainFields: ['module', 'main'],
   legalComments: 'none',
+  // Some ES module dependencies (fdir, used by tinyglobby) call createRequire(import.meta.url); give the CJS
+  // bundle a real file URL for it.
+  define: { 'import.meta.url': '__bundleFileUrl' },
+  banner: { js: 'const __bundleFileUrl = require("url").pathToFileURL(__filename).href;' },
 };
 
 rmSync('dist', { recursive: true, force: true, maxRetries: 3 });
@@ -23,7 +27,7 @@ mkdirSync('dist', { recursive: true });
 const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/lsp/main.ts', lintWorker: 'server/src/lsp/lintWorker.ts' } },
-  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } },
 ];
 
 for (const b of builds) {

@@ -7,3 +7,6 @@ export { compareFindings, SEVERITY_ORDER, type Finding, type Range, type Positio
 export { LineIndex } from './positions';
 export { RULES, ruleMetadata } from './rules/catalog';
 export { pathToUri, uriToPath, normalizeUri } from './uris';
+export { ruleDocUrl } from './rules/ruleDocs';
+export { computeFixes, applyEdits, type Fix, type TextEdit } from './fixes';
+export type { FixData } from './findings';

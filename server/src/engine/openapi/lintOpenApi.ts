@@ -141,7 +141,8 @@ function compiledRuleset(settings: EngineSettings): Ruleset {
  */
 function guardRuleFunctions(definition: RulesetDefinition, rules: readonly OpenApiRule[]): RulesetDefinition {
   const ids = new Set(rules.map((r) => r.id));
-  const spectralRules = (definition as { rules: Record<string, { then: { function: (...args: unknown[]) => unknown } }> }).rules;
+  type RuleFn = (input: unknown, options: unknown, fnContext: { document: object }) => unknown;
+  const spectralRules = (definition as unknown as { rules: Record<string, { then: { function: RuleFn } }> }).rules;
   for (const [id, rule] of Object.entries(spectralRules)) {
     if (!ids.has(id)) continue;
     const inner = rule.then.function;

@@ -2,7 +2,7 @@
 // the key for a mapping or sequence value (`get:` for an operation, `password:` for a property), the value for a
 // scalar (`http://…`, `query`). Spectral alone reports whole blocks, which is too coarse for an editor.
 import { Document } from '@stoplight/spectral-core';
-import { Json, Yaml } from '@stoplight/spectral-parsers';
+import { Json, Yaml, type IParser } from '@stoplight/spectral-parsers';
 import type { Range } from '../findings';
 import { LineIndex } from '../positions';
 
@@ -43,7 +43,7 @@ export class SourceDocument extends Document {
     readonly syntax: 'yaml' | 'json',
     source: string,
   ) {
-    super(text, syntax === 'json' ? Json : Yaml, source);
+    super(text, (syntax === 'json' ? Json : Yaml) as IParser, source);
   }
 
   get lineIndex(): LineIndex {

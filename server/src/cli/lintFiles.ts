@@ -1,0 +1,45 @@
+// The CLI's lint job: expand paths/globs, lint every OpenAPI document found, and collect findings (each fault
+// once, even when two specs reach the same referenced file).
+import { readFileSync } from 'node:fs';
+import { Engine, compareFindings, pathToUri, type EngineSettings, type Finding } from '../engine';
+import { discoverFiles } from '../engine/workspace/discoverFiles';
+
+export interface CliLintResult {
+  findings: Finding[];
+  /** Files that were linted as OpenAPI documents. */
+  linted: string[];
+  /** Candidate files that were not OpenAPI (or not readable) and were skipped. */
+  skipped: string[];
+  errors: string[];
+}
+
+export async function lintPaths(patterns: string[], cwd: string, settings: EngineSettings): Promise<CliLintResult> {
+  const files = await discoverFiles(patterns, cwd);
+  const engine = new Engine();
+  const result: CliLintResult = { findings: [], linted: [], skipped: [], errors: [] };
+  const seen = new Set<string>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      result.errors.push(`Cannot read ${file}: ${(error as Error).message}`);
+      continue;
+    }
+    const lint = await engine.lint({ uri: pathToUri(file), text, settings });
+    if (lint.kind === 'none') {
+      result.skipped.push(file);
+      continue;
+    }
+    result.linted.push(file);
+    result.errors.push(...lint.errors);
+    for (const finding of lint.findings) {
+      const key = `${finding.uri}|${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.findings.push(finding);
+    }
+  }
+  result.findings.sort(compareFindings);
+  return result;
+}

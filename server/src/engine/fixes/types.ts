@@ -1,0 +1,16 @@
+import type { FixData, Range } from '../findings';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix the editor may apply on "auto fix" (one per finding at most). */
+  isPreferred: boolean;
+}
+
+/** Builds the fixes for one finding from its lint-time data and the document's current text. */
+export type FixProvider = (text: string, data: FixData) => Fix[];

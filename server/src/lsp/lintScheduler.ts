@@ -1,0 +1,164 @@
+// Decides when each document is linted and what the editor sees: debounces typing, drops results computed for
+// an old version, re-lints the specs that `$ref` a file when that file changes, and merges findings from every
+// root into per-file diagnostics (a fault in a referenced file shows in that file).
+import type { Connection } from 'vscode-languageserver/node';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../engine/findings';
+import { compareFindings } from '../engine/findings';
+import type { LintWorkerClient, JobPriority } from './lintWorkerClient';
+import type { SettingsCache } from './settingsCache';
+import { toDiagnostic } from './diagnostics';
+
+interface RootState {
+  /** Findings of the last lint of this root, grouped by the file they belong to. */
+  byUri: Map<string, Finding[]>;
+  dependencies: string[];
+}
+
+export interface LintSchedulerEvents {
+  /** A lint finished and its diagnostics were published (tests and the status bar listen). */
+  onPublished?(uri: string, version: number | undefined): void;
+}
+
+export class LintScheduler {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly roots = new Map<string, RootState>();
+  /** file uri -> roots whose last lint read it. */
+  private readonly dependents = new Map<string, Set<string>>();
+  /** Roots linted from disk by a workspace lint; kept after their editor closes. */
+  private readonly workspaceRoots = new Set<string>();
+  private readonly published = new Map<string, Finding[]>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly worker: LintWorkerClient,
+    private readonly settings: SettingsCache,
+    private readonly events: LintSchedulerEvents = {},
+  ) {}
+
+  /** Findings currently shown for a file (for hovers). */
+  findingsFor(uri: string): readonly Finding[] {
+    return this.published.get(uri) ?? [];
+  }
+
+  opened(document: TextDocument): void {
+    this.worker.setOverlay(document.uri, document.getText());
+    this.schedule(document.uri, 0);
+  }
+
+  async changed(document: TextDocument): Promise<void> {
+    this.worker.setOverlay(document.uri, document.getText());
+    this.worker.supersede(document.uri);
+    const settings = await this.settings.get(document.uri);
+    this.schedule(document.uri, settings.lintDelayMs);
+    // Specs that `$ref` this file are linted again with its new text.
+    for (const root of this.dependents.get(document.uri) ?? []) if (root !== document.uri) this.schedule(root, settings.lintDelayMs);
+  }
+
+  closed(uri: string): void {
+    this.clearTimer(uri);
+    this.worker.supersede(uri);
+    this.worker.deleteOverlay(uri);
+    if (this.workspaceRoots.has(uri)) {
+      void this.lintNow(uri, 'background');
+    } else {
+      this.updateRoot(uri, undefined);
+    }
+    // Specs that reference this file now read it from disk again.
+    for (const root of this.dependents.get(uri) ?? []) if (root !== uri) this.schedule(root, 0);
+  }
+
+  /** Settings changed: every open document is linted again with its new settings. */
+  relintAll(): void {
+    for (const document of this.documents.all()) this.schedule(document.uri, 0);
+    for (const uri of this.workspaceRoots) if (!this.documents.get(uri)) void this.lintNow(uri, 'background');
+  }
+
+  /** Lints a file now (workspace lint): open documents use their buffer, others are read from disk. */
+  async lintNow(uri: string, priority: JobPriority): Promise<Finding[]> {
+    const document = this.documents.get(uri);
+    const version = document?.version;
+    const settings = await this.settings.get(uri);
+    const outcome = await this.worker.lint({ uri, ...(document ? { text: document.getText() } : {}), settings, priority });
+    if (outcome.status === 'failed') {
+      this.connection.console.error(`API Warden could not lint ${uri}: ${outcome.message}`);
+      return [];
+    }
+    if (outcome.status === 'cancelled') return [];
+    const current = this.documents.get(uri);
+    if (current && current.version !== version) return []; // stale: a newer version is scheduled already
+    const { result } = outcome;
+    for (const error of result.errors) this.connection.console.warn(`API Warden: ${error}`);
+    if (!document && result.kind !== 'none') this.workspaceRoots.add(uri);
+    this.updateRoot(uri, result.kind === 'none' ? undefined : result.findings, result.dependencies, version);
+    return result.findings;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private schedule(uri: string, delayMs: number): void {
+    this.clearTimer(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.lintNow(uri, 'interactive');
+      }, delayMs),
+    );
+  }
+
+  private clearTimer(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  private updateRoot(root: string, findings: Finding[] | undefined, dependencies: string[] = [], version?: number): void {
+    const previous = this.roots.get(root);
+    for (const dep of previous?.dependencies ?? []) this.dependents.get(dep)?.delete(root);
+    const affected = new Set<string>(previous ? previous.byUri.keys() : []);
+    if (findings === undefined) {
+      this.roots.delete(root);
+      this.workspaceRoots.delete(root);
+    } else {
+      const byUri = new Map<string, Finding[]>();
+      for (const finding of findings) {
+        let list = byUri.get(finding.uri);
+        if (!list) byUri.set(finding.uri, (list = []));
+        list.push(finding);
+        affected.add(finding.uri);
+      }
+      this.roots.set(root, { byUri, dependencies });
+      for (const dep of dependencies) {
+        let set = this.dependents.get(dep);
+        if (!set) this.dependents.set(dep, (set = new Set()));
+        set.add(root);
+      }
+    }
+    affected.add(root);
+    for (const uri of affected) this.publish(uri, uri === root ? version : undefined);
+  }
+
+  private publish(uri: string, version: number | undefined): void {
+    const merged: Finding[] = [];
+    const seen = new Set<string>();
+    for (const state of this.roots.values()) {
+      for (const finding of state.byUri.get(uri) ?? []) {
+        // The same fragment reached from two specs yields the same finding twice.
+        const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        merged.push(finding);
+      }
+    }
+    merged.sort(compareFindings);
+    this.published.set(uri, merged);
+    void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: merged.map(toDiagnostic) });
+    this.events.onPublished?.(uri, version);
+  }
+}

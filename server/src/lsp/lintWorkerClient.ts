@@ -1,0 +1,128 @@
+// Main-thread side of the lint worker: a queue of lint jobs (latest per document wins, interactive before
+// background), cancellation of a running job that has become stale, and a fresh worker if one dies.
+import { Worker } from 'node:worker_threads';
+import * as path from 'node:path';
+import type { EngineSettings, LintResult } from '../engine';
+import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
+
+export type JobPriority = 'interactive' | 'background';
+
+export interface LintJob {
+  uri: string;
+  text?: string;
+  settings: EngineSettings;
+  priority: JobPriority;
+}
+
+export type JobOutcome = { status: 'done'; result: LintResult } | { status: 'cancelled' } | { status: 'failed'; message: string };
+
+interface PendingJob extends LintJob {
+  jobId: number;
+  resolve: (outcome: JobOutcome) => void;
+}
+
+export class LintWorkerClient {
+  private worker: Worker | undefined;
+  private cancelFlags!: Int32Array;
+  private nextJobId = 1;
+  private readonly queue: PendingJob[] = [];
+  private running: PendingJob | undefined;
+  private readonly overlays = new Map<string, string>();
+  private disposed = false;
+
+  constructor(
+    private readonly workerScript = path.join(__dirname, 'lintWorker.js'),
+    private readonly log: (message: string) => void = () => {},
+  ) {
+    this.start();
+  }
+
+  /** Queues a lint of `uri`; a queued or running job for the same document is superseded. */
+  lint(job: LintJob): Promise<JobOutcome> {
+    this.supersede(job.uri);
+    return new Promise((resolve) => {
+      const pending: PendingJob = { ...job, jobId: this.nextJobId++, resolve };
+      if (job.priority === 'interactive') {
+        const firstBackground = this.queue.findIndex((j) => j.priority === 'background');
+        this.queue.splice(firstBackground === -1 ? this.queue.length : firstBackground, 0, pending);
+      } else {
+        this.queue.push(pending);
+      }
+      this.pump();
+    });
+  }
+
+  /** Cancels queued and running jobs for a document (their results would be stale). */
+  supersede(uri: string): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i]!.uri === uri) this.queue.splice(i, 1)[0]!.resolve({ status: 'cancelled' });
+    }
+    if (this.running?.uri === uri) Atomics.store(this.cancelFlags, 0, this.running.jobId);
+  }
+
+  /** Mirrors an editor buffer into the worker so `$ref`s to unsaved files see the editor's text. */
+  setOverlay(uri: string, text: string): void {
+    this.overlays.set(uri, text);
+    this.post({ type: 'overlay-set', uri, text });
+  }
+
+  deleteOverlay(uri: string): void {
+    this.overlays.delete(uri);
+    this.post({ type: 'overlay-delete', uri });
+  }
+
+  get busy(): boolean {
+    return this.running !== undefined || this.queue.length > 0;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const job of this.queue.splice(0)) job.resolve({ status: 'cancelled' });
+    this.running?.resolve({ status: 'cancelled' });
+    this.running = undefined;
+    await this.worker?.terminate();
+  }
+
+  private start(): void {
+    const cancelBuffer = new SharedArrayBuffer(4);
+    this.cancelFlags = new Int32Array(cancelBuffer);
+    const workerData: WorkerData = { cancelBuffer };
+    const worker = new Worker(this.workerScript, { workerData });
+    this.worker = worker;
+    worker.on('message', (message: FromWorker) => this.onMessage(message));
+    worker.on('error', (error) => this.log(`lint worker error: ${error.stack ?? error.message}`));
+    worker.on('exit', (code) => {
+      if (this.worker !== worker || this.disposed) return;
+      this.log(`lint worker exited with code ${code}; starting a new one`);
+      const crashed = this.running;
+      this.running = undefined;
+      crashed?.resolve({ status: 'failed', message: `The lint worker stopped (exit code ${code}) while linting ${crashed.uri}.` });
+      this.start();
+      for (const [uri, text] of this.overlays) this.post({ type: 'overlay-set', uri, text });
+      this.pump();
+    });
+  }
+
+  private post(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  private pump(): void {
+    if (this.running || this.disposed) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.running = job;
+    this.post({ type: 'lint', jobId: job.jobId, uri: job.uri, ...(job.text !== undefined ? { text: job.text } : {}), settings: job.settings });
+  }
+
+  private onMessage(message: FromWorker): void {
+    if (message.type === 'ready') return;
+    const job = this.running;
+    if (!job || job.jobId !== message.jobId) return;
+    this.running = undefined;
+    if (message.type === 'result') job.resolve({ status: 'done', result: message.result });
+    else if (message.type === 'cancelled') job.resolve({ status: 'cancelled' });
+    else job.resolve({ status: 'failed', message: message.message });
+    this.pump();
+  }
+}

@@ -1,0 +1,27 @@
+// Messages between the language server's main thread and its lint worker thread.
+import type { EngineSettings, LintResult } from '../engine';
+
+export interface LintJobMessage {
+  type: 'lint';
+  jobId: number;
+  uri: string;
+  /** Text to lint; when absent the worker reads the file from its overlay or the disk. */
+  text?: string;
+  settings: EngineSettings;
+}
+
+export type ToWorker =
+  | LintJobMessage
+  | { type: 'overlay-set'; uri: string; text: string }
+  | { type: 'overlay-delete'; uri: string };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'result'; jobId: number; result: LintResult }
+  | { type: 'cancelled'; jobId: number }
+  | { type: 'failed'; jobId: number; message: string };
+
+export interface WorkerData {
+  /** Int32Array over a SharedArrayBuffer: slot 0 holds the id of the job the main thread wants cancelled. */
+  cancelBuffer: SharedArrayBuffer;
+}
