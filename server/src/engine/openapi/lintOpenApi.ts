@@ -74,9 +74,18 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   };
 
   const findings: Finding[] = [];
+  const syntaxErrorLines = new Set<string>();
   for (const result of results) {
     const finding = toFinding(result, input, context, documentFor);
-    if (finding) findings.push(finding);
+    if (!finding) continue;
+    if (finding.ruleId === 'oas-syntax-error') {
+      // A YAML/JSON parser reports follow-on errors at the same spot; the first one per line is the useful one.
+      const key = `${finding.uri}:${finding.range.start.line}`;
+      if (syntaxErrorLines.has(key)) continue;
+      syntaxErrorLines.add(key);
+      widenEmptyRange(finding, documentFor(uriToPath(finding.uri)));
+    }
+    findings.push(finding);
   }
   return { findings, dependencies: [...run.dependencies], errors: context.errors };
 }
@@ -107,7 +116,7 @@ function toFinding(
   return {
     ruleId,
     severity: override ?? SPECTRAL_SEVERITY[result.severity] ?? 'warning',
-    message: result.message,
+    message: ruleId === 'oas-unresolved-ref' ? unresolvedRefMessage(result.message) : result.message,
     uri: pathToUri(sourcePath),
     range,
     ...(metadata?.owasp ? { owasp: metadata.owasp } : {}),
@@ -117,6 +126,21 @@ function toFinding(
     fixable: fixable && valueRange !== undefined,
     ...(fixable && valueRange ? { data: { path: [...result.path], valueRange } } : {}),
   };
+}
+
+function unresolvedRefMessage(message: string): string {
+  const clean = message.replace(/^[A-Za-z]*Error: /, '');
+  return / does not exist$/.test(clean) ? `$ref ${clean}: whatever it describes is not checked. Fix the pointer.` : clean;
+}
+
+/** Parsers report some errors at a single point; an editor shows those best on the token that starts there. */
+function widenEmptyRange(finding: Finding, document: SourceDocument | null): void {
+  const { start, end } = finding.range;
+  if (!document || start.line !== end.line || start.character !== end.character) return;
+  const line = document.lineIndex.lineText(start.line);
+  const token = /^\S+/.exec(line.slice(start.character))?.[0];
+  if (token) finding.range = { start, end: { line: start.line, character: start.character + token.length } };
+  else if (start.character > 0 && start.character <= line.length) finding.range = { start: { line: start.line, character: start.character - 1 }, end };
 }
 
 // ---- ruleset compilation (cached: compiling JSONPath expressions is not free) ---------------------------------

@@ -7,8 +7,7 @@ import type { FileReader } from '../fileReader';
 
 export class RemoteRefNotAllowedError extends Error {
   constructor(url: string) {
-    super(`Remote $ref ${url} was not fetched: API Warden reaches the network only when "apiwarden.allowRemoteRefs" is on.`);
-    this.name = 'RemoteRefNotAllowedError';
+    super(`Remote $ref ${url} was not fetched: API Warden reaches the network only when allowed ("apiwarden.allowRemoteRefs" setting, --allow-remote-refs flag). Allow it, or vendor the file into the repository.`);
   }
 }
 
@@ -24,7 +23,7 @@ export function createRunResolver(fileReader: FileReader, allowRemoteRefs: boole
     const uri = pathToUri(decodeURIComponent(ref.href()));
     dependencies.add(uri);
     const text = fileReader.read(uri);
-    if (text === undefined) throw new Error(`Cannot read ${ref.href()}`);
+    if (text === undefined) throw new Error(`$ref target ${ref.href()} does not exist or cannot be read: whatever it describes is not checked. Fix the path.`);
     return text;
   };
   const remote = allowRemoteRefs

@@ -1,0 +1,66 @@
+// The architecture's invariants (ARCHITECTURE.md), held by tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../src/engine';
+import { readExpectations } from './support/expectations';
+import { FIXTURES_ROOT, fixtureFiles, listFiles } from './support/fixtureRunner';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+test('nothing under server/src/engine or rulesets/src imports VS Code or LSP modules', () => {
+  const offenders: string[] = [];
+  for (const dir of ['server/src/engine', 'rulesets/src']) {
+    for (const file of listFiles(path.join(ROOT, dir)).filter((f) => f.endsWith('.ts'))) {
+      const text = readFileSync(file, 'utf8');
+      if (/(?:from\s+|require\(\s*|import\(\s*)['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|vscode-jsonrpc[^'"]*)['"]/.test(text)) {
+        offenders.push(path.relative(ROOT, file));
+      }
+    }
+  }
+  assert.deepEqual(offenders, []);
+});
+
+test('every rule has a documentation page with what, why, OWASP id, bad and good examples and a fix', () => {
+  const problems: string[] = [];
+  for (const rule of RULES.values()) {
+    const doc = path.join(ROOT, 'docs', 'rules', `${rule.id}.md`);
+    if (!existsSync(doc)) {
+      problems.push(`${rule.id}: docs/rules/${rule.id}.md is missing`);
+      continue;
+    }
+    const text = readFileSync(doc, 'utf8');
+    if (!text.startsWith(`# ${rule.id}\n`)) problems.push(`${rule.id}: the page must start with "# ${rule.id}"`);
+    for (const section of ['## What it finds', '## Why it matters', '## Bad', '## Good', '## How to fix']) {
+      if (!text.includes(section)) problems.push(`${rule.id}: section "${section}" is missing`);
+    }
+    if (rule.owasp && !text.includes(`OWASP ${rule.owasp}`)) problems.push(`${rule.id}: the page does not name OWASP ${rule.owasp}`);
+    if (rule.cwe && !text.includes(rule.cwe)) problems.push(`${rule.id}: the page does not name ${rule.cwe}`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('every rule has fixtures that must trigger it and fixtures that must not', () => {
+  const positives = new Map<string, number>();
+  const negatives = new Map<string, number>();
+  for (const file of fixtureFiles(FIXTURES_ROOT)) {
+    const { expected, ok } = readExpectations(file);
+    for (const e of expected) positives.set(e.rule, (positives.get(e.rule) ?? 0) + 1);
+    for (const o of ok) negatives.set(o.rule, (negatives.get(o.rule) ?? 0) + 1);
+  }
+  const problems: string[] = [];
+  for (const rule of RULES.keys()) {
+    if (!positives.get(rule)) problems.push(`${rule}: no fixture expects it`);
+    if (!negatives.get(rule)) problems.push(`${rule}: no fixture marks a line where it must not fire (ok: ${rule})`);
+  }
+  for (const rule of new Set([...positives.keys(), ...negatives.keys()])) {
+    if (!RULES.has(rule)) problems.push(`${rule}: fixtures mention a rule id that does not exist`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('rule ids are kebab-case with a family prefix', () => {
+  const bad = [...RULES.keys()].filter((id) => !/^(oas|code|xref)-[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
+  assert.deepEqual(bad, []);
+});
