@@ -1,7 +1,7 @@
 // Bundles the VS Code client, the language server (+ its lint worker), the CLI and the shareable ruleset
 // into self-contained files under dist/: nothing from node_modules is needed at run time.
 import * as esbuild from 'esbuild';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -21,7 +21,7 @@ const common = {
   banner: { js: 'const __bundleFileUrl = require("url").pathToFileURL(__filename).href;' },
 };
 
-rmSync('dist', { recursive: true, force: true, maxRetries: 3 });
+// dist/ is overwritten in place, not deleted first: a test run using dist/server.js may be going on meanwhile.
 mkdirSync('dist', { recursive: true });
 
 const builds = [
