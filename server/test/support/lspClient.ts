@@ -1,0 +1,140 @@
+// A small LSP client for tests: starts the bundled server (dist/server.js) over stdio, the way an editor other
+// than VS Code does, and speaks plain JSON-RPC to it.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
+  type InitializeResult,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER_BUNDLE = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+export interface PublishedDiagnostics {
+  version: number | undefined;
+  diagnostics: Diagnostic[];
+  receivedAt: number;
+}
+
+export interface TestClientOptions {
+  rootUri?: string;
+  /** Settings returned for `workspace/configuration` (per scope URI when a function). */
+  settings?: unknown | ((scopeUri: string | undefined) => unknown);
+}
+
+export class TestLspClient {
+  readonly connection: ProtocolConnection;
+  private readonly process: ChildProcessWithoutNullStreams;
+  /** Every publishDiagnostics notification, in arrival order, per URI. */
+  readonly published = new Map<string, PublishedDiagnostics[]>();
+  private readonly waiters: (() => void)[] = [];
+  readonly stderr: string[] = [];
+  readonly logMessages: string[] = [];
+  configurationRequests = 0;
+
+  constructor(private readonly options: TestClientOptions = {}) {
+    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+    this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const list = this.published.get(params.uri) ?? [];
+      list.push({ version: params.version, diagnostics: params.diagnostics, receivedAt: performance.now() });
+      this.published.set(params.uri, list);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logMessages.push(params.message));
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+      this.configurationRequests++;
+      return params.items.map((item) =>
+        typeof this.options.settings === 'function' ? (this.options.settings as (u?: string) => unknown)(item.scopeUri) : (this.options.settings ?? {}),
+      );
+    });
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('$/progress', () => {});
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: this.options.rootUri ?? null,
+      workspaceFolders: this.options.rootUri ? [{ uri: this.options.rootUri, name: 'workspace' }] : null,
+      capabilities: {
+        workspace: { configuration: true, workspaceFolders: true },
+        textDocument: {
+          synchronization: { dynamicRegistration: false },
+          publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true },
+        },
+        window: { workDoneProgress: true },
+      },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  open(uri: string, text: string, languageId = 'yaml', version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, version: number, changes: ({ text: string } | { range: Diagnostic['range']; text: string })[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  latest(uri: string): PublishedDiagnostics | undefined {
+    const list = this.published.get(uri);
+    return list?.[list.length - 1];
+  }
+
+  /** Resolves with the first published diagnostics for `uri` (checking past ones too) that satisfy `predicate`. */
+  async waitForDiagnostics(uri: string, predicate: (p: PublishedDiagnostics) => boolean, timeoutMs = 30_000): Promise<PublishedDiagnostics> {
+    const deadline = performance.now() + timeoutMs;
+    let checked = 0;
+    for (;;) {
+      const list = this.published.get(uri) ?? [];
+      for (; checked < list.length; checked++) if (predicate(list[checked]!)) return list[checked]!;
+      const remaining = deadline - performance.now();
+      if (remaining <= 0) {
+        throw new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(list.map((p) => ({ v: p.version, n: p.diagnostics.length })))}\nserver stderr: ${this.stderr.join('')}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the process may already be gone
+    }
+    await new Promise<void>((resolve) => {
+      if (this.process.exitCode !== null) return resolve();
+      const timer = setTimeout(() => {
+        this.process.kill('SIGKILL');
+        resolve();
+      }, 3000);
+      this.process.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+  }
+}
