@@ -1,0 +1,128 @@
+// The bundled CLI (dist/cli.js) as CI runs it: formats, exit codes, SARIF validity, and the same findings as
+// the language server for the same file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { pathToUri } from '../../src/engine/uris';
+import { TestLspClient } from '../support/lspClient';
+import { FIXTURES_ROOT } from '../support/fixtureRunner';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+function runCli(args: string[], cwd = ROOT) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const PASSWORD_FIXTURE = 'test-fixtures/openapi/oas-password-readable/responses.yaml';
+
+test('stylish output lists findings per file with a summary line and exits 1 on errors', () => {
+  const { code, stdout } = runCli(['lint', PASSWORD_FIXTURE]);
+  assert.equal(code, 1);
+  assert.match(stdout, /oas-password-readable/);
+  assert.match(stdout, /^ {2}56:9 +error +Property `password` can be returned in responses/m);
+  assert.match(stdout, /\d+ problems? \(\d+ errors?, \d+ warnings?\) in 1 file; 1 OpenAPI document linted\./);
+});
+
+test('json output is parseable and carries rule metadata and doc links; the summary goes to stderr', () => {
+  const { code, stdout, stderr } = runCli(['lint', PASSWORD_FIXTURE, '--format', 'json']);
+  assert.equal(code, 1);
+  const report = JSON.parse(stdout) as { summary: { files: number; error: number }; findings: { ruleId: string; owasp?: string; docUrl: string; path: string; range: unknown }[] };
+  assert.equal(report.summary.files, 1);
+  const finding = report.findings.find((f) => f.ruleId === 'oas-password-readable')!;
+  assert.equal(finding.owasp, 'API3:2023');
+  assert.match(finding.docUrl, /docs\/rules\/oas-password-readable\.md$/);
+  assert.equal(finding.path, PASSWORD_FIXTURE);
+  assert.match(stderr, /problems/);
+});
+
+test('sarif output validates against the SARIF 2.1.0 schema', () => {
+  const { code, stdout } = runCli(['lint', 'test-fixtures/openapi', '--format', 'sarif', '--fail-on', 'never']);
+  assert.equal(code, 0);
+  const log = JSON.parse(stdout);
+  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  // The official schema has a pattern that is not valid with the u flag (^[a-zA-Z]{2}|…]?$); compile it as written.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  // The validator is not vacuous: a wrong level is rejected.
+  const broken = JSON.parse(stdout);
+  broken.runs[0].results[0].level = 'severe';
+  assert.equal(validate(broken), false);
+  const results = log.runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+  assert.ok(results.length > 10);
+  const password = results.find((r) => r.ruleId === 'oas-password-readable' && r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('responses.yaml'));
+  assert.ok(password);
+  assert.equal(password.locations[0]!.physicalLocation.artifactLocation.uri, PASSWORD_FIXTURE);
+  // Rules referenced by results are described in the driver.
+  const ruleIds = new Set(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id));
+  for (const r of results) assert.ok(ruleIds.has(r.ruleId));
+});
+
+test('exit codes: --fail-on decides between 0 and 1; usage errors and unknown options give 2', () => {
+  const warningsOnly = 'test-fixtures/openapi/oas-http-basic-auth/schemes.yaml';
+  assert.equal(runCli(['lint', warningsOnly]).code, 0, 'warnings do not fail --fail-on error');
+  assert.equal(runCli(['lint', warningsOnly, '--fail-on', 'warn']).code, 1);
+  assert.equal(runCli(['lint', PASSWORD_FIXTURE, '--fail-on', 'never']).code, 0);
+  assert.equal(runCli(['lint', PASSWORD_FIXTURE, '--format', 'xml']).code, 2);
+  assert.equal(runCli(['lint', '--no-such-flag']).code, 2);
+  assert.equal(runCli(['frobnicate']).code, 2);
+  const clean = runCli(['lint', 'test-fixtures/openapi/oas-syntax-error/valid.yaml']);
+  assert.equal(clean.code, 0);
+  assert.match(clean.stdout, /No problems found in 1 OpenAPI document\./);
+});
+
+test('--rule turns a rule off or changes its severity', () => {
+  const off = runCli(['lint', PASSWORD_FIXTURE, '--format', 'json', '--rule', 'oas-password-readable=off', '--fail-on', 'never']);
+  assert.equal(JSON.parse(off.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'oas-password-readable').length, 0);
+  const info = runCli(['lint', PASSWORD_FIXTURE, '--format', 'json', '--rule', 'oas-password-readable=info', '--fail-on', 'never']);
+  const severities = JSON.parse(info.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'oas-password-readable').map((f: { severity: string }) => f.severity);
+  assert.ok(severities.length > 0 && severities.every((s: string) => s === 'info'));
+  assert.equal(runCli(['lint', PASSWORD_FIXTURE, '--rule', 'nonsense']).code, 2);
+});
+
+test('a broken file, a binary file and an empty folder give messages, not crashes', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'apiwarden-cli-'));
+  try {
+    writeFileSync(path.join(dir, 'binary.yaml'), Buffer.from([0, 1, 2, 255, 254, 0, 10, 13, 0x6f, 0x70]));
+    writeFileSync(path.join(dir, 'broken.yaml'), 'openapi: 3.0.0\ninfo: [unclosed\npaths:\n');
+    const result = runCli(['lint', dir, '--format', 'json']);
+    assert.equal(result.code, 1, result.stderr);
+    const findings = JSON.parse(result.stdout).findings as { ruleId: string; path: string }[];
+    assert.ok(findings.some((f) => f.ruleId === 'oas-syntax-error' && f.path.endsWith('broken.yaml')));
+    assert.ok(!findings.some((f) => f.path.endsWith('binary.yaml')), 'a binary file is not an OpenAPI document');
+    const empty = mkdtempSync(path.join(tmpdir(), 'apiwarden-empty-'));
+    const none = runCli(['lint', empty]);
+    assert.equal(none.code, 0);
+    assert.match(none.stderr, /No OpenAPI documents found/);
+    rmSync(empty, { recursive: true });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the CLI and the language server report the same findings for the same file', async () => {
+  const file = path.join(FIXTURES_ROOT, 'openapi', 'oas-operation-without-security', 'no-global-security.yaml');
+  const cli = JSON.parse(runCli(['lint', file, '--format', 'json', '--fail-on', 'never']).stdout).findings as { ruleId: string; range: unknown; message: string }[];
+  const client = new TestLspClient({ settings: {} });
+  try {
+    await client.initialize();
+    const uri = pathToUri(file);
+    await client.open(uri, readFileSync(file, 'utf8'));
+    const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    const fromServer = published.diagnostics.map((d) => ({ ruleId: d.code, range: d.range, message: d.message }));
+    const fromCli = cli.map((f) => ({ ruleId: f.ruleId, range: f.range, message: f.message }));
+    const sort = (list: { ruleId: unknown; range: unknown; message: string }[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    assert.ok(fromCli.length > 0);
+    assert.deepEqual(sort(fromServer), sort(fromCli));
+  } finally {
+    await client.shutdown();
+  }
+});
