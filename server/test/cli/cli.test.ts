@@ -45,7 +45,7 @@ test('json output is parseable and carries rule metadata and doc links; the summ
 test('sarif output validates against the SARIF 2.1.0 schema', () => {
   const { code, stdout } = runCli(['lint', 'test-fixtures/openapi', '--format', 'sarif', '--fail-on', 'never']);
   assert.equal(code, 0);
-  const log = JSON.parse(stdout);
+  const log = JSON.parse(stdout) as { runs: { results: never[]; tool: { driver: { rules: { id: string }[] } } }[] };
   const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
   // The official schema has a pattern that is not valid with the u flag (^[a-zA-Z]{2}|…]?$); compile it as written.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
@@ -117,7 +117,7 @@ test('the CLI and the language server report the same findings for the same file
     const uri = pathToUri(file);
     await client.open(uri, readFileSync(file, 'utf8'));
     const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
-    const fromServer = published.diagnostics.map((d) => ({ ruleId: d.code, range: d.range, message: d.message }));
+    const fromServer = published.diagnostics.map((d) => ({ ruleId: d.code, range: d.range, message: String(d.message) }));
     const fromCli = cli.map((f) => ({ ruleId: f.ruleId, range: f.range, message: f.message }));
     const sort = (list: { ruleId: unknown; range: unknown; message: string }[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     assert.ok(fromCli.length > 0);

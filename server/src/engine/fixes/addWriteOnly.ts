@@ -3,11 +3,11 @@
 import { LineIndex } from '../positions';
 import type { Fix, FixProvider } from './types';
 
-export const addWriteOnly: FixProvider = (text, data) => {
+export const addWriteOnly: FixProvider = (text, data, context) => {
   if (!data.valueRange) return [];
   const lines = new LineIndex(text);
   const start = lines.offsetAt(data.valueRange.start);
-  const edit = insertFirstEntry(text, lines, start, 'writeOnly', 'true');
+  const edit = insertFirstEntry(text, lines, start, 'writeOnly', 'true', context.json);
   if (!edit) return [];
   const fix: Fix = {
     title: 'Mark the property writeOnly (never returned in responses)',
@@ -21,10 +21,9 @@ export const addWriteOnly: FixProvider = (text, data) => {
  * The insertion that makes `key: value` the first entry of the mapping starting at `start`, or undefined when
  * the mapping's layout is not one we can edit safely.
  */
-export function insertFirstEntry(text: string, lines: LineIndex, start: number, key: string, value: string): { offset: number; newText: string } | undefined {
+export function insertFirstEntry(text: string, lines: LineIndex, start: number, key: string, value: string, json: boolean): { offset: number; newText: string } | undefined {
   const open = text[start];
   if (open === '{') {
-    const json = looksLikeJsonMapping(text, start);
     const entry = json ? `"${key}": ${value}` : `${key}: ${value}`;
     let next = start + 1;
     while (next < text.length && /[ \t]/.test(text[next]!)) next++;
@@ -41,15 +40,11 @@ export function insertFirstEntry(text: string, lines: LineIndex, start: number, 
     }
     return { offset: next, newText: `${entry}, ` };
   }
+  if (json) return undefined; // a JSON value that is not an object: nothing to insert into
   // Block mapping: `start` is the first key; everything before it on its line must be indentation.
   const position = lines.positionAt(start);
   const indent = lines.lineText(position.line).slice(0, position.character);
   if (!/^[ \t]*$/.test(indent)) return undefined;
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   return { offset: start, newText: `${key}: ${value}${newline}${indent}` };
-}
-
-function looksLikeJsonMapping(text: string, start: number): boolean {
-  const after = /^\{\s*("|\})/.exec(text.slice(start, start + 200));
-  return after !== null;
 }

@@ -1,11 +1,12 @@
 // Quick-fixes by rule id. Fixes are computed when the editor asks for code actions, from the finding's
 // lint-time data and the document's current text; a fix whose result would not parse is never offered.
 import type { FixData } from '../findings';
+import { LineIndex } from '../positions';
+import { extensionOf } from '../uris';
 import { addWriteOnly } from './addWriteOnly';
+import { documentStillParses } from './parseCheck';
 import type { Fix, FixProvider, TextEdit } from './types';
 import { useHttps } from './useHttps';
-import { LineIndex } from '../positions';
-import { documentStillParses } from './parseCheck';
 
 export type { Fix, TextEdit } from './types';
 
@@ -14,14 +15,17 @@ const FIX_PROVIDERS: Record<string, FixProvider> = {
   'oas-server-plain-http': useHttps,
 };
 
-export function hasFixProvider(ruleId: string): boolean {
-  return ruleId in FIX_PROVIDERS;
+/** Whether a fix can be built for this finding (cheap: used at lint time to mark findings fixable). */
+export function hasApplicableFix(ruleId: string, data: FixData, text: string, uri: string): boolean {
+  const provider = FIX_PROVIDERS[ruleId];
+  return provider !== undefined && provider(text, data, { json: extensionOf(uri) === '.json' }).length > 0;
 }
 
+/** The fixes for a finding, each checked to leave a document that still parses. */
 export function computeFixes(ruleId: string, data: FixData | undefined, text: string, uri: string): Fix[] {
   const provider = FIX_PROVIDERS[ruleId];
   if (!provider || !data) return [];
-  return provider(text, data).filter((fix) => documentStillParses(uri, text, applyEdits(text, fix.edits)));
+  return provider(text, data, { json: extensionOf(uri) === '.json' }).filter((fix) => documentStillParses(uri, text, applyEdits(text, fix.edits)));
 }
 
 /** Applies non-overlapping edits to a text (used to check fixes and by tests). */

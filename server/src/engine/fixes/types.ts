@@ -12,5 +12,10 @@ export interface Fix {
   isPreferred: boolean;
 }
 
+export interface FixContext {
+  /** The document is JSON (else YAML): decides quoting and layout of inserted text. */
+  json: boolean;
+}
+
 /** Builds the fixes for one finding from its lint-time data and the document's current text. */
-export type FixProvider = (text: string, data: FixData) => Fix[];
+export type FixProvider = (text: string, data: FixData, context: FixContext) => Fix[];

@@ -9,6 +9,7 @@ import type { EngineSettings } from '../config/settings';
 import type { FileReader } from '../fileReader';
 import type { Finding, Range, Severity } from '../findings';
 import { ruleMetadata } from '../rules/catalog';
+import { hasApplicableFix } from '../fixes';
 import { pathToUri, uriToPath } from '../uris';
 import type { OpenApiDetection } from './detect';
 import { createRunResolver } from './refResolver';
@@ -111,8 +112,9 @@ function toFinding(
       end: { line: result.range.end.line, character: result.range.end.character },
     };
   const extras = context.extras.get(`${code}\u0000${result.message}`);
-  const fixable = metadata?.fixable === true && sourceDocument !== null;
-  const valueRange = fixable ? sourceDocument!.valueRangeForPath(result.path) : undefined;
+  const valueRange = metadata?.fixable && sourceDocument ? sourceDocument.valueRangeForPath(result.path) : undefined;
+  const fixData = valueRange ? { path: [...result.path], valueRange } : undefined;
+  const fixable = fixData !== undefined && hasApplicableFix(ruleId, fixData, sourceDocument!.text, pathToUri(sourcePath));
   return {
     ruleId,
     severity: override ?? SPECTRAL_SEVERITY[result.severity] ?? 'warning',
@@ -123,8 +125,8 @@ function toFinding(
     ...(metadata?.cwe ? { cwe: metadata.cwe } : {}),
     ...(extras?.dataClasses ? { dataClasses: extras.dataClasses } : {}),
     ...(extras?.aiLinked ? { aiLinked: true } : {}),
-    fixable: fixable && valueRange !== undefined,
-    ...(fixable && valueRange ? { data: { path: [...result.path], valueRange } } : {}),
+    fixable,
+    ...(fixable ? { data: fixData } : {}),
   };
 }
 

@@ -1,0 +1,109 @@
+// Quick-fixes: applied to real findings, re-linted; the finding goes away, the document still parses, and
+// nothing else in the text changes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseWithPointers } from '@stoplight/yaml';
+import { Engine, applyEdits, computeFixes, pathToUri, type Finding } from '../src/engine';
+import { FIXTURES_ROOT, fixtureFiles } from './support/fixtureRunner';
+
+const engine = new Engine();
+
+async function lintText(uri: string, text: string): Promise<Finding[]> {
+  return (await engine.lint({ uri, text })).findings.filter((f) => f.uri === uri);
+}
+
+function parses(uri: string, text: string): boolean {
+  if (uri.endsWith('.json')) {
+    try {
+      JSON.parse(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return parseWithPointers(text).diagnostics.every((d) => d.severity !== 0);
+}
+
+/** Applies the preferred fix of the first fixable finding of `ruleId` and returns the new text and findings. */
+async function fixOnce(uri: string, text: string, ruleId: string) {
+  const before = (await lintText(uri, text)).filter((f) => f.ruleId === ruleId);
+  const target = before.find((f) => f.fixable);
+  assert.ok(target, `no fixable ${ruleId} finding`);
+  const [fix] = computeFixes(ruleId, target.data, text, uri);
+  assert.ok(fix, `no fix offered for ${ruleId} at line ${target.range.start.line + 1}`);
+  const fixed = applyEdits(text, fix.edits);
+  const after = (await lintText(uri, fixed)).filter((f) => f.ruleId === ruleId);
+  return { before, after, fixed, fix };
+}
+
+test('every fixable finding in the fixtures is fixed by its quick-fix and the file still parses', async () => {
+  let fixedCount = 0;
+  for (const file of fixtureFiles(path.join(FIXTURES_ROOT, 'openapi'))) {
+    const uri = pathToUri(file);
+    const text = readFileSync(file, 'utf8');
+    const findings = await lintText(uri, text);
+    for (const finding of findings.filter((f) => f.fixable)) {
+      const fixes = computeFixes(finding.ruleId, finding.data, text, uri);
+      assert.ok(fixes.length > 0, `${finding.ruleId} at ${file}:${finding.range.start.line + 1} is marked fixable but has no fix`);
+      const fixed = applyEdits(text, fixes[0]!.edits);
+      assert.ok(parses(uri, fixed), `fix for ${finding.ruleId} at ${file}:${finding.range.start.line + 1} breaks the syntax`);
+      const remaining = (await lintText(uri, fixed)).filter((f) => f.ruleId === finding.ruleId);
+      const sameRule = findings.filter((f) => f.ruleId === finding.ruleId);
+      assert.equal(remaining.length, sameRule.length - 1, `fix for ${finding.ruleId} at ${file}:${finding.range.start.line + 1} did not remove exactly that finding`);
+      // Only inserted/replaced text differs: everything outside the edit is kept byte for byte.
+      const start = fixed.indexOf(text.slice(0, 40));
+      assert.equal(start, 0);
+      fixedCount++;
+    }
+  }
+  assert.ok(fixedCount >= 4, `expected several fixable findings in the fixtures, fixed ${fixedCount}`);
+});
+
+const SPEC_HEAD = 'openapi: 3.0.3\ninfo:\n  title: t\n  version: 1.0.0\nsecurity:\n  - k: []\npaths:\n  /me:\n    get:\n      responses:\n        "200":\n          description: OK\n          content:\n            application/json:\n              schema:\n';
+
+test('writeOnly fix in block YAML keeps comments, indentation and CRLF line endings', async () => {
+  const uri = 'file:///virtual/block.yaml';
+  const text = (SPEC_HEAD + '                type: object\n                properties:\n                  # secret stuff\n                  password:   # keep me\n                    type: string   # trailing\n                    minLength: 8\n').replace(/\n/g, '\r\n');
+  const { before, after, fixed } = await fixOnce(uri, text, 'oas-password-readable');
+  assert.equal(before.length, 1);
+  assert.equal(after.length, 0);
+  assert.ok(fixed.includes('                  password:   # keep me\r\n                    writeOnly: true\r\n                    type: string   # trailing\r\n'), fixed);
+  assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF introduced');
+});
+
+test('writeOnly fix in flow YAML and in single-line and multi-line JSON', async () => {
+  const flow = await fixOnce('file:///virtual/flow.yaml', SPEC_HEAD + '                type: object\n                properties:\n                  password: { type: string }\n', 'oas-password-readable');
+  assert.equal(flow.after.length, 0);
+  assert.match(flow.fixed, /password: \{ writeOnly: true, type: string \}/);
+
+  const emptyFlow = await fixOnce('file:///virtual/empty.yaml', SPEC_HEAD + '                type: object\n                properties:\n                  password: {}\n', 'oas-password-readable');
+  assert.equal(emptyFlow.after.length, 0);
+  assert.match(emptyFlow.fixed, /password: \{ writeOnly: true \}/);
+
+  const json = (body: string) =>
+    `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"security":[{"k":[]}],"paths":{"/me":{"get":{"responses":{"200":{"description":"OK","content":{"application/json":{"schema":{"type":"object","properties":{"password":${body}}}}}}}}}}}`;
+  const single = await fixOnce('file:///virtual/single.json', json('{"type":"string"}'), 'oas-password-readable');
+  assert.equal(single.after.length, 0);
+  assert.match(single.fixed, /"password":\{"writeOnly": true, "type":"string"\}/);
+
+  const multi = await fixOnce('file:///virtual/multi.json', json('{\n          "type": "string"\n        }'), 'oas-password-readable');
+  assert.equal(multi.after.length, 0);
+  assert.match(multi.fixed, /"password":\{\n {10}"writeOnly": true,\n {10}"type": "string"\n {8}\}/);
+});
+
+test('https fix keeps quotes and the rest of the URL', async () => {
+  const uri = 'file:///virtual/servers.yaml';
+  const text = "openapi: 3.0.3\ninfo:\n  title: t\n  version: 1.0.0\npaths: {}\nservers:\n  - url: 'http://api.example.com/v1?x=http://y' # legacy\n";
+  const { after, fixed } = await fixOnce(uri, text, 'oas-server-plain-http');
+  assert.equal(after.length, 0);
+  assert.ok(fixed.endsWith("  - url: 'https://api.example.com/v1?x=http://y' # legacy\n"), fixed);
+});
+
+test('a fix that would break the document is not offered', () => {
+  // The mapping the fix would insert into starts after other text on its line: no safe edit exists.
+  const text = 'a: b\npassword: !!map\n  type: string\n';
+  const fixes = computeFixes('oas-password-readable', { valueRange: { start: { line: 1, character: 16 }, end: { line: 2, character: 14 } } }, text, 'file:///virtual/x.yaml');
+  assert.deepEqual(fixes, []);
+});
