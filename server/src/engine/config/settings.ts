@@ -1,6 +1,8 @@
 // What to run for one document. Front ends build this (LSP: pulled per document from the editor; CLI: flags),
 // the engine only reads it.
 import { isSeverity, type Severity } from '../findings';
+import { normalizeClassifierOptions } from '../sensitive/config';
+import type { ClassifierOptions } from '../sensitive/types';
 
 export type RuleSetting = Severity | 'off';
 
@@ -12,6 +14,8 @@ export interface EngineSettings {
   allowRemoteRefs: boolean;
   /** Files larger than this are reported as skipped, not linted. */
   maxFileSizeMb: number;
+  /** Sensitive-data classifier additions: extra names per data class, names never classified. */
+  sensitiveData?: ClassifierOptions;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({
@@ -32,11 +36,13 @@ export function normalizeSettings(raw: unknown): EngineSettings {
       else if (value === false) rules[id] = 'off';
     }
   }
+  const sensitiveData = normalizeClassifierOptions(input.sensitiveData);
   return {
     enable: typeof input.enable === 'boolean' ? input.enable : DEFAULT_SETTINGS.enable,
     rules,
     allowRemoteRefs: input.allowRemoteRefs === true,
     maxFileSizeMb:
       typeof input.maxFileSizeMb === 'number' && input.maxFileSizeMb > 0 ? input.maxFileSizeMb : DEFAULT_SETTINGS.maxFileSizeMb,
+    ...(sensitiveData ? { sensitiveData } : {}),
   };
 }
