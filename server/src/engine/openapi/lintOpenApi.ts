@@ -51,7 +51,8 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   throwIfCancelled(signal);
 
   const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs);
-  const spectral = new Spectral({ resolver: run.resolver });
+  // Our resolver implements the part of json-ref-resolver's interface that Spectral uses.
+  const spectral = new Spectral({ resolver: run.resolver as unknown as NonNullable<ConstructorParameters<typeof Spectral>[0]>['resolver'] });
   spectral.setRuleset(compiledRuleset(input.settings));
   const context: RunContext = { signal, extras: new Map(), errors: [] };
   runContexts.set(document, context);
@@ -105,9 +106,8 @@ function toFinding(
   const metadata = ruleMetadata(ruleId);
   const sourcePath = result.source ?? uriToPath(input.uri);
   const sourceDocument = documentFor(sourcePath);
-  const isInputProblem = ruleId === 'oas-syntax-error' || ruleId === 'oas-unresolved-ref';
   const range: Range =
-    (!isInputProblem && result.path.length > 0 ? sourceDocument?.rangeForPath(result.path) : undefined) ?? {
+    (ruleId !== 'oas-syntax-error' && result.path.length > 0 ? sourceDocument?.rangeForPath(result.path) : undefined) ?? {
       start: { line: result.range.start.line, character: result.range.start.character },
       end: { line: result.range.end.line, character: result.range.end.character },
     };
