@@ -1,6 +1,7 @@
 // What an OpenAPI rule of ours is: metadata (shown in hovers, SARIF, docs) plus a check that queries the
 // document index. `spectralRuleset.ts` turns these into plain Spectral rules.
 import type { JsonPath, OpenApiIndex, SpecVersion } from './index/openapiIndex';
+import type { ClassifierOptions } from '../../server/src/engine/sensitive/types';
 
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -11,6 +12,11 @@ export interface RuleReport {
   message: string;
   dataClasses?: string[];
   aiLinked?: boolean;
+}
+
+/** Per-run options a rule may read (from the engine's settings, or a Spectral rule's `functionOptions`). */
+export interface RuleContext {
+  sensitiveData?: ClassifierOptions;
 }
 
 export interface OpenApiRule {
@@ -27,7 +33,7 @@ export interface OpenApiRule {
   versions?: SpecVersion[];
   /** A quick-fix exists for this rule's findings. */
   fixable?: boolean;
-  check(index: OpenApiIndex, report: (finding: RuleReport) => void): void;
+  check(index: OpenApiIndex, report: (finding: RuleReport) => void, context: RuleContext): void;
 }
 
 export interface RuleMetadata {

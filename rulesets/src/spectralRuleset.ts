@@ -4,7 +4,7 @@
 import { oas2, oas3_0, oas3_1, oas3_2 } from '@stoplight/spectral-formats';
 import type { RulesetDefinition } from '@stoplight/spectral-core';
 import { getOpenApiIndex, type SpecVersion } from './index/openapiIndex';
-import type { OpenApiRule, RuleReport, RuleSeverity } from './ruleTypes';
+import type { OpenApiRule, RuleContext, RuleReport, RuleSeverity } from './ruleTypes';
 
 const FORMAT_BY_VERSION = { '2.0': oas2, '3.0': oas3_0, '3.1': oas3_1, '3.2': oas3_2 } as const;
 const ALL_VERSIONS: SpecVersion[] = ['2.0', '3.0', '3.1', '3.2'];
@@ -19,18 +19,21 @@ const SPECTRAL_SEVERITY: Record<RuleSeverity, 'error' | 'warn' | 'info' | 'hint'
 export interface SpectralRulesetOptions {
   /** Base of the rule documentation links, e.g. `file:///…/docs/rules/`; `<id>.md` is appended. */
   documentationBaseUrl?: string;
+  /** Options passed to every rule (as the Spectral rules' `functionOptions`). */
+  context?: RuleContext;
 }
 
 /** The Spectral result of a rule function, with our extra fields (Spectral itself ignores unknown fields). */
 export type RuleFunctionResult = RuleReport;
 
-export function ruleFunction(rule: OpenApiRule): (input: unknown) => RuleFunctionResult[] {
-  const fn = (input: unknown): RuleFunctionResult[] => {
+export function ruleFunction(rule: OpenApiRule): (input: unknown, options?: unknown) => RuleFunctionResult[] {
+  const fn = (input: unknown, options?: unknown): RuleFunctionResult[] => {
     const index = getOpenApiIndex(input);
     if (!index) return [];
     if (rule.versions && !rule.versions.includes(index.version)) return [];
     const results: RuleFunctionResult[] = [];
-    rule.check(index, (finding) => results.push(finding));
+    const context: RuleContext = options && typeof options === 'object' ? (options as RuleContext) : {};
+    rule.check(index, (finding) => results.push(finding), context);
     return results;
   };
   Object.defineProperty(fn, 'name', { value: rule.id });
@@ -49,7 +52,7 @@ export function toSpectralRuleset(rules: readonly OpenApiRule[], options: Spectr
       resolved: true,
       formats: (rule.versions ?? ALL_VERSIONS).map((v) => FORMAT_BY_VERSION[v]),
       ...(options.documentationBaseUrl ? { documentationUrl: `${options.documentationBaseUrl}${rule.id}.md` } : {}),
-      then: { function: ruleFunction(rule) },
+      then: { function: ruleFunction(rule), ...(options.context ? { functionOptions: options.context } : {}) },
     };
   }
   return {

@@ -48,6 +48,34 @@ export interface IndexedSchema {
   parameterName?: string;
 }
 
+/** An operation the API sends to its consumers: an OAS 3 `callbacks` entry or an OAS 3.1 `webhooks` entry. */
+export interface IndexedCallbackOperation {
+  kind: 'callback' | 'webhook';
+  /** Callback or webhook name. */
+  name: string;
+  /** Runtime expression of a callback (`{$request.body#/callbackUrl}`). */
+  expression?: string;
+  method: HttpMethod;
+  operation: JsonObject;
+  jsonPath: JsonPath;
+  /** The operation that registers the callback (callbacks only). */
+  owner?: IndexedOperation;
+}
+
+export interface IndexedResponse {
+  /** Status code as written (`200`, `4XX`, `default`). */
+  status: string;
+  response: JsonObject;
+  jsonPath: JsonPath;
+}
+
+export interface IndexedExample {
+  value: unknown;
+  jsonPath: JsonPath;
+  /** Name of the property or parameter the example belongs to, when known. */
+  name?: string;
+}
+
 export interface OpenApiIndex {
   version: SpecVersion;
   root: JsonObject;
@@ -59,6 +87,14 @@ export interface OpenApiIndex {
   swaggerSchemes: { scheme: string; jsonPath: JsonPath }[];
   /** Every schema reachable from request parameters and bodies / from responses, each visited once. */
   schemasByUsage(usage: SchemaUsage): IndexedSchema[];
+  /** Callback operations (OAS 3) and webhooks (OAS 3.1). */
+  callbacks: IndexedCallbackOperation[];
+  /** Whether a schema object is reachable from requests / responses (shared schemas are both). */
+  schemaIsUsedIn(schema: object, usage: SchemaUsage): boolean;
+  /** The schemas of one operation's requests or responses (a walk of its own, cached per operation). */
+  operationSchemas(op: IndexedOperation, usage: SchemaUsage): IndexedSchema[];
+  /** Example and default values of parameters, media types and schemas (requests and responses), each once. */
+  examples(): IndexedExample[];
 }
 
 const indexCache = new WeakMap<object, OpenApiIndex>();
@@ -142,7 +178,11 @@ function buildIndex(root: JsonObject, version: SpecVersion): OpenApiIndex {
     for (const op of operations) collectServers(op.operation.servers, [...op.jsonPath, 'servers'], servers);
   }
 
+  const callbacks = collectCallbacks(root, version, operations);
   const schemaCache = new Map<SchemaUsage, IndexedSchema[]>();
+  const usageSets = new Map<SchemaUsage, Set<object>>();
+  const perOperation = new Map<IndexedOperation, Map<SchemaUsage, IndexedSchema[]>>();
+  let examples: IndexedExample[] | undefined;
   const index: OpenApiIndex = {
     version,
     root,
@@ -159,8 +199,85 @@ function buildIndex(root: JsonObject, version: SpecVersion): OpenApiIndex {
       }
       return list;
     },
+    callbacks,
+    schemaIsUsedIn(schema, usage) {
+      let set = usageSets.get(usage);
+      if (!set) {
+        set = new Set(index.schemasByUsage(usage).map((entry) => entry.schema));
+        usageSets.set(usage, set);
+      }
+      return set.has(schema);
+    },
+    operationSchemas(op, usage) {
+      let byUsage = perOperation.get(op);
+      if (!byUsage) perOperation.set(op, (byUsage = new Map()));
+      let list = byUsage.get(usage);
+      if (!list) {
+        list = collectOperationSchemas(index.version, op, usage, new Set(), []);
+        byUsage.set(usage, list);
+      }
+      return list;
+    },
+    examples() {
+      return (examples ??= collectExamples(index));
+    },
   };
   return index;
+}
+
+function collectCallbacks(root: JsonObject, version: SpecVersion, operations: IndexedOperation[]): IndexedCallbackOperation[] {
+  const out: IndexedCallbackOperation[] = [];
+  if (version === '2.0') return out;
+  const addPathItem = (pathItem: unknown, base: JsonPath, extra: Omit<IndexedCallbackOperation, 'method' | 'operation' | 'jsonPath'>) => {
+    if (!isObject(pathItem)) return;
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (isObject(operation)) out.push({ ...extra, method, operation, jsonPath: [...base, method] });
+    }
+  };
+  for (const owner of operations) {
+    const cbs = owner.operation.callbacks;
+    if (!isObject(cbs)) continue;
+    for (const [name, callback] of Object.entries(cbs)) {
+      if (!isObject(callback)) continue;
+      for (const [expression, pathItem] of Object.entries(callback)) {
+        addPathItem(pathItem, [...owner.jsonPath, 'callbacks', name, expression], { kind: 'callback', name, expression, owner });
+      }
+    }
+  }
+  if (isObject(root.webhooks)) {
+    for (const [name, pathItem] of Object.entries(root.webhooks)) addPathItem(pathItem, ['webhooks', name], { kind: 'webhook', name });
+  }
+  return out;
+}
+
+/** The responses of an operation, in document order. */
+export function responsesOf(operation: JsonObject, operationPath: JsonPath): IndexedResponse[] {
+  const responses = operation.responses;
+  if (!isObject(responses)) return [];
+  const out: IndexedResponse[] = [];
+  for (const [status, response] of Object.entries(responses)) {
+    if (isObject(response)) out.push({ status, response, jsonPath: [...operationPath, 'responses', status] });
+  }
+  return out;
+}
+
+/** A response's headers by lower-case name. */
+export function responseHeaders(response: IndexedResponse): Map<string, { header: JsonObject; jsonPath: JsonPath }> {
+  const out = new Map<string, { header: JsonObject; jsonPath: JsonPath }>();
+  const headers = response.response.headers;
+  if (!isObject(headers)) return out;
+  for (const [name, header] of Object.entries(headers)) {
+    if (isObject(header)) out.set(name.toLowerCase(), { header, jsonPath: [...response.jsonPath, 'headers', name] });
+  }
+  return out;
+}
+
+/** Whether a status code (`429`, `4XX`, `default`) is written for the operation. */
+export function hasResponse(operation: JsonObject, ...statuses: string[]): boolean {
+  const responses = operation.responses;
+  if (!isObject(responses)) return false;
+  return statuses.some((status) => isObject(responses[status]) || isObject(responses[status.toLowerCase()]));
 }
 
 function collectParameters(value: unknown, basePath: JsonPath): { parameter: JsonObject; jsonPath: JsonPath }[] {
@@ -193,27 +310,81 @@ function collectServers(value: unknown, basePath: JsonPath, out: IndexedServer[]
 function collectSchemas(index: OpenApiIndex, usage: SchemaUsage): IndexedSchema[] {
   const seen = new Set<object>();
   const out: IndexedSchema[] = [];
-  const visit = (schema: unknown, jsonPath: JsonPath, parameterName?: string) => walkSchema(schema, jsonPath, seen, out, parameterName);
+  for (const op of index.operations) collectOperationSchemas(index.version, op, usage, seen, out);
+  return out;
+}
 
-  for (const op of index.operations) {
-    if (usage === 'request') {
-      for (const { parameter, jsonPath } of op.parameters) {
-        const name = typeof parameter.name === 'string' ? parameter.name : undefined;
-        if (isObject(parameter.schema)) visit(parameter.schema, [...jsonPath, 'schema'], parameter.in === 'body' ? undefined : name);
-        if (index.version === '2.0' && parameter.in === 'body') continue;
-        if (index.version === '2.0') visit(parameter, jsonPath, name); // Swagger 2.0 non-body parameters are schemas themselves
-        visitContent(parameter.content, [...jsonPath, 'content'], (schema, path) => visit(schema, path, name));
+function collectOperationSchemas(version: SpecVersion, op: IndexedOperation, usage: SchemaUsage, seen: Set<object>, out: IndexedSchema[]): IndexedSchema[] {
+  const visit = (schema: unknown, jsonPath: JsonPath, parameterName?: string) => walkSchema(schema, jsonPath, seen, out, parameterName);
+  if (usage === 'request') {
+    for (const { parameter, jsonPath } of op.parameters) {
+      const name = typeof parameter.name === 'string' ? parameter.name : undefined;
+      if (isObject(parameter.schema)) visit(parameter.schema, [...jsonPath, 'schema'], parameter.in === 'body' ? undefined : name);
+      if (version === '2.0' && parameter.in === 'body') continue;
+      if (version === '2.0') visit(parameter, jsonPath, name); // Swagger 2.0 non-body parameters are schemas themselves
+      visitContent(parameter.content, [...jsonPath, 'content'], (schema, path) => visit(schema, path, name));
+    }
+    const body = op.operation.requestBody;
+    if (isObject(body)) visitContent(body.content, [...op.jsonPath, 'requestBody', 'content'], visit);
+  } else {
+    for (const { response, jsonPath } of responsesOf(op.operation, op.jsonPath)) {
+      if (isObject(response.schema)) visit(response.schema, [...jsonPath, 'schema']);
+      visitContent(response.content, [...jsonPath, 'content'], visit);
+    }
+  }
+  return out;
+}
+
+// ---- examples ------------------------------------------------------------------------------------------------
+
+function collectExamples(index: OpenApiIndex): IndexedExample[] {
+  const out: IndexedExample[] = [];
+  const seen = new Set<object>();
+  const add = (value: unknown, jsonPath: JsonPath, name?: string) => {
+    if (value === undefined || value === null) return;
+    out.push(name === undefined ? { value, jsonPath } : { value, jsonPath, name });
+  };
+  const fromHolder = (holder: JsonObject, jsonPath: JsonPath, name?: string) => {
+    if (seen.has(holder)) return;
+    seen.add(holder);
+    if ('example' in holder) add(holder.example, [...jsonPath, 'example'], name);
+    const examples = holder.examples;
+    if (Array.isArray(examples)) examples.forEach((value, i) => add(value, [...jsonPath, 'examples', i], name));
+    else if (isObject(examples)) {
+      for (const [key, example] of Object.entries(examples)) {
+        // OAS 3 Example Objects hold `value`; Swagger 2.0 response examples map a media type to the value.
+        if (index.version !== '2.0' && isObject(example)) {
+          if ('value' in example) add(example.value, [...jsonPath, 'examples', key, 'value'], name);
+        } else add(example, [...jsonPath, 'examples', key], name);
       }
-      const body = op.operation.requestBody;
-      if (isObject(body)) visitContent(body.content, [...op.jsonPath, 'requestBody', 'content'], visit);
-    } else {
-      const responses = op.operation.responses;
-      if (!isObject(responses)) continue;
-      for (const [status, response] of Object.entries(responses)) {
-        if (!isObject(response)) continue;
-        const responsePath = [...op.jsonPath, 'responses', status];
-        if (isObject(response.schema)) visit(response.schema, [...responsePath, 'schema']);
-        visitContent(response.content, [...responsePath, 'content'], visit);
+    }
+  };
+  const fromContent = (content: unknown, jsonPath: JsonPath) => {
+    if (!isObject(content)) return;
+    for (const [mediaType, media] of Object.entries(content)) if (isObject(media)) fromHolder(media, [...jsonPath, mediaType]);
+  };
+  for (const op of index.operations) {
+    for (const { parameter, jsonPath } of op.parameters) {
+      const name = typeof parameter.name === 'string' ? parameter.name : undefined;
+      fromHolder(parameter, jsonPath, name);
+      fromContent(parameter.content, [...jsonPath, 'content']);
+    }
+    const body = op.operation.requestBody;
+    if (isObject(body)) fromContent(body.content, [...op.jsonPath, 'requestBody', 'content']);
+    for (const response of responsesOf(op.operation, op.jsonPath)) {
+      fromContent(response.response.content, [...response.jsonPath, 'content']);
+      if (index.version === '2.0' && isObject(response.response.examples)) fromHolder(response.response, response.jsonPath);
+    }
+  }
+  const withDefault = new Set<object>();
+  for (const usage of ['request', 'response'] as const) {
+    for (const entry of index.schemasByUsage(usage)) {
+      const schema = entry.schema;
+      const name = entry.propertyName ?? entry.parameterName;
+      if ('example' in schema || 'examples' in schema) fromHolder(schema, entry.jsonPath, name);
+      if ('default' in schema && !withDefault.has(schema)) {
+        withDefault.add(schema);
+        add(schema.default, [...entry.jsonPath, 'default'], name);
       }
     }
   }

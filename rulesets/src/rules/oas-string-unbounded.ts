@@ -1,5 +1,6 @@
 import { schemaTypes, type JsonObject } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
+import { isUploadSchema } from './oas-upload-unbounded';
 
 // Formats whose values have a fixed, small length.
 const BOUNDED_FORMATS = new Set(['date', 'date-time', 'time', 'uuid', 'ipv4', 'ipv6', 'duration', 'int32', 'int64']);
@@ -32,7 +33,7 @@ export const stringUnbounded: OpenApiRule = {
     'A string accepted from clients (parameter or request body) has no `maxLength`, `enum`, `const` or anchored pattern, so callers may send arbitrarily large values that cost memory, storage and CPU.',
   check(index, report) {
     for (const { schema, jsonPath, propertyName, parameterName } of index.schemasByUsage('request')) {
-      if (!schemaTypes(schema).includes('string') || stringIsBounded(schema)) continue;
+      if (!schemaTypes(schema).includes('string') || stringIsBounded(schema) || isUploadSchema(schema)) continue; // uploads: oas-upload-unbounded
       const what = propertyName ? `String property \`${propertyName}\`` : parameterName ? `String parameter \`${parameterName}\`` : 'This request string';
       report({
         path: [...jsonPath, 'type'],

@@ -151,10 +151,12 @@ const rulesetCache = new Map<string, Ruleset>();
 
 function compiledRuleset(settings: EngineSettings): Ruleset {
   const enabled = recommendedRules.filter((rule) => settings.rules[rule.id] !== 'off');
-  const key = enabled.map((r) => r.id).join(',');
+  // Rule options (the sensitive-data classifier's additions) are part of the compiled ruleset.
+  const context = settings.sensitiveData ? { sensitiveData: settings.sensitiveData } : undefined;
+  const key = enabled.map((r) => r.id).join(',') + (context ? `|${JSON.stringify(context)}` : '');
   let ruleset = rulesetCache.get(key);
   if (!ruleset) {
-    ruleset = new Ruleset(guardRuleFunctions(toSpectralRuleset(enabled), enabled));
+    ruleset = new Ruleset(guardRuleFunctions(toSpectralRuleset(enabled, context ? { context } : {}), enabled));
     rulesetCache.set(key, ruleset);
   }
   return ruleset;

@@ -1,0 +1,35 @@
+import { describeOperation, hasResponse, isObject, responsesOf } from '../index/openapiIndex';
+import type { OpenApiRule } from '../ruleTypes';
+
+export const errorResponsesUndefined: OpenApiRule = {
+  id: 'oas-error-responses-undefined',
+  severity: 'info',
+  owasp: 'API8:2023',
+  cwe: 'CWE-209',
+  title: 'Error responses not defined',
+  summary:
+    'An operation documents no client-error response (`400`, `422` or `4XX`) or no server-error response (`500`, `5XX` or `default`), or an error response has no body schema. Undefined errors are where stack traces and internal details leak, and contract tests cannot catch it.',
+  check(index, report) {
+    for (const op of index.operations) {
+      const missing: string[] = [];
+      if (!hasResponse(op.operation, '400', '422', '4XX')) missing.push('a client error (`400`, `422` or `4XX`)');
+      if (!hasResponse(op.operation, '500', '5XX', 'default')) missing.push('a server error (`500`, `5XX` or `default`)');
+      if (missing.length > 0) {
+        report({
+          path: op.operation.responses !== undefined ? [...op.jsonPath, 'responses'] : op.jsonPath,
+          message: `${describeOperation(op)} documents no ${missing.join(' and no ')} response: undefined errors are where stack traces and internal details leak, and contract tests cannot check them. Document them with an error schema (e.g. RFC 9457 problem details).`,
+        });
+      }
+      for (const response of responsesOf(op.operation, op.jsonPath)) {
+        if (!/^[45]|^default$/.test(response.status)) continue;
+        const r = response.response;
+        const hasBody = index.version === '2.0' ? isObject(r.schema) : isObject(r.content) && Object.values(r.content).some((m) => isObject(m) && isObject(m.schema));
+        if (hasBody) continue;
+        report({
+          path: response.jsonPath,
+          message: `Error response ${response.status} of ${describeOperation(op)} has no body schema: nothing constrains what the server returns on errors, which is where internal details leak. Add a schema (e.g. RFC 9457 problem details).`,
+        });
+      }
+    }
+  },
+};
