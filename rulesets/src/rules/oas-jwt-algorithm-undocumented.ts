@@ -20,7 +20,7 @@ export const jwtAlgorithmUndocumented: OpenApiRule = {
       const isJwt = (typeof scheme.bearerFormat === 'string' && /jwt|jws/i.test(scheme.bearerFormat)) || /\bJWT\b/.test(description);
       if (!isJwt || ALGORITHM_TEXT.test(description)) continue;
       report({
-        path: typeof scheme.bearerFormat === 'string' ? [...jsonPath, 'bearerFormat'] : jsonPath,
+        path: typeof scheme.bearerFormat === 'string' ? [...jsonPath, 'bearerFormat'] : [...jsonPath, 'description'],
         message: `Security scheme \`${name}\` takes JWT bearer tokens but does not say which signing algorithms are accepted: servers that trust the token's own \`alg\` header accept \`none\` or key-confusion forgeries. Name the allowed algorithms (e.g. "RS256 or ES256 only, per RFC 8725") in the scheme's description and enforce them.`,
       });
     }

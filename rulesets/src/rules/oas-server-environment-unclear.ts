@@ -2,7 +2,7 @@ import { isObject, type JsonObject } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
 
 const ENVIRONMENT = /(?:^|[^a-z])(?:local|localhost|dev|develop|development|test|testing|qa|uat|stag|staging|stage|sandbox|preprod|preproduction|prod|production|live|alpha|beta|mock|demo)(?:[^a-z]|$)/i;
-const VERSION = /\/v\d+(?:[./]|$)|\/\d{4}-\d{2}-\d{2}|\/api\/\d+|\{[^}]*version[^}]*\}|\bversion\b/i;
+const VERSION = /\/v\d+(?=[./\s]|$)|\/\d{4}-\d{2}-\d{2}|\/api\/\d+|\{[^}]*version[^}]*\}|\bversion\b/i;
 
 export const serverEnvironmentUnclear: OpenApiRule = {
   id: 'oas-server-environment-unclear',
