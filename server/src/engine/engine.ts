@@ -6,15 +6,18 @@ import type { Finding } from './findings';
 import { LineIndex } from './positions';
 import { detectOpenApi, type OpenApiDetection } from './openapi/detect';
 import { lintOpenApi } from './openapi/lintOpenApi';
+import { CodeAnalyzer, isCodeOfInterest } from './code/lintCode';
 import { extensionOf } from './uris';
 
-export type DocumentKind = 'openapi' | 'none';
+export type DocumentKind = 'openapi' | 'code' | 'none';
 
 export interface LintRequest {
   uri: string;
   text: string;
   settings?: EngineSettings;
   signal?: CancelSignal;
+  /** Workspace folders (uris): bound the search for the project a handler file belongs to. */
+  workspaceRoots?: string[];
 }
 
 export interface LintResult {
@@ -38,6 +41,7 @@ const OPENAPI_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 export class Engine {
   private readonly fileReader: FileReader;
+  private code: CodeAnalyzer | undefined;
 
   constructor(options: EngineOptions = {}) {
     this.fileReader = options.fileReader ?? diskFileReader;
@@ -50,6 +54,7 @@ export class Engine {
       const openapi = detectOpenApi(text, extension);
       if (openapi) return { kind: 'openapi', openapi };
     }
+    if (isCodeOfInterest(uri, text)) return { kind: 'code' };
     return { kind: 'none' };
   }
 
@@ -60,12 +65,22 @@ export class Engine {
     const { kind, openapi } = this.classify(request.uri, request.text);
     const result: LintResult = { uri: request.uri, kind, findings: [], dependencies: [], errors: [], durationMs: 0 };
     if (openapi) result.openapi = openapi;
-    if (!settings.enable || kind === 'none' || !openapi) return finish(result, started);
+    if (!settings.enable || kind === 'none') return finish(result, started);
 
     if (request.text.length > settings.maxFileSizeMb * 1024 * 1024) {
       result.findings.push(fileTooLargeFinding(request.uri, request.text, settings.maxFileSizeMb));
       return finish(result, started);
     }
+
+    if (kind === 'code') {
+      this.code ??= new CodeAnalyzer(this.fileReader);
+      const output = await this.code.lint({ uri: request.uri, text: request.text, settings, signal, ...(request.workspaceRoots ? { workspaceRoots: request.workspaceRoots } : {}) });
+      result.findings = output.findings;
+      result.dependencies = output.dependencies;
+      result.errors = output.errors;
+      return finish(result, started);
+    }
+    if (!openapi) return finish(result, started);
 
     const output = await lintOpenApi({
       uri: request.uri,

@@ -16,6 +16,8 @@ export interface EngineSettings {
   maxFileSizeMb: number;
   /** Sensitive-data classifier additions: extra names per data class, names never classified. */
   sensitiveData?: ClassifierOptions;
+  /** Extra middleware/guard/dependency names trusted as authentication when their definition is not in the workspace. */
+  authNames?: string[];
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({
@@ -44,5 +46,6 @@ export function normalizeSettings(raw: unknown): EngineSettings {
     maxFileSizeMb:
       typeof input.maxFileSizeMb === 'number' && input.maxFileSizeMb > 0 ? input.maxFileSizeMb : DEFAULT_SETTINGS.maxFileSizeMb,
     ...(sensitiveData ? { sensitiveData } : {}),
+    ...(Array.isArray(input.authNames) ? { authNames: input.authNames.filter((n): n is string => typeof n === 'string' && n.length > 0) } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // Light on purpose: the language server's main thread imports it to answer hovers without loading Spectral.
 import { recommendedRules } from '../../../../rulesets/src/recommended';
 import { metadataOf, type RuleMetadata } from '../../../../rulesets/src/ruleTypes';
+import { CODE_RULES } from '../code/ruleMeta';
 
 /** Rules that report problems of the input itself rather than of the API it describes. */
 const INPUT_RULES: RuleMetadata[] = [
@@ -30,7 +31,7 @@ const INPUT_RULES: RuleMetadata[] = [
 ];
 
 export const RULES: ReadonlyMap<string, RuleMetadata> = new Map(
-  [...recommendedRules.map(metadataOf), ...INPUT_RULES].map((rule) => [rule.id, rule]),
+  [...recommendedRules.map(metadataOf), ...INPUT_RULES, ...CODE_RULES].map((rule) => [rule.id, rule]),
 );
 
 export function ruleMetadata(id: string): RuleMetadata | undefined {

@@ -1,0 +1,123 @@
+// FastAPI: `@app.get/post/…(path, dependencies=[…])`, `APIRouter(prefix=…, dependencies=[…])`,
+// `Depends(...)`/`Security(...)` on parameters (also inside `Annotated[…]`), app-level dependencies
+// (`FastAPI(dependencies=[…])`), and `include_router(router, prefix=…, dependencies=[…])` across files.
+import { allCallsOf, kwarg, strValue, type FileFacts, type FnFacts, type Val } from '../facts';
+import { joinPaths, type MiddlewareRef, type Route } from '../model';
+import type { Resolver } from '../resolve';
+import type { AdapterContext } from './context';
+import { dependencyOf, evaluatedRef, fastapiRequestModel, lastName, pyResponses } from './python';
+
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'api_route']);
+
+export function isFastApiFile(file: FileFacts): boolean {
+  return file.imports.some((i) => /^fastapi(\.|$)/.test(i.module));
+}
+
+interface Owner {
+  file: FileFacts;
+  name: string;
+  ctor: Extract<Val, { k: 'call' }>;
+  isApp: boolean;
+}
+
+async function ownerOf(resolver: Resolver, file: FileFacts, val: Val): Promise<Owner | undefined> {
+  const sym = val.k === 'ref' ? await resolver.symbol(file, val.name) : await resolver.valueSymbol(file, val);
+  if (sym?.kind === 'value' && sym.val.k === 'call') {
+    const ctor = lastName(sym.val);
+    if (ctor === 'FastAPI' || ctor === 'APIRouter') return { file: sym.file, name: sym.name, ctor: sym.val, isApp: ctor === 'FastAPI' };
+  }
+  return undefined;
+}
+
+const same = (a: Owner, b: Owner) => a.file.uri === b.file.uri && a.name === b.name;
+
+export async function fastapiRoutes(ctx: AdapterContext): Promise<Route[]> {
+  const file = ctx.file;
+  const routes: Route[] = [];
+  const mountFiles = await ctx.mountFiles();
+  for (const fn of file.functions) {
+    for (const d of fn.decorators) {
+      if (d.k !== 'call' || d.callee.k !== 'member' || !VERBS.has(d.callee.prop)) continue;
+      const owner = await ownerOf(ctx.resolver, file, d.callee.object);
+      if (!owner) continue;
+      const path = strValue(d.args[0]) ?? strValue(kwarg(d, 'path')?.value);
+      if (path === undefined) continue;
+      const methodsArg = kwarg(d, 'methods')?.value;
+      const methods = d.callee.prop === 'api_route' ? (methodsArg?.k === 'arr' ? methodsArg.items.map((m) => (strValue(m) ?? '').toUpperCase()) : ['GET']) : [d.callee.prop.toUpperCase()];
+      const refs: MiddlewareRef[] = [];
+      const chain = await mountChain(ctx, owner, mountFiles, 0);
+      for (const c of chain.deps) refs.push(await evaluatedRef(ctx, c.file, c.val, c.level));
+      for (const dep of depsIn(owner.ctor)) refs.push(await evaluatedRef(ctx, owner.file, dep, owner.isApp ? 'app' : 'router'));
+      for (const dep of depsIn(d)) refs.push(await evaluatedRef(ctx, file, dep, 'route'));
+      for (const p of fn.params) {
+        const dep = dependencyOf(p);
+        if (dep) refs.push(await evaluatedRef(ctx, file, dep, 'route'));
+      }
+      for (const other of fn.decorators) if (other !== d) refs.push(await evaluatedRef(ctx, file, other, 'route'));
+      for (const method of methods) {
+        const route: Route = {
+          framework: 'fastapi',
+          method,
+          pathTemplate: joinPaths(chain.prefix, strValue(kwarg(owner.ctor, 'prefix')?.value) ?? '', path),
+          file: file.uri,
+          range: (d.args[0] ?? d).span,
+          handler: fn,
+          handlerFile: file,
+          handlerRange: fn.span,
+          middleware: refs,
+          authEvidence: refs.filter((r) => r.auth).map((r) => r.auth!),
+          rateLimited: refs.some((r) => r.rateLimit) || chain.rateLimited,
+          responseExpressions: pyResponses(fn),
+          calls: allCallsOf(fn),
+          request: fastapiRequestModel(fn),
+          mountedVia: chain.via,
+          ...(!owner.isApp && !chain.mounted ? { unmounted: true } : {}),
+        };
+        const own = await ctx.auth.evaluate(file, { k: 'fn', fn, span: fn.span });
+        if (own.evidence) route.authEvidence.push({ ...own.evidence, name: 'the endpoint itself' });
+        routes.push(route);
+      }
+    }
+  }
+  return routes;
+}
+
+function depsIn(call: Extract<Val, { k: 'call' }>): Val[] {
+  const deps = kwarg(call, 'dependencies')?.value;
+  return deps?.k === 'arr' ? deps.items : [];
+}
+
+interface MountChain {
+  prefix: string;
+  deps: { val: Val; file: FileFacts; level: MiddlewareRef['level'] }[];
+  via: string[];
+  mounted: boolean;
+  rateLimited: boolean;
+}
+
+/** include_router chains up to the app: prefixes and dependencies of every level. */
+async function mountChain(ctx: AdapterContext, owner: Owner, mountFiles: FileFacts[], depth: number): Promise<MountChain> {
+  const result: MountChain = { prefix: '', deps: [], via: [], mounted: false, rateLimited: false };
+  if (depth > 6) return result;
+  for (const f of [ctx.file, ...mountFiles]) {
+    for (const call of f.allCalls) {
+      if (call.method === 'add_middleware' && /SlowAPI/i.test(f.text.slice(call.val.span.start, call.val.span.end))) result.rateLimited = true;
+      if (call.method !== 'include_router' || call.val.callee.k !== 'member' || !call.val.args[0]) continue;
+      const child = await ownerOf(ctx.resolver, f, call.val.args[0]);
+      if (!child || !same(child, owner)) continue;
+      const parent = await ownerOf(ctx.resolver, f, call.val.callee.object);
+      const up = parent && !parent.isApp ? await mountChain(ctx, parent, mountFiles, depth + 1) : undefined;
+      result.mounted = true;
+      result.prefix = joinPaths(up?.prefix ?? '', parent && !parent.isApp ? strValue(kwarg(parent.ctor, 'prefix')?.value) ?? '' : '', strValue(kwarg(call.val, 'prefix')?.value) ?? '');
+      if (up) result.deps.push(...up.deps);
+      if (parent) for (const dep of depsIn(parent.ctor)) result.deps.push({ val: dep, file: parent.file, level: parent.isApp ? 'app' : 'router' });
+      for (const dep of depsIn(call.val)) result.deps.push({ val: dep, file: f, level: 'mount' });
+      result.via.push(...(up?.via ?? []), `${ctx.relative(f.uri)}: ${f.text.slice(call.val.span.start, call.val.span.end).replace(/\s+/g, ' ')}`);
+      result.rateLimited ||= up?.rateLimited ?? false;
+      return result;
+    }
+  }
+  return result;
+}
+
+export type { FnFacts };

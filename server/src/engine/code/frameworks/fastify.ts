@@ -1,0 +1,41 @@
+// Fastify: `fastify()` instances and plugin functions `async (fastify, opts) => { … }`, shorthand routes
+// with optional options (`{ preHandler, onRequest, config: { rateLimit } }`), `fastify.route({ … })`,
+// `addHook('onRequest' | 'preHandler' | …)` for the plugin's scope, `register(plugin, { prefix })` across
+// files, and `fastify.decorate('authenticate', …)` resolved where it is defined.
+import { pathOf, type FileFacts, type FnFacts, type Val } from '../facts';
+import type { RequestModel, Route } from '../model';
+import type { AdapterContext } from './context';
+import type { FrameworkSpec } from './jsRouters';
+import { jsRoutes } from './jsRoutes';
+
+export const fastifySpec: FrameworkSpec = {
+  framework: 'fastify',
+  modules: /^(fastify|fastify-plugin)$/,
+  constructs(val: Val, file: FileFacts) {
+    if (val.k !== 'call') return undefined;
+    const path = pathOf(val.callee);
+    const imp = file.importsByLocal.get(path.split('.')[0]!);
+    if (imp?.module === 'fastify' && (imp.imported === 'default' || imp.imported === 'fastify' || imp.imported === 'Fastify' || imp.imported === '*')) return { prefix: '', isApp: true };
+    return undefined;
+  },
+  paramRouter(name, typeText) {
+    return /^(fastify|app|server|instance|f)$/i.test(name) || /FastifyInstance/.test(typeText ?? '');
+  },
+};
+
+export function fastifyRequestModel(fn: FnFacts): RequestModel {
+  const model: RequestModel = { whole: new Set(), members: new Map(), identity: [] };
+  const req = fn.params[0];
+  if (!req) return model;
+  const members = new Set(['query', 'params', 'body', 'headers', 'raw', 'url', 'hostname', 'cookies']);
+  if (req.name) {
+    model.members.set(req.name, members);
+    model.identity.push(`${req.name}.user`, `${req.name}.session`);
+  }
+  for (const name of req.pattern ?? []) if (members.has(name)) model.whole.add(name);
+  return model;
+}
+
+export function fastifyRoutes(ctx: AdapterContext): Promise<Route[]> {
+  return jsRoutes(ctx, fastifySpec, fastifyRequestModel);
+}

@@ -1,0 +1,270 @@
+// Shared machinery of the router-object frameworks (Express, Koa, Fastify): finds router objects (module
+// bindings like `const router = express.Router()`, or function parameters like a Fastify plugin's `fastify`),
+// the routes and `use`/`register`/hook entries on them, and the mounts between them across files, so a route's
+// full path and the middleware that runs before it (app-level, mount-level, router-level, route-level, in
+// order) are known.
+import { pathOf, rootOf, strValue, type CallFact, type FileFacts, type FnFacts, type Span, type Val } from '../facts';
+import type { Framework } from '../model';
+import type { Resolver } from '../resolve';
+
+export interface RouterObj {
+  id: string;
+  framework: Framework;
+  file: FileFacts;
+  /** Name the router is known by in its file. */
+  name: string;
+  /** Prefix given at construction (`new Router({ prefix: '/users' })`). */
+  prefix: string;
+  isApp: boolean;
+}
+
+export interface UseEntry {
+  parent: RouterObj;
+  file: FileFacts;
+  offset: number;
+  span: Span;
+  /** Path the entry is limited to (`app.use('/api', …)`, Fastify `{ prefix }`). */
+  path: string;
+  /** Middleware values (in order), then children (routers/plugins) that are mounted. */
+  items: Val[];
+  /** Fastify hooks apply to routes of the scope and its children registered after them. */
+  kind: 'use' | 'register' | 'hook' | 'call';
+  text: string;
+}
+
+export interface RouteReg {
+  router: RouterObj;
+  method: string;
+  path: string;
+  pathSpan: Span;
+  offset: number;
+  middleware: Val[];
+  handler?: Val;
+  /** Fastify route options object. */
+  options?: Val;
+  call: CallFact;
+}
+
+export interface FrameworkSpec {
+  framework: Framework;
+  /** Module names whose import marks a file as this framework's. */
+  modules: RegExp;
+  /** Whether a binding's value constructs a router/app of this framework; returns the prefix and app flag. */
+  constructs(val: Val, file: FileFacts): { prefix: string; isApp: boolean } | undefined;
+  /** Parameter names/types that carry a router (plugin functions, `module.exports = (app) => …`). */
+  paramRouter(name: string, typeText: string | undefined, file: FileFacts): boolean;
+}
+
+export const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
+
+export interface FileScan {
+  routers: Map<string, RouterObj>;
+  routes: RouteReg[];
+  uses: UseEntry[];
+}
+
+/** Routers, routes and use/register entries of one file, for one framework. */
+export function scanFile(file: FileFacts, spec: FrameworkSpec): FileScan {
+  const scan: FileScan = { routers: new Map(), routes: [], uses: [] };
+  if (!fileUsesFramework(file, spec)) return scan;
+  const parents = new Map<FnFacts, FnFacts>();
+  for (const fn of file.allFunctions) for (const inner of fn.nested) parents.set(inner, fn);
+  // module-level routers
+  for (const b of file.bindings) {
+    const made = spec.constructs(b.value, file);
+    if (made) addRouter(scan, { id: `${file.uri}#${b.name}`, framework: spec.framework, file, name: b.name, ...made });
+  }
+  const visit = (call: CallFact, fn: FnFacts | undefined) => {
+    const router = receiverRouter(call, fn, file, spec, scan, parents);
+    if (!router) return;
+    handleCall(call, router, file, scan);
+  };
+  for (const call of file.calls) visit(call, undefined);
+  for (const fn of file.allFunctions) for (const call of fn.calls) visit(call, fn);
+  scan.routes.sort((a, b) => a.offset - b.offset);
+  scan.uses.sort((a, b) => a.offset - b.offset);
+  return scan;
+}
+
+export function fileUsesFramework(file: FileFacts, spec: FrameworkSpec): boolean {
+  return file.imports.some((i) => spec.modules.test(i.module));
+}
+
+function addRouter(scan: FileScan, router: RouterObj): RouterObj {
+  const existing = scan.routers.get(router.id);
+  if (existing) return existing;
+  scan.routers.set(router.id, router);
+  return router;
+}
+
+/** The router a call is made on: `router.get(…)`, `app.route('/x').get(…)`, `fastify.register(…)`. */
+function receiverRouter(call: CallFact, fn: FnFacts | undefined, file: FileFacts, spec: FrameworkSpec, scan: FileScan, parents: Map<FnFacts, FnFacts>): RouterObj | undefined {
+  const callee = call.val.callee;
+  if (callee.k !== 'member') return undefined;
+  let object = callee.object;
+  // app.route('/x').get(h) / router.route('/x').post(h): the receiver is the route() call's receiver
+  while (object.k === 'call' && object.callee.k === 'member' && (object.callee.prop === 'route' || VERBS.has(object.callee.prop))) object = object.callee.object;
+  if (object.k !== 'ref') return undefined;
+  const name = object.name;
+  // function parameter (or local) of the enclosing functions
+  for (let scope = fn; scope; scope = parents.get(scope)) {
+    const index = scope.params.findIndex((p) => p.name === name);
+    if (index !== -1) {
+      const param = scope.params[index]!;
+      if (!spec.paramRouter(name, param.typeText, file)) return undefined;
+      return addRouter(scan, { id: `${file.uri}#fn@${scope.span.start}:${index}`, framework: spec.framework, file, name, prefix: '', isApp: false });
+    }
+    const local = scope.locals.get(name);
+    if (local) {
+      const made = spec.constructs(local[local.length - 1]!, file);
+      if (!made) return undefined;
+      return addRouter(scan, { id: `${file.uri}#fn@${scope.span.start}:${name}`, framework: spec.framework, file, name, ...made });
+    }
+  }
+  return scan.routers.get(`${file.uri}#${name}`);
+}
+
+function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: FileScan): void {
+  const method = call.method;
+  const args = call.val.args;
+  const offset = call.val.span.start;
+  const text = file.text.slice(call.val.span.start, Math.min(call.val.span.end, call.val.span.start + 120));
+  if (VERBS.has(method)) {
+    // app.route('/x').get(h): path from the route() call
+    const callee = call.val.callee;
+    let path: Val | undefined = args[0];
+    let rest = args.slice(1);
+    if (callee.k === 'member' && callee.object.k === 'call' && callee.object.callee.k === 'member' && callee.object.callee.prop === 'route') {
+      path = callee.object.args[0];
+      rest = args;
+    }
+    const pathText = strValue(path) ?? (path?.k === 'tmpl' ? '' : undefined);
+    if (pathText === undefined || !path) return;
+    if (router.framework === 'express' && method === 'get' && rest.length === 0) return; // app.get('setting')
+    let options: Val | undefined;
+    if (router.framework === 'fastify' && rest.length >= 2 && rest[0]?.k === 'obj') options = rest.shift();
+    const handler = rest.length > 0 ? rest[rest.length - 1] : undefined;
+    const middleware = rest.slice(0, -1).flatMap((m) => (m.k === 'arr' ? m.items : [m]));
+    if (options?.k === 'obj') for (const key of ['onRequest', 'preParsing', 'preValidation', 'preHandler']) middleware.push(...hookItems(options, key));
+    scan.routes.push({ router, method: method === 'del' ? 'DELETE' : method.toUpperCase(), path: pathText, pathSpan: path.span, offset, middleware, ...(handler ? { handler } : {}), ...(options ? { options } : {}), call });
+    return;
+  }
+  if (method === 'route' && router.framework === 'fastify' && args[0]?.k === 'obj') {
+    const opts = args[0];
+    const url = opts.props.find((p) => p.key === 'url' || p.key === 'path');
+    const methodProp = opts.props.find((p) => p.key === 'method');
+    const handler = opts.props.find((p) => p.key === 'handler');
+    if (!url || strValue(url.value) === undefined) return;
+    const methods = methodProp?.value.k === 'arr' ? methodProp.value.items.map(strValue) : [strValue(methodProp?.value)];
+    const middleware: Val[] = [];
+    for (const key of ['onRequest', 'preParsing', 'preValidation', 'preHandler']) middleware.push(...hookItems(opts, key));
+    for (const m of methods) {
+      if (!m) continue;
+      scan.routes.push({ router, method: m.toUpperCase(), path: strValue(url.value)!, pathSpan: url.value.span, offset, middleware, ...(handler ? { handler: handler.value } : {}), options: opts, call });
+    }
+    return;
+  }
+  if (method === 'use') {
+    let path = '';
+    let items = args;
+    if (args[0] && strValue(args[0]) !== undefined) {
+      path = strValue(args[0])!;
+      items = args.slice(1);
+    }
+    scan.uses.push({ parent: router, file, offset, span: call.val.span, path, items: items.flatMap((m) => (m.k === 'arr' ? m.items : [m])), kind: 'use', text });
+    return;
+  }
+  if (method === 'register' && router.framework === 'fastify') {
+    const opts = args[1];
+    const prefix = opts?.k === 'obj' ? strValue(opts.props.find((p) => p.key === 'prefix')?.value) ?? '' : '';
+    if (args[0]) scan.uses.push({ parent: router, file, offset, span: call.val.span, path: prefix, items: [args[0]], kind: 'register', text });
+    return;
+  }
+  if (method === 'addHook' && router.framework === 'fastify') {
+    const hook = strValue(args[0]);
+    if (hook && /^(onRequest|preParsing|preValidation|preHandler)$/.test(hook) && args[1]) scan.uses.push({ parent: router, file, offset, span: call.val.span, path: '', items: [args[1]], kind: 'hook', text });
+  }
+}
+
+function hookItems(options: Val, key: string): Val[] {
+  if (options.k !== 'obj') return [];
+  const p = options.props.find((x) => x.key === key);
+  if (!p) return [];
+  return p.value.k === 'arr' ? p.value.items : [p.value];
+}
+
+/** Calls that pass a router to a function (`require('./routes')(app)`, `registerUsers(app)`): the function's
+ * parameter becomes a child router of the argument. */
+export function passEntries(file: FileFacts, scan: FileScan): UseEntry[] {
+  const out: UseEntry[] = [];
+  for (const call of file.calls) {
+    call.val.args.forEach((arg, index) => {
+      if (arg.k !== 'ref') return;
+      const router = scan.routers.get(`${file.uri}#${arg.name}`);
+      if (!router) return;
+      if (call.val.callee.k === 'member' && rootOf(call.val.callee) === arg.name) return; // app.use(app)…
+      out.push({ parent: router, file, offset: call.val.span.start, span: call.val.span, path: '', items: [{ k: 'other', parts: [call.val.callee], span: call.val.span, text: `call:${index}` }], kind: 'call', text: file.text.slice(call.val.span.start, call.val.span.end).slice(0, 120) });
+    });
+  }
+  return out;
+}
+
+/** Resolves a mounted item (`usersRouter`, `require('./users')`, `router.routes()`, `usersPlugin`) to router ids. */
+export async function childRouterIds(item: Val, entry: UseEntry, resolver: Resolver, spec: FrameworkSpec, scans: (file: FileFacts) => FileScan): Promise<string[]> {
+  let val = item;
+  if (val.k === 'other' && val.text?.startsWith('call:')) {
+    // registerRoutes(app): the callee's parameter `index`
+    const index = Number(val.text.slice(5));
+    const sym = await resolver.valueSymbol(entry.file, val.parts[0]!);
+    if (sym?.kind === 'fn') return [`${sym.file.uri}#fn@${sym.fn.span.start}:${index}`];
+    return [];
+  }
+  // koa: router.routes() / router.middleware(); express: require('./x')
+  if (val.k === 'call' && val.callee.k === 'member' && /^(routes|middleware|allowedMethods)$/.test(val.callee.prop)) {
+    if (val.callee.prop === 'allowedMethods') return [];
+    val = val.callee.object;
+  }
+  if (val.k === 'ref') {
+    const local = scans(entry.file).routers.get(`${entry.file.uri}#${val.name}`);
+    if (local) return [local.id];
+  }
+  // fastify.register(import('./routes')) / register(require('./routes'))
+  const sym = await resolver.valueSymbol(entry.file, val);
+  if (!sym) {
+    if (val.k === 'call') {
+      // a factory call: createUsersRouter(db) returns a router built inside it
+      const callee = await resolver.valueSymbol(entry.file, val.callee);
+      if (callee?.kind === 'fn') return routerReturnedBy(callee.fn, callee.file, spec);
+    }
+    return [];
+  }
+  if (sym.kind === 'fn') {
+    if (spec.framework === 'fastify' || sym.fn.params.length >= 1) {
+      const returned = routerReturnedBy(sym.fn, sym.file, spec);
+      if (returned.length > 0 && spec.framework !== 'fastify') return returned;
+      return [`${sym.file.uri}#fn@${sym.fn.span.start}:0`];
+    }
+    return [];
+  }
+  if (sym.kind === 'value') {
+    const made = spec.constructs(sym.val, sym.file);
+    if (made) return [`${sym.file.uri}#${sym.name}`];
+    if (sym.val.k === 'ref') return [`${sym.file.uri}#${sym.val.name}`];
+  }
+  return [];
+}
+
+function routerReturnedBy(fn: FnFacts, file: FileFacts, spec: FrameworkSpec): string[] {
+  const out: string[] = [];
+  for (const ret of fn.returns) {
+    if (ret.k !== 'ref') continue;
+    const local = fn.locals.get(ret.name);
+    if (local && spec.constructs(local[local.length - 1]!, file)) out.push(`${file.uri}#fn@${fn.span.start}:${ret.name}`);
+  }
+  return out;
+}
+
+export function describeVal(val: Val, file: FileFacts): string {
+  const text = file.text.slice(val.span.start, val.span.end).replace(/\s+/g, ' ');
+  return text.length > 60 ? pathOf(val.k === 'call' ? val.callee : val) + (val.k === 'call' ? '(…)' : '') : text;
+}

@@ -1,0 +1,189 @@
+// Turns the router scans of the linted file and of the project's mount files into Routes: full paths through
+// every mount chain, and the middleware that runs before each route in order.
+import { allCallsOf, allAssignsOf, allReturnsOf, pathOf, rootOf, type FileFacts, type FnFacts, type Val } from '../facts';
+import { joinPaths, type MiddlewareRef, type RequestModel, type Route } from '../model';
+import type { AdapterContext } from './context';
+import { childRouterIds, describeVal, passEntries, scanFile, type FileScan, type FrameworkSpec, type RouteReg, type UseEntry } from './jsRouters';
+
+interface Chain {
+  prefix: string;
+  middleware: { val: Val; file: FileFacts; level: MiddlewareRef['level'] }[];
+  via: string[];
+}
+
+export async function jsRoutes(ctx: AdapterContext, spec: FrameworkSpec, requestModel: (fn: FnFacts) => RequestModel): Promise<Route[]> {
+  const scans = new Map<string, FileScan>();
+  const scanOf = (file: FileFacts) => {
+    let s = scans.get(file.uri);
+    if (!s) scans.set(file.uri, (s = scanFile(file, spec)));
+    return s;
+  };
+  const current = scanOf(ctx.file);
+  if (current.routes.length === 0) return [];
+
+  // Mount edges from the mount files of the project and the linted file itself.
+  const files = [ctx.file, ...(await ctx.mountFiles())];
+  const parentEdges = new Map<string, { entry: UseEntry; itemIndex: number }[]>();
+  /** use entries whose items are middleware only (not routers), per router. */
+  const middlewareItems = new Map<UseEntry, boolean[]>();
+  const seenFiles = new Set<string>();
+  for (const file of files) {
+    if (seenFiles.has(file.uri)) continue;
+    seenFiles.add(file.uri);
+    const scan = scanOf(file);
+    const entries = [...scan.uses, ...passEntries(file, scan)];
+    for (const entry of entries) {
+      const flags: boolean[] = [];
+      for (let i = 0; i < entry.items.length; i++) {
+        const item = entry.items[i]!;
+        const ids = isPlainMiddlewareCall(item, file) ? [] : await childRouterIds(item, entry, ctx.resolver, spec, scanOf);
+        flags.push(ids.length === 0);
+        for (const id of ids) {
+          const list = parentEdges.get(id) ?? [];
+          list.push({ entry, itemIndex: i });
+          parentEdges.set(id, list);
+        }
+      }
+      middlewareItems.set(entry, flags);
+    }
+  }
+
+  const usesOf = (routerId: string): UseEntry[] => {
+    const out: UseEntry[] = [];
+    for (const scan of scans.values()) for (const u of scan.uses) if (u.parent.id === routerId) out.push(u);
+    return out;
+  };
+
+  const middlewareBefore = (routerId: string, offset: number, path: string, level: MiddlewareRef['level']): Chain['middleware'] => {
+    const out: Chain['middleware'] = [];
+    for (const use of usesOf(routerId)) {
+      const orderIndependent = use.kind === 'hook';
+      if (!orderIndependent && use.offset >= offset) continue;
+      if (use.path && !pathStartsWith(path, use.path)) continue;
+      const flags = middlewareItems.get(use) ?? [];
+      use.items.forEach((item, i) => {
+        if (flags[i] === false) return;
+        // fastify.register(rateLimit, …) limits every route of the scope; other plugins only decorate it.
+        if (use.kind === 'register' && !/rate.?limit|throttl/i.test(use.text)) return;
+        out.push({ val: item, file: use.file, level });
+      });
+    }
+    return out;
+  };
+
+  const chainsOf = async (routerId: string, depth: number): Promise<Chain[] | undefined> => {
+    const edges = parentEdges.get(routerId);
+    if (!edges || edges.length === 0 || depth > 8) return undefined;
+    const out: Chain[] = [];
+    for (const { entry, itemIndex } of edges) {
+      const parentChains = (await chainsOf(entry.parent.id, depth + 1)) ?? [{ prefix: entry.parent.prefix, middleware: [], via: [] }];
+      const before = middlewareBefore(entry.parent.id, entry.offset, entry.path || '/', entry.parent.isApp ? 'app' : 'router');
+      const mountMiddleware = entry.items.slice(0, itemIndex).map((val) => ({ val, file: entry.file, level: 'mount' as const }));
+      const where = `${ctx.relative(entry.file.uri)}: ${entry.text.replace(/\s+/g, ' ')}`;
+      for (const pc of parentChains) {
+        out.push({
+          prefix: joinPaths(pc.prefix, entry.path),
+          middleware: [...pc.middleware, ...before, ...mountMiddleware],
+          via: [...pc.via, where],
+        });
+      }
+    }
+    return out;
+  };
+
+  const routes: Route[] = [];
+  for (const reg of current.routes) {
+    const chains = (await chainsOf(reg.router.id, 0)) ?? [{ prefix: '', middleware: [], via: [] }];
+    const unmounted = !parentEdges.has(reg.router.id) && !reg.router.isApp;
+    for (const chain of chains) {
+      const own = middlewareBefore(reg.router.id, reg.offset, joinPaths(reg.router.prefix, reg.path), reg.router.isApp ? 'app' : 'router');
+      const all = [...chain.middleware, ...own, ...reg.middleware.map((val) => ({ val, file: ctx.file, level: 'route' as const }))];
+      routes.push(await buildRoute(ctx, spec, reg, chain, all, unmounted, requestModel));
+    }
+  }
+  return routes;
+}
+
+async function buildRoute(
+  ctx: AdapterContext,
+  spec: FrameworkSpec,
+  reg: RouteReg,
+  chain: Chain,
+  middleware: Chain['middleware'],
+  unmounted: boolean,
+  requestModel: (fn: FnFacts) => RequestModel,
+): Promise<Route> {
+  const handler = reg.handler ? await ctx.handlerFn(ctx.file, reg.handler) : undefined;
+  const refs: MiddlewareRef[] = [];
+  for (const m of middleware) {
+    const verdict = await ctx.auth.evaluate(m.file, m.val);
+    const ref: MiddlewareRef = { name: describeVal(m.val, m.file), val: m.val, uri: m.file.uri, level: m.level };
+    if (verdict.evidence) ref.auth = verdict.evidence;
+    if (verdict.notAuth) ref.notAuth = verdict.notAuth;
+    if (verdict.rateLimit) ref.rateLimit = true;
+    refs.push(ref);
+  }
+  const route: Route = {
+    framework: spec.framework,
+    method: reg.method,
+    pathTemplate: joinPaths(chain.prefix, reg.router.prefix, reg.path),
+    file: ctx.file.uri,
+    range: reg.pathSpan,
+    middleware: refs,
+    authEvidence: refs.filter((r) => r.auth).map((r) => r.auth!),
+    rateLimited: refs.some((r) => r.rateLimit),
+    responseExpressions: [],
+    calls: [],
+    request: { whole: new Set(), members: new Map(), identity: [] },
+    mountedVia: chain.via,
+    ...(unmounted ? { unmounted } : {}),
+  };
+  if (reg.options?.k === 'obj' && reg.options.props.some((p) => p.key === 'config' && p.value.k === 'obj' && p.value.props.some((q) => q.key === 'rateLimit'))) route.rateLimited = true;
+  if (handler) {
+    route.handler = handler.fn;
+    route.handlerFile = handler.file;
+    route.handlerRange = handler.fn.span;
+    route.calls = allCallsOf(handler.fn);
+    route.request = requestModel(handler.fn);
+    route.responseExpressions = jsResponses(handler.fn, spec.framework);
+    // a handler that itself verifies credentials authenticates the route
+    const own = await ctx.auth.evaluate(handler.file, { k: 'fn', fn: handler.fn, span: handler.fn.span });
+    if (own.evidence) route.authEvidence.push({ ...own.evidence, name: 'the handler itself' });
+  }
+  return route;
+}
+
+/** What a JS handler sends back: res.json/send/end/render, reply.send, return values (Fastify/Koa/Nest), ctx.body. */
+export function jsResponses(fn: FnFacts, framework: string): Route['responseExpressions'] {
+  const out: Route['responseExpressions'] = [];
+  const res = fn.params[1]?.name;
+  for (const call of allCallsOf(fn)) {
+    const root = rootOf(call.val.callee);
+    if (/^(json|send|jsonp|end|write|render)$/.test(call.method) && (root === res || root === 'res' || root === 'reply' || root === 'response') && call.val.args[0]) {
+      out.push({ val: call.val.args[call.method === 'render' ? 1 : 0] ?? call.val.args[0], span: call.val.span, via: `${pathOf(call.val.callee)}` });
+    }
+  }
+  if (framework !== 'express') for (const ret of allReturnsOf(fn)) out.push({ val: ret, span: ret.span, via: 'return' });
+  for (const a of allAssignsOf(fn)) if (/(^|\.)(body)$/.test(a.target) && /^ctx|context/.test(a.target)) out.push({ val: a.value, span: a.span, via: a.target });
+  return out;
+}
+
+function pathStartsWith(path: string, prefix: string): boolean {
+  if (prefix === '/' || prefix === '' || prefix === '*') return true;
+  const p = path.replace(/\/+$/, '');
+  const q = prefix.replace(/\/+$/, '');
+  return p === q || p.startsWith(q + '/');
+}
+
+/** express.json(), cors(), helmet(), morgan('dev'): calls to packages never produce routers. */
+function isPlainMiddlewareCall(item: Val, file: FileFacts): boolean {
+  if (item.k !== 'call') return false;
+  const root = rootOf(item.callee);
+  if (!root) return false;
+  const imp = file.importsByLocal.get(root);
+  if (imp && !imp.module.startsWith('.') && !imp.module.startsWith('@/')) {
+    // router.routes() on an imported koa router is not a plain call
+    return !(item.callee.k === 'member' && /^(routes|middleware)$/.test(item.callee.prop));
+  }
+  return false;
+}

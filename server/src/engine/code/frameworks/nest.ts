@@ -1,0 +1,160 @@
+// NestJS: `@Controller(prefix)` classes with `@Get/@Post/…(path)` methods, `@UseGuards(…)` on the class or the
+// method, global guards (`app.useGlobalGuards(new JwtAuthGuard())` in main.ts, `{ provide: APP_GUARD, useClass }`
+// in a module), `app.setGlobalPrefix('api')`, and opt-outs (`@Public()`, or any decorator made with
+// `SetMetadata(IS_PUBLIC_KEY, true)` that the global guard honours).
+import { allCallsOf, pathOf, strValue, type ClassFacts, type FileFacts, type FnFacts, type Val } from '../facts';
+import { joinPaths, type MiddlewareRef, type RequestModel, type Route } from '../model';
+import type { AdapterContext } from './context';
+import { jsResponses } from './jsRoutes';
+import { describeVal } from './jsRouters';
+
+const METHOD_DECORATORS: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', Options: 'OPTIONS', All: 'ALL' };
+
+export function isNestFile(file: FileFacts): boolean {
+  return file.imports.some((i) => i.module === '@nestjs/common');
+}
+
+function decoratorName(val: Val): string {
+  return pathOf(val.k === 'call' ? val.callee : val).split('.').pop() ?? '';
+}
+
+export async function nestRoutes(ctx: AdapterContext): Promise<Route[]> {
+  const file = ctx.file;
+  const controllers = file.classes.filter((c) => c.decorators.some((d) => decoratorName(d) === 'Controller'));
+  if (controllers.length === 0) return [];
+  const globals = await globalSetup(ctx);
+  const routes: Route[] = [];
+  for (const cls of controllers) {
+    const controller = cls.decorators.find((d) => decoratorName(d) === 'Controller')!;
+    const prefix = controllerPrefix(controller);
+    const classGuards = guardsOf(cls.decorators);
+    const classPublic = cls.decorators.find((d) => isPublicDecorator(d, globals.publicDecorators));
+    for (const member of cls.members) {
+      if (!member.fn) continue;
+      for (const d of member.decorators) {
+        const method = METHOD_DECORATORS[decoratorName(d)];
+        if (!method || d.k !== 'call') continue;
+        const path = strValue(d.args[0]) ?? (d.args[0]?.k === 'arr' ? strValue(d.args[0].items[0]) ?? '' : '');
+        const refs: MiddlewareRef[] = [];
+        for (const g of globals.guards) refs.push(await evaluated(ctx, g.file, g.val, 'global'));
+        for (const g of classGuards) refs.push(await evaluated(ctx, file, g, 'class'));
+        for (const g of guardsOf(member.decorators)) refs.push(await evaluated(ctx, file, g, 'route'));
+        for (const dec of member.decorators) if (/^(Throttle|SkipThrottle)$/.test(decoratorName(dec))) refs.push({ name: describeVal(dec, file), val: dec, uri: file.uri, level: 'route', rateLimit: decoratorName(dec) === 'Throttle' });
+        const publicDec = member.decorators.find((x) => isPublicDecorator(x, globals.publicDecorators)) ?? classPublic;
+        const fn = member.fn;
+        const route: Route = {
+          framework: 'nestjs',
+          method,
+          pathTemplate: joinPaths(globals.prefix, prefix, path),
+          file: file.uri,
+          range: d.span,
+          handler: fn,
+          handlerFile: file,
+          handlerRange: fn.span,
+          middleware: refs,
+          authEvidence: refs.filter((r) => r.auth).map((r) => r.auth!),
+          rateLimited: refs.some((r) => r.rateLimit) && !member.decorators.some((x) => decoratorName(x) === 'SkipThrottle'),
+          responseExpressions: jsResponses(fn, 'nestjs'),
+          calls: allCallsOf(fn),
+          request: nestRequestModel(fn),
+          mountedVia: globals.via,
+        };
+        if (publicDec) route.publicMarker = describeVal(publicDec, file);
+        routes.push(route);
+      }
+    }
+  }
+  return routes;
+}
+
+async function evaluated(ctx: AdapterContext, file: FileFacts, val: Val, level: MiddlewareRef['level']): Promise<MiddlewareRef> {
+  const verdict = await ctx.auth.evaluate(file, val);
+  const ref: MiddlewareRef = { name: describeVal(val, file), val, uri: file.uri, level };
+  if (verdict.evidence) ref.auth = verdict.evidence;
+  if (verdict.notAuth) ref.notAuth = verdict.notAuth;
+  if (verdict.rateLimit) ref.rateLimit = true;
+  return ref;
+}
+
+function controllerPrefix(d: Val): string {
+  if (d.k !== 'call') return '';
+  const arg = d.args[0];
+  if (arg?.k === 'str') return arg.value;
+  if (arg?.k === 'obj') return strValue(arg.props.find((p) => p.key === 'path')?.value) ?? '';
+  return '';
+}
+
+function guardsOf(decorators: Val[]): Val[] {
+  const out: Val[] = [];
+  for (const d of decorators) if (d.k === 'call' && decoratorName(d) === 'UseGuards') out.push(...d.args);
+  return out;
+}
+
+function isPublicDecorator(d: Val, custom: Set<string>): boolean {
+  const name = decoratorName(d);
+  return /^(Public|AllowAnonymous|SkipAuth|IsPublic|Anonymous)$/.test(name) || custom.has(name);
+}
+
+interface NestGlobals {
+  guards: { val: Val; file: FileFacts }[];
+  prefix: string;
+  via: string[];
+  publicDecorators: Set<string>;
+}
+
+/** Global guards and prefix from main.ts / module files, and custom `SetMetadata(IS_PUBLIC…)` decorators. */
+async function globalSetup(ctx: AdapterContext): Promise<NestGlobals> {
+  const globals: NestGlobals = { guards: [], prefix: '', via: [], publicDecorators: new Set() };
+  for (const file of [ctx.file, ...(await ctx.mountFiles())]) {
+    if (!file.imports.some((i) => i.module.startsWith('@nestjs/'))) continue;
+    for (const call of file.allCalls) {
+      if (call.method === 'useGlobalGuards') {
+        for (const arg of call.val.args) globals.guards.push({ val: arg, file });
+        globals.via.push(`${ctx.relative(file.uri)}: ${file.text.slice(call.val.span.start, call.val.span.end)}`);
+      } else if (call.method === 'setGlobalPrefix' && strValue(call.val.args[0]) !== undefined) {
+        globals.prefix = strValue(call.val.args[0])!;
+      }
+    }
+    // { provide: APP_GUARD, useClass: JwtAuthGuard }
+    const visit = (v: Val) => {
+      if (v.k === 'obj') {
+        const provide = v.props.find((p) => p.key === 'provide');
+        const useClass = v.props.find((p) => p.key === 'useClass' || p.key === 'useExisting');
+        if (provide && pathOf(provide.value) === 'APP_GUARD' && useClass) {
+          globals.guards.push({ val: useClass.value, file });
+          globals.via.push(`${ctx.relative(file.uri)}: APP_GUARD ${describeVal(useClass.value, file)}`);
+        }
+        v.props.forEach((p) => visit(p.value));
+      } else if (v.k === 'arr') v.items.forEach(visit);
+      else if (v.k === 'call') v.args.forEach(visit);
+    };
+    for (const cls of file.classes) cls.decorators.forEach(visit);
+    // export const Public = () => SetMetadata(IS_PUBLIC_KEY, true)
+    for (const b of file.bindings) {
+      const fn = b.value.k === 'fn' ? b.value.fn : undefined;
+      const body: Val[] = fn ? fn.returns : [b.value];
+      if (body.some((r) => r.k === 'call' && decoratorName(r) === 'SetMetadata' && /public|anonymous|skip/i.test(pathOf(r.args[0]) + strValue(r.args[0])))) globals.publicDecorators.add(b.name);
+    }
+  }
+  // custom public decorators imported into the linted file
+  for (const imp of ctx.file.imports) if (/^(Public|AllowAnonymous|SkipAuth|IsPublic)$/.test(imp.imported) || /public/i.test(imp.local)) globals.publicDecorators.add(imp.local);
+  return globals;
+}
+
+export function nestRequestModel(fn: FnFacts): RequestModel {
+  const model: RequestModel = { whole: new Set(), members: new Map(), identity: [] };
+  for (const p of fn.params) {
+    for (const d of p.decorators) {
+      const name = decoratorName(d);
+      if (/^(Body|Query|Param|Headers|Ip|HostParam|UploadedFile|UploadedFiles)$/.test(name)) model.whole.add(p.name);
+      if (/^(Req|Request)$/.test(name)) {
+        model.members.set(p.name, new Set(['query', 'params', 'body', 'headers', 'cookies', 'get', 'header', 'hostname', 'url', 'originalUrl']));
+        model.identity.push(`${p.name}.user`);
+      }
+      if (/User|Auth|Principal|Session/i.test(name)) model.identity.push(p.name);
+    }
+  }
+  return model;
+}
+
+export type { ClassFacts };

@@ -1,0 +1,85 @@
+// The Route model every framework adapter produces and every code rule reads.
+import type { CallFact, FileFacts, FnFacts, Span, Val } from './facts';
+
+export type Framework = 'express' | 'fastify' | 'nestjs' | 'koa' | 'flask' | 'fastapi' | 'django';
+
+export type AuthKind = 'verifies-token' | 'checks-session' | 'rejects-unauthenticated' | 'guard' | 'permission' | 'known-name';
+
+export interface AuthEvidence {
+  kind: AuthKind;
+  /** The middleware/guard/dependency as written (`requireAuth`, `Depends(get_current_user)`). */
+  name: string;
+  /** What it does (`calls jwt.verify`, `raises HTTPException(401)`), or why it is trusted by name. */
+  detail: string;
+  /** Where it is defined, when found in the workspace. */
+  definedIn?: string;
+}
+
+export interface MiddlewareRef {
+  /** As written (`requireAuth`, `passport.authenticate('jwt')`, `Depends(get_db)`). */
+  name: string;
+  val: Val;
+  /** File the reference appears in. */
+  uri: string;
+  /** Where it applies from: `route`, `router`, `app`, `mount`, `global`. */
+  level: 'route' | 'router' | 'mount' | 'app' | 'global' | 'class';
+  auth?: AuthEvidence;
+  /** Looks like auth by name or shape but was shown not to be (e.g. decodes a JWT without verifying it). */
+  notAuth?: string;
+  rateLimit?: boolean;
+}
+
+export interface Route {
+  framework: Framework;
+  /** Upper-case HTTP method, or `ALL`. */
+  method: string;
+  /** Full path with mount prefixes, in the framework's own syntax (`/api/users/:id`, `/items/{item_id}`). */
+  pathTemplate: string;
+  /** File (uri) that declares the route. */
+  file: string;
+  /** The declaration: the path literal, the decorator, or the method name. */
+  range: Span;
+  /** The handler function, when it could be found (it may live in another file: `handlerFile`). */
+  handler?: FnFacts;
+  handlerFile?: FileFacts;
+  handlerRange?: Span;
+  middleware: MiddlewareRef[];
+  authEvidence: AuthEvidence[];
+  /** Explicitly public (`AllowAny`, `@Public()`): the reason as written. */
+  publicMarker?: string;
+  rateLimited: boolean;
+  /** Values the handler sends back (`res.json(x)`, `return x`, `Response(x)`, `ctx.body = x`). */
+  responseExpressions: { val: Val; span: Span; via: string }[];
+  /** Calls made by the handler (nested callbacks included). */
+  calls: CallFact[];
+  /** How request data is named inside the handler. */
+  request: RequestModel;
+  /** The mount chain, outermost first (`app.ts: app.use('/api', auth, api)`). */
+  mountedVia: string[];
+  /** No mount of this router was found in the workspace: prefixes and app-level middleware may be missing. */
+  unmounted?: boolean;
+}
+
+/** Which names carry request data in a handler: whole parameters, or some members of an object. */
+export interface RequestModel {
+  /** Parameters that are request data as a whole (path/query/body parameters, `@Body() dto`). */
+  whole: Set<string>;
+  /** Object name → members that are request data (`req` → query, params, body, headers, …). */
+  members: Map<string, Set<string>>;
+  /** Names that hold the authenticated identity (`req.user`, `current_user`, `request.user`). */
+  identity: string[];
+}
+
+export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all'];
+export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'ALL']);
+
+/** Joins mount prefixes and a route path: `/api` + `/users/` + `:id` → `/api/users/:id`. */
+export function joinPaths(...parts: string[]): string {
+  const joined = parts
+    .filter((p) => p !== '' && p !== '/')
+    .map((p) => p.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/');
+  const last = parts[parts.length - 1] ?? '';
+  return '/' + joined + (last.endsWith('/') && joined ? '/' : '');
+}
