@@ -239,11 +239,9 @@ export async function childRouterIds(item: Val, entry: UseEntry, resolver: Resol
     return [];
   }
   if (sym.kind === 'fn') {
-    if (spec.framework === 'fastify' || sym.fn.params.length >= 1) {
-      const returned = routerReturnedBy(sym.fn, sym.file, spec);
-      if (returned.length > 0 && spec.framework !== 'fastify') return returned;
-      return [`${sym.file.uri}#fn@${sym.fn.span.start}:0`];
-    }
+    // fastify.register(plugin): the plugin's first parameter is a child scope. In Express/Koa a function passed
+    // to use() is middleware (router factories are calls, handled above; registerRoutes(app) by passEntries).
+    if (spec.framework === 'fastify') return [`${sym.file.uri}#fn@${sym.fn.span.start}:0`];
     return [];
   }
   if (sym.kind === 'value') {

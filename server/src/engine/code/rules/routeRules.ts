@@ -316,11 +316,11 @@ export const errorDetailsExposed: CodeRule = {
       for (const a of fn.assigns) if (/\.body$/.test(a.target)) candidates.push({ val: a.value, span: a.targetSpan, via: a.target });
       for (const c of candidates) {
         const leak = leakedError(c.val, errorNames);
-        if (!leak || seen.has(c.span.start)) continue;
-        seen.add(c.span.start);
+        if (!leak || seen.has(leak.span.start)) continue;
+        seen.add(leak.span.start);
         ctx.report({
           ruleId: this.id,
-          span: c.span,
+          span: leak.span,
           message: `\`${leak.text}\` is sent to the client through \`${c.via}\` on line ${ctx.line(c.span.start)}. ${leak.stack ? 'Stack traces reveal' : 'Raw exception messages reveal'} file paths, library versions, SQL and internal state. Log the error on the server and return a generic message with a correlation id.`,
           ...(leak.stack ? { severity: 'error' as const } : {}),
         });
@@ -329,24 +329,24 @@ export const errorDetailsExposed: CodeRule = {
   },
 };
 
-function leakedError(val: Val, errorNames: Set<string>): { text: string; stack: boolean } | undefined {
-  let found: { text: string; stack: boolean } | undefined;
+function leakedError(val: Val, errorNames: Set<string>): { text: string; stack: boolean; span: Span } | undefined {
+  let found: { text: string; stack: boolean; span: Span } | undefined;
   const visit = (v: Val) => {
     if (found) return;
     if (v.k === 'call' && /traceback\.(format_exc|format_exception|print_exc)/.test(pathOf(v.callee))) {
-      found = { text: pathOf(v.callee) + '()', stack: true };
+      found = { text: pathOf(v.callee) + '()', stack: true, span: v.span };
       return;
     }
     if (v.k === 'member' && errorNames.has(rootOf(v) ?? '') && /\.(stack|message|msg|args|detail|sqlMessage|sql|errors)$/.test(pathOf(v))) {
-      found = { text: pathOf(v), stack: /stack/.test(pathOf(v)) };
+      found = { text: pathOf(v), stack: /stack/.test(pathOf(v)), span: v.span };
       return;
     }
     if (v.k === 'ref' && errorNames.has(v.name)) {
-      found = { text: v.name, stack: false };
+      found = { text: v.name, stack: false, span: v.span };
       return;
     }
     if (v.k === 'call' && /^(str|repr|String|format|f)$/.test(pathOf(v.callee)) && v.args[0]?.k === 'ref' && errorNames.has(v.args[0].name)) {
-      found = { text: `${pathOf(v.callee)}(${v.args[0].name})`, stack: false };
+      found = { text: `${pathOf(v.callee)}(${v.args[0].name})`, stack: false, span: v.span };
       return;
     }
     switch (v.k) {
