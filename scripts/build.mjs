@@ -2,6 +2,7 @@
 // into self-contained files under dist/: nothing from node_modules is needed at run time.
 import * as esbuild from 'esbuild';
 import { mkdirSync } from 'node:fs';
+import { buildRuleset } from './buildRuleset.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -39,4 +40,7 @@ for (const b of builds) {
     await esbuild.build(options);
   }
 }
-if (!watch) console.log('built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/cli.js');
+if (!watch) {
+  await buildRuleset();
+  console.log('built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/cli.js, rulesets/dist/apiwarden-recommended.js');
+}

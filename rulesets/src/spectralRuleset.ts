@@ -21,20 +21,31 @@ export interface SpectralRulesetOptions {
   documentationBaseUrl?: string;
   /** Options passed to every rule (as the Spectral rules' `functionOptions`). */
   context?: RuleContext;
+  /** When set, a rule that throws is reported here and yields no results instead of aborting the Spectral run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
 /** The Spectral result of a rule function, with our extra fields (Spectral itself ignores unknown fields). */
 export type RuleFunctionResult = RuleReport;
 
-export function ruleFunction(rule: OpenApiRule): (input: unknown, options?: unknown) => RuleFunctionResult[] {
+export function ruleFunction(rule: OpenApiRule, onRuleError?: SpectralRulesetOptions['onRuleError']): (input: unknown, options?: unknown) => RuleFunctionResult[] {
   const fn = (input: unknown, options?: unknown): RuleFunctionResult[] => {
     const index = getOpenApiIndex(input);
     if (!index) return [];
     if (rule.versions && !rule.versions.includes(index.version)) return [];
     const results: RuleFunctionResult[] = [];
     const context: RuleContext = options && typeof options === 'object' ? (options as RuleContext) : {};
-    rule.check(index, (finding) => results.push(finding), context);
-    return results;
+    if (!onRuleError) {
+      rule.check(index, (finding) => results.push(finding), context);
+      return results;
+    }
+    try {
+      rule.check(index, (finding) => results.push(finding), context);
+      return results;
+    } catch (error) {
+      onRuleError(rule.id, error);
+      return [];
+    }
   };
   Object.defineProperty(fn, 'name', { value: rule.id });
   return fn;
@@ -52,11 +63,11 @@ export function toSpectralRuleset(rules: readonly OpenApiRule[], options: Spectr
       resolved: true,
       formats: (rule.versions ?? ALL_VERSIONS).map((v) => FORMAT_BY_VERSION[v]),
       ...(options.documentationBaseUrl ? { documentationUrl: `${options.documentationBaseUrl}${rule.id}.md` } : {}),
-      then: { function: ruleFunction(rule), ...(options.context ? { functionOptions: options.context } : {}) },
+      then: { function: ruleFunction(rule, options.onRuleError), ...(options.context ? { functionOptions: options.context } : {}) },
     };
   }
   return {
-    documentationUrl: options.documentationBaseUrl,
+    ...(options.documentationBaseUrl ? { documentationUrl: options.documentationBaseUrl } : {}),
     formats: [oas2, oas3_0, oas3_1, oas3_2],
     rules: spectralRules,
   } as RulesetDefinition;

@@ -12,12 +12,12 @@ export const errorResponsesUndefined: OpenApiRule = {
   check(index, report) {
     for (const op of index.operations) {
       const missing: string[] = [];
-      if (!hasResponse(op.operation, '400', '422', '4XX')) missing.push('a client error (`400`, `422` or `4XX`)');
-      if (!hasResponse(op.operation, '500', '5XX', 'default')) missing.push('a server error (`500`, `5XX` or `default`)');
+      if (!hasResponse(op.operation, '400', '422', '4XX')) missing.push('client-error response (`400`, `422` or `4XX`)');
+      if (!hasResponse(op.operation, '500', '5XX', 'default')) missing.push('server-error response (`500`, `5XX` or `default`)');
       if (missing.length > 0) {
         report({
           path: op.operation.responses !== undefined ? [...op.jsonPath, 'responses'] : op.jsonPath,
-          message: `${describeOperation(op)} documents no ${missing.join(' and no ')} response: undefined errors are where stack traces and internal details leak, and contract tests cannot check them. Document them with an error schema (e.g. RFC 9457 problem details).`,
+          message: `${describeOperation(op)} documents no ${missing.join(' and no ')}: undefined errors are where stack traces and internal details leak, and contract tests cannot check them. Document them with an error schema (e.g. RFC 9457 problem details).`,
         });
       }
       for (const response of responsesOf(op.operation, op.jsonPath)) {
