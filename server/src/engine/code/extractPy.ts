@@ -146,6 +146,7 @@ class PyExtractor {
       const right = node.childForFieldName('right');
       const value = right ? this.val(right) : undefined;
       if (left && value) this.assign(left, value, span(node));
+      else if (left?.type === 'identifier' && this.cls) this.cls.members.push({ name: this.src(left), nameSpan: span(left), decorators: [], isStatic: true }); // `field: int`
       return;
     }
     this.val(node);

@@ -312,7 +312,7 @@ export const errorDetailsExposed: CodeRule = {
       if (fn.decorators.some((d) => /exception_handler|errorhandler/.test(pathOf(d.k === 'call' ? d.callee : d)))) for (const p of fn.params) if (/^(exc|e|err|error|exception)$/.test(p.name)) errorNames.add(p.name);
       const candidates: { val: Val; span: Span; via: string }[] = [];
       for (const call of fn.calls) if (RESPONSE_CALL.test(call.method)) for (const a of [...call.val.args, ...call.val.kwargs.filter((k) => /detail|message|error|content|body/.test(k.name)).map((k) => k.value)]) candidates.push({ val: a, span: call.nameSpan, via: call.path });
-      for (const r of [...fn.returns, ...fn.raises]) candidates.push({ val: r, span: r.span, via: 'the response' });
+      for (const r of [...fn.returns, ...fn.raises]) candidates.push({ val: r, span: r.span, via: '' });
       for (const a of fn.assigns) if (/\.body$/.test(a.target)) candidates.push({ val: a.value, span: a.targetSpan, via: a.target });
       for (const c of candidates) {
         const leak = leakedError(c.val, errorNames);
@@ -321,7 +321,7 @@ export const errorDetailsExposed: CodeRule = {
         ctx.report({
           ruleId: this.id,
           span: leak.span,
-          message: `\`${leak.text}\` is sent to the client through \`${c.via}\` on line ${ctx.line(c.span.start)}. ${leak.stack ? 'Stack traces reveal' : 'Raw exception messages reveal'} file paths, library versions, SQL and internal state. Log the error on the server and return a generic message with a correlation id.`,
+          message: `\`${leak.text}\` is sent to the client (${c.via ? `through \`${c.via}\`` : 'returned or raised by the handler'}) on line ${ctx.line(leak.span.start)}. ${leak.stack ? 'Stack traces reveal' : 'Raw exception messages reveal'} file paths, library versions, SQL and internal state. Log the error on the server and return a generic message with a correlation id.`,
           ...(leak.stack ? { severity: 'error' as const } : {}),
         });
       }
