@@ -98,7 +98,13 @@ export class Taint {
   isWholeBody(val: Val | undefined, depth = 0): TaintSource | undefined {
     if (!val || depth > 6) return undefined;
     if (val.k === 'ref') {
-      if (this.model.whole.has(val.name) && /body|data|payload|dto|input|update|create|item|user|^obj$/i.test(val.name)) return { text: val.name, span: val.span };
+      if (this.model.whole.has(val.name) && /body|data|payload|dto|input|update|create|item|user|^obj$/i.test(val.name)) {
+        // a parameter typed with a schema class (Nest DTO, Pydantic model) is not "everything the client sent":
+        // its declared fields are what is accepted (privileged fields in it are checked separately)
+        const type = this.fn.params.find((p) => p.name === val.name)?.typeText?.trim();
+        if (type && /^[A-Z]\w*$/.test(type) && !/^(Any|Dict|Object|Record|Request|Body)$/.test(type)) return undefined;
+        return { text: val.name, span: val.span };
+      }
       for (const v of localsOf(this.fn, val.name) ?? []) {
         const s = this.isWholeBody(v, depth + 1);
         if (s) return s;
@@ -110,6 +116,8 @@ export class Taint {
       const p = pathOf(val.callee);
       // request.get_json(), await request.json(), payload.dict(), payload.model_dump()
       if (/(^|\.)(get_json|json|model_dump|dict)$/.test(p) && val.callee.k === 'member') {
+        const object = val.callee.object;
+        if (object.k === 'ref' && this.model.whole.has(object.name)) return this.isWholeBody(object, depth + 1) ? { text: pathOf(val), span: val.span } : undefined;
         if (this.requestPath(val)) return { text: pathOf(val), span: val.span };
         return this.isWholeBody(val.callee.object, depth + 1);
       }

@@ -7,6 +7,7 @@ import { isLlmCall } from './llmRules';
 import type { CodeRule, CodeRuleContext } from './types';
 
 const PUBLIC_PATH = /(^|\/)(health|healthz|healthcheck|ready|readyz|live|livez|ping|status|version|metrics|login|log-in|signin|sign-in|signup|sign-up|register|logout|token|oauth|callback|auth|forgot[-_]?password|reset[-_]?password|password[-_]?reset|verify[-_]?email|public|docs|openapi\.json|swagger|webhooks?|favicon\.ico|robots\.txt)(\/|$|\.)/i;
+const SENSITIVE_PATH = /(^|\/)(admin|internal|users?|accounts?|payments?|billing|keys?|secrets?|tokens?|settings)(\/|$|:|\{|<)/i;
 const ADMIN_PATH = /(^|\/)(admin|internal|debug|manage|management|ops|superuser)(\/|$)/i;
 
 function describe(route: Route): string {
@@ -20,15 +21,15 @@ export const routeWithoutAuth: CodeRule = {
       if (route.authEvidence.length > 0) continue;
       const adminish = ADMIN_PATH.test(route.pathTemplate);
       if (route.publicMarker) {
-        if (!adminish) continue;
+        if (!adminish && !(WRITE_METHODS.has(route.method) && SENSITIVE_PATH.test(route.pathTemplate))) continue;
         ctx.report({
           ruleId: this.id,
           span: route.range,
-          message: `${describe(route)} is marked public (\`${route.publicMarker}\`) but its path looks administrative or internal. Anyone can call it without credentials. Require authentication (and an admin role) here, or move it out of the admin/internal namespace if it really is public.`,
+          message: `${describe(route)} is marked public (\`${route.publicMarker}\`) but ${adminish ? 'its path looks administrative or internal' : 'it changes data on a sensitive-looking path'}. Anyone can call it without credentials. Require authentication (and an admin role) here, or move it out of the admin/internal namespace if it really is public.`,
         });
         continue;
       }
-      if (PUBLIC_PATH.test(route.pathTemplate) && !adminish) continue;
+      if ((PUBLIC_PATH.test(route.pathTemplate) || route.pathTemplate === '/') && !adminish) continue;
       const write = WRITE_METHODS.has(route.method);
       const notAuth = route.middleware.find((m) => m.notAuth)?.notAuth;
       const parts = [`${describe(route)} has no authentication: no middleware, guard, dependency or decorator on the route, its router or the app verifies a token or session.`];
@@ -46,7 +47,7 @@ export const routeWithoutAuth: CodeRule = {
 };
 
 const LOOKUP_METHOD = /^(findById|findByPk|findOne|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findOneBy|findOneOrFail|findOneByOrFail|getById|get_by_id|get|get_or_404|get_object_or_404|first_or_404|find_one|filter_by|filter|findByIdAndUpdate|findByIdAndDelete|findByIdAndRemove|findOneAndUpdate|findOneAndDelete|update|destroy|delete|deleteOne|updateOne|where|select|query|execute|fetchrow|fetchone)$/;
-const DATA_RECEIVER = /(^|\.)(db|database|prisma|repo|repository|Repository|model|Model|session|objects|query|collection|knex|sequelize|conn|connection|pool|client|em|manager|dataSource|store|dao|cursor|orm|table|supabase|from)\b|(^|\.)[A-Z][A-Za-z0-9]+(\.|$)/;
+const DATA_RECEIVER = /(Service|service|Repository|repository|Repo|repo|Model|model|Dao|dao)$|(^|\.)(db|database|prisma|repo|repository|Repository|model|Model|session|objects|query|collection|knex|sequelize|conn|connection|pool|client|em|manager|dataSource|store|dao|cursor|orm|table|supabase|from)\b|(^|\.)[A-Z][A-Za-z0-9]+(\.|$)/;
 const ID_SOURCE = /(params|path_params|kwargs|\bid\b|Id\b|_id\b|\bpk\b|slug|uuid|Uuid)/;
 const OWNER_KEY = /owner|user|tenant|account|org|organization|company|customer|author|created_?by|member/i;
 
