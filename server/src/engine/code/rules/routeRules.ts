@@ -88,7 +88,8 @@ function usesIdentity(fn: FnFacts, route: Route): boolean {
   const refs = allRefsOf(fn);
   for (const ref of refs) {
     if (route.request.identity.some((id) => ref === id || ref.startsWith(id + '.'))) return true;
-    if (/(^|\.)(user|currentUser|current_user|userId|user_id|tenantId|tenant_id|accountId|account_id|owner|ownerId|owner_id|sub)(\.|$)/.test(ref) && !/^(req|request)\.(params|query|body)\./.test(ref)) return true;
+    if (/^(user|currentUser|current_user|me|principal|identity|claims|session|tenant)(\.|$)/.test(ref)) return true;
+    if (/(^|\.)(userId|user_id|tenantId|tenant_id|accountId|account_id|ownerId|owner_id|sub)$/.test(ref) && !/^(req|request|ctx)\.(params|query|body|request)\./.test(ref)) return true;
   }
   return false;
 }
