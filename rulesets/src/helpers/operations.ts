@@ -51,6 +51,13 @@ export function isRateLimitHeader(name: string): boolean {
   return RATE_LIMIT_HEADERS.has(name.toLowerCase());
 }
 
+// Headers that tell clients their budget (a limit or policy), not only what remains or when it resets.
+const BUDGET_HEADERS = new Set(['ratelimit', 'ratelimit-policy', 'ratelimit-limit', 'x-ratelimit-limit', 'x-rate-limit-limit']);
+
+export function isRateLimitBudgetHeader(name: string): boolean {
+  return BUDGET_HEADERS.has(name.toLowerCase());
+}
+
 /** A 429 response, a rate-limit header on any response, or an `x-rate-limit`/`x-ratelimit` extension. */
 export function documentsRateLimiting(op: IndexedOperation): boolean {
   if (hasResponse(op.operation, '429', '4XX')) return true;

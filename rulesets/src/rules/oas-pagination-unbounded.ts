@@ -15,7 +15,7 @@ export const paginationUnbounded: OpenApiRule = {
   cwe: 'CWE-770',
   title: 'Page size without a maximum',
   summary:
-    'A page-size query parameter (`limit`, `per_page`, `pageSize`, `top`…) has no `maximum`, so one request can ask for the whole table: slow queries, huge responses and easy scraping.',
+    'A page-size query parameter (`limit`, `per_page`, `pageSize`, `top`…) has no `maximum` (one request can ask for the whole table: slow queries, huge responses, easy scraping) or no `minimum` (negative sizes such as `LIMIT -1` mean "no limit" to some databases).',
   check(index, report) {
     const seen = new Set<object>();
     for (const op of index.operations) {
@@ -25,10 +25,15 @@ export const paginationUnbounded: OpenApiRule = {
         const schema: JsonObject = index.version === '2.0' ? parameter : isObject(parameter.schema) ? parameter.schema : {};
         const types = schemaTypes(schema);
         if (types.length > 0 && !types.includes('integer') && !types.includes('number')) continue;
-        if (typeof schema.maximum === 'number' || typeof schema.exclusiveMaximum === 'number' || Array.isArray(schema.enum)) continue;
+        if (Array.isArray(schema.enum) || schema.const !== undefined) continue;
+        const hasMax = typeof schema.maximum === 'number' || typeof schema.exclusiveMaximum === 'number';
+        const hasMin = typeof schema.minimum === 'number' || typeof schema.exclusiveMinimum === 'number';
+        if (hasMax && hasMin) continue;
         report({
           path: [...jsonPath, 'name'],
-          message: `Page-size parameter \`${parameter.name}\` of ${op.method.toUpperCase()} ${op.path} has no \`maximum\`: one request can ask for every record, costing database time and memory and making scraping easy. Add a \`maximum\` (and a \`default\`) and cap it on the server.`,
+          message: hasMax
+            ? `Page-size parameter \`${parameter.name}\` of ${op.method.toUpperCase()} ${op.path} has no \`minimum\`: zero or negative sizes reach the query, and some databases read \`LIMIT -1\` as "no limit". Add \`minimum: 1\` and check it on the server.`
+            : `Page-size parameter \`${parameter.name}\` of ${op.method.toUpperCase()} ${op.path} has no \`maximum\`: one request can ask for every record, costing database time and memory and making scraping easy. Add a \`maximum\` (with \`minimum: 1\` and a \`default\`) and cap it on the server.`,
         });
       }
     }

@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { recommendedRules } from '../../../rulesets/src/recommended';
@@ -42,7 +42,7 @@ before(async () => {
   copyFileSync(path.join(FIXTURES_ROOT, 'openapi', 'oas-password-readable', 'responses.yaml'), path.join(work, 'responses.yaml'));
 });
 
-test('spectral lint -r <our ruleset> reports our rules on the fixture's lines', () => {
+test("spectral lint -r <our ruleset> reports our rules on the fixture's lines", () => {
   const results = spectralLint(rulesetFile, path.join(work, 'responses.yaml'));
   const password = results.filter((r) => r.code === 'oas-password-readable').map((r) => r.range.start.line);
   // The lines of the engine's fixture expectations (zero-based): session_password, password, passwordHash.
