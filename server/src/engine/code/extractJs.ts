@@ -105,7 +105,7 @@ class JsExtractor {
   private block(node: Node): void {
     let decorators: Val[] = [];
     for (const child of node.namedChildren) {
-      if (!child) continue;
+      if (!child || child.type === 'comment') continue;
       if (child.type === 'decorator') {
         decorators.push(this.decorator(child));
         continue;
@@ -346,7 +346,7 @@ class JsExtractor {
     const body = node.childForFieldName('body');
     let pending: Val[] = [];
     for (const member of body?.namedChildren ?? []) {
-      if (!member) continue;
+      if (!member || member.type === 'comment') continue;
       if (member.type === 'decorator') {
         pending.push(this.decorator(member));
         continue;

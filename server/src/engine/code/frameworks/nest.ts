@@ -59,7 +59,11 @@ export async function nestRoutes(ctx: AdapterContext): Promise<Route[]> {
           request: nestRequestModel(fn),
           mountedVia: globals.via,
         };
-        if (publicDec) route.publicMarker = describeVal(publicDec, file);
+        if (publicDec) {
+          // @Public() switches the global/class guards off (they honour the metadata); only guards on the method remain
+          route.publicMarker = describeVal(publicDec, file);
+          route.authEvidence = refs.filter((r) => r.auth && r.level === 'route').map((r) => r.auth!);
+        }
         routes.push(route);
       }
     }

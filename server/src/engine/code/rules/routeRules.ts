@@ -20,6 +20,7 @@ export const routeWithoutAuth: CodeRule = {
     for (const route of ctx.routes) {
       if (route.authEvidence.length > 0) continue;
       const adminish = ADMIN_PATH.test(route.pathTemplate);
+      if ((PUBLIC_PATH.test(route.pathTemplate) || route.pathTemplate === '/') && !adminish) continue;
       if (route.publicMarker) {
         if (!adminish && !(WRITE_METHODS.has(route.method) && SENSITIVE_PATH.test(route.pathTemplate))) continue;
         ctx.report({

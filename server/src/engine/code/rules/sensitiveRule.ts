@@ -95,6 +95,8 @@ function entityOf(call: Extract<Val, { k: 'call' }>): string {
 /** A lookup of a person-like entity (User.findById, prisma.user.findUnique, get_object_or_404(User, …)). */
 function wholeRecord(call: Extract<Val, { k: 'call' }>): boolean {
   const path = pathOf(call.callee);
+  // a service method's return value is unknown (it may map to a DTO); data-layer calls return stored records
+  if (/(Service|service|Controller|controller|Client|client|Api|api)\.[^.]+$/.test(path)) return false;
   if (/select|attributes|projection|only|values|exclude/.test(JSON.stringify(call.args.map((a) => (a.k === 'obj' ? a.props.map((p) => p.key) : []))))) return false;
   if (/\.(select|only|values|values_list|lean\(\)\.select|project)\(\)/.test(path)) return false;
   const modelArg = call.args[0];
