@@ -158,9 +158,13 @@ export const jwtDecodeWithoutVerify: CodeRule = {
 
 /** A function that handles requests or produces the caller's identity. */
 function decidesAuth(fn: FnFacts, file: FileFacts): boolean {
-  if (fn.params.some((p) => /^(req|request|ctx|context|token|credentials|authorization|auth|bearer|access_token|accessToken)$/.test(p.name))) return true;
+  if (fn.params.some((p) => /^(req|request|ctx|context)$/.test(p.name))) return true;
   if (fn.assigns.some((a) => /\.(user|auth|state\.user|currentUser)$/.test(a.target))) return true;
-  if (/user|auth|token|principal|identity|session/i.test(fn.name ?? '')) return true;
+  if (/user|auth|principal|identity|session|current|verify|claims/i.test(fn.name ?? '')) return true;
+  if (fn.params.some((p) => /^(token|credentials|authorization|bearer|access_token|accessToken|jwt)$/.test(p.name))) {
+    // a helper given a token decides identity when it hands back the claims (or who they name), not e.g. only `exp`
+    return fn.returns.some((r) => r.k === 'call' || r.k === 'ref' || r.k === 'obj' || (r.k === 'member' && /^(sub|id|user|userId|user_id|role|roles|email|uid|username)$/.test(r.prop)));
+  }
   return file.lang === 'py' && fn.params.some((p) => p.defaultVal?.k === 'call' && /Depends|Security/.test(pathOf(p.defaultVal.callee)));
 }
 
