@@ -1,0 +1,23 @@
+// Express code that does the right thing: none of these lines may be reported.
+const express = require('express');
+const cors = require('cors');
+const https = require('node:https');
+const rateLimit = require('express-rate-limit');
+
+const app = express();
+app.use(cors({ origin: ['https://app.example.com'], credentials: true })); // ok: code-cors-any-origin-with-credentials
+app.use(cors()); // ok: code-cors-any-origin-with-credentials
+app.use(rateLimit({ windowMs: 60_000, max: 100 }));
+
+const agent = new https.Agent({ rejectUnauthorized: true, ca: process.env.CA_BUNDLE }); // ok: code-tls-verification-disabled
+
+app.set('env', process.env.NODE_ENV); // ok: code-debug-mode-enabled
+
+app.post('/login', (req, res) => res.json({ ok: Boolean(agent) })); // ok: code-missing-rate-limit
+
+app.use((err, req, res, next) => {
+  console.error(err);
+  res.status(500).json({ error: 'Internal error', requestId: req.id }); // ok: code-error-details-exposed
+});
+
+module.exports = app;
