@@ -1,7 +1,7 @@
 // Bundles the VS Code client, the language server (+ its lint worker), the CLI and the shareable ruleset
 // into self-contained files under dist/: nothing from node_modules is needed at run time.
 import * as esbuild from 'esbuild';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, copyFileSync } from 'node:fs';
 import { buildRuleset } from './buildRuleset.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -40,6 +40,13 @@ for (const b of builds) {
     await esbuild.build(options);
   }
 }
+// Tree-sitter runtime and grammars for handler code analysis, loaded at run time from beside the bundles.
+const wasmFiles = [
+  'node_modules/web-tree-sitter/web-tree-sitter.wasm',
+  ...['javascript', 'typescript', 'tsx', 'python'].map((g) => `node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-${g}.wasm`),
+];
+for (const file of wasmFiles) copyFileSync(file, `dist/${file.split('/').pop()}`);
+
 if (!watch) {
   await buildRuleset();
   console.log('built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/cli.js, rulesets/dist/apiwarden-recommended.js');

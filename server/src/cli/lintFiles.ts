@@ -1,14 +1,14 @@
-// The CLI's lint job: expand paths/globs, lint every OpenAPI document found, and collect findings (each fault
-// once, even when two specs reach the same referenced file).
+// The CLI's lint job: expand paths/globs, lint every OpenAPI document and handler code file found, and collect
+// findings (each fault once, even when two specs reach the same referenced file).
 import { readFileSync } from 'node:fs';
 import { Engine, compareFindings, pathToUri, type EngineSettings, type Finding } from '../engine';
 import { discoverFiles } from '../engine/workspace/discoverFiles';
 
 export interface CliLintResult {
   findings: Finding[];
-  /** Files that were linted as OpenAPI documents. */
+  /** Files that were linted (OpenAPI documents and handler code). */
   linted: string[];
-  /** Candidate files that were not OpenAPI (or not readable) and were skipped. */
+  /** Candidate files that were neither OpenAPI nor handler code (or not readable) and were skipped. */
   skipped: string[];
   errors: string[];
 }

@@ -1,9 +1,10 @@
-// "API Warden: Lint workspace": finds candidate files in every workspace folder, lints the OpenAPI documents
-// among them in the background, and reports progress to the editor.
+// "API Warden: Lint workspace": finds candidate files in every workspace folder, lints the OpenAPI documents and
+// handler code files among them in the background, and reports progress to the editor.
 import type { Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { readFileSync } from 'node:fs';
 import { discoverFiles } from '../engine/workspace/discoverFiles';
 import { detectOpenApi } from '../engine/openapi/detect';
+import { isCodeOfInterest } from '../engine/code/lintCode';
 import { extensionOf, pathToUri, uriToPath } from '../engine/uris';
 import type { LintScheduler } from './lintScheduler';
 
@@ -27,7 +28,8 @@ export async function lintWorkspace(
   for (const folder of folders) files.push(...(await discoverFiles([uriToPath(folder)], uriToPath(folder))));
   const specs = files.filter((file) => {
     try {
-      return detectOpenApi(readFileSync(file, 'utf8'), extensionOf(file)) !== null;
+      const text = readFileSync(file, 'utf8');
+      return detectOpenApi(text, extensionOf(file)) !== null || isCodeOfInterest(file, text);
     } catch {
       return false;
     }
@@ -41,6 +43,6 @@ export async function lintWorkspace(
     done++;
   }
   progress.done();
-  connection.console.info(`API Warden: linted ${done} OpenAPI documents in the workspace, ${findings} findings.`);
+  connection.console.info(`API Warden: linted ${done} OpenAPI documents and handler files in the workspace, ${findings} findings.`);
   return { filesLinted: done, findings, cancelled: isCancelled() };
 }

@@ -1,12 +1,13 @@
 // Finds the files a workspace or CLI lint should look at: the candidates by extension, minus dependency,
-// build and VCS folders. Whether a candidate is really an OpenAPI document is decided later, by content.
+// build and VCS folders. Whether a candidate is really an OpenAPI document or handler code is decided later, by
+// content (Engine.classify).
 import { glob } from 'tinyglobby';
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 
-export const CANDIDATE_EXTENSIONS = ['yaml', 'yml', 'json'];
+export const CANDIDATE_EXTENSIONS = ['yaml', 'yml', 'json', 'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py'];
 
-const IGNORED_DIRECTORIES = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/build/**', '**/.venv/**', '**/venv/**', '**/__pycache__/**', '**/.tox/**', '**/coverage/**'];
+const IGNORED_DIRECTORIES = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/build/**', '**/.venv/**', '**/venv/**', '**/__pycache__/**', '**/.tox/**', '**/coverage/**', '**/.next/**', '**/site-packages/**', '**/*.d.ts', '**/*.min.js'];
 
 /**
  * Expands paths and globs into files. A directory means every candidate file under it; a file is taken as is
