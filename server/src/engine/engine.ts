@@ -8,6 +8,11 @@ import { detectOpenApi, type OpenApiDetection } from './openapi/detect';
 import { lintOpenApi } from './openapi/lintOpenApi';
 import { CodeAnalyzer, isCodeOfInterest } from './code/lintCode';
 import { extensionOf } from './uris';
+import { ChunkedYamlParser } from './openapi/chunkedYaml';
+
+interface DocumentState {
+  yamlParser: ChunkedYamlParser;
+}
 
 export type DocumentKind = 'openapi' | 'code' | 'none';
 
@@ -30,21 +35,50 @@ export interface LintResult {
   dependencies: string[];
   /** Internal problems (a rule that threw), for logs; never shown as findings. */
   errors: string[];
+  /** For YAML specs linted incrementally: parsed by chunks (how many re-parsed) or whole. */
+  parse?: { mode: 'chunked' | 'whole'; chunks: number; reparsed: number };
   durationMs: number;
 }
 
 export interface EngineOptions {
   fileReader?: FileReader;
+  /**
+   * Keep per-document state between lints of the same URI (editors): unchanged parts of a large spec are not
+   * parsed or resolved again. Off for one-shot runs (CLI).
+   */
+  incremental?: boolean;
 }
+
+/** How many documents keep incremental state (the most recently linted ones). */
+const INCREMENTAL_DOCUMENTS = 32;
 
 const OPENAPI_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 export class Engine {
   private readonly fileReader: FileReader;
   private code: CodeAnalyzer | undefined;
+  private readonly incremental: boolean;
+  private readonly documentStates = new Map<string, DocumentState>();
 
   constructor(options: EngineOptions = {}) {
     this.fileReader = options.fileReader ?? diskFileReader;
+    this.incremental = options.incremental === true;
+  }
+
+  /** Incremental state of a document, most recently used last; the oldest are dropped. */
+  private stateFor(uri: string): DocumentState | undefined {
+    if (!this.incremental) return undefined;
+    let state = this.documentStates.get(uri);
+    if (state) this.documentStates.delete(uri);
+    else state = { yamlParser: new ChunkedYamlParser() };
+    this.documentStates.set(uri, state);
+    if (this.documentStates.size > INCREMENTAL_DOCUMENTS) this.documentStates.delete(this.documentStates.keys().next().value!);
+    return state;
+  }
+
+  /** Forgets a document's incremental state (it was closed). */
+  forget(uri: string): void {
+    this.documentStates.delete(uri);
   }
 
   /** What kind of document this is, decided from its name and content alone (cheap). */
@@ -89,9 +123,12 @@ export class Engine {
       settings,
       fileReader: this.fileReader,
       signal,
+      ...(openapi.syntax === 'yaml' ? { yamlParser: this.stateFor(request.uri)?.yamlParser } : {}),
     });
     result.findings = output.findings;
     result.dependencies = output.dependencies;
+    const parserStats = this.incremental && openapi.syntax === 'yaml' ? this.documentStates.get(request.uri)?.yamlParser.stats : undefined;
+    if (parserStats) result.parse = { mode: parserStats.whole ? 'whole' : 'chunked', chunks: parserStats.chunks, reparsed: parserStats.reparsed };
     result.errors = output.errors;
     return finish(result, started);
   }

@@ -9,7 +9,7 @@ if (!port) throw new Error('lintWorker must run in a worker thread');
 
 const cancelFlags = new Int32Array((workerData as WorkerData).cancelBuffer);
 const overlay = new OverlayFileReader();
-const engine = new Engine({ fileReader: overlay });
+const engine = new Engine({ fileReader: overlay, incremental: true });
 const send = (message: FromWorker) => port.postMessage(message);
 
 // Jobs run strictly one after another; messages that arrive meanwhile queue up here.

@@ -14,6 +14,7 @@ import { pathToUri, uriToPath } from '../uris';
 import type { OpenApiDetection } from './detect';
 import { createRunResolver } from './refResolver';
 import { SourceDocument } from './sourceDocument';
+import type { ChunkedYamlParser } from './chunkedYaml';
 
 export interface OpenApiLintInput {
   uri: string;
@@ -22,6 +23,8 @@ export interface OpenApiLintInput {
   settings: EngineSettings;
   fileReader: FileReader;
   signal: CancelSignal;
+  /** The document's incremental YAML parser (editors); absent: parse whole. */
+  yamlParser?: ChunkedYamlParser | undefined;
 }
 
 export interface OpenApiLintOutput {
@@ -47,7 +50,7 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   const { signal } = input;
   throwIfCancelled(signal);
   const sourcePath = uriToPath(input.uri);
-  const document = new SourceDocument(input.text, input.detection.syntax, sourcePath);
+  const document = new SourceDocument(input.text, input.detection.syntax, sourcePath, input.yamlParser);
   throwIfCancelled(signal);
 
   const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs);

@@ -5,6 +5,7 @@ import { Document } from '@stoplight/spectral-core';
 import { Json, Yaml, type IParser } from '@stoplight/spectral-parsers';
 import type { Range } from '../findings';
 import { LineIndex } from '../positions';
+import { chunkFor, chunkedYamlSpectralParser, skeletonOffsetToDocument, type ChunkedYamlParser, type ChunkedYamlResult } from './chunkedYaml';
 
 type JsonPath = (string | number)[];
 
@@ -38,12 +39,17 @@ interface JsonNode {
 export class SourceDocument extends Document {
   private lineIndexCache: LineIndex | undefined;
 
+  /**
+   * @param yamlParser the document's incremental YAML parser, which reuses the parse of unchanged entries of
+   *   the previous version (editors); without it the text is parsed whole.
+   */
   constructor(
     readonly text: string,
     readonly syntax: 'yaml' | 'json',
     source: string,
+    yamlParser?: ChunkedYamlParser,
   ) {
-    super(text, (syntax === 'json' ? Json : Yaml) as IParser, source);
+    super(text, (syntax === 'json' ? Json : yamlParser ? chunkedYamlSpectralParser(yamlParser) : Yaml) as IParser, source);
   }
 
   get lineIndex(): LineIndex {
@@ -52,9 +58,29 @@ export class SourceDocument extends Document {
 
   /** Offsets of the node to point at for `path`, or undefined when the path does not exist in this text. */
   targetOffsets(path: JsonPath): { start: number; end: number; valueStart: number; valueEnd: number } | undefined {
-    const ast = (this.parserResult as { ast?: unknown }).ast;
-    if (!ast) return undefined;
-    return this.syntax === 'json' ? jsonTarget(ast as JsonNode, path) : yamlTarget(ast as YamlNode, path);
+    const result = this.parserResult as unknown as ChunkedYamlResult;
+    if (!result.ast) return undefined;
+    if (this.syntax === 'json') return jsonTarget(result.ast as unknown as JsonNode, path);
+    if (!result.chunked) return yamlTarget(result.ast as unknown as YamlNode, path);
+    const inChunk = chunkFor(result, path);
+    if (inChunk) {
+      const target = yamlTarget(inChunk.chunk.result.ast as unknown as YamlNode, inChunk.innerPath);
+      const shift = inChunk.chunk.startOffset;
+      return target && { start: target.start + shift, end: target.end + shift, valueStart: target.valueStart + shift, valueEnd: target.valueEnd + shift };
+    }
+    // Outside the chunks: the skeleton holds the node; its offsets map back to the document's.
+    const { skeleton, containers } = result.chunked;
+    const target = yamlTarget(skeleton.result.ast as unknown as YamlNode, path);
+    if (!target) return undefined;
+    const map = (offset: number) => skeletonOffsetToDocument(skeleton, offset);
+    let valueEnd = map(target.valueEnd);
+    for (const container of containers) {
+      if (container.path.length < path.length || !path.every((segment, i) => String(segment) === container.path[i])) continue;
+      const last = container.chunks[container.chunks.length - 1];
+      const lastAst = last?.result.ast as unknown as YamlNode | undefined;
+      if (last && lastAst) valueEnd = Math.max(valueEnd, last.startOffset + lastAst.endPosition);
+    }
+    return { start: map(target.start), end: map(target.end), valueStart: map(target.valueStart), valueEnd };
   }
 
   /** The exact range for a finding at `path`: key of a collection value, else the scalar value. */
