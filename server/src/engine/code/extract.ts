@@ -4,7 +4,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { extractJsStatement } from './extractJs';
 import { extractPyStatement } from './extractPy';
-import { shiftFacts, type CodeLanguage, type FileFacts, type FnFacts, type StatementFacts, type Val } from './facts';
+import { type CodeLanguage, type FileFacts, type FnFacts, type StatementFacts, type Val } from './facts';
 
 interface CachedStatement {
   start: number;
@@ -35,10 +35,13 @@ export class FactsExtractor {
       statements++;
       const start = node.startIndex;
       const key = `${node.type}\0${text.slice(start, node.endIndex)}`;
-      const cached = previous?.get(key) ?? next.get(key);
+      // A statement whose text is unchanged keeps its facts; moving its anchor moves every span in them.
+      // (Two identical statements in one version are extracted separately: they need their own anchors.)
+      const cached = next.has(key) ? undefined : previous?.get(key);
       let facts: StatementFacts;
       if (cached) {
-        facts = shiftFacts(cached.facts, start - cached.start);
+        facts = cached.facts;
+        facts.anchor.offset = start;
         reused++;
       } else {
         facts = lang === 'py' ? extractPyStatement(node, text) : extractJsStatement(node, text);
@@ -72,6 +75,7 @@ function assemble(uri: string, lang: CodeLanguage, text: string, hasErrors: bool
     allFunctions: [],
     allCalls: [],
     allAssigns: [],
+    strings: [],
     functionsByName: new Map(),
     classesByName: new Map(),
     bindingsByName: new Map(),
@@ -88,6 +92,7 @@ function assemble(uri: string, lang: CodeLanguage, text: string, hasErrors: bool
     file.allFunctions.push(...p.allFunctions);
     file.allCalls.push(...p.allCalls);
     file.allAssigns.push(...p.allAssigns);
+    file.strings.push(...p.strings);
   }
   for (const fn of file.functions) if (fn.name) file.functionsByName.set(fn.name, fn);
   for (const b of file.bindings) {

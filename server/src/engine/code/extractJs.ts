@@ -2,6 +2,8 @@
 // statement at a time; see extract.ts for caching and facts.ts for the shapes.
 import type { Node } from 'web-tree-sitter';
 import {
+  Anchor,
+  anchoredSpan,
   emptyFn,
   emptyStatementFacts,
   lastSegment,
@@ -20,14 +22,17 @@ import {
 const FUNCTION_TYPES = new Set(['function_declaration', 'generator_function_declaration', 'function_expression', 'function', 'arrow_function', 'generator_function', 'method_definition']);
 const TRANSPARENT = new Set(['parenthesized_expression', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion', 'yield_expression']);
 
-const span = (node: Node): Span => ({ start: node.startIndex, end: node.endIndex });
+/** The statement being extracted (extraction is synchronous, one statement at a time). */
+let anchor = new Anchor(0);
+const span = (node: Node): Span => anchoredSpan(anchor, node.startIndex, node.endIndex);
 
 export function extractJsStatement(node: Node, text: string): StatementFacts {
+  anchor = new Anchor(node.startIndex);
   return new JsExtractor(text).statement(node);
 }
 
 class JsExtractor {
-  private readonly out = emptyStatementFacts();
+  private readonly out = emptyStatementFacts(anchor);
   /** Innermost function scope; undefined at module level. */
   private fn: FnFacts | undefined;
 
@@ -35,6 +40,12 @@ class JsExtractor {
 
   private src(node: Node): string {
     return this.text.slice(node.startIndex, node.endIndex);
+  }
+
+  private lit(value: string, s: Span): Val {
+    const v: Extract<Val, { k: 'str' }> = { k: 'str', value, span: s };
+    this.out.strings.push(v);
+    return v;
   }
 
   statement(node: Node): StatementFacts {
@@ -384,7 +395,7 @@ class JsExtractor {
     const s = span(node);
     switch (node.type) {
       case 'string':
-        return { k: 'str', value: stringContent(this.src(node)), span: s };
+        return this.lit(stringContent(this.src(node)), s);
       case 'template_string': {
         const parts: Val[] = [];
         for (const child of node.namedChildren) {
@@ -396,11 +407,11 @@ class JsExtractor {
             const last = parts[parts.length - 1];
             if (last?.k === 'str' && last.span.end === child.startIndex) {
               last.value += this.src(child);
-              last.span = { start: last.span.start, end: child.endIndex };
+              last.span = anchoredSpan(anchor, last.span.start, child.endIndex);
             } else parts.push({ k: 'str', value: this.src(child), span: span(child) });
           }
         }
-        if (parts.every((p) => p.k === 'str')) return { k: 'str', value: parts.map((p) => (p as { value: string }).value).join(''), span: s };
+        if (parts.every((p) => p.k === 'str')) return this.lit(parts.map((p) => (p as { value: string }).value).join(''), s);
         return { k: 'tmpl', parts, span: s };
       }
       case 'number':

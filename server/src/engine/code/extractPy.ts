@@ -2,6 +2,8 @@
 // caching and facts.ts for the shapes.
 import type { Node } from 'web-tree-sitter';
 import {
+  Anchor,
+  anchoredSpan,
   emptyFn,
   emptyStatementFacts,
   lastSegment,
@@ -17,14 +19,17 @@ import {
   type Val,
 } from './facts';
 
-const span = (node: Node): Span => ({ start: node.startIndex, end: node.endIndex });
+/** The statement being extracted (extraction is synchronous, one statement at a time). */
+let anchor = new Anchor(0);
+const span = (node: Node): Span => anchoredSpan(anchor, node.startIndex, node.endIndex);
 
 export function extractPyStatement(node: Node, text: string): StatementFacts {
+  anchor = new Anchor(node.startIndex);
   return new PyExtractor(text).statement(node);
 }
 
 class PyExtractor {
-  private readonly out = emptyStatementFacts();
+  private readonly out = emptyStatementFacts(anchor);
   private fn: FnFacts | undefined;
   /** Set while walking a class body: its attributes and methods go to the class. */
   private cls: ClassFacts | undefined;
@@ -33,6 +38,12 @@ class PyExtractor {
 
   private src(node: Node): string {
     return this.text.slice(node.startIndex, node.endIndex);
+  }
+
+  private lit(value: string, s: Span): Val {
+    const v: Extract<Val, { k: 'str' }> = { k: 'str', value, span: s };
+    this.out.strings.push(v);
+    return v;
   }
 
   statement(node: Node): StatementFacts {
@@ -348,7 +359,7 @@ class PyExtractor {
             const last = parts[parts.length - 1];
             if (last?.k === 'str') {
               last.value += this.src(child);
-              last.span = { start: last.span.start, end: child.endIndex };
+              last.span = anchoredSpan(anchor, last.span.start, child.endIndex);
             } else parts.push({ k: 'str', value: this.src(child), span: span(child) });
           } else if (child.type === 'interpolation') {
             plain = false;
@@ -356,7 +367,7 @@ class PyExtractor {
             if (expr) parts.push(this.val(expr));
           }
         }
-        if (plain) return { k: 'str', value: parts.map((p) => (p.k === 'str' ? p.value : '')).join(''), span: s };
+        if (plain) return this.lit(parts.map((p) => (p.k === 'str' ? p.value : '')).join(''), s);
         return { k: 'tmpl', parts, span: s };
       }
       case 'concatenated_string': {
@@ -367,7 +378,7 @@ class PyExtractor {
           if (v.k === 'tmpl') parts.push(...v.parts);
           else parts.push(v);
         }
-        if (parts.every((p) => p.k === 'str')) return { k: 'str', value: parts.map((p) => (p as { value: string }).value).join(''), span: s };
+        if (parts.every((p) => p.k === 'str')) return this.lit(parts.map((p) => (p as { value: string }).value).join(''), s);
         return { k: 'tmpl', parts, span: s };
       }
       case 'integer':

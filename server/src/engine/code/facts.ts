@@ -7,8 +7,32 @@ export type CodeLanguage = 'js' | 'py';
 
 /** Offsets (UTF-16 code units) into the file text; `end` is exclusive. */
 export interface Span {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where a top-level statement starts. Spans made while extracting it are relative to it, so a statement
+ * reused in a later version (after an edit above it) is moved by setting one number. */
+export class Anchor {
+  constructor(public offset: number) {}
+}
+
+class AnchoredSpan implements Span {
+  constructor(
+    private readonly relStart: number,
+    private readonly relEnd: number,
+    private readonly anchor: Anchor,
+  ) {}
+  get start(): number {
+    return this.anchor.offset + this.relStart;
+  }
+  get end(): number {
+    return this.anchor.offset + this.relEnd;
+  }
+}
+
+export function anchoredSpan(anchor: Anchor, start: number, end: number): Span {
+  return new AnchoredSpan(start - anchor.offset, end - anchor.offset, anchor);
 }
 
 /** A summary of an expression, enough for route extraction and simple taint tracking. */
@@ -147,6 +171,10 @@ export interface ClassFacts {
 
 /** Facts of one top-level statement; a file's facts are the concatenation of its statements'. */
 export interface StatementFacts {
+  /** The statement's start; every span in these facts is relative to it. */
+  anchor: Anchor;
+  /** Every string literal (for secret shapes). */
+  strings: Extract<Val, { k: 'str' }>[];
   imports: ImportFact[];
   exports: ExportFact[];
   /** Module-level bindings (`const router = express.Router()`, `app = FastAPI()`). */
@@ -165,7 +193,7 @@ export interface StatementFacts {
   allAssigns: AssignFact[];
 }
 
-export interface FileFacts extends StatementFacts {
+export interface FileFacts extends Omit<StatementFacts, 'anchor'> {
   uri: string;
   lang: CodeLanguage;
   text: string;
@@ -312,45 +340,10 @@ export function walkVal(val: Val | undefined, visit: (v: Val) => void): void {
   }
 }
 
-export function emptyStatementFacts(): StatementFacts {
-  return { imports: [], exports: [], bindings: [], functions: [], classes: [], calls: [], assigns: [], allFunctions: [], allCalls: [], allAssigns: [] };
+export function emptyStatementFacts(anchor: Anchor): StatementFacts {
+  return { anchor, strings: [], imports: [], exports: [], bindings: [], functions: [], classes: [], calls: [], assigns: [], allFunctions: [], allCalls: [], allAssigns: [] };
 }
 
 export function emptyFn(span: Span): FnFacts {
   return { span, params: [], decorators: [], calls: [], locals: new Map(), assigns: [], returns: [], raises: [], catches: [], refs: new Set(), nested: [] };
-}
-
-/** A deep copy of statement facts with every offset moved by `delta` (a statement reused after an edit above it). */
-export function shiftFacts<T>(value: T, delta: number): T {
-  if (delta === 0) return value;
-  return shift(value, delta, new Map()) as T;
-}
-
-function shift(value: unknown, delta: number, seen: Map<unknown, unknown>): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  const done = seen.get(value);
-  if (done) return done;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    seen.set(value, out);
-    for (const item of value) out.push(shift(item, delta, seen));
-    return out;
-  }
-  if (value instanceof Map) {
-    const out = new Map();
-    seen.set(value, out);
-    for (const [k, v] of value) out.set(k, shift(v, delta, seen));
-    return out;
-  }
-  if (value instanceof Set) return value; // sets hold strings only
-  const source = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  seen.set(value, out);
-  const isSpan = typeof source.start === 'number' && typeof source.end === 'number' && Object.keys(source).length === 2;
-  if (isSpan) return { start: (source.start as number) + delta, end: (source.end as number) + delta };
-  for (const key of Object.keys(source)) {
-    const v = source[key];
-    out[key] = key === 'offset' && typeof v === 'number' ? v + delta : shift(v, delta, seen);
-  }
-  return out;
 }

@@ -22,10 +22,15 @@ export class Resolver {
     readonly current: FileFacts,
   ) {}
 
-  async facts(uri: string): Promise<FileFacts | undefined> {
-    if (uri === this.current.uri) return this.current;
+  /** Files read during this lint: each is read and (if changed) parsed once per lint. */
+  private readonly read = new Map<string, Promise<FileFacts | undefined>>();
+
+  facts(uri: string): Promise<FileFacts | undefined> {
+    if (uri === this.current.uri) return Promise.resolve(this.current);
     this.dependencies.add(uri);
-    return this.index.factsFor(uri);
+    let facts = this.read.get(uri);
+    if (!facts) this.read.set(uri, (facts = this.index.factsFor(uri)));
+    return facts;
   }
 
   async moduleFile(from: FileFacts, spec: string): Promise<FileFacts | undefined> {

@@ -37,6 +37,8 @@ export class CodeIndex {
   private readonly facts = new Map<string, FileFacts>();
   private readonly listings = new Map<string, Listing>();
   private readonly rootOfDir = new Map<string, string>();
+  /** Module resolutions (directory + specifier → file), refreshed as often as the file listing. */
+  private readonly resolutions = new Map<string, { uri: string | undefined; at: number }>();
 
   constructor(private readonly reader: FileReader) {}
 
@@ -159,7 +161,13 @@ export class CodeIndex {
   /** Resolves an import specifier written in `fromUri` to a file uri in the workspace (undefined: a package). */
   resolveModule(fromUri: string, spec: string, projectRoot: string): string | undefined {
     const fromPath = uriToPath(fromUri);
-    return fromPath.endsWith('.py') ? this.resolvePython(fromPath, spec, projectRoot) : this.resolveJs(fromPath, spec, projectRoot);
+    const key = `${path.dirname(fromPath)}\0${fromPath.endsWith('.py') ? 'py' : 'js'}\0${spec}\0${projectRoot}`;
+    const now = Date.now();
+    const cached = this.resolutions.get(key);
+    if (cached && now - cached.at < LISTING_TTL_MS) return cached.uri;
+    const uri = fromPath.endsWith('.py') ? this.resolvePython(fromPath, spec, projectRoot) : this.resolveJs(fromPath, spec, projectRoot);
+    this.resolutions.set(key, { uri, at: now });
+    return uri;
   }
 
   private resolveJs(fromPath: string, spec: string, projectRoot: string): string | undefined {

@@ -73,7 +73,7 @@ export async function fastapiRoutes(ctx: AdapterContext): Promise<Route[]> {
           mountedVia: chain.via,
           ...(!owner.isApp && !chain.mounted ? { unmounted: true } : {}),
         };
-        const own = await ctx.auth.evaluate(file, { k: 'fn', fn, span: fn.span });
+        const own = route.authEvidence.length > 0 ? {} : await ctx.auth.evaluate(file, { k: 'fn', fn, span: fn.span });
         if (own.evidence) route.authEvidence.push({ ...own.evidence, name: 'the endpoint itself' });
         routes.push(route);
       }

@@ -113,7 +113,7 @@ export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
         mountedVia: via,
         ...(!reg.owner.isApp && via.length === 0 ? { unmounted: true } : {}),
       };
-      const own = await ctx.auth.evaluate(file, { k: 'fn', fn: reg.fn, span: reg.fn.span });
+      const own = route.authEvidence.length > 0 ? {} : await ctx.auth.evaluate(file, { k: 'fn', fn: reg.fn, span: reg.fn.span });
       if (own.evidence) route.authEvidence.push({ ...own.evidence, name: 'the view itself' });
       routes.push(route);
     }

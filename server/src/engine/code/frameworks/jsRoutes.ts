@@ -146,9 +146,11 @@ async function buildRoute(
     route.calls = allCallsOf(handler.fn);
     route.request = requestModel(handler.fn);
     route.responseExpressions = jsResponses(handler.fn, spec.framework);
-    // a handler that itself verifies credentials authenticates the route
-    const own = await ctx.auth.evaluate(handler.file, { k: 'fn', fn: handler.fn, span: handler.fn.span });
-    if (own.evidence) route.authEvidence.push({ ...own.evidence, name: 'the handler itself' });
+    // a handler that itself verifies credentials authenticates the route (only asked when nothing before it does)
+    if (route.authEvidence.length === 0) {
+      const own = await ctx.auth.evaluate(handler.file, { k: 'fn', fn: handler.fn, span: handler.fn.span });
+      if (own.evidence) route.authEvidence.push({ ...own.evidence, name: 'the handler itself' });
+    }
   }
   return route;
 }

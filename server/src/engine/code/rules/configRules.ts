@@ -188,9 +188,22 @@ const KNOWN_SECRET_SHAPES: [RegExp, string][] = [
   [/-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----/, 'a private key'],
   [/\b(postgres(ql)?|mysql|mariadb|mongodb(\+srv)?|redis|amqps?|mssql):\/\/[^:/@\s]+:[^@\s$<{]{3,}@/, 'a connection string with a password'],
 ];
+const ANY_SECRET_SHAPE = /AKIA|_live_|sk-|gh[pousr]_|xox[baprs]-|AIza|PRIVATE KEY|:\/\/[^:/@\s]+:[^@\s]+@/;
 const PLACEHOLDER = /^(|x+|\*+|\.+|-+|<.*>|\$\{.*\}|\{\{.*\}\}|%\(.*\)s|your[-_ ].*|.*example.*|test|dummy|none|null|undefined|true|false|[A-Z][A-Z0-9_]+)$/i;
 
+const secretNameCache = new Map<string, boolean>();
+
 function isSecretName(name: string): boolean {
+  let known = secretNameCache.get(name);
+  if (known === undefined) {
+    known = computeIsSecretName(name);
+    if (secretNameCache.size > 20_000) secretNameCache.clear();
+    secretNameCache.set(name, known);
+  }
+  return known;
+}
+
+function computeIsSecretName(name: string): boolean {
   const words = splitIdentifier(name);
   const joined = words.join('');
   if (/^(is|has|use|enable|show|min|max|reset|forgot|change|confirm|verify|new|old)/.test(joined) && words.length > 1 && !SECRET_WORDS.has(joined)) return false;
@@ -257,16 +270,11 @@ export const hardcodedSecret: CodeRule = {
       for (const a of call.val.args) if (a.k === 'obj') for (const p of a.props) named(p.key, p.value);
       for (const k of call.val.kwargs) named(k.name, k.value);
     }
-    // 3. well-known key shapes anywhere
-    const visitLiterals = (val: Val) =>
-      walkVal(val, (v) => {
-        if (v.k !== 'str') return;
-        for (const [re, what] of KNOWN_SECRET_SHAPES) if (re.test(v.value)) flag(v, `${what[0]!.toUpperCase()}${what.slice(1)}`);
-      });
-    for (const b of file.bindings) visitLiterals(b.value);
-    for (const a of file.allAssigns) visitLiterals(a.value);
-    for (const call of file.allCalls) call.val.args.forEach(visitLiterals);
-    for (const fn of file.allFunctions) for (const values of fn.locals.values()) values.forEach(visitLiterals);
+    // 3. well-known key shapes in any string literal
+    for (const lit of file.strings) {
+      if (lit.value.length < 16 || !ANY_SECRET_SHAPE.test(lit.value)) continue;
+      for (const [re, what] of KNOWN_SECRET_SHAPES) if (re.test(lit.value)) flag(lit, `${what[0]!.toUpperCase()}${what.slice(1)}`);
+    }
     for (const cls of file.classes) for (const m of cls.members) if (m.value) named(m.name, m.value);
   },
 };
