@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 function runCli(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -27,7 +27,7 @@ test('stylish output lists findings per file with a summary line and exits 1 on 
   assert.equal(code, 1);
   assert.match(stdout, /oas-password-readable/);
   assert.match(stdout, /^ {2}56:9 +error +Property `password` can be returned in responses/m);
-  assert.match(stdout, /\d+ problems? \(\d+ errors?, \d+ warnings?\) in 1 file; 1 OpenAPI document linted\./);
+  assert.match(stdout, /\d+ problems? \(\d+ errors?, \d+ warnings?(?:, \d+ infos?)?(?:, \d+ hints?)?\) in 1 file; 1 OpenAPI document linted\./);
 });
 
 test('json output is parseable and carries rule metadata and doc links; the summary goes to stderr', () => {
