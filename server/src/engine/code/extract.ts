@@ -76,6 +76,7 @@ function assemble(uri: string, lang: CodeLanguage, text: string, hasErrors: bool
     allCalls: [],
     allAssigns: [],
     strings: [],
+    props: [],
     functionsByName: new Map(),
     classesByName: new Map(),
     bindingsByName: new Map(),
@@ -93,6 +94,7 @@ function assemble(uri: string, lang: CodeLanguage, text: string, hasErrors: bool
     file.allCalls.push(...p.allCalls);
     file.allAssigns.push(...p.allAssigns);
     file.strings.push(...p.strings);
+    file.props.push(...p.props);
   }
   for (const fn of file.functions) if (fn.name) file.functionsByName.set(fn.name, fn);
   for (const b of file.bindings) {

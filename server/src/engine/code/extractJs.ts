@@ -514,6 +514,7 @@ class JsExtractor {
             if (key) props.push({ key: this.src(key), keySpan: span(key), value: { k: 'fn', fn, span: span(child) } });
           }
         }
+        this.out.props.push(...props);
         return { k: 'obj', props, spreads, span: s };
       }
       case 'array': {

@@ -485,6 +485,7 @@ class PyExtractor {
             if (inner) spreads.push(this.val(inner));
           }
         }
+        this.out.props.push(...props);
         return { k: 'obj', props, spreads, span: s };
       }
       case 'list':

@@ -175,6 +175,8 @@ export interface StatementFacts {
   anchor: Anchor;
   /** Every string literal (for secret shapes). */
   strings: Extract<Val, { k: 'str' }>[];
+  /** Every property of every object literal / keyword argument (for option checks: `rejectUnauthorized`, `secret`). */
+  props: Prop[];
   imports: ImportFact[];
   exports: ExportFact[];
   /** Module-level bindings (`const router = express.Router()`, `app = FastAPI()`). */
@@ -341,7 +343,7 @@ export function walkVal(val: Val | undefined, visit: (v: Val) => void): void {
 }
 
 export function emptyStatementFacts(anchor: Anchor): StatementFacts {
-  return { anchor, strings: [], imports: [], exports: [], bindings: [], functions: [], classes: [], calls: [], assigns: [], allFunctions: [], allCalls: [], allAssigns: [] };
+  return { anchor, strings: [], props: [], imports: [], exports: [], bindings: [], functions: [], classes: [], calls: [], assigns: [], allFunctions: [], allCalls: [], allAssigns: [] };
 }
 
 export function emptyFn(span: Span): FnFacts {

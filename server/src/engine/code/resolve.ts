@@ -94,6 +94,16 @@ export class Resolver {
       if (v.k === 'fn') return { kind: 'fn', fn: v.fn, file, name: v.fn.name ?? name };
       return { kind: 'value', val: v, file, name };
     }
+    // Half-typed code: error recovery may swallow `export default router;` below the edit. The last version
+    // that parsed cleanly says what was exported; its name is looked up in the current text.
+    if (file.hasErrors) {
+      const good = this.index.lastGoodFacts(file.uri);
+      const before = good && good !== file ? [...good.exports].reverse().find((e) => e.name === name) : undefined;
+      if (before?.value.k === 'ref' && !before.value.name.startsWith('\0')) {
+        const now = await this.symbol(file, before.value.name, depth + 1);
+        if (now) return now;
+      }
+    }
     // module.exports = { a, b }: named access to an object export
     const def = [...file.exports].reverse().find((e) => e.name === 'default');
     if (def?.value.k === 'obj') {

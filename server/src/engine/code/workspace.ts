@@ -35,6 +35,7 @@ export class CodeIndex {
   readonly parses = new ParseCache();
   readonly extractor = new FactsExtractor();
   private readonly facts = new Map<string, FileFacts>();
+  private readonly lastGood = new Map<string, FileFacts>();
   private readonly listings = new Map<string, Listing>();
   private readonly rootOfDir = new Map<string, string>();
   /** Module resolutions (directory + specifier → file), refreshed as often as the file listing. */
@@ -53,7 +54,13 @@ export class CodeIndex {
     const parsed = await this.parses.parse(uri, source, grammar);
     const facts = this.extractor.extract(uri, source, parsed.tree, languageOf(grammar));
     this.facts.set(uri, facts);
+    if (!facts.hasErrors) this.lastGood.set(uri, facts);
     return facts;
+  }
+
+  /** The last version of a file that parsed without errors (its exports stand in while someone types). */
+  lastGoodFacts(uri: string): FileFacts | undefined {
+    return this.lastGood.get(uri);
   }
 
   /** Whether a file exists for the FileReader (overlay or disk), reading it only when needed. */

@@ -87,7 +87,7 @@ export function scanFile(file: FileFacts, spec: FrameworkSpec): FileScan {
 }
 
 export function fileUsesFramework(file: FileFacts, spec: FrameworkSpec): boolean {
-  return file.imports.some((i) => spec.modules.test(i.module));
+  return file.imports.some((i) => spec.modules.test(i.module)) || file.allCalls.some((c) => c.path === 'require' && spec.modules.test(strValue(c.val.args[0]) ?? ''));
 }
 
 function addRouter(scan: FileScan, router: RouterObj): RouterObj {

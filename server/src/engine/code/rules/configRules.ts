@@ -51,11 +51,12 @@ export const corsAnyOriginWithCredentials: CodeRule = {
     if (all && creds) report(all.value.span, `\`${all.target} = True\` together with \`CORS_ALLOW_CREDENTIALS = True\` lets any website make credentialed requests and read the responses. Use \`CORS_ALLOWED_ORIGINS\` with the trusted origins.`);
     // Access-Control-Allow-Origin set from the request
     for (const fn of file.allFunctions) {
+      if (!fn.calls.some((c) => HEADER_SETTERS.test(c.method)) && !fn.assigns.some((a) => /access-control-allow-origin/i.test(a.target))) continue;
       const req = fn.params[0]?.name;
       const members = new Set(['headers', 'get', 'header']);
       const taint = new Taint(fn, { whole: new Set(), members: new Map([...(req ? [[req, members] as const] : []), ['request', new Set(['headers'])], ['ctx', new Set(['headers', 'get', 'header', 'request'])]]), identity: [] });
       for (const call of fn.calls) {
-        if (!/^(setHeader|header|set|append|writeHead)$/.test(call.method)) continue;
+        if (!HEADER_SETTERS.test(call.method)) continue;
         if (strValue(call.val.args[0])?.toLowerCase() !== 'access-control-allow-origin') continue;
         const source = taint.sourceOf(call.val.args[1]);
         if (source) report(call.val.args[1]!.span, `\`Access-Control-Allow-Origin\` is set from \`${source.text}\` (the request), which trusts every origin that asks. Compare the Origin with an allow-list and echo it only when it matches.`);
@@ -68,6 +69,8 @@ export const corsAnyOriginWithCredentials: CodeRule = {
     }
   },
 };
+
+const HEADER_SETTERS = /^(setHeader|header|set|append|writeHead)$/;
 
 function anyOrigin(val: Val): string | undefined {
   if (val.k === 'bool' && val.value) return 'reflects every request origin (`origin: true`)';
@@ -266,10 +269,10 @@ export const hardcodedSecret: CodeRule = {
         if (key?.k === 'str' && looksLikeSecretValue(key.value)) flag(key, `The JWT signing key passed to \`${call.path}\``);
         if (key?.k === 'or') envFallback(key, 'secret');
       }
-      // options objects: session({ secret: '…' }), expressjwt({ secret }), JwtModule.register({ secret })
-      for (const a of call.val.args) if (a.k === 'obj') for (const p of a.props) named(p.key, p.value);
       for (const k of call.val.kwargs) named(k.name, k.value);
     }
+    // options objects: session({ secret: '…' }), expressjwt({ secret }), JwtModule.register({ secret })
+    for (const p of file.props) named(p.key, p.value);
     // 3. well-known key shapes in any string literal
     for (const lit of file.strings) {
       if (lit.value.length < 16 || !ANY_SECRET_SHAPE.test(lit.value)) continue;
@@ -291,21 +294,15 @@ export const tlsVerificationDisabled: CodeRule = {
       seen.add(span.start);
       ctx.report({ ruleId: this.id, span, message: `${what} turns off TLS certificate verification, so anyone on the network path can impersonate the server and read or change the traffic (tokens, personal data). Keep verification on; for private CAs pass the CA bundle (\`ca\`, \`verify='/path/ca.pem'\`).` });
     };
-    const visit = (val: Val) =>
-      walkVal(val, (v) => {
-        if (v.k !== 'obj') return;
-        for (const p of v.props) {
-          if (p.key === 'rejectUnauthorized' && p.value.k === 'bool' && !p.value.value) flag(p.value.span, '`rejectUnauthorized: false`');
-          if (p.key === 'checkServerIdentity' && p.value.k === 'fn' && p.value.fn.returns.every((r) => r.k === 'null')) flag(p.value.span, 'A `checkServerIdentity` that accepts everything');
-          if ((p.key === 'verify' || p.key === 'ssl_verify' || p.key === 'verify_ssl') && p.value.k === 'bool' && !p.value.value) flag(p.value.span, `\`${p.key}: False\``);
-        }
-      });
+    for (const p of file.props) {
+      if (p.key === 'rejectUnauthorized' && p.value.k === 'bool' && !p.value.value) flag(p.value.span, '`rejectUnauthorized: false`');
+      if (p.key === 'checkServerIdentity' && p.value.k === 'fn' && p.value.fn.returns.every((r) => r.k === 'null')) flag(p.value.span, 'A `checkServerIdentity` that accepts everything');
+      if ((p.key === 'verify' || p.key === 'ssl_verify' || p.key === 'verify_ssl') && p.value.k === 'bool' && !p.value.value) flag(p.value.span, `\`${p.key}: False\``);
+    }
     for (const call of file.allCalls) {
-      call.val.args.forEach(visit);
       for (const k of call.val.kwargs) {
         if (/^(verify|ssl_verify|verify_ssl|ssl)$/.test(k.name) && k.value.k === 'bool' && !k.value.value) flag(k.value.span, `\`${k.name}=False\``);
         if (k.name === 'cert_reqs' && /CERT_NONE/.test(pathOf(k.value) + strValue(k.value))) flag(k.value.span, '`cert_reqs=CERT_NONE`');
-        visit(k.value);
       }
       if (/_create_unverified_context$/.test(call.path.replace(/\(\)/g, ''))) flag(call.nameSpan, '`ssl._create_unverified_context()`');
     }
@@ -314,10 +311,7 @@ export const tlsVerificationDisabled: CodeRule = {
       if (/\.check_hostname$/.test(a.target) && a.value.k === 'bool' && !a.value.value) flag(a.value.span, '`check_hostname = False`');
       if (/\.verify_mode$/.test(a.target) && /CERT_NONE/.test(pathOf(a.value))) flag(a.value.span, '`verify_mode = CERT_NONE`');
       if (/\.verify$/.test(a.target) && a.value.k === 'bool' && !a.value.value) flag(a.value.span, '`session.verify = False`');
-      visit(a.value);
     }
-    for (const b of file.bindings) visit(b.value);
-    for (const fn of file.allFunctions) for (const values of fn.locals.values()) values.forEach(visit);
   },
 };
 

@@ -9,8 +9,12 @@ const LLM_METHOD_PATH = /(chat\.completions\.create|chat\.completions\.stream|co
 const LANGCHAIN_CTOR = /^(ChatOpenAI|ChatAnthropic|ChatGoogleGenerativeAI|ChatVertexAI|AzureChatOpenAI|ChatMistralAI|ChatGroq|OpenAI|ChatOllama)$/;
 const TOKEN_LIMIT_KEYS = /^(max_tokens|max_completion_tokens|max_output_tokens|maxTokens|maxOutputTokens|maxCompletionTokens|max_new_tokens|num_predict|maxRetries_never)$/;
 
+const usesLlm = new WeakMap<FileFacts, boolean>();
+
 export function fileUsesLlm(file: FileFacts): boolean {
-  return file.imports.some((i) => LLM_MODULE.test(i.module));
+  let known = usesLlm.get(file);
+  if (known === undefined) usesLlm.set(file, (known = file.imports.some((i) => LLM_MODULE.test(i.module))));
+  return known;
 }
 
 export function isLlmCall(call: CallFact, file: FileFacts): boolean {

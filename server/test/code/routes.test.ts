@@ -1,0 +1,157 @@
+// The Route model from every adapter: full paths through mounts and prefixes across files, and which
+// middleware/guard/dependency authenticates (or only looks like it does).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_SETTINGS, diskFileReader, pathToUri } from '../../src/engine';
+import { CodeAnalyzer } from '../../src/engine/code/lintCode';
+import type { Route } from '../../src/engine/code/model';
+import { FIXTURES_ROOT } from '../support/fixtureRunner';
+
+const analyzer = new CodeAnalyzer(diskFileReader);
+
+async function routesOf(file: string, text = readFileSync(file, 'utf8')): Promise<Route[]> {
+  const out = await analyzer.lint({ uri: pathToUri(file), text, settings: DEFAULT_SETTINGS, signal: { cancelled: false } });
+  assert.deepEqual(out.errors, []);
+  return out.routes;
+}
+
+function summary(routes: Route[]): string[] {
+  return routes.map((r) => `${r.method} ${r.pathTemplate} ${r.authEvidence.length > 0 ? 'auth' : r.publicMarker ? 'public' : 'open'}`);
+}
+
+const fixture = (...parts: string[]) => path.join(FIXTURES_ROOT, 'code', ...parts);
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'apiwarden-code-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+test('express: a router mounted behind requireAuth in another file is authenticated, with the mount prefix', async () => {
+  const routes = await routesOf(fixture('express', 'ts-shop', 'src', 'routes', 'orders.ts'));
+  assert.deepEqual(summary(routes), ['GET /api/orders auth', 'GET /api/orders/:id auth', 'GET /api/orders/:id/invoice auth', 'POST /api/orders auth', 'PATCH /api/orders/:id auth']);
+  const evidence = routes[0]!.authEvidence[0]!;
+  assert.equal(evidence.kind, 'verifies-token');
+  assert.match(evidence.detail, /jwt\.verify/);
+  assert.match(routes[0]!.mountedVia.join(' '), /app\.use\('\/api', requireAuth, ordersRouter\)/);
+});
+
+test('express: a middleware that only decodes the token is not auth, and says why', async () => {
+  const routes = await routesOf(fixture('express', 'ts-shop', 'src', 'routes', 'admin.ts'));
+  assert.deepEqual(summary(routes), ['GET /admin/users open', 'POST /admin/users/:id/role open']);
+  assert.match(routes[0]!.middleware.find((m) => m.notAuth)!.notAuth!, /decodeUser.*jwt\.decode.*never verifies/);
+});
+
+test('express: app.use(auth) protects only what is mounted after it, and handlers found through imports', async () => {
+  const dir = project({
+    'package.json': '{}',
+    'app.js': `const express = require('express');
+const { verifySession } = require('./session');
+const early = require('./early');
+const late = require('./late');
+const app = express();
+app.use('/early', early);
+app.use(verifySession);
+app.use('/late', late);
+`,
+    'session.js': `exports.verifySession = function verifySession(req, res, next) {
+  if (!req.session || !req.session.userId) return res.status(401).end();
+  next();
+};
+`,
+    'early.js': `const router = require('express').Router();
+router.post('/items', (req, res) => res.json({}));
+module.exports = router;
+`,
+    'late.js': `const { Router } = require('express');
+const router = Router();
+router.post('/items', (req, res) => res.json({}));
+module.exports = router;
+`,
+  });
+  assert.deepEqual(summary(await routesOf(path.join(dir, 'early.js'))), ['POST /early/items open']);
+  const late = await routesOf(path.join(dir, 'late.js'));
+  assert.deepEqual(summary(late), ['POST /late/items auth']);
+  assert.equal(late[0]!.authEvidence[0]!.kind, 'rejects-unauthenticated');
+});
+
+test('express: a requireAuth that does nothing is not trusted because of its name', async () => {
+  const dir = project({
+    'package.json': '{}',
+    'app.js': `const express = require('express');
+const app = express();
+function requireAuth(req, res, next) { next(); }
+app.delete('/things/:id', requireAuth, (req, res) => res.end());
+app.get('/me', require('passport').authenticate('jwt'), (req, res) => res.end());
+`,
+  });
+  assert.deepEqual(summary(await routesOf(path.join(dir, 'app.js'))), ['DELETE /things/:id open', 'GET /me auth']);
+});
+
+test('fastify: plugins registered with a prefix; onRequest hook with a decorated authenticate', async () => {
+  const users = await routesOf(fixture('fastify', 'api', 'src', 'routes', 'users.ts'));
+  assert.deepEqual(summary(users), ['GET /users/:id auth', 'POST /users/me/avatar-from-url auth']);
+  const admin = await routesOf(fixture('fastify', 'api', 'src', 'routes', 'admin.ts'));
+  assert.deepEqual(summary(admin), ['GET /admin/users auth', 'DELETE /admin/cache open']);
+});
+
+test('koa: routers mounted before koa-jwt are open, after it authenticated', async () => {
+  assert.deepEqual(summary(await routesOf(fixture('koa', 'app', 'src', 'routes', 'public.js'))), ['GET /public/ping open', 'POST /public/signup open']);
+  assert.deepEqual(summary(await routesOf(fixture('koa', 'app', 'src', 'routes', 'api.js'))), ['GET /api/invoices/:id auth', 'GET /api/invoices auth', 'POST /api/webhooks/test auth', 'GET /api/debug/env auth']);
+});
+
+test('nestjs: global prefix, controller prefix, APP_GUARD and @Public()', async () => {
+  const routes = await routesOf(fixture('nestjs', 'app', 'src', 'users', 'users.controller.ts'));
+  assert.deepEqual(summary(routes), [
+    'GET /api/users/:id auth',
+    'GET /api/users/me/profile auth',
+    'POST /api/users auth',
+    'POST /api/users/import auth',
+    'POST /api/users/login public',
+    'DELETE /api/users/admin/purge public',
+  ]);
+  assert.equal(routes[0]!.authEvidence[0]!.kind, 'verifies-token');
+});
+
+test('fastapi: include_router prefixes and dependencies across files', async () => {
+  const items = await routesOf(fixture('fastapi', 'shop', 'app', 'routers', 'items.py'));
+  assert.deepEqual(summary(items), ['GET /api/items/{item_id} auth', 'GET /api/items/{item_id}/mine auth', 'POST /api/items auth', 'POST /api/items/preview auth', 'POST /api/items/mirror auth']);
+  const admin = await routesOf(fixture('fastapi', 'shop', 'app', 'routers', 'admin.py'));
+  assert.deepEqual(summary(admin), ['GET /admin/users open', 'DELETE /admin/users/{user_id} open']);
+  assert.match(admin[0]!.middleware.map((m) => m.notAuth ?? '').join(' '), /get_token_claims/);
+});
+
+test('flask: blueprint prefixes from register_blueprint and before_request hooks', async () => {
+  assert.deepEqual(summary(await routesOf(fixture('flask', 'blog', 'api.py'))), [
+    'GET /api/posts/<int:post_id> auth',
+    'GET /api/my-posts/<int:post_id> auth',
+    'POST /api/posts auth',
+    'GET /api/link-preview auth',
+    'GET /api/status auth',
+  ]);
+  assert.deepEqual(summary(await routesOf(fixture('flask', 'blog', 'admin.py'))), ['DELETE /admin/users/<int:uid> auth', 'POST /admin/reindex auth', 'GET /admin/stats open']);
+});
+
+test('django: urls include chains, DRF default permissions, AllowAny and plain views', async () => {
+  const routes = await routesOf(fixture('django', 'mysite', 'api', 'views.py'));
+  const lines = summary(routes);
+  assert.ok(lines.includes('GET /api/profiles/<int:pk>/ auth'), lines.join('\n'));
+  assert.ok(lines.includes('POST /api/notes/ auth'), lines.join('\n'));
+  assert.ok(lines.includes('GET /api/public/stats/ public'), lines.join('\n'));
+  assert.ok(lines.includes('ALL /api/export/ open'), lines.join('\n'));
+  assert.ok(lines.includes('DELETE /api/accounts public'), lines.join('\n'));
+});
+
+test('unsaved text is analysed as given, and half-typed code keeps the routes before the error', async () => {
+  const file = fixture('express', 'ts-shop', 'src', 'routes', 'orders.ts');
+  const text = readFileSync(file, 'utf8').replace("export default router;", "router.get('/orders/:id/items', async (req, res) => {\n  const x = await db.\nexport default router;");
+  const routes = await routesOf(file, text);
+  // tree-sitter recovers: every complete route before the half-typed one is still there, with its mount
+  assert.deepEqual(summary(routes), ['GET /api/orders auth', 'GET /api/orders/:id auth', 'GET /api/orders/:id/invoice auth', 'POST /api/orders auth', 'PATCH /api/orders/:id auth']);
+});
