@@ -2,9 +2,9 @@
 // End-to-end tests of API Warden in real editors: the VS Code workbench (code-server, driven by Playwright with
 // Debian's Chromium) and headless Neovim. See docs/e2e.md.
 //
-//   node e2e/run.mjs                      setup + build + package + all default groups (openapi, nvim)
+//   node e2e/run.mjs                      setup + build + package + all groups (openapi, code, nvim)
 //   node e2e/run.mjs --only=openapi-hover run one scenario (comma-separate several)
-//   node e2e/run.mjs --groups=openapi,nvim,code  (or --with-code) include the handler-code group
+//   node e2e/run.mjs --groups=openapi,nvim run some groups only (openapi, code, nvim)
 //   node e2e/run.mjs --screenshots        run the scenarios that take README images, copy them to docs/images/
 //   --no-setup, --no-build                skip e2e/setup.sh, skip `npm run build && npm run package`
 //   --keep                                keep profiles and workspaces of passing attempts too
@@ -27,7 +27,7 @@ const CACHE = process.env.APIWARDEN_E2E_CACHE ?? path.join(ROOT, '.e2e');
 const ARTIFACTS = path.join(CACHE, 'artifacts');
 const WORKSPACE = path.join(ROOT, 'test-fixtures', 'workspaces', 'bookshop-api');
 const DOC_IMAGES = path.join(ROOT, 'docs', 'images');
-const DEFAULT_GROUPS = ['openapi', 'nvim']; // 'code' joins once the handler-code analysis ships (issue 4)
+const DEFAULT_GROUPS = ['openapi', 'code', 'nvim'];
 const SCENARIO_TIMEOUT_MS = 180_000;
 const VIEWPORT = { width: 1280, height: 800 };
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -38,16 +38,15 @@ const ALL = [...openapiScenarios, ...codeScenarios, ...nvimScenarios];
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const unknown = args.filter((a) => !/^--(only|groups)=/.test(a) && !['--screenshots', '--no-setup', '--no-build', '--keep', '--with-code', '--help'].includes(a));
+const unknown = args.filter((a) => !/^--(only|groups)=/.test(a) && !['--screenshots', '--no-setup', '--no-build', '--keep', '--help'].includes(a));
 if (flag('help') || unknown.length > 0) {
   if (unknown.length) console.error(`unknown arguments: ${unknown.join(' ')}`);
-  console.error(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 13).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  console.error(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split("\n").slice(1, 12).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
   console.error(`scenarios: ${ALL.map((s) => `${s.id} (${s.group})`).join(', ')}`);
   process.exit(unknown.length ? 2 : 0);
 }
 const screenshots = flag('screenshots');
 let groups = option('groups')?.split(',').filter(Boolean) ?? [...DEFAULT_GROUPS];
-if (flag('with-code') && !groups.includes('code')) groups.push('code');
 if (screenshots && !option('groups')) groups = groups.filter((g) => g !== 'nvim');
 const only = option('only')?.split(',').filter(Boolean);
 for (const id of only ?? []) if (!ALL.some((s) => s.id === id)) { console.error(`no scenario "${id}"; known: ${ALL.map((s) => s.id).join(', ')}`); process.exit(2); }
@@ -159,7 +158,8 @@ async function attempt(scenario, n, shared) {
       cs ? `\ncode-server log (tail):\n${tail(cs.logFile, 30)}` : '',
     ].join('\n');
     fs.writeFileSync(path.join(dir, 'failure.txt'), details);
-    return { ok: false, dir, shots, error: String(error.message ?? error).split('\n')[0] };
+    const message = String(error.message ?? error).split('\n')[0];
+    return { ok: false, dir, shots, error: message.length > 400 ? `${message.slice(0, 400)}… (full text in failure.txt)` : message };
   } finally {
     await context?.close().catch(() => {});
     await cs?.stop();

@@ -91,34 +91,76 @@ export class Workbench {
     await this.page.locator('.markers-panel').waitFor({ state: 'visible', timeout: 10_000 });
   }
 
-  /** The marker rows of the Problems panel: file, message, source, code, doc link, 1-based line/column. */
+  /**
+   * The marker rows of the Problems panel: file, message, source, code, doc link, 1-based line/column, severity.
+   * The panel is a virtual list (only visible rows exist in the DOM), so this scrolls it through with the mouse
+   * wheel, collecting rows by index, and scrolls back to the top.
+   */
   async problems() {
-    return this.page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => {
-      let file = '';
-      const out = [];
-      for (const row of rows) {
-        const message = row.querySelector('.marker-message');
-        if (!message) {
-          const label = row.querySelector('.label-name');
-          if (label) file = label.textContent ?? '';
-          continue;
-        }
-        const link = row.querySelector('a.monaco-link');
-        const where = /\[Ln (\d+), Col (\d+)\]/.exec(row.querySelector('.marker-line')?.textContent ?? '');
-        const icon = row.querySelector('.marker-icon');
-        out.push({
-          file,
-          message: message.textContent ?? '',
-          source: row.querySelector('.marker-source')?.textContent ?? '',
-          code: row.querySelector('.marker-code')?.textContent ?? '',
-          href: link?.getAttribute('href') ?? '',
-          line: where ? Number(where[1]) : 0,
-          column: where ? Number(where[2]) : 0,
-          severity: icon ? ['error', 'warning', 'info'].find((s) => icon.classList.contains(s)) ?? '' : '',
+    const list = this.page.locator('.markers-panel .monaco-list').first();
+    const state = () =>
+      list.evaluate((el) => {
+        const rowsEl = el.querySelector('.monaco-list-rows');
+        const translate = /translate3d\([^,]+,\s*(-?[\d.]+)px/.exec(rowsEl?.style.transform ?? '');
+        const scroll = -parseFloat(rowsEl?.style.top || '0') - (translate ? parseFloat(translate[1]) : 0);
+        const rows = [...el.querySelectorAll('.monaco-list-row')].map((row) => {
+          const index = Number(row.getAttribute('data-index'));
+          const message = row.querySelector('.marker-message');
+          if (!message) return { index, fileRow: row.querySelector('.label-name')?.textContent ?? '' };
+          const where = /\[Ln (\d+), Col (\d+)\]/.exec(row.querySelector('.marker-line')?.textContent ?? '');
+          const icon = row.querySelector('.marker-icon');
+          return {
+            index,
+            message: message.textContent ?? '',
+            source: row.querySelector('.marker-source')?.textContent ?? '',
+            code: row.querySelector('.marker-code')?.textContent ?? '',
+            href: row.querySelector('a.monaco-link')?.getAttribute('href') ?? '',
+            line: where ? Number(where[1]) : 0,
+            column: where ? Number(where[2]) : 0,
+            severity: icon ? ['error', 'warning', 'info'].find((s) => icon.classList.contains(s)) ?? '' : '',
+          };
         });
+        return { scroll: Math.round(scroll), total: Math.round(parseFloat(rowsEl?.style.height || '0')), viewport: el.clientHeight, rows };
+      });
+    const collected = new Map();
+    let s = await state();
+    for (const r of s.rows) collected.set(r.index, r);
+    const brief = (st) => `scroll ${st?.scroll} of ${st?.total} px, viewport ${st?.viewport} px`;
+    // One wheel event moves the list by at most ~50 px, so scroll step by step, each time waiting for the move.
+    // The mouse rests on the rows' indent area (no tooltips there); if a step does not move the list (something
+    // took the wheel event), the mouse is moved back and the step repeated, up to 3 times.
+    const box = await list.boundingBox();
+    const scrollTo = async (atEnd, towardsEnd) => {
+      let stuck = 0;
+      while (!atEnd(s)) {
+        const before = s.scroll;
+        await this.page.mouse.move(box.x + 4, box.y + Math.min(box.height / 2, 60));
+        await this.page.mouse.wheel(0, towardsEnd ? 100 : -100);
+        try {
+          s = await waitUntil(state, (st) => st.scroll !== before, { timeout: 2_000, what: 'the Problems list to scroll', describe: brief });
+          stuck = 0;
+        } catch (e) {
+          if (++stuck >= 3) throw e;
+          s = await state();
+        }
+        for (const r of s.rows) collected.set(r.index, r);
       }
-      return out;
-    });
+    };
+    if (s.total > s.viewport + 1) {
+      await scrollTo((st) => st.scroll <= 0, false);
+      await scrollTo((st) => st.scroll + st.viewport >= st.total - 1, true);
+      await scrollTo((st) => st.scroll <= 0, false);
+      await this.page.mouse.move(2, 300);
+    }
+    const sorted = [...collected.values()].sort((a, b) => a.index - b.index);
+    if (sorted.some((r, i) => r.index !== i)) throw new Error('Problems list changed while it was read (gap in row indices)');
+    let file = '';
+    const out = [];
+    for (const r of sorted) {
+      if ('fileRow' in r) file = r.fileRow;
+      else out.push({ file, ...r });
+    }
+    return out;
   }
 
   /** Waits until the Problems panel rows satisfy `accept`. */

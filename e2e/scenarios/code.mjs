@@ -1,13 +1,11 @@
 // Handler-code scenarios (issue 4: code analysis, rule ids `code-…`) on the Express/TypeScript files of
-// test-fixtures/workspaces/bookshop-api. Group "code": run with `npm run test:e2e -- --groups=openapi,nvim,code`
-// (or `--with-code`). Off by default until the code analysis ships in the extension; when it is off the run
-// reports these scenarios as NOT RUN, never as passed.
-import { check, checkDocLinks, ours, readFile } from './common.mjs';
+// test-fixtures/workspaces/bookshop-api. Group "code" (in the default run; `--groups=openapi,nvim` leaves it
+// out, and the summary then lists these scenarios as NOT RUN, never as passed).
+import { check, checkDocLinks, locate, ours, readFile, waitForExactFindings } from './common.mjs';
+import { key } from '../lib/expectations.mjs';
 
 const SERVER = 'src/server.ts';
 const RULE = 'code-route-without-auth';
-const EXPORT_ROUTE_LINE = 15; // app.get('/v1/admin/orders/export', async (_req, res) => {   (no auth middleware)
-const DELETE_ROUTE_LINE = 20; // app.delete('/v1/customers/:customerId', requireAuth, ...)  (authenticated)
 
 export const scenarios = [
   {
@@ -15,13 +13,19 @@ export const scenarios = [
     group: 'code',
     title: 'an Express route without authentication is flagged in the editor, Problems panel and hover',
     async run(t) {
+      const text = readFile(t, SERVER);
+      // app.get('/v1/admin/orders/export', async (_req, res) => {   (no auth middleware)
+      const exportLine = locate(text, "app.get('/v1/admin/orders/export'").line;
+      // app.delete('/v1/customers/:customerId', requireAuth, ...)   (authenticated)
+      const deleteLine = locate(text, "app.delete('/v1/customers/:customerId', requireAuth").line;
+      const expected = t.expected.byFile[SERVER] ?? [];
+      check(expected.some((f) => f.ruleId === RULE && f.line === exportLine), `the engine (CLI) does not report ${RULE} on Ln ${exportLine} of ${SERVER}; it reports ${JSON.stringify(expected.map(key))}`);
+      check(!expected.some((f) => f.ruleId === RULE && f.line === deleteLine), `the engine (CLI) reports ${RULE} on Ln ${deleteLine}, a route protected by requireAuth`);
       await t.step(`open ${SERVER}`, () => t.wb.openFile(SERVER));
-      const rows = await t.step(`${RULE} on the admin export route (Ln ${EXPORT_ROUTE_LINE})`, () =>
-        t.wb.waitForProblems((all) => ours(all, 'server.ts').some((r) => r.code === RULE && r.line === EXPORT_ROUTE_LINE), `${RULE} at Ln ${EXPORT_ROUTE_LINE} of server.ts`));
-      const mine = ours(rows, 'server.ts');
-      check(!mine.some((r) => r.code === RULE && r.line === DELETE_ROUTE_LINE), `${RULE} reported on Ln ${DELETE_ROUTE_LINE}, a route protected by requireAuth`);
+      const mine = await t.step(`Problems panel lists exactly the engine's findings, incl. ${RULE} on the admin export route (Ln ${exportLine})`, () =>
+        waitForExactFindings(t, SERVER, expected));
       checkDocLinks(t, mine);
-      const row = mine.find((r) => r.code === RULE && r.line === EXPORT_ROUTE_LINE);
+      const row = mine.find((r) => r.code === RULE && r.line === exportLine);
       check(row.severity === 'error' || row.severity === 'warning', `unexpected severity ${row.severity}`);
       await t.step('squiggle drawn in the editor', () =>
         t.wb.editor().locator(`.view-overlays .squiggly-${row.severity}`).first().waitFor({ state: 'attached', timeout: 10_000 }));
@@ -30,9 +34,9 @@ export const scenarios = [
       const rule = t.catalog[RULE];
       check(rule, `${RULE} is not in the server's rule catalog`);
       const hover = await t.step('hover (Ctrl+K Ctrl+I) shows the rule', () => t.wb.hoverAtCursor(rule.title));
-      const text = (await hover.innerText()).replace(/\s+/g, ' ');
+      const hoverText = (await hover.innerText()).replace(/\s+/g, ' ');
       for (const part of [rule.title, RULE, ...(rule.owasp ? [`OWASP ${rule.owasp}`] : []), 'Rule documentation']) {
-        check(text.includes(part), `hover text lacks ${JSON.stringify(part)}: ${text}`);
+        check(hoverText.includes(part), `hover text lacks ${JSON.stringify(part)}: ${hoverText}`);
       }
       await t.shot('code-hover', { doc: 'code-hover.png' });
     },
@@ -44,8 +48,9 @@ export const scenarios = [
     async run(t) {
       const onDisk = readFile(t, SERVER);
       await t.step(`open ${SERVER}`, () => t.wb.openFile(SERVER));
+      const exportLine = locate(onDisk, "app.get('/v1/admin/orders/export'").line;
       await t.step('existing finding shown (the server has linted the file)', () =>
-        t.wb.waitForProblems((all) => ours(all, 'server.ts').some((r) => r.code === RULE && r.line === EXPORT_ROUTE_LINE), `${RULE} at Ln ${EXPORT_ROUTE_LINE}`));
+        t.wb.waitForProblems((all) => ours(all, 'server.ts').some((r) => r.code === RULE && r.line === exportLine), `${RULE} at Ln ${exportLine}`));
       const listenLine = onDisk.split('\n').findIndex((l) => l.startsWith('app.listen(')) + 1;
       await t.step(`cursor before app.listen (Ln ${listenLine})`, () => t.wb.goTo(listenLine, 1));
       await t.step('paste a refund route without auth middleware', () =>

@@ -18,13 +18,42 @@ export function asFindings(rows) {
 }
 
 /**
- * Waits until the Problems panel shows, for `relPath`, exactly the findings `expected` (rule id and start).
- * Returns our rows for that file.
+ * Waits until the Problems panel's rows for `relPath` satisfy: exactly `exact` (if given), every finding of
+ * `present`, none of `absent` (findings compared by rule id and start line/column). Returns our rows.
  */
-export async function waitForExactFindings(t, relPath, expected, what) {
+export async function waitForFindings(t, relPath, { exact, present = [], absent = [] }, what) {
   const name = relPath.split('/').pop();
-  const rows = await t.wb.waitForProblems((all) => difference(expected, asFindings(ours(all, name))) === '', what ?? `Problems panel showing exactly ${expected.map(key).join(', ')} for ${name}`);
+  const has = (mine, f) => mine.some((m) => key(m) === key(f));
+  const rows = await t.wb.waitForProblems((all) => {
+    const mine = asFindings(ours(all, name));
+    return (!exact || difference(exact, mine) === '') && present.every((f) => has(mine, f)) && !absent.some((f) => has(mine, f));
+  }, what);
   return ours(rows, name);
+}
+
+/** Waits until the Problems panel shows, for `relPath`, exactly the findings `expected`. */
+export function waitForExactFindings(t, relPath, expected, what) {
+  return waitForFindings(t, relPath, { exact: expected }, what ?? `Problems panel showing exactly ${expected.map(key).join(', ')} for ${relPath}`);
+}
+
+/** 1-based line and column of `needle` in `text` (the first occurrence after the line holding `after`). */
+export function locate(text, needle, after) {
+  const lines = text.split('\n');
+  let from = 0;
+  if (after !== undefined) {
+    from = lines.findIndex((l) => l.includes(after));
+    if (from < 0) throw new Error(`fixture has no line containing ${JSON.stringify(after)}`);
+  }
+  for (let i = from; i < lines.length; i++) {
+    const column = lines[i].indexOf(needle);
+    if (column >= 0) return { line: i + 1, column: column + 1 };
+  }
+  throw new Error(`fixture has no ${JSON.stringify(needle)}${after ? ` after ${JSON.stringify(after)}` : ''}`);
+}
+
+/** Findings with lines moved by `delta` for every finding at or after `fromLine`. */
+export function shift(findings, fromLine, delta) {
+  return findings.map((f) => (f.line >= fromLine ? { ...f, line: f.line + delta } : f));
 }
 
 /** Every row's rule id links to the rule's page, and that page is shipped inside the installed extension. */
