@@ -2,8 +2,8 @@ import { schemaTypes, type JsonPath } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
 import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
 
-const HOST_LAST_WORDS = new Set(['host', 'hostname', 'hosts', 'domain', 'fqdn', 'proxy', 'upstream', 'server', 'origin', 'target', 'ip']);
-// `ip` of a person (client_ip, remote_ip) is data, not a destination.
+// `ip` alone is left out: in request bodies it is mostly the end user's address (data), not a destination.
+const HOST_LAST_WORDS = new Set(['host', 'hostname', 'hosts', 'domain', 'fqdn', 'proxy', 'upstream', 'server', 'origin', 'target']);
 const NOT_DESTINATION = new Set(['client', 'remote', 'user', 'customer', 'source', 'last', 'caller', 'email', 'cookie']);
 
 export function isHostName(name: string): boolean {

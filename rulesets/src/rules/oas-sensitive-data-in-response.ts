@@ -1,3 +1,4 @@
+import { isObject, schemaTypes } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
 import { classesOf, classifySchemaEntry, describeClasses } from '../helpers/sensitive';
 import { isPasswordLikeName } from './oas-password-readable';
@@ -14,7 +15,9 @@ export const sensitiveDataInResponse: OpenApiRule = {
     for (const entry of index.schemasByUsage('response')) {
       if (entry.propertyName === undefined || entry.schema.writeOnly === true) continue;
       if (isPasswordLikeName(entry.propertyName)) continue; // oas-password-readable reports these
-      const matches = classifySchemaEntry(entry, context.sensitiveData);
+      // Credentials are scalar values; an object or list named `secrets` or `tokens` holds their metadata.
+      const container = isObject(entry.schema.properties) || entry.schema.items !== undefined || schemaTypes(entry.schema).some((t) => t === 'object' || t === 'array');
+      const matches = classifySchemaEntry(entry, context.sensitiveData).filter((m) => !(container && m.dataClass === 'credential'));
       if (matches.length === 0) continue;
       const classes = classesOf(matches);
       report({

@@ -5,6 +5,8 @@
 // Everything that can be compiled is compiled once (module constants, or once per options object).
 import { compiledOptions } from './config';
 import { matchName } from './nameMatcher';
+import { GLOBAL_NEGATORS } from './nameRules';
+import { splitIdentifier } from './words';
 import { detectValue, type ValueDetection } from './valueDetectors';
 import { CONFIDENCE_RANK, type ClassifierOptions, type Confidence, type DataClass, type DataClassMatch, type FieldInput } from './types';
 
@@ -77,6 +79,10 @@ function classifyPattern(pattern: string, out: Map<DataClass, DataClassMatch>): 
   }
 }
 
+function namesMetadata(name: string): boolean {
+  return splitIdentifier(name).some((word) => GLOBAL_NEGATORS.has(word));
+}
+
 /** Classes of data a field (property, parameter, header, variable) holds, best confidence per class. */
 export function classifyField(input: FieldInput, options?: ClassifierOptions): DataClassMatch[] {
   const out = new Map<DataClass, DataClassMatch>();
@@ -88,7 +94,11 @@ export function classifyField(input: FieldInput, options?: ClassifierOptions): D
     if (byFormat) add(out, { dataClass: byFormat[0], confidence: byFormat[1], reason: `format: ${input.format}` });
   }
   if (typeof input.pattern === 'string' && input.pattern.length < 500) classifyPattern(input.pattern, out);
-  if (typeof input.description === 'string' && input.description.length > 0) classifyDescription(input.description, out);
+  // A name that says it holds metadata (`last4`, `count`, `policy`) is not turned sensitive by its description,
+  // which naturally talks about the data it describes ("last four digits of the bank account number").
+  if (typeof input.description === 'string' && input.description.length > 0 && !(input.name && namesMetadata(input.name))) {
+    classifyDescription(input.description, out);
+  }
   if (Array.isArray(input.examples)) {
     const detections: ValueDetection[] = [];
     for (const example of input.examples.slice(0, MAX_EXAMPLES)) detectValue(example, detections);

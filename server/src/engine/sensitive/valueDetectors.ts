@@ -36,7 +36,6 @@ const SECRET_SHAPES: readonly SecretShape[] = [
   { re: /^https:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]{6,}\/B[A-Z0-9]{6,}\/[A-Za-z0-9]{16,}$/, what: 'a Slack webhook URL' },
   { re: /^SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}$/, what: 'a SendGrid API key' },
   { re: /^glpat-[A-Za-z0-9_-]{20,}$/, what: 'a GitLab token' },
-  { re: /^SK[0-9a-f]{32}$/, what: 'a Twilio API key' },
 ];
 
 // The shapes by first character, so that an ordinary string costs one map look-up instead of a dozen regex tests.
