@@ -1,0 +1,39 @@
+// `apiwarden lint <folder>` over a project with a spec and handler code: both are linted in one run, files that
+// are neither are skipped, dependency folders are never entered. Runs the bundled CLI (dist/cli.js), which
+// loads the tree-sitter .wasm files from beside itself.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+test('the CLI lints a whole project folder: OpenAPI documents and handler code together', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'apiwarden-cli-code-'));
+  const write = (name: string, text: string) => {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  };
+  try {
+    write('package.json', '{ "name": "demo", "private": true }');
+    write('openapi.yaml', 'openapi: 3.0.3\ninfo: { title: Demo, version: 1.0.0 }\npaths:\n  /users:\n    get:\n      responses:\n        "200": { description: ok }\n');
+    write('src/app.js', "const express = require('express');\nconst app = express();\napp.delete('/users/:id', (req, res) => res.end());\nmodule.exports = app;\n");
+    write('src/util.js', 'module.exports.add = (a, b) => a + b;\n');
+    write('api/main.py', 'from fastapi import FastAPI\napp = FastAPI()\n\n@app.post("/items")\ndef create():\n    return {}\n');
+    write('node_modules/express/index.js', "app.delete('/x', (req, res) => res.end());\n");
+    const result = spawnSync(process.execPath, [CLI, 'lint', '.', '--format', 'json', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const report = JSON.parse(result.stdout) as { findings: { ruleId: string; path: string; range: { start: { line: number } } }[] };
+    const byFile = (file: string) => report.findings.filter((f) => f.path.replace(/\\/g, '/').endsWith(file)).map((f) => f.ruleId);
+    assert.ok(byFile('openapi.yaml').includes('oas-operation-without-security'), JSON.stringify(report.findings));
+    assert.deepEqual(byFile('src/app.js'), ['code-route-without-auth']);
+    assert.deepEqual(byFile('api/main.py'), ['code-route-without-auth']);
+    assert.deepEqual(byFile('src/util.js'), []);
+    assert.ok(!report.findings.some((f) => f.path.includes('node_modules')), 'node_modules is never linted');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

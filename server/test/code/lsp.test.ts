@@ -1,0 +1,117 @@
+// Handler code over LSP (the bundled server, stdio): editing a route updates its diagnostics without a save, and
+// editing the file that mounts it (unsaved) re-lints the routes file through its dependencies.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { pathToUri } from '../../src/engine/uris';
+import { SERVER_BUNDLE, TestLspClient } from '../support/lspClient';
+
+const workspace = mkdtempSync(path.join(tmpdir(), 'apiwarden-lsp-code-'));
+const uriOf = (name: string) => pathToUri(path.join(workspace, name));
+const write = (name: string, text: string) => {
+  mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true });
+  writeFileSync(path.join(workspace, name), text);
+};
+
+const AUTH = `import jwt from 'jsonwebtoken';
+export function requireAuth(req, res, next) {
+  try {
+    req.user = jwt.verify(req.headers.authorization?.slice(7), process.env.KEY, { algorithms: ['RS256'] });
+    next();
+  } catch {
+    res.status(401).end();
+  }
+}
+`;
+const APP = `import express from 'express';
+import { requireAuth } from './auth';
+import users from './users';
+import items from './items';
+const app = express();
+app.use('/users', users);
+app.use('/api', items);
+export default app;
+`;
+const USERS = `import { Router } from 'express';
+import { requireAuth } from './auth';
+const router = Router();
+router.delete('/:id', requireAuth, (req, res) => res.sendStatus(204));
+export default router;
+`;
+const ITEMS = `import { Router } from 'express';
+const router = Router();
+router.post('/items', (req, res) => res.status(201).json({}));
+export default router;
+`;
+
+let client: TestLspClient;
+
+before(async () => {
+  assert.ok(existsSync(SERVER_BUNDLE), `build first: ${SERVER_BUNDLE} is missing (npm run build)`);
+  write('package.json', '{ "name": "lsp-code", "private": true }');
+  write('src/auth.ts', AUTH);
+  write('src/app.ts', APP);
+  write('src/users.ts', USERS);
+  write('src/items.ts', ITEMS);
+  write('src/util.ts', 'export const add = (a: number, b: number) => a + b;\n');
+  client = new TestLspClient({ rootUri: pathToUri(workspace), settings: { lintDelayMs: 20 } });
+  await client.initialize();
+});
+
+after(async () => {
+  await client.shutdown();
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+const auth = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === 'code-route-without-auth');
+
+test('removing the auth middleware from a route reports it without a save; putting it back clears it', async () => {
+  const uri = uriOf('src/users.ts');
+  await client.open(uri, USERS, 'typescript');
+  const first = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  assert.deepEqual(auth(first.diagnostics), [], JSON.stringify(first.diagnostics));
+
+  // the user deletes "requireAuth, " on line 4
+  const line = 3;
+  const start = USERS.split('\n')[line]!.indexOf('requireAuth, ');
+  await client.change(uri, 2, [{ range: { start: { line, character: start }, end: { line, character: start + 'requireAuth, '.length } }, text: '' }]);
+  const second = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+  const [diagnostic] = auth(second.diagnostics);
+  assert.ok(diagnostic, JSON.stringify(second.diagnostics));
+  assert.deepEqual(diagnostic.range, { start: { line: 3, character: 14 }, end: { line: 3, character: 20 } });
+  assert.match(diagnostic.message, /`DELETE \/users\/:id` has no authentication/);
+  assert.equal(diagnostic.severity, 1, 'a write route is an error');
+
+  await client.change(uri, 3, [{ range: { start: { line, character: start }, end: { line, character: start } }, text: 'requireAuth, ' }]);
+  const third = await client.waitForDiagnostics(uri, (p) => p.version === 3);
+  assert.deepEqual(auth(third.diagnostics), []);
+});
+
+test('adding auth to the mount in app.ts (unsaved) re-lints the routes file it mounts', async () => {
+  const items = uriOf('src/items.ts');
+  await client.open(items, ITEMS, 'typescript');
+  const before = await client.waitForDiagnostics(items, (p) => p.version === 1);
+  assert.equal(auth(before.diagnostics).length, 1, JSON.stringify(before.diagnostics));
+  assert.match(auth(before.diagnostics)[0]!.message, /`POST \/api\/items`/);
+
+  const app = uriOf('src/app.ts');
+  await client.open(app, APP, 'typescript');
+  await client.waitForDiagnostics(app, (p) => p.version === 1);
+  const count = client.published.get(items)?.length ?? 0;
+  const line = APP.split('\n').findIndex((l) => l.startsWith("app.use('/api'"));
+  const at = "app.use('/api', ".length;
+  await client.change(app, 2, [{ range: { start: { line, character: at }, end: { line, character: at } }, text: 'requireAuth, ' }]);
+  const after = await client.waitForDiagnostics(items, (p) => (client.published.get(items)?.indexOf(p) ?? 0) >= count && auth(p.diagnostics).length === 0);
+  assert.deepEqual(auth(after.diagnostics), []);
+});
+
+test('a TypeScript file that is not handler code is not claimed', async () => {
+  const uri = uriOf('src/util.ts');
+  await client.open(uri, 'export const add = (a: number, b: number) => a + b;\n', 'typescript');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const published = client.published.get(uri) ?? [];
+  assert.ok(published.every((p) => p.diagnostics.length === 0), JSON.stringify(published));
+});
