@@ -82,7 +82,7 @@ test('removing the auth middleware from a route reports it without a save; putti
   const [diagnostic] = auth(second.diagnostics);
   assert.ok(diagnostic, JSON.stringify(second.diagnostics));
   assert.deepEqual(diagnostic.range, { start: { line: 3, character: 14 }, end: { line: 3, character: 20 } });
-  assert.match(diagnostic.message, /`DELETE \/users\/:id` has no authentication/);
+  assert.match(diagnostic.message as string, /`DELETE \/users\/:id` has no authentication/);
   assert.equal(diagnostic.severity, 1, 'a write route is an error');
 
   await client.change(uri, 3, [{ range: { start: { line, character: start }, end: { line, character: start } }, text: 'requireAuth, ' }]);
@@ -95,7 +95,7 @@ test('adding auth to the mount in app.ts (unsaved) re-lints the routes file it m
   await client.open(items, ITEMS, 'typescript');
   const before = await client.waitForDiagnostics(items, (p) => p.version === 1);
   assert.equal(auth(before.diagnostics).length, 1, JSON.stringify(before.diagnostics));
-  assert.match(auth(before.diagnostics)[0]!.message, /`POST \/api\/items`/);
+  assert.match(auth(before.diagnostics)[0]!.message as string, /`POST \/api\/items`/);
 
   const app = uriOf('src/app.ts');
   await client.open(app, APP, 'typescript');

@@ -77,6 +77,7 @@ function assemble(uri: string, lang: CodeLanguage, text: string, hasErrors: bool
     allAssigns: [],
     strings: [],
     props: [],
+    statements: parts,
     functionsByName: new Map(),
     classesByName: new Map(),
     bindingsByName: new Map(),

@@ -196,6 +196,8 @@ export interface StatementFacts {
 }
 
 export interface FileFacts extends Omit<StatementFacts, 'anchor'> {
+  /** The top-level statements' own facts (statement-scoped rules run on these and are cached with them). */
+  statements: StatementFacts[];
   uri: string;
   lang: CodeLanguage;
   text: string;

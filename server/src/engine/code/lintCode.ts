@@ -24,11 +24,11 @@ import type { Route } from './model';
 import { grammarFor } from './parser';
 import { Resolver } from './resolve';
 import { CODE_RULES } from './ruleMeta';
-import { corsAnyOriginWithCredentials, debugModeEnabled, hardcodedSecret, jwtDecodeWithoutVerify, jwtUnsafeVerification, tlsVerificationDisabled } from './rules/configRules';
+import { corsAnyOriginWithCredentials, debugModeEnabled, hardcodedSecret, isDjangoSettings, jwtDecodeWithoutVerify, jwtUnsafeVerification, tlsVerificationDisabled } from './rules/configRules';
 import { llmOutputUnvalidated, llmUnboundedTokens, promptInjection } from './rules/llmRules';
 import { errorDetailsExposed, massAssignment, missingRateLimit, objectLookupWithoutOwnership, routeWithoutAuth, ssrf } from './rules/routeRules';
 import { sensitiveDataInResponse } from './rules/sensitiveRule';
-import type { CodeReport, CodeRule } from './rules/types';
+import type { CodeReport, CodeRule, CodeRuleContext } from './rules/types';
 import { CodeIndex } from './workspace';
 
 export const CODE_RULE_IMPLEMENTATIONS: CodeRule[] = [
@@ -81,6 +81,8 @@ export interface CodeLintOutput {
 
 export class CodeAnalyzer {
   readonly index: CodeIndex;
+  /** Reports of the statement-scoped rules per statement facts (and the file context they were made in). */
+  private readonly statementReports = new WeakMap<object, { key: string; reports: CodeReport[] }>();
 
   constructor(reader: FileReader) {
     this.index = new CodeIndex(reader);
@@ -130,27 +132,66 @@ export class CodeAnalyzer {
     const suppressed = suppressions(request.text, lines);
     const seen = new Set<string>();
     const reports: CodeReport[] = [];
-    const ruleCtx = {
+    const snippet = (span: Span, max = 60) => {
+      const s = request.text.slice(span.start, span.end).replace(/\s+/g, ' ');
+      return s.length > max ? s.slice(0, max) + '…' : s;
+    };
+    const classifier = request.settings.sensitiveData ? { classifierOptions: request.settings.sensitiveData } : {};
+    const runRule = (rule: CodeRule, ctx: CodeRuleContext, into: CodeReport[]) => {
+      const before = into.length;
+      try {
+        rule.check(ctx);
+      } catch (error) {
+        into.length = before;
+        output.errors.push(`rule ${rule.id} failed on ${uriToPath(request.uri)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    };
+    // Statement-scoped rules: per top-level statement, cached with its facts (reused while its text and the
+    // file's imports are unchanged; spans are anchored, line numbers in messages are filled in below).
+    const statementRules = CODE_RULE_IMPLEMENTATIONS.filter((r) => r.scope === 'statement');
+    const contextKey = `${file.imports.map((i) => `${i.local}=${i.module}:${i.imported}`).join(',')}|${isDjangoSettings(file) ? 'django' : ''}|${file.assigns.some((a) => a.target === 'CORS_ALLOW_CREDENTIALS') ? 'creds' : ''}`;
+    for (const statement of file.statements) {
+      const cached = this.statementReports.get(statement);
+      if (cached && cached.key === contextKey) {
+        reports.push(...cached.reports);
+        continue;
+      }
+      const own: CodeReport[] = [];
+      const view = { ...file, ...statement, imports: file.imports, exports: file.exports, statements: [statement] } as FileFacts;
+      const ctx: CodeRuleContext = {
+        file: view,
+        wholeFile: file,
+        routes: [],
+        ...classifier,
+        line: (span: Span) => {
+          const list = (pendingLines ??= []);
+          list.push(span);
+          return `{{line:${list.length - 1}}}`;
+        },
+        snippet,
+        report: (r: CodeReport) => {
+          own.push(pendingLines ? { ...r, lines: pendingLines } : r);
+          pendingLines = undefined;
+        },
+      };
+      let pendingLines: Span[] | undefined;
+      for (const rule of statementRules) runRule(rule, ctx, own);
+      this.statementReports.set(statement, { key: contextKey, reports: own });
+      reports.push(...own);
+    }
+    throwIfCancelled(request.signal);
+    const ruleCtx: CodeRuleContext = {
       file,
+      wholeFile: file,
       routes,
-      ...(request.settings.sensitiveData ? { classifierOptions: request.settings.sensitiveData } : {}),
-      line: (offset: number) => lines.positionAt(offset).line + 1,
-      snippet: (span: Span, max = 60) => {
-        const s = request.text.slice(span.start, span.end).replace(/\s+/g, ' ');
-        return s.length > max ? s.slice(0, max) + '…' : s;
-      },
+      ...classifier,
+      line: (span: Span) => String(lines.positionAt(span.start).line + 1),
+      snippet,
       report: (r: CodeReport) => reports.push(r),
     };
     for (const rule of CODE_RULE_IMPLEMENTATIONS) {
-      const setting = request.settings.rules[rule.id];
-      if (setting === 'off') continue;
-      const before = reports.length;
-      try {
-        rule.check(ruleCtx);
-      } catch (error) {
-        reports.length = before;
-        output.errors.push(`rule ${rule.id} failed on ${uriToPath(request.uri)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
+      if (rule.scope === 'statement' || request.settings.rules[rule.id] === 'off') continue;
+      runRule(rule, ruleCtx, reports);
       throwIfCancelled(request.signal);
     }
     for (const r of reports) {
@@ -162,10 +203,12 @@ export class CodeAnalyzer {
       if (seen.has(key)) continue;
       seen.add(key);
       const setting = request.settings.rules[r.ruleId];
+      if (setting === 'off') continue;
+      const message = r.lines ? r.message.replace(/\{\{line:(\d+)\}\}/g, (_, i: string) => String(lines.positionAt(r.lines![Number(i)]!.start).line + 1)) : r.message;
       const finding: Finding = {
         ruleId: r.ruleId,
-        severity: setting && setting !== 'off' ? setting : (r.severity ?? meta.severity),
-        message: r.message,
+        severity: setting ? setting : (r.severity ?? meta.severity),
+        message,
         uri: request.uri,
         range,
         owasp: meta.owasp,

@@ -10,6 +10,7 @@ import type { CodeRule, CodeRuleContext } from './types';
 
 export const corsAnyOriginWithCredentials: CodeRule = {
   id: 'code-cors-any-origin-with-credentials',
+  scope: 'statement',
   check(ctx) {
     const file = ctx.file;
     const report = (span: Span, message: string) => ctx.report({ ruleId: this.id, span, message });
@@ -47,7 +48,7 @@ export const corsAnyOriginWithCredentials: CodeRule = {
     }
     // Django settings: CORS_ALLOW_ALL_ORIGINS = True with CORS_ALLOW_CREDENTIALS = True
     const all = file.assigns.find((a) => /^(CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL)$/.test(a.target) && a.value.k === 'bool' && a.value.value);
-    const creds = file.assigns.find((a) => a.target === 'CORS_ALLOW_CREDENTIALS' && a.value.k === 'bool' && a.value.value);
+    const creds = ctx.wholeFile.assigns.find((a) => a.target === 'CORS_ALLOW_CREDENTIALS' && a.value.k === 'bool' && a.value.value);
     if (all && creds) report(all.value.span, `\`${all.target} = True\` together with \`CORS_ALLOW_CREDENTIALS = True\` lets any website make credentialed requests and read the responses. Use \`CORS_ALLOWED_ORIGINS\` with the trusted origins.`);
     // Access-Control-Allow-Origin set from the request
     for (const fn of file.allFunctions) {
@@ -99,6 +100,7 @@ function jwtModule(call: CallFact, file: FileFacts): string | undefined {
 
 export const jwtUnsafeVerification: CodeRule = {
   id: 'code-jwt-unsafe-verification',
+  scope: 'statement',
   check(ctx) {
     const file = ctx.file;
     for (const call of file.allCalls) {
@@ -110,7 +112,7 @@ export const jwtUnsafeVerification: CodeRule = {
         if (algorithms && algorithmsAllowNone(algorithms.value))
           report(ctx, this.id, algorithms.value.span, `\`jwt.verify\` accepts the \`none\` algorithm here, so unsigned tokens pass verification. Allow only the algorithm you sign with (e.g. \`['RS256']\`).`);
         else if (!algorithms && !(options?.k === 'ref'))
-          report(ctx, this.id, call.nameSpan, `\`jwt.verify\` on line ${ctx.line(call.val.span.start)} has no \`algorithms\` allow-list, so the token's header chooses the algorithm (algorithm-confusion attacks: an RS256 public key used as an HS256 secret). Pass \`{ algorithms: ['RS256'] }\` (or the one algorithm you use).`);
+          report(ctx, this.id, call.nameSpan, `\`jwt.verify\` on line ${ctx.line(call.val.span)} has no \`algorithms\` allow-list, so the token's header chooses the algorithm (algorithm-confusion attacks: an RS256 public key used as an HS256 secret). Pass \`{ algorithms: ['RS256'] }\` (or the one algorithm you use).`);
         if (ignoreExp?.value.k === 'bool' && ignoreExp.value.value)
           report(ctx, this.id, ignoreExp.value.span, '`ignoreExpiration: true` accepts expired tokens forever, so a leaked token never stops working. Remove it and keep token lifetimes short.');
       }
@@ -119,7 +121,7 @@ export const jwtUnsafeVerification: CodeRule = {
         if (algorithms && algorithmsAllowNone(algorithms.value))
           report(ctx, this.id, algorithms.value.span, 'The allowed algorithms include `none`, so unsigned tokens pass. Allow only the algorithm you sign with.');
         else if (!algorithms && call.val.args.length >= 2)
-          report(ctx, this.id, call.nameSpan, `\`${call.path}\` on line ${ctx.line(call.val.span.start)} has no \`algorithms=[…]\` allow-list, so the token header picks the algorithm. Pass \`algorithms=["HS256"]\` (or the one algorithm you use).`);
+          report(ctx, this.id, call.nameSpan, `\`${call.path}\` on line ${ctx.line(call.val.span)} has no \`algorithms=[…]\` allow-list, so the token header picks the algorithm. Pass \`algorithms=["HS256"]\` (or the one algorithm you use).`);
         const options = kwarg(call.val, 'options')?.value;
         const exp = prop(options, 'verify_exp');
         if (exp?.value.k === 'bool' && !exp.value.value) report(ctx, this.id, exp.value.span, '`"verify_exp": False` accepts expired tokens forever. Remove it and keep token lifetimes short.');
@@ -138,6 +140,7 @@ function algorithmsAllowNone(val: Val): boolean {
 
 export const jwtDecodeWithoutVerify: CodeRule = {
   id: 'code-jwt-decode-without-verify',
+  scope: 'statement',
   check(ctx) {
     const file = ctx.file;
     for (const fn of file.allFunctions) {
@@ -152,7 +155,7 @@ export const jwtDecodeWithoutVerify: CodeRule = {
           ctx,
           this.id,
           call.nameSpan,
-          `\`${call.path}\` on line ${ctx.line(call.val.span.start)} reads the token's claims without verifying its signature${explicit ? ` (\`${explicit}\`)` : ''}, and this code decides who the caller is. Anyone can forge a token with any user id or role. Use the verifying call (\`jwt.verify(token, key, { algorithms })\` / \`jwt.decode(token, key, algorithms=[…])\`).`,
+          `\`${call.path}\` on line ${ctx.line(call.val.span)} reads the token's claims without verifying its signature${explicit ? ` (\`${explicit}\`)` : ''}, and this code decides who the caller is. Anyone can forge a token with any user id or role. Use the verifying call (\`jwt.verify(token, key, { algorithms })\` / \`jwt.decode(token, key, algorithms=[…])\`).`,
         );
       }
     }
@@ -228,6 +231,7 @@ function looksLikeSecretValue(value: string): boolean {
 
 export const hardcodedSecret: CodeRule = {
   id: 'code-hardcoded-secret',
+  scope: 'statement',
   check(ctx) {
     const file = ctx.file;
     const reported = new Set<number>();
@@ -286,6 +290,7 @@ export const hardcodedSecret: CodeRule = {
 
 export const tlsVerificationDisabled: CodeRule = {
   id: 'code-tls-verification-disabled',
+  scope: 'statement',
   check(ctx) {
     const file = ctx.file;
     const seen = new Set<number>();
@@ -319,6 +324,7 @@ export const tlsVerificationDisabled: CodeRule = {
 
 export const debugModeEnabled: CodeRule = {
   id: 'code-debug-mode-enabled',
+  scope: 'statement',
   check(ctx) {
     const file = ctx.file;
     const flag = (span: Span, what: string) =>
@@ -329,7 +335,7 @@ export const debugModeEnabled: CodeRule = {
       if (call.method === 'set' && strValue(call.val.args[0]) === 'env' && strValue(call.val.args[1]) === 'development') flag(call.val.args[1]!.span, "`app.set('env', 'development')`");
       if (call.method === 'use' && call.val.args[0]?.k === 'call' && /^errorhandler$/.test(pathOf(call.val.args[0].callee)) && file.imports.some((i) => i.module === 'errorhandler')) flag(call.val.args[0].span, 'The `errorhandler` middleware (development only)');
     }
-    const django = file.imports.some((i) => /^django/.test(i.module)) || file.bindings.some((b) => /^(INSTALLED_APPS|ROOT_URLCONF|MIDDLEWARE)$/.test(b.name));
+    const django = isDjangoSettings(ctx.wholeFile);
     for (const a of file.allAssigns) {
       const isDebug = /^DEBUG$/.test(a.target) ? django : /\.(debug|DEBUG)$/.test(a.target) && /^(app|application|server)\b/.test(a.target);
       if (isDebug && a.value.k === 'bool' && a.value.value) flag(a.value.span, `\`${a.target} = True\``);
@@ -337,5 +343,10 @@ export const debugModeEnabled: CodeRule = {
     }
   },
 };
+
+/** Django settings (or a module importing Django): `DEBUG = True` there is the framework's debug switch. */
+export function isDjangoSettings(file: FileFacts): boolean {
+  return file.imports.some((i) => /^django/.test(i.module)) || file.bindings.some((b) => /^(INSTALLED_APPS|ROOT_URLCONF|MIDDLEWARE)$/.test(b.name));
+}
 
 export type { FnFacts };

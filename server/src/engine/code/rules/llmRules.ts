@@ -44,6 +44,7 @@ function keysOf(val: Val): string[] {
 
 export const llmUnboundedTokens: CodeRule = {
   id: 'code-llm-unbounded-tokens',
+  scope: 'statement',
   check(ctx) {
     if (!fileUsesLlm(ctx.file)) return;
     for (const call of ctx.file.allCalls) {
@@ -59,7 +60,7 @@ export const llmUnboundedTokens: CodeRule = {
       ctx.report({
         ruleId: this.id,
         span: call.nameSpan,
-        message: `\`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span.start)} sets no output token limit (\`max_tokens\` / \`max_output_tokens\` / \`maxTokens\`), so a single request can generate as many tokens as the model allows and cost accordingly. Set a limit that fits the feature.`,
+        message: `\`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span)} sets no output token limit (\`max_tokens\` / \`max_output_tokens\` / \`maxTokens\`), so a single request can generate as many tokens as the model allows and cost accordingly. Set a limit that fits the feature.`,
         aiLinked: true,
       });
     }
@@ -89,8 +90,8 @@ export const promptInjection: CodeRule = {
             span: finding.span,
             message:
               finding.kind === 'system'
-                ? `\`${finding.source.text}\` (from the request) flows into the system/developer prompt of \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span.start)}. Callers can rewrite the model's instructions. Keep system prompts constant and pass user input only as a user message.`
-                : `\`${finding.source.text}\` (from the request) is concatenated into the prompt of \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span.start)} without delimiting it, so it reads as instructions. Put user input in its own user message, or wrap it in clear delimiters (e.g. <user_input>…</user_input>) and tell the model to treat it as data.`,
+                ? `\`${finding.source.text}\` (from the request) flows into the system/developer prompt of \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span)}. Callers can rewrite the model's instructions. Keep system prompts constant and pass user input only as a user message.`
+                : `\`${finding.source.text}\` (from the request) is concatenated into the prompt of \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span)} without delimiting it, so it reads as instructions. Put user input in its own user message, or wrap it in clear delimiters (e.g. <user_input>…</user_input>) and tell the model to treat it as data.`,
             aiLinked: true,
           });
         }
@@ -175,6 +176,7 @@ const OUTPUT_SINKS: [RegExp, string][] = [
 
 export const llmOutputUnvalidated: CodeRule = {
   id: 'code-llm-output-unvalidated',
+  scope: 'statement',
   check(ctx) {
     if (!fileUsesLlm(ctx.file)) return;
     const seen = new Set<number>();
@@ -197,7 +199,7 @@ export const llmOutputUnvalidated: CodeRule = {
         ctx.report({
           ruleId: this.id,
           span: call.nameSpan,
-          message: `Model output (\`${source}\`) flows to \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span.start)} and is used as ${sink[1]} without validation. A prompt injection in any text the model read becomes ${sink[1] === 'HTML' ? 'cross-site scripting' : sink[1] === 'a redirect' ? 'an open redirect' : 'code execution'}. Parse the output into a strict structure, validate it against an allow-list, and use parameterised queries / argument arrays / escaping.`,
+          message: `Model output (\`${source}\`) flows to \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span)} and is used as ${sink[1]} without validation. A prompt injection in any text the model read becomes ${sink[1] === 'HTML' ? 'cross-site scripting' : sink[1] === 'a redirect' ? 'an open redirect' : 'code execution'}. Parse the output into a strict structure, validate it against an allow-list, and use parameterised queries / argument arrays / escaping.`,
           aiLinked: true,
         });
       }

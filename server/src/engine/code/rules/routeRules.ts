@@ -77,7 +77,7 @@ export const objectLookupWithoutOwnership: CodeRule = {
         ctx.report({
           ruleId: this.id,
           span: call.nameSpan,
-          message: `\`${call.path.replace(/\(\)/g, '()')}\` loads a record by \`${source.text}\` (from the request, line ${ctx.line(source.span.start)}) on line ${ctx.line(call.val.span.start)}, but nothing in this handler of ${describe(route)} ties it to the signed-in user or tenant. Any authenticated caller can read or change other users' objects by changing the id. Add an owner/tenant condition to the lookup (e.g. \`{ id, ownerId: user.id }\`) or check ownership before using the record.`,
+          message: `\`${call.path.replace(/\(\)/g, '()')}\` loads a record by \`${source.text}\` (from the request, line ${ctx.line(source.span)}) on line ${ctx.line(call.val.span)}, but nothing in this handler of ${describe(route)} ties it to the signed-in user or tenant. Any authenticated caller can read or change other users' objects by changing the id. Add an owner/tenant condition to the lookup (e.g. \`{ id, ownerId: user.id }\`) or check ownership before using the record.`,
         });
         break;
       }
@@ -130,7 +130,7 @@ export const massAssignment: CodeRule = {
           const src = key ? taint.sourceOf(key) : undefined;
           if (src) {
             seen.add(call.val.span.start);
-            ctx.report({ ruleId: this.id, span: call.nameSpan, message: `\`setattr\` writes attribute names taken from the request (\`${src.text}\`) onto a model on line ${ctx.line(call.val.span.start)} in ${describe(route)}, so clients can set any field, including \`is_admin\` or \`role\`. Copy only an explicit list of allowed fields.` });
+            ctx.report({ ruleId: this.id, span: call.nameSpan, message: `\`setattr\` writes attribute names taken from the request (\`${src.text}\`) onto a model on line ${ctx.line(call.val.span)} in ${describe(route)}, so clients can set any field, including \`is_admin\` or \`role\`. Copy only an explicit list of allowed fields.` });
           }
           continue;
         }
@@ -142,7 +142,7 @@ export const massAssignment: CodeRule = {
           ctx.report({
             ruleId: this.id,
             span: call.nameSpan,
-            message: `The whole request body (\`${whole.text}\`) is written into a model by \`${call.path}\` on line ${ctx.line(call.val.span.start)} in ${describe(route)}, so clients can set fields they should not (\`role\`, \`isAdmin\`, \`ownerId\`, prices). Pick the allowed fields explicitly (destructure them, or validate with a schema that lists only writable fields).`,
+            message: `The whole request body (\`${whole.text}\`) is written into a model by \`${call.path}\` on line ${ctx.line(call.val.span)} in ${describe(route)}, so clients can set fields they should not (\`role\`, \`isAdmin\`, \`ownerId\`, prices). Pick the allowed fields explicitly (destructure them, or validate with a schema that lists only writable fields).`,
           });
           break;
         }
@@ -237,7 +237,7 @@ export const ssrf: CodeRule = {
         ctx.report({
           ruleId: this.id,
           span: target.span,
-          message: `\`${source.text}\` flows to \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span.start)}: the request decides where this server sends an HTTP request (${describe(route)}). Attackers can reach internal services and cloud metadata (169.254.169.254). Allow only known hosts (an allow-list), or map a request value to a fixed URL.`,
+          message: `\`${source.text}\` flows to \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span)}: the request decides where this server sends an HTTP request (${describe(route)}). Attackers can reach internal services and cloud metadata (169.254.169.254). Allow only known hosts (an allow-list), or map a request value to a fixed URL.`,
         });
       }
     }
@@ -305,6 +305,7 @@ const RESPONSE_CALL = /^(json|send|end|write|jsonp|render|jsonify|JsonResponse|J
 
 export const errorDetailsExposed: CodeRule = {
   id: 'code-error-details-exposed',
+  scope: 'statement',
   check(ctx) {
     const seen = new Set<number>();
     for (const fn of ctx.file.allFunctions) {
@@ -324,7 +325,7 @@ export const errorDetailsExposed: CodeRule = {
         ctx.report({
           ruleId: this.id,
           span: leak.span,
-          message: `\`${leak.text}\` is sent to the client (${c.via ? `through \`${c.via}\`` : 'returned or raised by the handler'}) on line ${ctx.line(leak.span.start)}. ${leak.stack ? 'Stack traces reveal' : 'Raw exception messages reveal'} file paths, library versions, SQL and internal state. Log the error on the server and return a generic message with a correlation id.`,
+          message: `\`${leak.text}\` is sent to the client (${c.via ? `through \`${c.via}\`` : 'returned or raised by the handler'}) on line ${ctx.line(leak.span)}. ${leak.stack ? 'Stack traces reveal' : 'Raw exception messages reveal'} file paths, library versions, SQL and internal state. Log the error on the server and return a generic message with a correlation id.`,
           ...(leak.stack ? { severity: 'error' as const } : {}),
         });
       }
@@ -391,7 +392,7 @@ export const missingRateLimit: CodeRule = {
       if (!authFlow && !llm) continue;
       const why = authFlow
         ? 'Without a limit attackers can try passwords, tokens or codes as fast as the server answers (credential stuffing, OTP brute force).'
-        : `It calls an LLM API (\`${llm!.path.replace(/\(\)/g, '()')}\`, line ${ctx.line(llm!.val.span.start)}), so every request costs money: without a limit one client can run up the bill or exhaust your quota.`;
+        : `It calls an LLM API (\`${llm!.path.replace(/\(\)/g, '()')}\`, line ${ctx.line(llm!.val.span)}), so every request costs money: without a limit one client can run up the bill or exhaust your quota.`;
       ctx.report({
         ruleId: this.id,
         span: route.range,

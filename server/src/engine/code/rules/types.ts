@@ -12,6 +12,8 @@ export interface CodeReport {
   severity?: Severity;
   dataClasses?: string[];
   aiLinked?: boolean;
+  /** Spans whose lines fill the `{{line:i}}` placeholders of the message. */
+  lines?: Span[];
 }
 
 export interface CodeRuleContext {
@@ -19,8 +21,11 @@ export interface CodeRuleContext {
   routes: Route[];
   /** The project's sensitive-data classifier settings. */
   classifierOptions?: ClassifierOptions;
-  /** 1-based line of an offset in the linted file (for messages: "flows to fetch on line 40"). */
-  line(offset: number): number;
+  /** 1-based line of a span in the linted file, for messages ("flows to fetch on line 40"). Statement-scoped
+   * rules get a placeholder that is filled in when the (possibly cached and moved) report becomes a finding. */
+  line(span: Span): string;
+  /** The whole file, for statement-scoped rules that need cross-statement context (imports, settings names). */
+  wholeFile: FileFacts;
   /** Source text of a span, shortened for messages. */
   snippet(span: Span, max?: number): string;
   report(report: CodeReport): void;
@@ -28,5 +33,8 @@ export interface CodeRuleContext {
 
 export interface CodeRule {
   id: string;
+  /** `statement`: the rule looks at one top-level statement at a time (ctx.file is that statement's view), so its
+   * reports are cached with the statement's facts and reused while the statement's text does not change. */
+  scope?: 'statement' | 'file';
   check(ctx: CodeRuleContext): void;
 }
