@@ -26,7 +26,7 @@ import { Resolver } from './resolve';
 import { CODE_RULES } from './ruleMeta';
 import { corsAnyOriginWithCredentials, debugModeEnabled, hardcodedSecret, isDjangoSettings, jwtDecodeWithoutVerify, jwtUnsafeVerification, tlsVerificationDisabled } from './rules/configRules';
 import { llmOutputUnvalidated, llmUnboundedTokens, promptInjection } from './rules/llmRules';
-import { errorDetailsExposed, massAssignment, missingRateLimit, objectLookupWithoutOwnership, routeWithoutAuth, ssrf } from './rules/routeRules';
+import { errorDetailsExposed, massAssignment, massAssignmentModels, massAssignmentSerializers, missingRateLimit, objectLookupWithoutOwnership, routeWithoutAuth, ssrf } from './rules/routeRules';
 import { sensitiveDataInResponse } from './rules/sensitiveRule';
 import type { CodeReport, CodeRule, CodeRuleContext } from './rules/types';
 import { CodeIndex } from './workspace';
@@ -35,6 +35,8 @@ export const CODE_RULE_IMPLEMENTATIONS: CodeRule[] = [
   routeWithoutAuth,
   objectLookupWithoutOwnership,
   massAssignment,
+  massAssignmentSerializers,
+  massAssignmentModels,
   sensitiveDataInResponse,
   corsAnyOriginWithCredentials,
   jwtUnsafeVerification,
@@ -83,6 +85,8 @@ export class CodeAnalyzer {
   readonly index: CodeIndex;
   /** Reports of the statement-scoped rules per statement facts (and the file context they were made in). */
   private readonly statementReports = new WeakMap<object, { key: string; reports: CodeReport[] }>();
+  /** Reports of the route-scoped rules per handler facts → declaration span → route signature. */
+  private readonly routeReports = new WeakMap<object, WeakMap<object, Map<string, CodeReport[]>>>();
 
   constructor(reader: FileReader) {
     this.index = new CodeIndex(reader);
@@ -180,6 +184,48 @@ export class CodeAnalyzer {
       reports.push(...own);
     }
     throwIfCancelled(request.signal);
+    // Route-scoped rules: per route, cached with its handler's facts and declaration span (both reused while their
+    // statements are unchanged) and a signature of everything else the rules read from the route.
+    const routeRules = CODE_RULE_IMPLEMENTATIONS.filter((r) => r.scope === 'route');
+    const routeContext = `${contextKey}|${JSON.stringify(request.settings.sensitiveData ?? null)}`;
+    for (const route of routes) {
+      const signature = `${routeContext}|${routeSignature(route)}`;
+      const byRange = route.handler ? this.routeReports.get(route.handler) : undefined;
+      const cached = byRange?.get(route.range)?.get(signature);
+      if (cached) {
+        reports.push(...cached);
+        continue;
+      }
+      const own: CodeReport[] = [];
+      let pendingLines: Span[] | undefined;
+      const ctx: CodeRuleContext = {
+        file,
+        wholeFile: file,
+        routes: [route],
+        ...classifier,
+        line: (span: Span) => {
+          const list = (pendingLines ??= []);
+          list.push(span);
+          return `{{line:${list.length - 1}}}`;
+        },
+        snippet,
+        report: (r: CodeReport) => {
+          own.push(pendingLines ? { ...r, lines: pendingLines } : r);
+          pendingLines = undefined;
+        },
+      };
+      for (const rule of routeRules) runRule(rule, ctx, own);
+      if (route.handler) {
+        let ranges = this.routeReports.get(route.handler);
+        if (!ranges) this.routeReports.set(route.handler, (ranges = new WeakMap()));
+        let sigs = ranges.get(route.range);
+        if (!sigs) ranges.set(route.range, (sigs = new Map()));
+        if (sigs.size > 8) sigs.clear();
+        sigs.set(signature, own);
+      }
+      reports.push(...own);
+    }
+    throwIfCancelled(request.signal);
     const ruleCtx: CodeRuleContext = {
       file,
       wholeFile: file,
@@ -190,7 +236,7 @@ export class CodeAnalyzer {
       report: (r: CodeReport) => reports.push(r),
     };
     for (const rule of CODE_RULE_IMPLEMENTATIONS) {
-      if (rule.scope === 'statement' || request.settings.rules[rule.id] === 'off') continue;
+      if (rule.scope === 'statement' || rule.scope === 'route' || request.settings.rules[rule.id] === 'off') continue;
       runRule(rule, ruleCtx, reports);
       throwIfCancelled(request.signal);
     }
@@ -223,6 +269,22 @@ export class CodeAnalyzer {
     output.dependencies = [...resolver.dependencies].filter((d) => d !== request.uri).sort();
     return output;
   }
+}
+
+/** Everything route-scoped rules read from a route besides its handler's facts and declaration. */
+function routeSignature(route: Route): string {
+  return [
+    route.framework,
+    route.method,
+    route.pathTemplate,
+    route.rateLimited ? 'limited' : '',
+    route.publicMarker ?? '',
+    route.unmounted ? 'unmounted' : '',
+    route.mountedVia.join(';'),
+    route.authEvidence.map((e) => `${e.kind}:${e.name}`).join(','),
+    route.middleware.map((m) => m.notAuth ?? '').join(','),
+    route.handlerFile?.uri ?? '',
+  ].join('|');
 }
 
 /** `// apiwarden-disable-next-line rule-a, rule-b` / `# apiwarden-disable-line rule` → line → rules. */

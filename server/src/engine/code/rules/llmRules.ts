@@ -73,6 +73,7 @@ const DELIMITED = /```|<\/?[a-z_-]+>|"""|'''|---|\[\[|\]\]|<<<|>>>|\{\{|\}\}|#{3
 
 export const promptInjection: CodeRule = {
   id: 'code-prompt-injection',
+  scope: 'route',
   check(ctx) {
     if (!fileUsesLlm(ctx.file)) return;
     const seen = new Set<number>();

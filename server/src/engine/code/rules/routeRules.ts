@@ -16,6 +16,7 @@ function describe(route: Route): string {
 
 export const routeWithoutAuth: CodeRule = {
   id: 'code-route-without-auth',
+  scope: 'route',
   check(ctx) {
     for (const route of ctx.routes) {
       if (route.authEvidence.length > 0) continue;
@@ -54,6 +55,7 @@ const OWNER_KEY = /owner|user|tenant|account|org|organization|company|customer|a
 
 export const objectLookupWithoutOwnership: CodeRule = {
   id: 'code-object-lookup-without-ownership',
+  scope: 'route',
   check(ctx) {
     for (const route of ctx.routes) {
       if (route.authEvidence.length === 0 || !route.handler) continue;
@@ -113,6 +115,7 @@ const MASS_SINK = /^(create|insert|insertOne|insertMany|update|updateOne|updateM
 
 export const massAssignment: CodeRule = {
   id: 'code-mass-assignment',
+  scope: 'route',
   check(ctx) {
     const seen = new Set<number>();
     for (const route of ctx.routes) {
@@ -148,7 +151,22 @@ export const massAssignment: CodeRule = {
         }
       }
     }
+  },
+};
+
+/** DRF serializers accepting every field: per statement. */
+export const massAssignmentSerializers: CodeRule = {
+  id: 'code-mass-assignment',
+  scope: 'statement',
+  check(ctx) {
     drfAllFields(ctx);
+  },
+};
+
+/** Pydantic request models of write routes with privileged fields: needs the file's routes and classes. */
+export const massAssignmentModels: CodeRule = {
+  id: 'code-mass-assignment',
+  check(ctx) {
     pydanticPrivilegeFields(ctx);
   },
 };
@@ -222,6 +240,7 @@ const CLIENT_CTOR = /(httpx\.(Client|AsyncClient)|aiohttp\.ClientSession|request
 
 export const ssrf: CodeRule = {
   id: 'code-ssrf',
+  scope: 'route',
   check(ctx) {
     const seen = new Set<number>();
     for (const route of ctx.routes) {
@@ -384,6 +403,7 @@ const AUTH_FLOW_PATH = /(^|\/)(login|log-in|signin|sign-in|sign_in|signup|sign-u
 
 export const missingRateLimit: CodeRule = {
   id: 'code-missing-rate-limit',
+  scope: 'route',
   check(ctx) {
     for (const route of ctx.routes) {
       if (route.rateLimited) continue;

@@ -14,6 +14,7 @@ const SAFE_WRAPPER = /^(mask|redact|omit|pick|sanitize|serialize|toPublic|toDTO|
 
 export const sensitiveDataInResponse: CodeRule = {
   id: 'code-sensitive-data-in-response',
+  scope: 'route',
   check(ctx) {
     const options: ClassifierOptions | undefined = ctx.classifierOptions;
     const seen = new Set<number>();

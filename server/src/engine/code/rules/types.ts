@@ -35,6 +35,8 @@ export interface CodeRule {
   id: string;
   /** `statement`: the rule looks at one top-level statement at a time (ctx.file is that statement's view), so its
    * reports are cached with the statement's facts and reused while the statement's text does not change. */
-  scope?: 'statement' | 'file';
+  /** `route`: the rule looks at one route at a time (ctx.routes holds it); its reports are cached with the route's
+   * handler and declaration and reused while they and what runs before the route are unchanged. */
+  scope?: 'statement' | 'route' | 'file';
   check(ctx: CodeRuleContext): void;
 }
