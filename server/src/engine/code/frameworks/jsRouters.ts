@@ -56,6 +56,8 @@ export interface FrameworkSpec {
 }
 
 export const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
+/** Other calls on a router that matter: route(), use(), register(), addHook(). */
+const ROUTER_METHODS = new Set(['route', 'use', 'register', 'addHook']);
 
 export interface FileScan {
   routers: Map<string, RouterObj>;
@@ -75,6 +77,7 @@ export function scanFile(file: FileFacts, spec: FrameworkSpec): FileScan {
     if (made) addRouter(scan, { id: `${file.uri}#${b.name}`, framework: spec.framework, file, name: b.name, ...made });
   }
   const visit = (call: CallFact, fn: FnFacts | undefined) => {
+    if (!VERBS.has(call.method) && !ROUTER_METHODS.has(call.method)) return;
     const router = receiverRouter(call, fn, file, spec, scan, parents);
     if (!router) return;
     handleCall(call, router, file, scan);

@@ -143,9 +143,10 @@ async function buildRoute(
     route.handler = handler.fn;
     route.handlerFile = handler.file;
     route.handlerRange = handler.fn.span;
-    route.calls = allCallsOf(handler.fn);
-    route.request = requestModel(handler.fn);
-    route.responseExpressions = jsResponses(handler.fn, spec.framework);
+    // computed when a rule first reads them (cached rule results usually make that unnecessary)
+    lazy(route, 'calls', () => allCallsOf(handler.fn));
+    lazy(route, 'request', () => requestModel(handler.fn));
+    lazy(route, 'responseExpressions', () => jsResponses(handler.fn, spec.framework));
     // a handler that itself verifies credentials authenticates the route (only asked when nothing before it does)
     if (route.authEvidence.length === 0) {
       const own = await ctx.auth.evaluate(handler.file, { k: 'fn', fn: handler.fn, span: handler.fn.span });
@@ -153,6 +154,18 @@ async function buildRoute(
     }
   }
   return route;
+}
+
+function lazy<K extends keyof Route>(route: Route, key: K, compute: () => Route[K]): void {
+  let value: Route[K] | undefined;
+  Object.defineProperty(route, key, {
+    get: () => (value ??= compute()),
+    set: (v: Route[K]) => {
+      value = v;
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** What a JS handler sends back: res.json/send/end/render, reply.send, return values (Fastify/Koa/Nest), ctx.body. */
