@@ -1,7 +1,7 @@
 // Facts about operations that several rules share: is it secured, what does its path say it does, does it
 // document rate limiting. Word lists are module constants; paths are split into words once per operation.
 import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
-import { hasResponse, isObject, responseHeaders, responsesOf, type IndexedOperation, type JsonObject } from '../index/openapiIndex';
+import { hasResponse, responseHeaders, responsesOf, type IndexedOperation, type JsonObject, type JsonPath, type OpenApiIndex } from '../index/openapiIndex';
 
 const pathWordCache = new Map<string, string[]>();
 
@@ -47,10 +47,6 @@ const RATE_LIMIT_HEADERS = new Set([
   'retry-after',
 ]);
 
-export function isRateLimitHeader(name: string): boolean {
-  return RATE_LIMIT_HEADERS.has(name.toLowerCase());
-}
-
 // Headers that tell clients their budget (a limit or policy), not only what remains or when it resets.
 const BUDGET_HEADERS = new Set(['ratelimit', 'ratelimit-policy', 'ratelimit-limit', 'x-ratelimit-limit', 'x-rate-limit-limit']);
 
@@ -68,10 +64,16 @@ export function documentsRateLimiting(op: IndexedOperation): boolean {
   return false;
 }
 
-/** Schemes named by the requirements in force (all alternatives). */
-export function requirementSchemes(security: JsonObject[] | undefined): string[] {
-  if (!security) return [];
-  return [...new Set(security.flatMap((requirement) => Object.keys(requirement)))];
+/** Each query/path/header/cookie parameter object once (path-level parameters are shared by operations). */
+export function* uniqueParameters(index: OpenApiIndex, locations: readonly string[]): Generator<{ parameter: JsonObject; jsonPath: JsonPath; op: IndexedOperation; name: string }> {
+  const seen = new Set<object>();
+  for (const op of index.operations) {
+    for (const { parameter, jsonPath } of op.parameters) {
+      if (typeof parameter.name !== 'string' || !locations.includes(String(parameter.in)) || seen.has(parameter)) continue;
+      seen.add(parameter);
+      yield { parameter, jsonPath, op, name: parameter.name };
+    }
+  }
 }
 
 /** A canonical text of a requirement list, to compare two operations' security. */
@@ -99,15 +101,6 @@ export function scopesByScheme(security: JsonObject[] | undefined): Map<string, 
     }
   }
   return out;
-}
-
-/** Header and query parameter names (lower-case) the operation accepts. */
-export function parameterNames(op: IndexedOperation): string[] {
-  return op.parameters.map(({ parameter }) => (typeof parameter.name === 'string' ? parameter.name.toLowerCase() : '')).filter(Boolean);
-}
-
-export function isObjectSchema(schema: JsonObject): boolean {
-  return schema.type === 'object' || (Array.isArray(schema.type) && schema.type.includes('object')) || (schema.type === undefined && isObject(schema.properties));
 }
 
 // ---- what an operation is about -------------------------------------------------------------------------------

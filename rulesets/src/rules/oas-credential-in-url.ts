@@ -1,5 +1,6 @@
 import type { OpenApiRule } from '../ruleTypes';
 import { atLeast, classifyField } from '../../../server/src/engine/sensitive';
+import { uniqueParameters } from '../helpers/operations';
 
 export const credentialInUrl: OpenApiRule = {
   id: 'oas-credential-in-url',
@@ -10,19 +11,14 @@ export const credentialInUrl: OpenApiRule = {
   summary:
     'A query or path parameter carries a credential (password, token, API key, secret). URLs end up in server and proxy logs, browser history and Referer headers, so the credential leaks with them.',
   check(index, report, context) {
-    const seen = new Set<object>();
-    for (const op of index.operations) {
-      for (const { parameter, jsonPath } of op.parameters) {
-        if ((parameter.in !== 'query' && parameter.in !== 'path') || typeof parameter.name !== 'string' || seen.has(parameter)) continue;
-        seen.add(parameter);
-        const match = atLeast(classifyField({ name: parameter.name }, context.sensitiveData), 'medium').find((m) => m.dataClass === 'credential');
-        if (!match) continue;
-        report({
-          path: [...jsonPath, 'name'],
-          message: `${parameter.in === 'query' ? 'Query' : 'Path'} parameter \`${parameter.name}\` carries a credential in the URL, where logs, browser history and Referer headers keep it. Send it in a header (e.g. \`Authorization\`) or the request body instead.`,
-          dataClasses: ['credential'],
-        });
-      }
+    for (const { parameter, jsonPath, name } of uniqueParameters(index, ['query', 'path'])) {
+      const match = atLeast(classifyField({ name }, context.sensitiveData), 'medium').find((m) => m.dataClass === 'credential');
+      if (!match) continue;
+      report({
+        path: [...jsonPath, 'name'],
+        message: `${parameter.in === 'query' ? 'Query' : 'Path'} parameter \`${name}\` carries a credential in the URL, where logs, browser history and Referer headers keep it. Send it in a header (e.g. \`Authorization\`) or the request body instead.`,
+        dataClasses: ['credential'],
+      });
     }
   },
 };

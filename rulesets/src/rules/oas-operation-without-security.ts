@@ -1,6 +1,6 @@
 import { describeOperation, type IndexedOperation } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
-import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+import { pathWords } from '../helpers/operations';
 
 // Path words that suggest an operation touches accounts, money, secrets or administration: an explicit
 // `security: []` on such a path is more likely a mistake than a deliberate public endpoint.
@@ -13,10 +13,7 @@ const SENSITIVE_PATH_WORDS = new Set([
 ]);
 
 export function pathLooksSensitive(path: string): boolean {
-  return path
-    .split('/')
-    .filter((segment) => segment.length > 0 && !segment.startsWith('{'))
-    .some((segment) => splitIdentifier(segment).some((word) => SENSITIVE_PATH_WORDS.has(word)));
+  return pathWords(path).some((word) => SENSITIVE_PATH_WORDS.has(word));
 }
 
 function isExplicitlyPublic(op: IndexedOperation): boolean {
