@@ -10,6 +10,7 @@ export const oauth2UrlInsecure: OpenApiRule = {
   owasp: 'API2:2023',
   cwe: 'CWE-319',
   title: 'OAuth 2 / OpenID Connect URL over plain HTTP',
+  fixable: true,
   summary:
     'An authorization, token, refresh or OpenID Connect discovery URL uses plain HTTP: codes, tokens and client secrets cross the network unencrypted, and a forged discovery document can redirect logins.',
   check(index, report) {

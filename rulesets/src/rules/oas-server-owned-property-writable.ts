@@ -18,6 +18,7 @@ export const serverOwnedPropertyWritable: OpenApiRule = {
   owasp: 'API3:2023',
   cwe: 'CWE-915',
   title: 'Server-owned property writable in requests',
+  fixable: true,
   summary:
     'A schema used by both requests and responses has a property the server should own (`id`, `createdAt`, `owner`, `role`, `isAdmin`, `balance`…) that is not `readOnly`, so the description lets clients set it: the classic mass-assignment hole.',
   versions: ['3.0', '3.1', '3.2'],

@@ -6,13 +6,16 @@ import { extensionOf } from '../uris';
 import { addWriteOnly } from './addWriteOnly';
 import { documentStillParses } from './parseCheck';
 import type { Fix, FixProvider, TextEdit } from './types';
-import { useHttps } from './useHttps';
+import { useHttps, useHttpsForAuthUrl } from './useHttps';
+import { addReadOnly } from './addReadOnly';
 
 export type { Fix, TextEdit } from './types';
 
 const FIX_PROVIDERS: Record<string, FixProvider> = {
   'oas-password-readable': addWriteOnly,
   'oas-server-plain-http': useHttps,
+  'oas-oauth2-url-insecure': useHttpsForAuthUrl,
+  'oas-server-owned-property-writable': addReadOnly,
 };
 
 /** Whether a fix can be built for this finding (cheap: used at lint time to mark findings fixable). */
