@@ -163,13 +163,13 @@ export class Workbench {
     return out;
   }
 
-  /** Waits until the Problems panel rows satisfy `accept`. */
-  async waitForProblems(accept, what, timeout = 30_000) {
+  /** Waits until the Problems panel rows satisfy `accept`; `explain(rows)` says what is wrong on timeout. */
+  async waitForProblems(accept, what, timeout = 30_000, explain = () => '') {
     await this.showProblems();
     return waitUntil(() => this.problems(), accept, {
       timeout,
       what,
-      describe: (rows) => formatProblems(rows ?? []),
+      describe: (rows) => `${explain(rows ?? [])}${formatProblems(rows ?? [])}`,
     });
   }
 

@@ -23,17 +23,27 @@ export function asFindings(rows) {
  */
 export async function waitForFindings(t, relPath, { exact, present = [], absent = [] }, what) {
   const name = relPath.split('/').pop();
-  const has = (mine, f) => mine.some((m) => key(m) === key(f));
-  const rows = await t.wb.waitForProblems((all) => {
-    const mine = asFindings(ours(all, name));
-    return (!exact || difference(exact, mine) === '') && present.every((f) => has(mine, f)) && !absent.some((f) => has(mine, f));
-  }, what);
+  const keys = (all) => asFindings(ours(all, name)).map(key);
+  const problems = (all) => {
+    const shown = keys(all);
+    const out = [];
+    if (exact) {
+      const diff = difference(exact, asFindings(ours(all, name)));
+      if (diff) out.push(diff);
+    }
+    const missing = present.map(key).filter((k) => !shown.includes(k));
+    if (missing.length) out.push(`missing ${JSON.stringify(missing)}`);
+    const still = absent.map(key).filter((k) => shown.includes(k));
+    if (still.length) out.push(`still shown ${JSON.stringify(still)}`);
+    return out.join('; ');
+  };
+  const rows = await t.wb.waitForProblems((all) => problems(all) === '', what, 30_000, (all) => `${problems(all)}; Problems rows:`);
   return ours(rows, name);
 }
 
 /** Waits until the Problems panel shows, for `relPath`, exactly the findings `expected`. */
 export function waitForExactFindings(t, relPath, expected, what) {
-  return waitForFindings(t, relPath, { exact: expected }, what ?? `Problems panel showing exactly ${expected.map(key).join(', ')} for ${relPath}`);
+  return waitForFindings(t, relPath, { exact: expected }, what ?? `the Problems panel to show exactly the ${expected.length} engine findings for ${relPath}`);
 }
 
 /** 1-based line and column of `needle` in `text` (the first occurrence after the line holding `after`). */
