@@ -233,7 +233,7 @@ const failed = results.filter((r) => r.status === 'FAILED');
 const retried = results.filter((r) => r.retries > 0);
 console.log('\n==== API Warden e2e summary ====');
 for (const r of results) {
-  console.log(`  ${r.status.padEnd(22)} ${r.id.padEnd(22)} ${String(r.seconds).padStart(6)} s  ${r.status === 'FAILED' ? `${r.error}\n${' '.repeat(26)}see ${r.artifacts}/failure.png, failure.txt` : ''}`);
+  console.log(`  ${r.status.padEnd(22)} ${r.id.padEnd(22)} ${String(r.seconds).padStart(6)} s  ${r.status === 'FAILED' ? `${r.error}\n${' '.repeat(26)}see ${r.artifacts}/${fs.existsSync(path.join(ROOT, r.artifacts, 'failure.png')) ? 'failure.png, ' : ''}failure.txt` : ''}`);
   if (r.firstFailure) console.log(`${' '.repeat(26)}retry reason: ${r.firstFailure}`);
 }
 for (const s of notRun) console.log(`  ${'NOT RUN'.padEnd(22)} ${s.id.padEnd(22)} ${only ? "not selected (--only)" : `group "${s.group}" not selected`}`);

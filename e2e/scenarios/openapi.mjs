@@ -45,7 +45,7 @@ export const scenarios = [
     title: 'diagnostics in the editor and the Problems panel, with rule ids and doc links',
     async run(t) {
       const d = designed(t);
-      const expected = engineFindings(t, SPEC, [d.staging, d.adminExport, d.password]);
+      const expected = t.expected.byFile[SPEC] ?? [];
       await openSpec(t);
       await t.step('squiggle under the plain-HTTP server URL', () =>
         waitForSquiggleUnder(t, t.wb.token('http://staging.bookshop.example/v1'), 'error'));
@@ -59,6 +59,11 @@ export const scenarios = [
         checkDocLinks(t, rows);
       });
       t.log(`problems: ${rows.map((r) => `${r.code} [Ln ${r.line}, Col ${r.column}]`).join('; ')}`);
+      await t.step('the problems the workspace was written to show are among them', () => {
+        for (const f of [d.staging, d.adminExport, d.password]) {
+          check(rows.some((r) => r.code === f.ruleId && r.line === f.line && r.column === f.column), `${key(f)} is not in the Problems panel (nor reported by the engine/CLI)`);
+        }
+      });
       await t.shot('diagnostics', { doc: 'diagnostics.png' });
     },
   },
@@ -68,8 +73,8 @@ export const scenarios = [
     title: 'hover on a finding explains the rule (title, OWASP id, summary, doc link)',
     async run(t) {
       const { password } = designed(t);
-      engineFindings(t, SPEC, [password]);
       await openSpec(t);
+      engineFindings(t, SPEC, [password]);
       await t.step(`cursor to Customer.password (Ln ${password.line})`, () => t.wb.goTo(password.line, password.column));
       const token = t.wb.token('password');
       await t.step('squiggle under `password`', () => waitForSquiggleUnder(t, token, 'error'));
@@ -92,9 +97,9 @@ export const scenarios = [
     title: 'Ctrl+. quick-fixes change the file as expected and the findings disappear',
     async run(t) {
       const { password, staging } = designed(t);
-      const expected = engineFindings(t, SPEC, [password, staging]);
       const before = readFile(t, SPEC);
       await openSpec(t);
+      const expected = engineFindings(t, SPEC, [password, staging]);
       await t.step('all findings shown', () => waitForExactFindings(t, SPEC, expected));
 
       // 1. writeOnly for the readable password.
@@ -148,9 +153,9 @@ export const scenarios = [
     title: 'pasting and typing insecure spec text produces diagnostics without saving',
     async run(t) {
       const { adminExport } = designed(t);
-      const expected = engineFindings(t, SPEC, [adminExport]);
       const onDisk = readFile(t, SPEC);
       await openSpec(t);
+      const expected = engineFindings(t, SPEC, [adminExport]);
       await t.step('all findings shown', () => waitForExactFindings(t, SPEC, expected));
 
       // An operation pasted the way an assistant's suggestion is pasted: public, on a sensitive path, right
@@ -200,9 +205,9 @@ export const scenarios = [
     title: 'status bar item counts findings; "Lint workspace" adds the closed files; click opens Problems',
     async run(t) {
       const d = designed(t);
+      await openSpec(t);
       const specFindings = engineFindings(t, SPEC, [d.staging, d.adminExport, d.password]);
       const webhookFindings = engineFindings(t, WEBHOOKS, [d.basicAuth]);
-      await openSpec(t);
       await t.step(`status bar shows ${specFindings.length} for the open spec`, () =>
         t.wb.waitForStatusBar(`API Warden: ${specFindings.length}`));
       const total = t.expected.summary.findings;
