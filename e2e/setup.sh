@@ -66,7 +66,13 @@ if [ ! -x "$CS_HOME/node_modules/.bin/code-server" ] || [ "$(cs_version)" != "$C
   echo "setup: installing code-server $CODE_SERVER_VERSION (native compiles, a few minutes; log: $CACHE/logs/code-server-install.log)"
   # npm itself runs under Node 24 (the postinstall reads the Node major from npm_config_user_agent), and
   # node-gyp must build against Node 24's headers (a ~/.npmrc may say nodedir=/usr, i.e. Node 20).
-  (cd "$CS_HOME" && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
+  # Under `npm run test:e2e` the environment holds the outer npm's npm_* variables (npm_config_user_agent says
+  # node/v20, and env npm_config_* are config to the inner npm), so they are removed first.
+  unset_npm=()
+  while IFS='=' read -r name _; do
+    case "$name" in npm_*|NPM_*) unset_npm+=(-u "$name") ;; esac
+  done < <(env)
+  (cd "$CS_HOME" && env "${unset_npm[@]}" PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
      "$NODE24/bin/node" "$NPM_CLI" install --no-audit --no-fund --no-save "code-server@$CODE_SERVER_VERSION" \
      > "$CACHE/logs/code-server-install.log" 2>&1) \
     || { tail -50 "$CACHE/logs/code-server-install.log"; exit 1; }
