@@ -15,6 +15,8 @@ const PROJECT_MARKERS = ['package.json', 'pyproject.toml', 'setup.py', 'setup.cf
 const MAX_LISTED_FILES = 20000;
 const LISTING_TTL_MS = 10_000;
 const MAX_CODE_FILE_CHARS = 2 * 1024 * 1024;
+/** How long the text of a file read for context (imports, mounts) is trusted before it is read again. */
+const REREAD_AFTER_MS = 2_000;
 
 /** Text that marks a file as one that mounts, includes or configures routes for other files. */
 const MOUNT_HINT_JS = /\.use\s*\(|\.register\s*\(|useGlobalGuards|APP_GUARD|\.routes\s*\(|setGlobalPrefix|RouterModule|\.route\s*\(/;
@@ -32,10 +34,13 @@ interface Listing {
 }
 
 export class CodeIndex {
+  /** Bumped whenever a file's facts are replaced by a new version (not when a file is first read). */
+  version = 0;
   readonly parses = new ParseCache();
   readonly extractor = new FactsExtractor();
   private readonly facts = new Map<string, FileFacts>();
   private readonly lastGood = new Map<string, FileFacts>();
+  private readonly readAt = new Map<string, number>();
   private readonly listings = new Map<string, Listing>();
   private readonly rootOfDir = new Map<string, string>();
   /** Module resolutions (directory + specifier → file), refreshed as often as the file listing. */
@@ -47,12 +52,22 @@ export class CodeIndex {
   async factsFor(uri: string, text?: string): Promise<FileFacts | undefined> {
     const grammar = grammarFor(uri);
     if (!grammar) return undefined;
-    const source = text ?? this.reader.read(uri);
-    if (source === undefined || source.length > MAX_CODE_FILE_CHARS) return undefined;
     const cached = this.facts.get(uri);
+    // Other files are re-read at most every few seconds (a workspace lint touches the same mount files for
+    // every file); a file being linted always comes with its current text and refreshes its entry.
+    const now = Date.now();
+    if (text === undefined && cached && now - (this.readAt.get(uri) ?? 0) < REREAD_AFTER_MS) return cached;
+    const source = text ?? this.reader.read(uri);
+    this.readAt.set(uri, now);
+    if (source === undefined || source.length > MAX_CODE_FILE_CHARS) {
+      this.facts.delete(uri);
+      return undefined;
+    }
     if (cached && cached.text === source) return cached;
     const parsed = await this.parses.parse(uri, source, grammar);
     const facts = this.extractor.extract(uri, source, parsed.tree, languageOf(grammar));
+    // A changed file may change what other files resolve to: results cached per version become stale.
+    if (cached) this.version++;
     this.facts.set(uri, facts);
     if (!facts.hasErrors) this.lastGood.set(uri, facts);
     return facts;
@@ -167,11 +182,11 @@ export class CodeIndex {
 
   /** Resolves an import specifier written in `fromUri` to a file uri in the workspace (undefined: a package). */
   resolveModule(fromUri: string, spec: string, projectRoot: string): string | undefined {
-    const fromPath = uriToPath(fromUri);
-    const key = `${path.dirname(fromPath)}\0${fromPath.endsWith('.py') ? 'py' : 'js'}\0${spec}\0${projectRoot}`;
+    const key = `${fromUri}\0${spec}\0${projectRoot}`;
     const now = Date.now();
     const cached = this.resolutions.get(key);
     if (cached && now - cached.at < LISTING_TTL_MS) return cached.uri;
+    const fromPath = uriToPath(fromUri);
     const uri = fromPath.endsWith('.py') ? this.resolvePython(fromPath, spec, projectRoot) : this.resolveJs(fromPath, spec, projectRoot);
     this.resolutions.set(key, { uri, at: now });
     return uri;

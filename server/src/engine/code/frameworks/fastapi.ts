@@ -95,24 +95,49 @@ interface MountChain {
   rateLimited: boolean;
 }
 
+interface IncludeEdge {
+  call: Extract<Val, { k: 'call' }>;
+  child: Owner;
+  parent: Owner | undefined;
+}
+
+const includeCache = new WeakMap<FileFacts, { version: number; edges: IncludeEdge[]; slowapi: boolean }>();
+
+/** The include_router calls of a file with their resolved child and parent routers (cached per facts and index version). */
+async function includesOf(ctx: AdapterContext, f: FileFacts): Promise<{ edges: IncludeEdge[]; slowapi: boolean }> {
+  const version = ctx.resolver.index.version;
+  const cached = includeCache.get(f);
+  if (cached && cached.version === version) return cached;
+  const result = { version, edges: [] as IncludeEdge[], slowapi: false };
+  for (const call of f.allCalls) {
+    if (call.method === 'add_middleware' && /SlowAPI/i.test(f.text.slice(call.val.span.start, call.val.span.end))) result.slowapi = true;
+    if (call.method !== 'include_router' || call.val.callee.k !== 'member' || !call.val.args[0]) continue;
+    const child = await ownerOf(ctx.resolver, f, call.val.args[0]);
+    if (!child) continue;
+    result.edges.push({ call: call.val, child, parent: await ownerOf(ctx.resolver, f, call.val.callee.object) });
+  }
+  includeCache.set(f, result);
+  return result;
+}
+
 /** include_router chains up to the app: prefixes and dependencies of every level. */
 async function mountChain(ctx: AdapterContext, owner: Owner, mountFiles: FileFacts[], depth: number): Promise<MountChain> {
   const result: MountChain = { prefix: '', deps: [], via: [], mounted: false, rateLimited: false };
   if (depth > 6) return result;
   for (const f of [ctx.file, ...mountFiles]) {
-    for (const call of f.allCalls) {
-      if (call.method === 'add_middleware' && /SlowAPI/i.test(f.text.slice(call.val.span.start, call.val.span.end))) result.rateLimited = true;
-      if (call.method !== 'include_router' || call.val.callee.k !== 'member' || !call.val.args[0]) continue;
-      const child = await ownerOf(ctx.resolver, f, call.val.args[0]);
-      if (!child || !same(child, owner)) continue;
-      const parent = await ownerOf(ctx.resolver, f, call.val.callee.object);
+    const includes = await includesOf(ctx, f);
+    if (includes.slowapi) result.rateLimited = true;
+    for (const edge of includes.edges) {
+      if (!same(edge.child, owner)) continue;
+      const parent = edge.parent;
+      const call = edge.call;
       const up = parent && !parent.isApp ? await mountChain(ctx, parent, mountFiles, depth + 1) : undefined;
       result.mounted = true;
-      result.prefix = joinPaths(up?.prefix ?? '', parent && !parent.isApp ? strValue(kwarg(parent.ctor, 'prefix')?.value) ?? '' : '', strValue(kwarg(call.val, 'prefix')?.value) ?? '');
+      result.prefix = joinPaths(up?.prefix ?? '', parent && !parent.isApp ? strValue(kwarg(parent.ctor, 'prefix')?.value) ?? '' : '', strValue(kwarg(call, 'prefix')?.value) ?? '');
       if (up) result.deps.push(...up.deps);
       if (parent) for (const dep of depsIn(parent.ctor)) result.deps.push({ val: dep, file: parent.file, level: parent.isApp ? 'app' : 'router' });
-      for (const dep of depsIn(call.val)) result.deps.push({ val: dep, file: f, level: 'mount' });
-      result.via.push(...(up?.via ?? []), `${ctx.relative(f.uri)}: ${f.text.slice(call.val.span.start, call.val.span.end).replace(/\s+/g, ' ')}`);
+      for (const dep of depsIn(call)) result.deps.push({ val: dep, file: f, level: 'mount' });
+      result.via.push(...(up?.via ?? []), `${ctx.relative(f.uri)}: ${f.text.slice(call.span.start, call.span.end).replace(/\s+/g, ' ')}`);
       result.rateLimited ||= up?.rateLimited ?? false;
       return result;
     }

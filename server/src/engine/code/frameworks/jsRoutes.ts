@@ -12,39 +12,38 @@ interface Chain {
 }
 
 export async function jsRoutes(ctx: AdapterContext, spec: FrameworkSpec, requestModel: (fn: FnFacts) => RequestModel): Promise<Route[]> {
+  // Scans depend on a file's facts only: cached with them (so use entries keep their identity across lints).
   const scans = new Map<string, FileScan>();
   const scanOf = (file: FileFacts) => {
     let s = scans.get(file.uri);
-    if (!s) scans.set(file.uri, (s = scanFile(file, spec)));
+    if (!s) {
+      let byFramework = scanCache.get(file);
+      if (!byFramework) scanCache.set(file, (byFramework = new Map()));
+      s = byFramework.get(spec.framework);
+      if (!s) byFramework.set(spec.framework, (s = scanFile(file, spec)));
+      scans.set(file.uri, s);
+    }
     return s;
   };
   const current = scanOf(ctx.file);
   if (current.routes.length === 0) return [];
 
-  // Mount edges from the mount files of the project and the linted file itself.
+  // Mount edges from the mount files of the project and the linted file itself. Each file's contribution is
+  // cached with its facts and the index version (a mount file is read for every file of a workspace lint).
   const files = [ctx.file, ...(await ctx.mountFiles())];
   const parentEdges = new Map<string, { entry: UseEntry; itemIndex: number }[]>();
-  /** use entries whose items are middleware only (not routers), per router. */
+  /** Per use entry: which items are middleware (true) rather than mounted routers (false). */
   const middlewareItems = new Map<UseEntry, boolean[]>();
   const seenFiles = new Set<string>();
   for (const file of files) {
     if (seenFiles.has(file.uri)) continue;
     seenFiles.add(file.uri);
-    const scan = scanOf(file);
-    const entries = [...scan.uses, ...passEntries(file, scan)];
-    for (const entry of entries) {
-      const flags: boolean[] = [];
-      for (let i = 0; i < entry.items.length; i++) {
-        const item = entry.items[i]!;
-        const ids = isPlainMiddlewareCall(item, file) ? [] : await childRouterIds(item, entry, ctx.resolver, spec, scanOf);
-        flags.push(ids.length === 0);
-        for (const id of ids) {
-          const list = parentEdges.get(id) ?? [];
-          list.push({ entry, itemIndex: i });
-          parentEdges.set(id, list);
-        }
-      }
-      middlewareItems.set(entry, flags);
+    const contribution = await mountContribution(file, ctx, spec, scanOf);
+    for (const [entry, flags] of contribution.flags) middlewareItems.set(entry, flags);
+    for (const edge of contribution.edges) {
+      const list = parentEdges.get(edge.childId) ?? [];
+      list.push({ entry: edge.entry, itemIndex: edge.itemIndex });
+      parentEdges.set(edge.childId, list);
     }
   }
 
@@ -71,7 +70,13 @@ export async function jsRoutes(ctx: AdapterContext, spec: FrameworkSpec, request
     return out;
   };
 
-  const chainsOf = async (routerId: string, depth: number): Promise<Chain[] | undefined> => {
+  const chainMemo = new Map<string, Promise<Chain[] | undefined>>();
+  const chainsOf = (routerId: string, depth: number): Promise<Chain[] | undefined> => {
+    let chains = chainMemo.get(routerId);
+    if (!chains) chainMemo.set(routerId, (chains = computeChains(routerId, depth)));
+    return chains;
+  };
+  const computeChains = async (routerId: string, depth: number): Promise<Chain[] | undefined> => {
     const edges = parentEdges.get(routerId);
     if (!edges || edges.length === 0 || depth > 8) return undefined;
     const out: Chain[] = [];
@@ -104,6 +109,42 @@ export async function jsRoutes(ctx: AdapterContext, spec: FrameworkSpec, request
   return routes;
 }
 
+interface MountContribution {
+  version: number;
+  scan: FileScan;
+  flags: Map<UseEntry, boolean[]>;
+  edges: { childId: string; entry: UseEntry; itemIndex: number }[];
+}
+
+const contributions = new WeakMap<FileFacts, Map<string, MountContribution>>();
+const scanCache = new WeakMap<FileFacts, Map<string, FileScan>>();
+
+/** The use/register entries of one file, which of their items mount routers (and which), and which are middleware. */
+async function mountContribution(file: FileFacts, ctx: AdapterContext, spec: FrameworkSpec, scanOf: (file: FileFacts) => FileScan): Promise<MountContribution> {
+  const version = ctx.resolver.index.version;
+  let byFramework = contributions.get(file);
+  const cached = byFramework?.get(spec.framework);
+  if (cached && cached.version === version) {
+    scanOf(file); // registers the (cached) scan the entries belong to for this lint
+    return cached;
+  }
+  const scan = scanOf(file);
+  const contribution: MountContribution = { version, scan, flags: new Map(), edges: [] };
+  for (const entry of [...scan.uses, ...passEntries(file, scan)]) {
+    const flags: boolean[] = [];
+    for (let i = 0; i < entry.items.length; i++) {
+      const item = entry.items[i]!;
+      const ids = isPlainMiddlewareCall(item, file) ? [] : await childRouterIds(item, entry, ctx.resolver, spec, scanOf);
+      flags.push(ids.length === 0);
+      for (const childId of ids) contribution.edges.push({ childId, entry, itemIndex: i });
+    }
+    contribution.flags.set(entry, flags);
+  }
+  if (!byFramework) contributions.set(file, (byFramework = new Map()));
+  byFramework.set(spec.framework, contribution);
+  return contribution;
+}
+
 async function buildRoute(
   ctx: AdapterContext,
   spec: FrameworkSpec,
@@ -115,7 +156,13 @@ async function buildRoute(
 ): Promise<Route> {
   const handler = reg.handler ? await ctx.handlerFn(ctx.file, reg.handler) : undefined;
   const refs: MiddlewareRef[] = [];
+  // The same middleware mounted many times (`app.use('/api', requireAuth, a)`, `app.use('/api', requireAuth, b)`, …)
+  // runs once as far as auth is concerned: evaluate each distinct one once.
+  const distinct = new Set<string>();
   for (const m of middleware) {
+    const key = `${m.file.uri}|${m.level}|${m.file.text.slice(m.val.span.start, m.val.span.end)}`;
+    if (distinct.has(key)) continue;
+    distinct.add(key);
     const verdict = await ctx.auth.evaluate(m.file, m.val);
     const ref: MiddlewareRef = { name: describeVal(m.val, m.file), val: m.val, uri: m.file.uri, level: m.level };
     if (verdict.evidence) ref.auth = verdict.evidence;
