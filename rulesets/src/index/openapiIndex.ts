@@ -213,7 +213,7 @@ function buildIndex(root: JsonObject, version: SpecVersion): OpenApiIndex {
       if (!byUsage) perOperation.set(op, (byUsage = new Map()));
       let list = byUsage.get(usage);
       if (!list) {
-        list = collectOperationSchemas(index.version, op, usage, new Set(), []);
+        list = collectOperationSchemas(index.version, op, usage, new Set(), [], root);
         byUsage.set(usage, list);
       }
       return list;
@@ -310,12 +310,12 @@ function collectServers(value: unknown, basePath: JsonPath, out: IndexedServer[]
 function collectSchemas(index: OpenApiIndex, usage: SchemaUsage): IndexedSchema[] {
   const seen = new Set<object>();
   const out: IndexedSchema[] = [];
-  for (const op of index.operations) collectOperationSchemas(index.version, op, usage, seen, out);
+  for (const op of index.operations) collectOperationSchemas(index.version, op, usage, seen, out, index.root);
   return out;
 }
 
-function collectOperationSchemas(version: SpecVersion, op: IndexedOperation, usage: SchemaUsage, seen: Set<object>, out: IndexedSchema[]): IndexedSchema[] {
-  const visit = (schema: unknown, jsonPath: JsonPath, parameterName?: string) => walkSchema(schema, jsonPath, seen, out, parameterName);
+function collectOperationSchemas(version: SpecVersion, op: IndexedOperation, usage: SchemaUsage, seen: Set<object>, out: IndexedSchema[], root: JsonObject): IndexedSchema[] {
+  const visit = (schema: unknown, jsonPath: JsonPath, parameterName?: string) => walkSchema(schema, jsonPath, seen, out, root, parameterName);
   if (usage === 'request') {
     for (const { parameter, jsonPath } of op.parameters) {
       const name = typeof parameter.name === 'string' ? parameter.name : undefined;
@@ -402,7 +402,7 @@ const SCHEMA_LIST_KEYS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
 const SCHEMA_SINGLE_KEYS = ['items', 'additionalProperties', 'not', 'contains', 'unevaluatedProperties', 'unevaluatedItems', 'if', 'then', 'else', 'propertyNames'] as const;
 const SCHEMA_MAP_KEYS = ['patternProperties', 'dependentSchemas'] as const;
 
-function walkSchema(schema: unknown, jsonPath: JsonPath, seen: Set<object>, out: IndexedSchema[], parameterName?: string): void {
+function walkSchema(schema: unknown, jsonPath: JsonPath, seen: Set<object>, out: IndexedSchema[], root: JsonObject, parameterName?: string): void {
   // Iterative, so that deeply nested real-world schemas cannot overflow the stack.
   const stack: { schema: unknown; jsonPath: JsonPath; propertyName: string | undefined }[] = [{ schema, jsonPath, propertyName: undefined }];
   let first = true;
@@ -410,6 +410,13 @@ function walkSchema(schema: unknown, jsonPath: JsonPath, seen: Set<object>, out:
     const item = stack.pop()!;
     const current = item.schema;
     if (!isObject(current) || seen.has(current)) continue;
+    if (typeof current.$ref === 'string') {
+      // A ref the resolver left in place closes a cycle (`Node.children -> Node`): follow it to where the
+      // schema is defined, which is also where findings about it belong.
+      const target = localRefTarget(root, current.$ref);
+      if (target) stack.push({ schema: target.value, jsonPath: target.path, propertyName: item.propertyName });
+      continue;
+    }
     seen.add(current);
     const entry: IndexedSchema = { schema: current, jsonPath: item.jsonPath };
     if (item.propertyName !== undefined) entry.propertyName = item.propertyName;
@@ -433,6 +440,29 @@ function walkSchema(schema: unknown, jsonPath: JsonPath, seen: Set<object>, out:
       if (isObject(map)) for (const [name, value] of Object.entries(map)) stack.push({ schema: value, jsonPath: [...item.jsonPath, key, name], propertyName: undefined });
     }
   }
+}
+
+/** The value a local `$ref` (`#/components/schemas/Node`) points at in the resolved document, with its path. */
+export function localRefTarget(root: JsonObject, ref: string): { value: unknown; path: JsonPath } | undefined {
+  if (!ref.startsWith('#/')) return undefined;
+  const path: JsonPath = ref
+    .slice(2)
+    .split('/')
+    .map((segment) => {
+      let decoded = segment;
+      try {
+        decoded = decodeURIComponent(segment);
+      } catch {
+        // keep it as written
+      }
+      return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
+    });
+  let value: unknown = root;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[segment as string];
+  }
+  return value === undefined ? undefined : { value, path };
 }
 
 // ---- helpers shared by rules ---------------------------------------------------------------------------------

@@ -9,9 +9,11 @@ import { lintOpenApi } from './openapi/lintOpenApi';
 import { CodeAnalyzer, isCodeOfInterest } from './code/lintCode';
 import { extensionOf } from './uris';
 import { ChunkedYamlParser } from './openapi/chunkedYaml';
+import { ResolverMemo } from './openapi/refResolver';
 
 interface DocumentState {
   yamlParser: ChunkedYamlParser;
+  resolverMemo: ResolverMemo;
 }
 
 export type DocumentKind = 'openapi' | 'code' | 'none';
@@ -70,10 +72,16 @@ export class Engine {
     if (!this.incremental) return undefined;
     let state = this.documentStates.get(uri);
     if (state) this.documentStates.delete(uri);
-    else state = { yamlParser: new ChunkedYamlParser() };
+    else state = { yamlParser: new ChunkedYamlParser(), resolverMemo: new ResolverMemo() };
     this.documentStates.set(uri, state);
     if (this.documentStates.size > INCREMENTAL_DOCUMENTS) this.documentStates.delete(this.documentStates.keys().next().value!);
     return state;
+  }
+
+  private incrementalInputs(uri: string, syntax: 'yaml' | 'json') {
+    const state = this.stateFor(uri);
+    if (!state) return {};
+    return { resolverMemo: state.resolverMemo, ...(syntax === 'yaml' ? { yamlParser: state.yamlParser } : {}) };
   }
 
   /** Forgets a document's incremental state (it was closed). */
@@ -123,7 +131,7 @@ export class Engine {
       settings,
       fileReader: this.fileReader,
       signal,
-      ...(openapi.syntax === 'yaml' ? { yamlParser: this.stateFor(request.uri)?.yamlParser } : {}),
+      ...this.incrementalInputs(request.uri, openapi.syntax),
     });
     result.findings = output.findings;
     result.dependencies = output.dependencies;

@@ -54,7 +54,7 @@ const typeInDescription: EditMaker = (text, random) => {
   const line = pick(random, matchingLines(text, /^\s+description: [A-Za-z]/));
   if (!line) return undefined;
   const offset = line.start + line.line.indexOf('description: ') + 'description: '.length + Math.floor(random() * 5);
-  return { offset, length: 0, text: pick(random, ['a', 'e', 'x', 'the ', 'API ']), kind: 'type in a description' };
+  return { offset, length: 0, text: pick(random, ['a', 'e', 'x', 'the ', 'API '])!, kind: 'type in a description' };
 };
 
 const addProperty: EditMaker = (text, random) => {

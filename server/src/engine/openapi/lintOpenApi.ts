@@ -12,7 +12,7 @@ import { ruleMetadata } from '../rules/catalog';
 import { hasApplicableFix } from '../fixes';
 import { pathToUri, uriToPath } from '../uris';
 import type { OpenApiDetection } from './detect';
-import { createRunResolver } from './refResolver';
+import { createRunResolver, type ResolverMemo } from './refResolver';
 import { SourceDocument } from './sourceDocument';
 import type { ChunkedYamlParser } from './chunkedYaml';
 
@@ -25,6 +25,8 @@ export interface OpenApiLintInput {
   signal: CancelSignal;
   /** The document's incremental YAML parser (editors); absent: parse whole. */
   yamlParser?: ChunkedYamlParser | undefined;
+  /** The document's resolved units of earlier lints (editors); absent: resolve everything. */
+  resolverMemo?: ResolverMemo | undefined;
 }
 
 export interface OpenApiLintOutput {
@@ -53,7 +55,7 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   const document = new SourceDocument(input.text, input.detection.syntax, sourcePath, input.yamlParser);
   throwIfCancelled(signal);
 
-  const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs);
+  const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs, input.resolverMemo);
   // Our resolver implements the part of json-ref-resolver's interface that Spectral uses.
   const spectral = new Spectral({ resolver: run.resolver as unknown as NonNullable<ConstructorParameters<typeof Spectral>[0]>['resolver'] });
   spectral.setRuleset(compiledRuleset(input.settings));

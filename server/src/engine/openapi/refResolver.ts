@@ -1,15 +1,15 @@
-// `$ref` resolution for one lint run, in a single pass over the document. Spectral's default resolver
-// (json-ref-resolver) spends seconds on large specs (pointer decoding, a dependency graph per ref, immer
-// copies); this one walks every node once, shares the resolved value of each target, copies only the
-// containers that hold refs, and produces the same result shape Spectral maps findings through (refMap per
-// source, circular refs left as `$ref`).
+// `$ref` resolution for Spectral, in place of its default resolver (json-ref-resolver spends seconds on large
+// specs: pointer decoding, a dependency graph per ref, immer copies). The algorithm is in refResolution.ts;
+// this file loads the files refs point at and hands Spectral the result shape it maps findings through
+// (resolved data, refMap per source, errors).
 //
 // Local files are read through the engine's FileReader (unsaved editor buffers win over the disk); the network
 // is reached only when the user allowed remote refs.
-import * as path from 'node:path';
-import { encodePointerUriFragment } from '@stoplight/json';
 import type { FileReader } from '../fileReader';
 import { pathToUri } from '../uris';
+import { ResolutionPass, ResolverMemo, type SourceState } from './refResolution';
+
+export { ResolverMemo } from './refResolution';
 
 export class RemoteRefNotAllowedError extends Error {
   constructor(url: string) {
@@ -25,19 +25,6 @@ interface SpectralResolveOptions {
   parseResolveResult?: (options: { targetAuthority: { href(): string }; result: unknown }) => Promise<{ result: unknown }>;
 }
 
-interface ResolverError {
-  message: string;
-  /** Path of the `$ref` object in the document that holds it. */
-  path: (string | number)[];
-  /** Spectral reports the error in the last source of this stack. */
-  uriStack: string[];
-}
-
-interface SourceState {
-  data: unknown;
-  /** URI-fragment pointer of a `$ref` in this source -> the ref it was resolved through. */
-  refMap: Record<string, string>;
-}
 
 export interface RunResolver {
   /** Passed to `new Spectral({ resolver })`. */
@@ -46,12 +33,11 @@ export interface RunResolver {
   dependencies: Set<string>;
 }
 
-export function createRunResolver(fileReader: FileReader, allowRemoteRefs: boolean): RunResolver {
-  const resolver = new FastRefResolver(fileReader, allowRemoteRefs);
+export function createRunResolver(fileReader: FileReader, allowRemoteRefs: boolean, memo?: ResolverMemo): RunResolver {
+  const resolver = new FastRefResolver(fileReader, allowRemoteRefs, memo);
   return { resolver, dependencies: resolver.dependencies };
 }
 
-const MAX_DEPTH = 1000;
 const REMOTE_TIMEOUT_MS = 10_000;
 
 export class FastRefResolver {
@@ -62,6 +48,7 @@ export class FastRefResolver {
   constructor(
     private readonly fileReader: FileReader,
     private readonly allowRemoteRefs: boolean,
+    private readonly memo?: ResolverMemo,
   ) {}
 
   async resolve(rootData: unknown, options: SpectralResolveOptions) {
@@ -71,7 +58,7 @@ export class FastRefResolver {
     // External documents are loaded between passes: a pass that meets an unloaded one records it, the
     // documents are loaded, and the pass runs again (a spec with no external refs needs exactly one pass).
     for (let attempt = 0; ; attempt++) {
-      const pass = new ResolutionPass(rootSource, sources, failedSources);
+      const pass = new ResolutionPass(rootSource, sources, failedSources, this.memo);
       const result = pass.resolveRoot(rootData);
       if (pass.missingSources.size === 0 || attempt > 50) {
         return { result, errors: pass.errors, graph: new SourceGraph(sources), refMap: sources.get(rootSource)!.refMap };
@@ -126,153 +113,3 @@ class SourceGraph {
   }
 }
 
-class ResolutionPass {
-  readonly errors: ResolverError[] = [];
-  readonly missingSources = new Set<string>();
-  /** Raw node -> its resolved value; every node of every source is resolved once. */
-  private readonly resolved = new Map<object, unknown>();
-  /** Ref targets being resolved right now: meeting one again means a cycle, which stays a `$ref`. */
-  private readonly resolving = new Set<string>();
-  /** Raw nodes being walked right now (YAML aliases can make a node contain itself). */
-  private readonly walking = new Set<object>();
-  /** Path of the node being walked, within its own source. */
-  private path: (string | number)[] = [];
-  private source: string;
-
-  constructor(
-    private readonly rootSource: string,
-    private readonly sources: Map<string, SourceState>,
-    private readonly failedSources: Map<string, string>,
-  ) {
-    this.source = rootSource;
-  }
-
-  resolveRoot(data: unknown): unknown {
-    for (const state of this.sources.values()) state.refMap = {};
-    return this.resolveNode(data);
-  }
-
-  private resolveNode(value: unknown): unknown {
-    if (value === null || typeof value !== 'object') return value;
-    const known = this.resolved.get(value);
-    if (known !== undefined) return known;
-    if (!Array.isArray(value) && typeof (value as { $ref?: unknown }).$ref === 'string') {
-      return this.resolveRef(value as { $ref: string });
-    }
-    if (this.walking.has(value) || this.path.length > MAX_DEPTH) return value;
-    this.walking.add(value);
-    let copy: unknown;
-    if (Array.isArray(value)) {
-      let list: unknown[] | undefined;
-      for (let i = 0; i < value.length; i++) {
-        this.path.push(i);
-        const child = this.resolveNode(value[i]);
-        this.path.pop();
-        if (child !== value[i]) (list ??= value.slice())[i] = child;
-      }
-      copy = list;
-    } else {
-      const record = value as Record<string, unknown>;
-      let object: Record<string, unknown> | undefined;
-      for (const key of Object.keys(record)) {
-        this.path.push(key);
-        const child = this.resolveNode(record[key]);
-        this.path.pop();
-        if (child !== record[key]) (object ??= { ...record })[key] = child;
-      }
-      copy = object;
-    }
-    this.walking.delete(value);
-    const result = copy ?? value;
-    this.resolved.set(value, result);
-    return result;
-  }
-
-  private resolveRef(node: { $ref: string }): unknown {
-    const ref = node.$ref;
-    const hash = ref.indexOf('#');
-    const location = hash === -1 ? ref : ref.slice(0, hash);
-    const pointer = hash === -1 ? '' : ref.slice(hash + 1);
-    const targetSource = location === '' ? this.source : resolveLocation(this.source, location);
-    const failure = this.failedSources.get(targetSource);
-    if (failure) return this.fail(node, failure);
-    const target = this.sources.get(targetSource);
-    if (!target) {
-      this.missingSources.add(targetSource);
-      return node;
-    }
-    const key = `${targetSource}#${pointer}`;
-    if (this.resolving.has(key)) return node; // circular: left as a `$ref`, as Spectral expects
-    const segments = parsePointer(pointer);
-    if (!segments) return this.fail(node, `'${ref}' is not a valid JSON pointer`);
-    const raw = lookup(target.data, segments);
-    if (raw === undefined) return this.fail(node, `'${ref}' does not exist`);
-
-    this.sources.get(this.source)!.refMap[pointerOf(this.path)] = targetSource === this.source ? `#${pointer}` : pointer === '' ? targetSource : `${targetSource}#${pointer}`;
-    const savedPath = this.path;
-    const savedSource = this.source;
-    this.path = segments;
-    this.source = targetSource;
-    this.resolving.add(key);
-    const value = this.resolveNode(raw);
-    this.resolving.delete(key);
-    this.path = savedPath;
-    this.source = savedSource;
-    return value;
-  }
-
-  private fail(node: { $ref: string }, message: string): unknown {
-    this.errors.push({ message, path: [...this.path], uriStack: this.source === this.rootSource ? [] : [this.rootSource, this.source] });
-    return node;
-  }
-}
-
-function resolveLocation(fromSource: string, location: string): string {
-  if (/^https?:\/\//i.test(location)) return location;
-  if (/^https?:\/\//i.test(fromSource)) return new URL(location, fromSource).href;
-  const decoded = safeDecode(location.startsWith('file://') ? location.slice('file://'.length) : location);
-  return path.resolve(path.dirname(fromSource), decoded);
-}
-
-/** `/a/b~1c/%7Bid%7D` -> ['a', 'b/c', '{id}']; undefined when malformed. */
-function parsePointer(pointer: string): string[] | undefined {
-  if (pointer === '' || pointer === '/') return pointer === '' ? [] : [''];
-  if (!pointer.startsWith('/')) return undefined;
-  const segments = pointer.slice(1).split('/');
-  for (let i = 0; i < segments.length; i++) {
-    const decoded = safeDecode(segments[i]!);
-    segments[i] = decoded.replace(/~1/g, '/').replace(/~0/g, '~');
-  }
-  return segments;
-}
-
-function safeDecode(value: string): string {
-  if (!value.includes('%')) return value;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
-function lookup(data: unknown, segments: string[]): unknown {
-  let current = data;
-  for (const segment of segments) {
-    if (current === null || typeof current !== 'object') return undefined;
-    if (Array.isArray(current)) {
-      if (!/^\d+$/.test(segment)) return undefined;
-      current = current[Number(segment)];
-    } else {
-      if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
-      current = (current as Record<string, unknown>)[segment];
-    }
-  }
-  return current;
-}
-
-/** The key format of Spectral's refMaps: `#/paths/~1users~1%7Bid%7D/get`. */
-function pointerOf(segments: (string | number)[]): string {
-  let out = '#';
-  for (const segment of segments) out += '/' + String(encodePointerUriFragment(segment));
-  return out;
-}
