@@ -88,7 +88,7 @@ export async function jsRoutes(ctx: AdapterContext, spec: FrameworkSpec, request
       for (const pc of parentChains) {
         out.push({
           prefix: joinPaths(pc.prefix, entry.path),
-          middleware: [...pc.middleware, ...before, ...mountMiddleware],
+          middleware: distinctMiddleware([...pc.middleware, ...before, ...mountMiddleware]),
           via: [...pc.via, where],
         });
       }
@@ -107,6 +107,19 @@ export async function jsRoutes(ctx: AdapterContext, spec: FrameworkSpec, request
     }
   }
   return routes;
+}
+
+/** The same middleware mounted many times (`app.use('/api', requireAuth, a)`, `app.use('/api', requireAuth, b)`…)
+ * runs once as far as auth is concerned: keep its first occurrence. */
+function distinctMiddleware(list: Chain['middleware']): Chain['middleware'] {
+  if (list.length < 2) return list;
+  const seen = new Set<string>();
+  return list.filter((m) => {
+    const key = `${m.file.uri}|${m.level}|${m.file.text.slice(m.val.span.start, m.val.span.end)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 interface MountContribution {
@@ -156,13 +169,7 @@ async function buildRoute(
 ): Promise<Route> {
   const handler = reg.handler ? await ctx.handlerFn(ctx.file, reg.handler) : undefined;
   const refs: MiddlewareRef[] = [];
-  // The same middleware mounted many times (`app.use('/api', requireAuth, a)`, `app.use('/api', requireAuth, b)`, …)
-  // runs once as far as auth is concerned: evaluate each distinct one once.
-  const distinct = new Set<string>();
-  for (const m of middleware) {
-    const key = `${m.file.uri}|${m.level}|${m.file.text.slice(m.val.span.start, m.val.span.end)}`;
-    if (distinct.has(key)) continue;
-    distinct.add(key);
+  for (const m of distinctMiddleware(middleware)) {
     const verdict = await ctx.auth.evaluate(m.file, m.val);
     const ref: MiddlewareRef = { name: describeVal(m.val, m.file), val: m.val, uri: m.file.uri, level: m.level };
     if (verdict.evidence) ref.auth = verdict.evidence;
