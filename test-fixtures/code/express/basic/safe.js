@@ -1,4 +1,4 @@
-// Express code that does the right thing: none of these lines may be reported.
+// Express code that does the right thing (and one reviewed, suppressed exception; one that is not suppressed).
 const express = require('express');
 const cors = require('cors');
 const https = require('node:https');
@@ -21,3 +21,10 @@ app.use((err, req, res, next) => {
 });
 
 module.exports = app;
+
+// A reviewed exception, suppressed in place with a reason:
+// apiwarden-disable-next-line code-hardcoded-secret -- key of the local mock payment server, not a real secret
+const MOCK_PAYMENT_SECRET = 'mock-payment-secret-123'; // ok: code-hardcoded-secret
+const OTHER_SECRET = 'not-suppressed-secret-456';
+//                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^ code-hardcoded-secret
+module.exports.secrets = { MOCK_PAYMENT_SECRET, OTHER_SECRET };
