@@ -1,12 +1,11 @@
 // Quick-fix for oas-server-owned-property-writable: adds `readOnly: true` to the property's schema, in the style
 // the schema is written in (block YAML, flow YAML, JSON), touching nothing else.
-import { LineIndex } from '../positions';
 import { insertFirstEntry } from './addWriteOnly';
 import type { FixProvider } from './types';
 
 export const addReadOnly: FixProvider = (text, data, context) => {
   if (!data.valueRange) return [];
-  const lines = new LineIndex(text);
+  const { lines } = context;
   const edit = insertFirstEntry(text, lines, lines.offsetAt(data.valueRange.start), 'readOnly', 'true', context.json);
   if (!edit) return [];
   return [

@@ -1,11 +1,11 @@
 // Quick-fix for oas-password-readable: adds `writeOnly: true` to the property's schema, in the style the
 // schema is written in (block YAML, flow YAML, JSON), touching nothing else.
-import { LineIndex } from '../positions';
+import type { LineIndex } from '../positions';
 import type { Fix, FixProvider } from './types';
 
 export const addWriteOnly: FixProvider = (text, data, context) => {
   if (!data.valueRange) return [];
-  const lines = new LineIndex(text);
+  const { lines } = context;
   const start = lines.offsetAt(data.valueRange.start);
   const edit = insertFirstEntry(text, lines, start, 'writeOnly', 'true', context.json);
   if (!edit) return [];

@@ -19,21 +19,21 @@ const FIX_PROVIDERS: Record<string, FixProvider> = {
 };
 
 /** Whether a fix can be built for this finding (cheap: used at lint time to mark findings fixable). */
-export function hasApplicableFix(ruleId: string, data: FixData, text: string, uri: string): boolean {
+export function hasApplicableFix(ruleId: string, data: FixData, text: string, uri: string, lines: LineIndex): boolean {
   const provider = FIX_PROVIDERS[ruleId];
-  return provider !== undefined && provider(text, data, { json: extensionOf(uri) === '.json' }).length > 0;
+  return provider !== undefined && provider(text, data, { json: extensionOf(uri) === '.json', lines }).length > 0;
 }
 
 /** The fixes for a finding, each checked to leave a document that still parses. */
 export function computeFixes(ruleId: string, data: FixData | undefined, text: string, uri: string): Fix[] {
   const provider = FIX_PROVIDERS[ruleId];
   if (!provider || !data) return [];
-  return provider(text, data, { json: extensionOf(uri) === '.json' }).filter((fix) => documentStillParses(uri, text, applyEdits(text, fix.edits)));
+  const lines = new LineIndex(text);
+  return provider(text, data, { json: extensionOf(uri) === '.json', lines }).filter((fix) => documentStillParses(uri, text, applyEdits(text, fix.edits, lines)));
 }
 
 /** Applies non-overlapping edits to a text (used to check fixes and by tests). */
-export function applyEdits(text: string, edits: TextEdit[]): string {
-  const lines = new LineIndex(text);
+export function applyEdits(text: string, edits: TextEdit[], lines = new LineIndex(text)): string {
   const sorted = edits
     .map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText }))
     .sort((a, b) => b.start - a.start);

@@ -1,3 +1,4 @@
+import type { LineIndex } from '../positions';
 import type { FixData, Range } from '../findings';
 
 export interface TextEdit {
@@ -15,6 +16,8 @@ export interface Fix {
 export interface FixContext {
   /** The document is JSON (else YAML): decides quoting and layout of inserted text. */
   json: boolean;
+  /** Line index of the text (built once per document by the caller). */
+  lines: LineIndex;
 }
 
 /** Builds the fixes for one finding from its lint-time data and the document's current text. */

@@ -19,6 +19,8 @@ export interface Chunk {
   startOffset: number;
   startLine: number;
   endOffset: number;
+  /** The entry's own text (its parse's offsets are relative to it). */
+  text: string;
   result: YamlResult;
 }
 
@@ -44,6 +46,7 @@ export interface ChunkedYamlResult {
  */
 export interface Skeleton {
   result: YamlResult;
+  text: string;
   /** Kept stretches of the document: where each starts in the skeleton and in the document. */
   segments: { skeletonOffset: number; offset: number; skeletonLine: number; line: number }[];
 }
@@ -106,7 +109,7 @@ export class ChunkedYamlParser {
         const data = result.data as Record<string, unknown> | null;
         const keys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
         if (result.diagnostics.length > 0 || keys.length !== 1 || INTEGER_KEY.test(keys[0]!) || byKey.has(keys[0]!)) return this.whole(text);
-        const chunk: Chunk = { container: container.path, key: keys[0]!, startOffset: span.start, startLine: span.startLine, endOffset: span.end, result };
+        const chunk: Chunk = { container: container.path, key: keys[0]!, startOffset: span.start, startLine: span.startLine, endOffset: span.end, text: chunkText, result };
         chunks.push(chunk);
         byKey.set(chunk.key, chunk);
         kept.push({ start: cursor, end: span.start, line: cursorLine });
@@ -160,7 +163,7 @@ export class ChunkedYamlParser {
     }
     const skeletonText = parts.join('');
     if (this.skeletonCache?.text !== skeletonText) this.skeletonCache = { text: skeletonText, result: parseWithPointers(skeletonText, YAML_PARSE_OPTIONS) };
-    return { result: this.skeletonCache.result, segments };
+    return { result: this.skeletonCache.result, text: skeletonText, segments };
   }
 
   private whole(text: string): ChunkedYamlResult {
@@ -189,13 +192,7 @@ export function chunkFor(result: ChunkedYamlResult, path: JsonPath): { chunk: Ch
   return undefined;
 }
 
-/** Maps a skeleton offset to the document's. */
-export function skeletonOffsetToDocument(skeleton: Skeleton, skeletonOffset: number): number {
-  const segment = findSegment(skeleton.segments, (s) => s.skeletonOffset <= skeletonOffset);
-  return segment ? segment.offset + (skeletonOffset - segment.skeletonOffset) : skeletonOffset;
-}
-
-function skeletonLineToDocument(skeleton: Skeleton, skeletonLine: number): number {
+export function skeletonLineToDocument(skeleton: Skeleton, skeletonLine: number): number {
   const segment = findSegment(skeleton.segments, (s) => s.skeletonLine <= skeletonLine);
   return segment ? segment.line + (skeletonLine - segment.skeletonLine) : skeletonLine;
 }

@@ -71,60 +71,65 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   }
   throwIfCancelled(signal);
 
-  const documents = new Map<string, SourceDocument | null>([[sourcePath, document]]);
-  const documentFor = (path: string): SourceDocument | null => {
-    if (!documents.has(path)) {
-      const text = input.fileReader.read(pathToUri(path));
-      documents.set(path, text === undefined ? null : new SourceDocument(text, /\.json$/i.test(path) ? 'json' : 'yaml', path));
+  const documents = new Map<string, SourceInfo>([[sourcePath, { uri: input.uri, document }]]);
+  const sourceFor = (path: string): SourceInfo => {
+    let info = documents.get(path);
+    if (!info) {
+      const uri = pathToUri(path);
+      const text = input.fileReader.read(uri);
+      info = { uri, document: text === undefined ? null : new SourceDocument(text, /\.json$/i.test(path) ? 'json' : 'yaml', path) };
+      documents.set(path, info);
     }
-    return documents.get(path)!;
+    return info;
   };
 
   const findings: Finding[] = [];
   const syntaxErrorLines = new Set<string>();
   for (const result of results) {
-    const finding = toFinding(result, input, context, documentFor);
+    const finding = toFinding(result, input, context, sourceFor);
     if (!finding) continue;
     if (finding.ruleId === 'oas-syntax-error') {
       // A YAML/JSON parser reports follow-on errors at the same spot; the first one per line is the useful one.
       const key = `${finding.uri}:${finding.range.start.line}`;
       if (syntaxErrorLines.has(key)) continue;
       syntaxErrorLines.add(key);
-      widenEmptyRange(finding, documentFor(uriToPath(finding.uri)));
+      widenEmptyRange(finding, sourceFor(result.source ?? sourcePath).document);
     }
     findings.push(finding);
   }
   return { findings, dependencies: [...run.dependencies], errors: context.errors };
 }
 
-function toFinding(
-  result: IRuleResult,
-  input: OpenApiLintInput,
-  context: RunContext,
-  documentFor: (path: string) => SourceDocument | null,
-): Finding | undefined {
+interface SourceInfo {
+  uri: string;
+  document: SourceDocument | null;
+}
+
+function toFinding(result: IRuleResult, input: OpenApiLintInput, context: RunContext, sourceFor: (path: string) => SourceInfo): Finding | undefined {
   const code = String(result.code);
   if (code === 'unrecognized-format') return undefined;
   const ruleId = SPECTRAL_CODE_TO_RULE[code] ?? code;
   const override = input.settings.rules[ruleId];
   if (override === 'off') return undefined;
   const metadata = ruleMetadata(ruleId);
-  const sourcePath = result.source ?? uriToPath(input.uri);
-  const sourceDocument = documentFor(sourcePath);
+  const { uri, document: sourceDocument } = sourceFor(result.source ?? uriToPath(input.uri));
+  // The root document answered Spectral with exact ranges already (SourceDocument.getRangeForJsonPath);
+  // documents reached through `$ref`s were parsed by Spectral itself and are asked again here.
+  const isRoot = uri === input.uri;
   const range: Range =
-    (ruleId !== 'oas-syntax-error' && result.path.length > 0 ? sourceDocument?.rangeForPath(result.path) : undefined) ?? {
+    (!isRoot && ruleId !== 'oas-syntax-error' && result.path.length > 0 ? sourceDocument?.rangeForPath(result.path) : undefined) ?? {
       start: { line: result.range.start.line, character: result.range.start.character },
       end: { line: result.range.end.line, character: result.range.end.character },
     };
   const extras = context.extras.get(`${code}\u0000${result.message}`);
   const valueRange = metadata?.fixable && sourceDocument ? sourceDocument.valueRangeForPath(result.path) : undefined;
   const fixData = valueRange ? { path: [...result.path], valueRange } : undefined;
-  const fixable = fixData !== undefined && hasApplicableFix(ruleId, fixData, sourceDocument!.text, pathToUri(sourcePath));
+  const fixable = fixData !== undefined && hasApplicableFix(ruleId, fixData, sourceDocument!.text, uri, sourceDocument!.lineIndex);
   return {
     ruleId,
     severity: override ?? SPECTRAL_SEVERITY[result.severity] ?? 'warning',
     message: ruleId === 'oas-unresolved-ref' ? unresolvedRefMessage(result.message) : result.message,
-    uri: pathToUri(sourcePath),
+    uri,
     range,
     ...(metadata?.owasp ? { owasp: metadata.owasp } : {}),
     ...(metadata?.cwe ? { cwe: metadata.cwe } : {}),

@@ -5,7 +5,7 @@ import { Document } from '@stoplight/spectral-core';
 import { Json, Yaml, type IParser } from '@stoplight/spectral-parsers';
 import type { Range } from '../findings';
 import { LineIndex } from '../positions';
-import { chunkFor, chunkedYamlSpectralParser, skeletonOffsetToDocument, type ChunkedYamlParser, type ChunkedYamlResult } from './chunkedYaml';
+import { chunkFor, chunkedYamlSpectralParser, skeletonLineToDocument, type ChunkedYamlParser, type ChunkedYamlResult } from './chunkedYaml';
 
 type JsonPath = (string | number)[];
 
@@ -36,6 +36,22 @@ interface JsonNode {
   value?: unknown;
 }
 
+/** Line indexes of texts that stay the same between runs (chunk and skeleton parses are reused). */
+const lineIndexes = new WeakMap<object, LineIndex>();
+
+function lineIndexFor(owner: object, text: string): LineIndex {
+  let index = lineIndexes.get(owner);
+  if (!index) lineIndexes.set(owner, (index = new LineIndex(text)));
+  return index;
+}
+
+export interface TargetRanges {
+  /** Where a finding about `path` points: the key of a collection value, else the scalar value. */
+  range: Range;
+  /** The whole value at `path` (quick-fixes edit it). */
+  valueRange: Range;
+}
+
 export class SourceDocument extends Document {
   private lineIndexCache: LineIndex | undefined;
 
@@ -56,44 +72,87 @@ export class SourceDocument extends Document {
     return (this.lineIndexCache ??= new LineIndex(this.text));
   }
 
-  /** Offsets of the node to point at for `path`, or undefined when the path does not exist in this text. */
-  targetOffsets(path: JsonPath): { start: number; end: number; valueStart: number; valueEnd: number } | undefined {
-    const result = this.parserResult as unknown as ChunkedYamlResult;
-    if (!result.ast) return undefined;
-    if (this.syntax === 'json') return jsonTarget(result.ast as unknown as JsonNode, path);
-    if (!result.chunked) return yamlTarget(result.ast as unknown as YamlNode, path);
-    const inChunk = chunkFor(result, path);
-    if (inChunk) {
-      const target = yamlTarget(inChunk.chunk.result.ast as unknown as YamlNode, inChunk.innerPath);
-      const shift = inChunk.chunk.startOffset;
-      return target && { start: target.start + shift, end: target.end + shift, valueStart: target.valueStart + shift, valueEnd: target.valueEnd + shift };
+  /**
+   * Spectral asks this for the range of every result: answer with the exact range (key or scalar) instead of
+   * the whole block, so that results need no second lookup. With `closest`, the nearest existing ancestor.
+   */
+  override getRangeForJsonPath(path: JsonPath, closest?: boolean): Range | undefined {
+    for (let current = path; ; current = current.slice(0, -1)) {
+      const ranges = this.targetRanges(current);
+      if (ranges) return ranges.range;
+      if (!closest || current.length === 0) return undefined;
     }
-    // Outside the chunks: the skeleton holds the node; its offsets map back to the document's.
-    const { skeleton, containers } = result.chunked;
-    const target = yamlTarget(skeleton.result.ast as unknown as YamlNode, path);
-    if (!target) return undefined;
-    const map = (offset: number) => skeletonOffsetToDocument(skeleton, offset);
-    let valueEnd = map(target.valueEnd);
-    for (const container of containers) {
-      if (container.path.length < path.length || !path.every((segment, i) => String(segment) === container.path[i])) continue;
-      const last = container.chunks[container.chunks.length - 1];
-      const lastAst = last?.result.ast as unknown as YamlNode | undefined;
-      if (last && lastAst) valueEnd = Math.max(valueEnd, last.startOffset + lastAst.endPosition);
-    }
-    return { start: map(target.start), end: map(target.end), valueStart: map(target.valueStart), valueEnd };
   }
 
-  /** The exact range for a finding at `path`: key of a collection value, else the scalar value. */
+  /** The range for a finding at `path`: key of a collection value, else the scalar value. */
   rangeForPath(path: JsonPath): Range | undefined {
-    const target = this.targetOffsets(path);
-    return target ? this.lineIndex.rangeOf(target.start, target.end) : undefined;
+    return this.targetRanges(path)?.range;
   }
 
   /** The range of the whole value at `path` (used by quick-fixes). */
   valueRangeForPath(path: JsonPath): Range | undefined {
-    const target = this.targetOffsets(path);
-    return target ? this.lineIndex.rangeOf(target.valueStart, target.valueEnd) : undefined;
+    return this.targetRanges(path)?.valueRange;
   }
+
+  targetRanges(path: JsonPath): TargetRanges | undefined {
+    const result = this.parserResult as unknown as ChunkedYamlResult;
+    if (!result.ast) return undefined;
+    if (this.syntax === 'json' || !result.chunked) {
+      const target = this.syntax === 'json' ? jsonTarget(result.ast as unknown as JsonNode, path) : yamlTarget(result.ast as unknown as YamlNode, path);
+      return target && { range: this.lineIndex.rangeOf(target.start, target.end), valueRange: this.lineIndex.rangeOf(target.valueStart, target.valueEnd) };
+    }
+    // Chunked parse: positions come from the chunk's (or the skeleton's) own small line index.
+    const inChunk = chunkFor(result, path);
+    if (inChunk) {
+      const { chunk } = inChunk;
+      const target = yamlTarget(chunk.result.ast as unknown as YamlNode, inChunk.innerPath);
+      if (!target) return undefined;
+      const lines = lineIndexFor(chunk.result, chunk.text);
+      return { range: shiftRange(lines.rangeOf(target.start, target.end), chunk.startLine), valueRange: shiftRange(lines.rangeOf(target.valueStart, target.valueEnd), chunk.startLine) };
+    }
+    const { skeleton, containers } = result.chunked;
+    const target = yamlTarget(skeleton.result.ast as unknown as YamlNode, path);
+    if (!target) return undefined;
+    const lines = lineIndexFor(skeleton.result, skeleton.text);
+    const toDocument = (range: Range): Range => ({
+      start: { line: skeletonLineToDocument(skeleton, range.start.line), character: range.start.character },
+      end: { line: skeletonLineToDocument(skeleton, range.end.line), character: range.end.character },
+    });
+    const range = toDocument(lines.rangeOf(target.start, target.end));
+    const valueRange = toDocument(lines.rangeOf(target.valueStart, target.valueEnd));
+    // A node that holds chunks ends where its last chunk ends.
+    for (const container of containers) {
+      if (container.path.length < path.length || !path.every((segment, i) => String(segment) === container.path[i])) continue;
+      const last = container.chunks[container.chunks.length - 1];
+      const lastAst = last?.result.ast as unknown as YamlNode | undefined;
+      if (!last || !lastAst) continue;
+      const end = shiftRange(lineIndexFor(last.result, last.text).rangeOf(lastAst.endPosition, lastAst.endPosition), last.startLine).end;
+      if (end.line > valueRange.end.line || (end.line === valueRange.end.line && end.character > valueRange.end.character)) valueRange.end = end;
+    }
+    return { range, valueRange };
+  }
+}
+
+function shiftRange(range: Range, lines: number): Range {
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+}
+
+/** Entries of large YAML mappings by key, so that a path lookup does not scan hundreds of entries per step. */
+const mappingKeys = new WeakMap<YamlNode, Map<string, YamlNode>>();
+
+function findMapping(map: YamlNode, segment: string): YamlNode | undefined {
+  const mappings = map.mappings ?? [];
+  if (mappings.length < 16) return mappings.find((m) => m.key && String((m.key as YamlNode).value) === segment);
+  let byKey = mappingKeys.get(map);
+  if (!byKey) {
+    byKey = new Map();
+    for (const m of mappings) if (m.key) {
+      const key = String((m.key as YamlNode).value);
+      if (!byKey.has(key)) byKey.set(key, m);
+    }
+    mappingKeys.set(map, byKey);
+  }
+  return byKey.get(segment);
 }
 
 function derefYaml(node: YamlNode | null | undefined): YamlNode | null | undefined {
@@ -109,7 +168,7 @@ function yamlTarget(root: YamlNode, path: JsonPath) {
   for (const segment of path) {
     if (!node) return undefined;
     if (node.kind === YamlKind.Map) {
-      const mapping = node.mappings?.find((m) => m.key && String((m.key as YamlNode).value) === String(segment));
+      const mapping = findMapping(node, String(segment));
       if (!mapping) return undefined;
       keyNode = mapping.key as YamlNode;
       node = derefYaml(mapping.value as YamlNode | null);
