@@ -12,7 +12,7 @@ import { ruleMetadata } from '../rules/catalog';
 import { hasApplicableFix } from '../fixes';
 import { pathToUri, uriToPath } from '../uris';
 import type { OpenApiDetection } from './detect';
-import { createRunResolver, type ResolverMemo } from './refResolver';
+import { createRunResolver, type Origin, type ResolverMemo } from './refResolver';
 import { SourceDocument } from './sourceDocument';
 import type { ChunkedYamlParser } from './chunkedYaml';
 
@@ -40,7 +40,8 @@ export interface OpenApiLintOutput {
 /** Per-run state that rule functions reach through the document they are called for. */
 interface RunContext {
   signal: CancelSignal;
-  extras: Map<string, RuleFunctionResult>;
+  /** Results of our own rules, taken directly (Spectral's per-result processing is skipped for them). */
+  direct: { ruleId: string; root: unknown; result: RuleFunctionResult }[];
   errors: string[];
 }
 const runContexts = new WeakMap<object, RunContext>();
@@ -59,7 +60,7 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   // Our resolver implements the part of json-ref-resolver's interface that Spectral uses.
   const spectral = new Spectral({ resolver: run.resolver as unknown as NonNullable<ConstructorParameters<typeof Spectral>[0]>['resolver'] });
   spectral.setRuleset(compiledRuleset(input.settings));
-  const context: RunContext = { signal, extras: new Map(), errors: [] };
+  const context: RunContext = { signal, direct: [], errors: [] };
   runContexts.set(document, context);
 
   let results: IRuleResult[];
@@ -84,9 +85,18 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   };
 
   const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const { ruleId, root, result } of context.direct) {
+    const finding = directFinding(ruleId, root, result, input, run.resolver.origins, sourcePath, sourceFor);
+    if (!finding) continue;
+    const key = `${finding.ruleId}\u0000${finding.uri}\u0000${finding.range.start.line}:${finding.range.start.character}\u0000${finding.message}`;
+    if (seen.has(key)) continue; // the same fault reached through several paths (a shared schema)
+    seen.add(key);
+    findings.push(finding);
+  }
   const syntaxErrorLines = new Set<string>();
   for (const result of results) {
-    const finding = toFinding(result, input, context, sourceFor);
+    const finding = toFinding(result, input, sourceFor);
     if (!finding) continue;
     if (finding.ruleId === 'oas-syntax-error') {
       // A YAML/JSON parser reports follow-on errors at the same spot; the first one per line is the useful one.
@@ -105,7 +115,8 @@ interface SourceInfo {
   document: SourceDocument | null;
 }
 
-function toFinding(result: IRuleResult, input: OpenApiLintInput, context: RunContext, sourceFor: (path: string) => SourceInfo): Finding | undefined {
+/** A result Spectral produced itself: a parser or resolver error, or a rule of a team's ruleset. */
+function toFinding(result: IRuleResult, input: OpenApiLintInput, sourceFor: (path: string) => SourceInfo): Finding | undefined {
   const code = String(result.code);
   if (code === 'unrecognized-format') return undefined;
   const ruleId = SPECTRAL_CODE_TO_RULE[code] ?? code;
@@ -121,7 +132,6 @@ function toFinding(result: IRuleResult, input: OpenApiLintInput, context: RunCon
       start: { line: result.range.start.line, character: result.range.start.character },
       end: { line: result.range.end.line, character: result.range.end.character },
     };
-  const extras = context.extras.get(`${code}\u0000${result.message}`);
   const valueRange = metadata?.fixable && sourceDocument ? sourceDocument.valueRangeForPath(result.path) : undefined;
   const fixData = valueRange ? { path: [...result.path], valueRange } : undefined;
   const fixable = fixData !== undefined && hasApplicableFix(ruleId, fixData, sourceDocument!.text, uri, sourceDocument!.lineIndex);
@@ -133,8 +143,60 @@ function toFinding(result: IRuleResult, input: OpenApiLintInput, context: RunCon
     range,
     ...(metadata?.owasp ? { owasp: metadata.owasp } : {}),
     ...(metadata?.cwe ? { cwe: metadata.cwe } : {}),
-    ...(extras?.dataClasses ? { dataClasses: extras.dataClasses } : {}),
-    ...(extras?.aiLinked ? { aiLinked: true } : {}),
+    fixable,
+    ...(fixable ? { data: fixData } : {}),
+  };
+}
+
+/**
+ * A result of one of our rules, located without Spectral: the path in the resolved document is walked, and
+ * each resolved value met on the way that was defined elsewhere (a `$ref` target) restarts the path there, so
+ * the finding lands in the file and at the place that hold the fault.
+ */
+function directFinding(
+  ruleId: string,
+  root: unknown,
+  result: RuleFunctionResult,
+  input: OpenApiLintInput,
+  origins: WeakMap<object, Origin>,
+  rootPath: string,
+  sourceFor: (path: string) => SourceInfo,
+): Finding | undefined {
+  const override = input.settings.rules[ruleId];
+  if (override === 'off') return undefined;
+  let source = rootPath;
+  let path: (string | number)[] = [];
+  let current: unknown = root;
+  for (const segment of result.path) {
+    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[segment as string] : undefined;
+    path.push(segment);
+    const origin = current !== null && typeof current === 'object' ? origins.get(current) : undefined;
+    if (origin) {
+      source = origin.source;
+      path = [...origin.segments];
+    }
+  }
+  const { uri, document } = sourceFor(source);
+  if (!document) return undefined;
+  let ranges = document.targetRanges(path);
+  for (let closest = path; !ranges && closest.length > 0; ) {
+    closest = closest.slice(0, -1);
+    ranges = document.targetRanges(closest);
+  }
+  if (!ranges) return undefined;
+  const metadata = ruleMetadata(ruleId);
+  const fixData = metadata?.fixable ? { path, valueRange: ranges.valueRange } : undefined;
+  const fixable = fixData !== undefined && hasApplicableFix(ruleId, fixData, document.text, uri, document.lineIndex);
+  return {
+    ruleId,
+    severity: override ?? metadata?.severity ?? 'warning',
+    message: result.message,
+    uri,
+    range: ranges.range,
+    ...(metadata?.owasp ? { owasp: metadata.owasp } : {}),
+    ...(metadata?.cwe ? { cwe: metadata.cwe } : {}),
+    ...(result.dataClasses ? { dataClasses: result.dataClasses } : {}),
+    ...(result.aiLinked ? { aiLinked: true } : {}),
     fixable,
     ...(fixable ? { data: fixData } : {}),
   };
@@ -174,8 +236,9 @@ function compiledRuleset(settings: EngineSettings): Ruleset {
 
 /**
  * Wraps every rule function so that (1) a cancelled run stops at the next rule, (2) a rule that throws is
- * reported and skipped instead of aborting the whole Spectral run, and (3) our extra result fields (data
- * classes, AI-linked) survive Spectral, which keeps only message and path.
+ * reported and skipped instead of aborting the whole Spectral run, and (3) our rules' results come straight
+ * to the engine: Spectral's per-result work (closest paths, ref maps, ranges, printed paths, fingerprints) is
+ * thousands of times the same on a large spec, and it keeps only message and path, not data classes.
  */
 function guardRuleFunctions(definition: RulesetDefinition, rules: readonly OpenApiRule[]): RulesetDefinition {
   const ids = new Set(rules.map((r) => r.id));
@@ -189,10 +252,9 @@ function guardRuleFunctions(definition: RulesetDefinition, rules: readonly OpenA
       if (context?.signal.cancelled) throw new LintCancelledError();
       try {
         const results = inner(input, options, fnContext) as RuleFunctionResult[] | undefined;
-        if (context && results) {
-          for (const r of results) if (r.dataClasses || r.aiLinked) context.extras.set(`${id}\u0000${r.message}`, r);
-        }
-        return results;
+        if (!context) return results;
+        for (const result of results ?? []) context.direct.push({ ruleId: id, root: input, result });
+        return [];
       } catch (error) {
         if (error instanceof LintCancelledError) throw error;
         context?.errors.push(`Rule ${id} failed and was skipped: ${error instanceof Error ? error.message : String(error)}`);

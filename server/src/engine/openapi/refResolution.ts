@@ -61,9 +61,17 @@ export class ResolverMemo {
 
 const MAX_DEPTH = 1000;
 
+/** Where a resolved value was defined: the source file and the path inside it. */
+export interface Origin {
+  source: string;
+  segments: (string | number)[];
+}
+
 export class ResolutionPass {
   readonly errors: ResolverError[] = [];
   readonly missingSources = new Set<string>();
+  /** Resolved value of every node (except the root) -> where it is defined. */
+  readonly origins = new WeakMap<object, Origin>();
   private readonly nodes = new Map<string, NodeInfo>();
   private readonly component = new Map<string, number>();
   /** Components that are cycles: several members, or one that refers to itself. */
@@ -275,6 +283,14 @@ export class ResolutionPass {
   private resolveKey(key: string): unknown {
     if (this.values.has(key)) return this.values.get(key);
     const node = this.nodes.get(key)!;
+    const value = this.resolveNodeValue(key, node);
+    if (key !== this.rootKey && value !== null && typeof value === 'object' && !this.origins.has(value)) {
+      this.origins.set(value, { source: node.source, segments: node.segments });
+    }
+    return value;
+  }
+
+  private resolveNodeValue(key: string, node: NodeInfo): unknown {
     if (this.resolving.has(key)) return node.raw; // only through YAML aliases or a ref to a unit's own inside
     const previous = this.memo.records.get(key);
     if (previous && key !== this.rootKey && this.stillValid(key, node, previous)) {

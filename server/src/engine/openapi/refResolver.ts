@@ -7,9 +7,9 @@
 // is reached only when the user allowed remote refs.
 import type { FileReader } from '../fileReader';
 import { pathToUri } from '../uris';
-import { ResolutionPass, ResolverMemo, type SourceState } from './refResolution';
+import { ResolutionPass, ResolverMemo, type Origin, type SourceState } from './refResolution';
 
-export { ResolverMemo } from './refResolution';
+export { ResolverMemo, type Origin } from './refResolution';
 
 export class RemoteRefNotAllowedError extends Error {
   constructor(url: string) {
@@ -44,6 +44,8 @@ export class FastRefResolver {
   /** Spectral keys its cache of referenced documents by this object: a new one per run keeps runs apart. */
   readonly uriCache = {};
   readonly dependencies = new Set<string>();
+  /** Where each resolved value was defined (after `resolve`). */
+  origins: WeakMap<object, Origin> = new WeakMap();
 
   constructor(
     private readonly fileReader: FileReader,
@@ -61,6 +63,7 @@ export class FastRefResolver {
       const pass = new ResolutionPass(rootSource, sources, failedSources, this.memo);
       const result = pass.resolveRoot(rootData);
       if (pass.missingSources.size === 0 || attempt > 50) {
+        this.origins = pass.origins;
         return { result, errors: pass.errors, graph: new SourceGraph(sources), refMap: sources.get(rootSource)!.refMap };
       }
       for (const source of pass.missingSources) {
