@@ -8,6 +8,8 @@ export interface CliLintResult {
   findings: Finding[];
   /** Files that were linted (OpenAPI documents and handler code). */
   linted: string[];
+  /** How many of them were OpenAPI documents and how many handler code files. */
+  lintedByKind: { openapi: number; code: number };
   /** Candidate files that were neither OpenAPI nor handler code (or not readable) and were skipped. */
   skipped: string[];
   errors: string[];
@@ -16,7 +18,7 @@ export interface CliLintResult {
 export async function lintPaths(patterns: string[], cwd: string, settings: EngineSettings): Promise<CliLintResult> {
   const files = await discoverFiles(patterns, cwd);
   const engine = new Engine();
-  const result: CliLintResult = { findings: [], linted: [], skipped: [], errors: [] };
+  const result: CliLintResult = { findings: [], linted: [], lintedByKind: { openapi: 0, code: 0 }, skipped: [], errors: [] };
   const seen = new Set<string>();
   for (const file of files) {
     let text: string;
@@ -32,6 +34,7 @@ export async function lintPaths(patterns: string[], cwd: string, settings: Engin
       continue;
     }
     result.linted.push(file);
+    result.lintedByKind[lint.kind]++;
     result.errors.push(...lint.errors);
     for (const finding of lint.findings) {
       const key = `${finding.uri}|${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;

@@ -13,6 +13,15 @@ import { summaryLine } from './formatters/summary';
 type Format = 'stylish' | 'json' | 'sarif';
 type FailOn = 'error' | 'warn' | 'never';
 
+interface CliOptions {
+  format: Format;
+  failOn: FailOn;
+  output?: string;
+  rule: Record<string, string>;
+  allowRemoteRefs: boolean;
+  color: boolean;
+}
+
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE_OR_CRASH = 2;
@@ -40,14 +49,16 @@ async function main(argv: string[]): Promise<number> {
   let exitCode = EXIT_OK;
   const program = new Command()
     .name('apiwarden')
-    .description('Finds API security problems (OWASP API Security Top 10) in OpenAPI documents.')
+    .description('Finds API security problems (OWASP API Security Top 10) in OpenAPI documents and API handler code.')
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
   program
     .command('lint')
-    .description('Lint OpenAPI documents (files, folders or globs; default: the current folder).')
+    .description(
+      'Lint OpenAPI documents and API handler code (Express, Fastify, NestJS, Koa, Flask, FastAPI, Django) in files, folders or globs; default: the current folder.',
+    )
     .argument('[paths...]', 'files, folders or glob patterns', ['.'])
     .option('-f, --format <format>', 'stylish | json | sarif', choice(['stylish', 'json', 'sarif'] as const), 'stylish')
     .option('--fail-on <level>', 'exit with 1 when findings at this level or above exist: error | warn | never', choice(['error', 'warn', 'never'] as const), 'error')
@@ -55,23 +66,23 @@ async function main(argv: string[]): Promise<number> {
     .option('-r, --rule <id=severity>', 'set a rule severity or turn it off (repeatable)', collectRuleSetting, {})
     .option('--allow-remote-refs', 'fetch http(s) $refs (off by default: no network access)', false)
     .option('--no-color', 'plain output')
-    .action(async (paths: string[], options: { format: Format; failOn: FailOn; output?: string; rule: Record<string, string>; allowRemoteRefs: boolean; color: boolean }) => {
+    .action(async (paths: string[], options: CliOptions) => {
       const cwd = process.cwd();
       const settings = normalizeSettings({ rules: options.rule, allowRemoteRefs: options.allowRemoteRefs });
       const result = await lintPaths(paths, cwd, settings);
       for (const error of result.errors) process.stderr.write(`warning: ${error}\n`);
-      if (result.linted.length === 0) process.stderr.write(`No OpenAPI documents found in ${paths.join(', ')}.\n`);
+      if (result.linted.length === 0) process.stderr.write(`No OpenAPI documents or API handler code found in ${paths.join(', ')}.\n`);
       const color = options.color && !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
       const report =
         options.format === 'json'
-          ? formatJson(result.findings, { cwd, lintedFiles: result.linted.length, version: VERSION })
+          ? formatJson(result.findings, { cwd, linted: result.lintedByKind, version: VERSION })
           : options.format === 'sarif'
             ? formatSarif(result.findings, { cwd, version: VERSION })
-            : formatStylish(result.findings, { cwd, color, lintedFiles: result.linted.length });
+            : formatStylish(result.findings, { cwd, color, linted: result.lintedByKind });
       if (options.output) writeFileSync(options.output, report);
       else process.stdout.write(report);
       // Machine formats keep stdout parseable: their summary line goes to stderr.
-      if (options.format !== 'stylish' || options.output) process.stderr.write(summaryLine(result.findings, result.linted.length) + '\n');
+      if (options.format !== 'stylish' || options.output) process.stderr.write(summaryLine(result.findings, result.lintedByKind) + '\n');
       exitCode = failsBuild(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
     });
 

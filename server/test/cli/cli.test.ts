@@ -27,19 +27,22 @@ test('stylish output lists findings per file with a summary line and exits 1 on 
   assert.equal(code, 1);
   assert.match(stdout, /oas-password-readable/);
   assert.match(stdout, /^ {2}56:9 +error +Property `password` can be returned in responses/m);
-  assert.match(stdout, /\d+ problems? \(\d+ errors?, \d+ warnings?(?:, \d+ infos?)?(?:, \d+ hints?)?\) in 1 file; 1 OpenAPI document linted\./);
+  assert.match(stdout, /\n\d+ problems? \(\d+ errors?, \d+ warnings?(?:, \d+ infos?)?(?:, \d+ hints?)?\) in 1 file; 1 file linted \(1 OpenAPI, 0 code\)\.\n$/);
 });
 
 test('json output is parseable and carries rule metadata and doc links; the summary goes to stderr', () => {
   const { code, stdout, stderr } = runCli(['lint', PASSWORD_FIXTURE, '--format', 'json']);
   assert.equal(code, 1);
-  const report = JSON.parse(stdout) as { summary: { files: number; error: number }; findings: { ruleId: string; owasp?: string; docUrl: string; path: string; range: unknown }[] };
+  const report = JSON.parse(stdout) as { summary: { files: number; openapiFiles: number; codeFiles: number; findings: number; error: number }; findings: { ruleId: string; owasp?: string; docUrl: string; path: string; range: unknown }[] };
   assert.equal(report.summary.files, 1);
+  assert.equal(report.summary.openapiFiles, 1);
+  assert.equal(report.summary.codeFiles, 0);
+  assert.equal(report.summary.findings, report.findings.length);
   const finding = report.findings.find((f) => f.ruleId === 'oas-password-readable')!;
   assert.equal(finding.owasp, 'API3:2023');
   assert.match(finding.docUrl, /docs\/rules\/oas-password-readable\.md$/);
   assert.equal(finding.path, PASSWORD_FIXTURE);
-  assert.match(stderr, /problems/);
+  assert.match(stderr, new RegExp(`^${report.findings.length} problems \\(${report.summary.error} errors?, .*\\) in 1 file; 1 file linted \\(1 OpenAPI, 0 code\\)\\.$`, 'm'));
 });
 
 test('sarif output validates against the SARIF 2.1.0 schema', () => {
@@ -76,7 +79,7 @@ test('exit codes: --fail-on decides between 0 and 1; usage errors and unknown op
   assert.equal(runCli(['frobnicate']).code, 2);
   const clean = runCli(['lint', 'test-fixtures/openapi/oas-syntax-error/valid.yaml']);
   assert.equal(clean.code, 0);
-  assert.match(clean.stdout, /No problems found in 1 OpenAPI document\./);
+  assert.match(clean.stdout, /^No problems found; 1 file linted \(1 OpenAPI, 0 code\)\.$/m);
 });
 
 test('--rule turns a rule off or changes its severity', () => {
@@ -101,7 +104,8 @@ test('a broken file, a binary file and an empty folder give messages, not crashe
     const empty = mkdtempSync(path.join(tmpdir(), 'apiwarden-empty-'));
     const none = runCli(['lint', empty]);
     assert.equal(none.code, 0);
-    assert.match(none.stderr, /No OpenAPI documents found/);
+    assert.match(none.stderr, /No OpenAPI documents or API handler code found in /);
+    assert.match(none.stdout, /No problems found; 0 files linted \(0 OpenAPI, 0 code\)\./);
     rmSync(empty, { recursive: true });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -26,13 +26,25 @@ test('the CLI lints a whole project folder: OpenAPI documents and handler code t
     write('node_modules/express/index.js', "app.delete('/x', (req, res) => res.end());\n");
     const result = spawnSync(process.execPath, [CLI, 'lint', '.', '--format', 'json', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
-    const report = JSON.parse(result.stdout) as { findings: { ruleId: string; path: string; range: { start: { line: number } } }[] };
+    const report = JSON.parse(result.stdout) as {
+      summary: { files: number; openapiFiles: number; codeFiles: number; findings: number };
+      findings: { ruleId: string; path: string; range: { start: { line: number } } }[];
+    };
     const byFile = (file: string) => report.findings.filter((f) => f.path.replace(/\\/g, '/').endsWith(file)).map((f) => f.ruleId);
     assert.ok(byFile('openapi.yaml').includes('oas-operation-without-security'), JSON.stringify(report.findings));
     assert.deepEqual(byFile('src/app.js'), ['code-route-without-auth']);
     assert.deepEqual(byFile('api/main.py'), ['code-route-without-auth']);
     assert.deepEqual(byFile('src/util.js'), []);
     assert.ok(!report.findings.some((f) => f.path.includes('node_modules')), 'node_modules is never linted');
+    // Counted by kind: openapi.yaml; src/app.js and api/main.py (package.json and src/util.js are skipped).
+    assert.deepEqual(
+      { files: report.summary.files, openapiFiles: report.summary.openapiFiles, codeFiles: report.summary.codeFiles, findings: report.summary.findings },
+      { files: 3, openapiFiles: 1, codeFiles: 2, findings: report.findings.length },
+    );
+    const files = new Set(report.findings.map((f) => f.path)).size;
+    assert.match(result.stderr, new RegExp(`^${report.findings.length} problems \\(.*\\) in ${files} files; 3 files linted \\(1 OpenAPI, 2 code\\)\\.$`, 'm'));
+    const stylish = spawnSync(process.execPath, [CLI, 'lint', '.', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.match(stylish.stdout, /; 3 files linted \(1 OpenAPI, 2 code\)\.\n$/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,12 +1,12 @@
 // Human-readable output grouped by file, in the spirit of ESLint's "stylish".
 import * as path from 'node:path';
 import { uriToPath, type Finding } from '../../engine';
-import { summaryLine } from './summary';
+import { summaryLine, type LintedCounts } from './summary';
 
 export interface StylishOptions {
   cwd: string;
   color: boolean;
-  lintedFiles: number;
+  linted: LintedCounts;
 }
 
 export function formatStylish(findings: readonly Finding[], options: StylishOptions): string {
@@ -27,6 +27,6 @@ export function formatStylish(findings: readonly Finding[], options: StylishOpti
     }
     out.push('');
   }
-  out.push(summaryLine(findings, options.lintedFiles));
+  out.push(summaryLine(findings, options.linted));
   return out.join('\n') + '\n';
 }
