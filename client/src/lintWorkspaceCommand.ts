@@ -1,15 +1,10 @@
-// "API Warden: Lint workspace": asks the server to lint every OpenAPI document in the workspace, showing its
-// progress in a cancellable notification.
+// "API Warden: Lint workspace": asks the server to lint every OpenAPI document and API handler code file in the
+// workspace, showing its progress in a cancellable notification.
 import * as vscode from 'vscode';
 import { WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import { workspaceLintMessage, type WorkspaceLintSummary } from './messages';
 
 const LINT_WORKSPACE_REQUEST = 'apiwarden/lintWorkspace';
-
-interface WorkspaceLintSummary {
-  filesLinted: number;
-  findings: number;
-  cancelled: boolean;
-}
 
 export function registerLintWorkspaceCommand(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
   let counter = 0;
@@ -35,9 +30,7 @@ export function registerLintWorkspaceCommand(context: vscode.ExtensionContext, g
           }
         },
       );
-      void vscode.window.showInformationMessage(
-        `API Warden${summary.cancelled ? ' (cancelled)' : ''}: ${summary.filesLinted} OpenAPI documents linted, ${summary.findings} findings.`,
-      );
+      void vscode.window.showInformationMessage(workspaceLintMessage(summary));
       return summary;
     }),
   );

@@ -1,5 +1,6 @@
 // Status bar item: how many API Warden findings are open (errors and warnings); a click opens Problems.
 import * as vscode from 'vscode';
+import { statusBarTooltip } from './messages';
 
 const SOURCE = 'apiwarden';
 
@@ -31,7 +32,7 @@ export class FindingsStatusBar implements vscode.Disposable {
     }
     const total = errors + warnings + others;
     this.item.text = `$(shield) API Warden: ${total}`;
-    this.item.tooltip = `API Warden: ${errors} errors, ${warnings} warnings, ${others} other findings in ${files} files. Click to open Problems.`;
+    this.item.tooltip = statusBarTooltip({ errors, warnings, others, files });
     this.item.backgroundColor = errors > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 

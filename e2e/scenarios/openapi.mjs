@@ -212,12 +212,15 @@ export const scenarios = [
         t.wb.waitForStatusBar(`API Warden: ${specFindings.length}`));
       const total = t.expected.summary.findings;
       await t.step('run "API Warden: Lint workspace"', () => t.wb.runCommand('API Warden: Lint workspace'));
-      const toast = t.page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'OpenAPI documents linted' });
+      const { files, openapiFiles, codeFiles } = t.expected.summary;
+      const filesText = `${files} file${files === 1 ? '' : 's'} linted (${openapiFiles} OpenAPI, ${codeFiles} code)`;
+      const findingsText = `${total} finding${total === 1 ? '' : 's'}`;
+      const toast = t.page.locator('.notifications-toasts .notification-toast').filter({ hasText: / linted \(\d+ OpenAPI, \d+ code\)/ });
       await t.step('notification reports the workspace totals', async () => {
         await toast.first().waitFor({ state: 'visible', timeout: 60_000 });
         const text = (await toast.first().innerText()).replace(/\s+/g, ' ');
         t.log(`notification: ${text}`);
-        check(text.includes(`${t.expected.summary.files} OpenAPI documents linted, ${total} findings`), `notification says ${JSON.stringify(text)}, the CLI found ${total} findings in ${t.expected.summary.files} documents`);
+        check(text.includes(`${filesText}, ${findingsText}`), `notification says ${JSON.stringify(text)}, the CLI found ${findingsText} in ${filesText}`);
       });
       await t.step(`status bar shows ${total}`, () => t.wb.waitForStatusBar(`API Warden: ${total}`));
       await t.step('the progress notification closes', () =>

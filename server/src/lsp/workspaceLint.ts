@@ -9,12 +9,17 @@ import { extensionOf, pathToUri, uriToPath } from '../engine/uris';
 import type { LintScheduler } from './lintScheduler';
 
 export interface WorkspaceLintSummary {
+  /** Files linted, all kinds (`openapiFiles + codeFiles`). */
   filesLinted: number;
+  openapiFiles: number;
+  codeFiles: number;
   findings: number;
   cancelled: boolean;
 }
 
 export const LINT_WORKSPACE_REQUEST = 'apiwarden/lintWorkspace';
+
+const OPENAPI_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 export async function lintWorkspace(
   connection: Connection,
@@ -26,23 +31,35 @@ export async function lintWorkspace(
   progress.begin('API Warden: linting workspace', 0, 'Finding files…', true);
   const files: string[] = [];
   for (const folder of folders) files.push(...(await discoverFiles([uriToPath(folder)], uriToPath(folder))));
-  const specs = files.filter((file) => {
-    try {
-      const text = readFileSync(file, 'utf8');
-      return detectOpenApi(text, extensionOf(file)) !== null || isCodeOfInterest(file, text);
-    } catch {
-      return false;
-    }
-  });
+  const targets: { file: string; kind: 'openapi' | 'code' }[] = [];
+  for (const file of files) {
+    const kind = kindOf(file);
+    if (kind) targets.push({ file, kind });
+  }
   let findings = 0;
-  let done = 0;
-  for (const file of specs) {
+  const done = { openapi: 0, code: 0 };
+  for (const { file, kind } of targets) {
     if (isCancelled()) break;
-    progress.report(Math.round((done / Math.max(1, specs.length)) * 100), `${done}/${specs.length} ${file.split(/[\\/]/).pop()}`);
+    const count = done.openapi + done.code;
+    progress.report(Math.round((count / Math.max(1, targets.length)) * 100), `${count}/${targets.length} ${file.split(/[\\/]/).pop()}`);
     findings += (await scheduler.lintNow(pathToUri(file), 'background')).length;
-    done++;
+    done[kind]++;
   }
   progress.done();
-  connection.console.info(`API Warden: linted ${done} OpenAPI documents and handler files in the workspace, ${findings} findings.`);
-  return { filesLinted: done, findings, cancelled: isCancelled() };
+  const filesLinted = done.openapi + done.code;
+  connection.console.info(`API Warden: linted ${filesLinted} files in the workspace (${done.openapi} OpenAPI, ${done.code} code), ${findings} findings.`);
+  return { filesLinted, openapiFiles: done.openapi, codeFiles: done.code, findings, cancelled: isCancelled() };
+}
+
+/** The same decision as Engine.classify, made without importing engine.ts (and Spectral) on the main thread. */
+function kindOf(file: string): 'openapi' | 'code' | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const extension = extensionOf(file);
+  if (OPENAPI_EXTENSIONS.has(extension) && detectOpenApi(text, extension) !== null) return 'openapi';
+  return isCodeOfInterest(file, text) ? 'code' : undefined;
 }

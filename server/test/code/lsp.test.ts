@@ -115,3 +115,12 @@ test('a TypeScript file that is not handler code is not claimed', async () => {
   const published = client.published.get(uri) ?? [];
   assert.ok(published.every((p) => p.diagnostics.length === 0), JSON.stringify(published));
 });
+
+test('"Lint workspace" lints OpenAPI documents and handler code and counts them by kind', async () => {
+  write('openapi.yaml', 'openapi: 3.0.3\ninfo: { title: Demo, version: 1.0.0 }\npaths:\n  /users:\n    get:\n      responses:\n        "200": { description: ok }\n');
+  const summary = await client.connection.sendRequest<{ filesLinted: number; openapiFiles: number; codeFiles: number; findings: number; cancelled: boolean }>('apiwarden/lintWorkspace', {});
+  // openapi.yaml; src/auth.ts, app.ts, users.ts, items.ts (package.json and src/util.ts are neither).
+  assert.deepEqual({ ...summary, findings: summary.findings > 0 }, { filesLinted: 5, openapiFiles: 1, codeFiles: 4, findings: true, cancelled: false });
+  const spec = await client.waitForDiagnostics(uriOf('openapi.yaml'), (p) => p.diagnostics.some((d) => d.code === 'oas-operation-without-security'));
+  assert.ok(spec.diagnostics.length > 0);
+});
