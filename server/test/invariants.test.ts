@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../src/engine';
+import { toServerSettings } from '../src/lsp/settingsCache';
 import { readExpectations } from './support/expectations';
 import { FIXTURES_ROOT, fixtureFiles, listFiles } from './support/fixtureRunner';
 
@@ -63,4 +64,25 @@ test('every rule has fixtures that must trigger it and fixtures that must not', 
 test('rule ids are kebab-case with a family prefix', () => {
   const bad = [...RULES.keys()].filter((id) => !/^(oas|code|xref)-[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
   assert.deepEqual(bad, []);
+});
+
+test('every setting the server reads is declared in package.json and listed in the README settings table', () => {
+  // A raw value for every setting, so normalisation keeps them all: the keys are what the server reads.
+  const read = Object.keys(
+    toServerSettings({
+      enable: true,
+      rules: {},
+      allowRemoteRefs: true,
+      maxFileSizeMb: 1,
+      sensitiveData: { allowNames: ['x'] },
+      authNames: ['requireTenantUser'],
+      lintDelayMs: 10,
+    }),
+  );
+  const declared = Object.keys((JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } }).contributes.configuration.properties);
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const problems: string[] = [];
+  for (const key of read) if (!declared.includes(`apiwarden.${key}`)) problems.push(`apiwarden.${key} is read but not declared in package.json`);
+  for (const name of declared) if (!readme.includes(`| \`${name}\` |`)) problems.push(`${name} is not in the README settings table`);
+  assert.deepEqual(problems, []);
 });

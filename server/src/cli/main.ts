@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, CommanderError } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { normalizeSettings, SEVERITY_ORDER, type Finding } from '../engine';
+import { DATA_CLASSES, isDataClass, type DataClass } from '../engine/sensitive';
 import { VERSION } from '../version';
 import { lintPaths } from './lintFiles';
 import { formatStylish } from './formatters/stylish';
@@ -19,6 +20,9 @@ interface CliOptions {
   output?: string;
   rule: Record<string, string>;
   allowRemoteRefs: boolean;
+  authName?: string[];
+  sensitiveName?: Partial<Record<DataClass, string[]>>;
+  notSensitive?: string[];
   color: boolean;
 }
 
@@ -37,6 +41,18 @@ function collectRuleSetting(value: string, previous: Record<string, string>): Re
   const match = /^([a-z0-9-]+)=(off|error|warning|warn|info|hint)$/.exec(value);
   if (!match) throw new InvalidArgumentError('Use <rule-id>=off|error|warning|info|hint.');
   return { ...previous, [match[1]!]: match[2]! };
+}
+
+function collectString(value: string, previous: string[] = []): string[] {
+  if (value.trim() === '') throw new InvalidArgumentError('Give a non-empty name.');
+  return [...previous, value.trim()];
+}
+
+function collectSensitiveName(value: string, previous: Partial<Record<DataClass, string[]>> = {}): Partial<Record<DataClass, string[]>> {
+  const match = /^([a-z-]+)=(.+)$/.exec(value);
+  if (!match || !isDataClass(match[1]) || match[2]!.trim() === '') throw new InvalidArgumentError(`Use <class>=<name>, class one of ${DATA_CLASSES.join(', ')}.`);
+  const dataClass = match[1];
+  return { ...previous, [dataClass]: [...(previous[dataClass] ?? []), match[2]!.trim()] };
 }
 
 export function failsBuild(findings: readonly Finding[], failOn: FailOn): boolean {
@@ -65,10 +81,18 @@ async function main(argv: string[]): Promise<number> {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-r, --rule <id=severity>', 'set a rule severity or turn it off (repeatable)', collectRuleSetting, {})
     .option('--allow-remote-refs', 'fetch http(s) $refs (off by default: no network access)', false)
+    .option('--auth-name <name>', 'also trust this middleware/guard/dependency name as authentication when its definition is not in the project (repeatable)', collectString)
+    .option('--sensitive-name <class=name>', `also classify this field name as sensitive data of a class: ${DATA_CLASSES.join(', ')} (repeatable)`, collectSensitiveName)
+    .option('--not-sensitive <name>', 'never classify this field name as sensitive (repeatable)', collectString)
     .option('--no-color', 'plain output')
     .action(async (paths: string[], options: CliOptions) => {
       const cwd = process.cwd();
-      const settings = normalizeSettings({ rules: options.rule, allowRemoteRefs: options.allowRemoteRefs });
+      const settings = normalizeSettings({
+        rules: options.rule,
+        allowRemoteRefs: options.allowRemoteRefs,
+        authNames: options.authName ?? [],
+        sensitiveData: { extraNames: options.sensitiveName ?? {}, allowNames: options.notSensitive ?? [] },
+      });
       const result = await lintPaths(paths, cwd, settings);
       for (const error of result.errors) process.stderr.write(`warning: ${error}\n`);
       if (result.linted.length === 0) process.stderr.write(`No OpenAPI documents or API handler code found in ${paths.join(', ')}.\n`);

@@ -91,6 +91,45 @@ test('--rule turns a rule off or changes its severity', () => {
   assert.equal(runCli(['lint', PASSWORD_FIXTURE, '--rule', 'nonsense']).code, 2);
 });
 
+test('--sensitive-name and --not-sensitive teach the sensitive-data classifier; a wrong class is a usage error', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'apiwarden-cli-sensitive-'));
+  try {
+    writeFileSync(
+      path.join(dir, 'spec.yaml'),
+      [
+        'openapi: 3.0.3',
+        'info: { title: Members, version: 1.0.0 }',
+        'paths:',
+        '  /members:',
+        '    get:',
+        '      responses:',
+        '        "200":',
+        '          description: ok',
+        '          content:',
+        '            application/json:',
+        '              schema:',
+        '                type: object',
+        '                properties:',
+        '                  loyaltyNumber: { type: string }',
+        '                  ssn: { type: string }',
+        '',
+      ].join('\n'),
+    );
+    const flagged = (args: string[]) => {
+      const result = runCli(['lint', 'spec.yaml', '--format', 'json', '--fail-on', 'never', ...args], dir);
+      assert.equal(result.code, 0, result.stderr);
+      const findings = JSON.parse(result.stdout).findings as { ruleId: string; message: string; dataClasses?: string[] }[];
+      return findings.filter((f) => f.ruleId === 'oas-sensitive-data-in-response').map((f) => `${/`(\w+)`/.exec(f.message)?.[1]}:${f.dataClasses?.join(',')}`);
+    };
+    assert.deepEqual(flagged([]), ['ssn:government-id']);
+    assert.deepEqual(flagged(['--sensitive-name', 'pii=loyaltyNumber', '--not-sensitive', 'ssn']), ['loyaltyNumber:pii']);
+    assert.equal(runCli(['lint', 'spec.yaml', '--sensitive-name', 'secret=loyaltyNumber'], dir).code, 2);
+    assert.equal(runCli(['lint', 'spec.yaml', '--sensitive-name', 'loyaltyNumber'], dir).code, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a broken file, a binary file and an empty folder give messages, not crashes', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'apiwarden-cli-'));
   try {

@@ -49,3 +49,24 @@ test('the CLI lints a whole project folder: OpenAPI documents and handler code t
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('--auth-name trusts a middleware from a package as authentication', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'apiwarden-cli-auth-name-'));
+  try {
+    writeFileSync(path.join(dir, 'package.json'), '{ "name": "demo", "private": true }');
+    writeFileSync(
+      path.join(dir, 'app.js'),
+      "const express = require('express');\nconst { requireTenantUser } = require('@acme/auth');\nconst app = express();\napp.delete('/users/:id', requireTenantUser, (req, res) => res.end());\n",
+    );
+    const routesWithoutAuth = (args: string[]) => {
+      const result = spawnSync(process.execPath, [CLI, 'lint', '.', '--format', 'json', '--fail-on', 'never', ...args], { cwd: dir, encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      return (JSON.parse(result.stdout) as { findings: { ruleId: string }[] }).findings.filter((f) => f.ruleId === 'code-route-without-auth').length;
+    };
+    assert.equal(routesWithoutAuth([]), 1, 'an unknown name from a package is not trusted');
+    assert.equal(routesWithoutAuth(['--auth-name', 'requireTenantUser']), 0);
+    assert.equal(routesWithoutAuth(['--auth-name', 'somethingElse', '--auth-name', 'requireTenantUser']), 0, 'the flag is repeatable');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
