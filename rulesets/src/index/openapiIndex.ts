@@ -402,42 +402,76 @@ const SCHEMA_LIST_KEYS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
 const SCHEMA_SINGLE_KEYS = ['items', 'additionalProperties', 'not', 'contains', 'unevaluatedProperties', 'unevaluatedItems', 'if', 'then', 'else', 'propertyNames'] as const;
 const SCHEMA_MAP_KEYS = ['patternProperties', 'dependentSchemas'] as const;
 
+/** A path built by appending to a parent: schemas are many, and only those with findings need their path. */
+class LazyPath {
+  private materialized: JsonPath | undefined;
+
+  constructor(
+    private readonly parent: LazyPath | JsonPath,
+    private readonly tail: (string | number)[],
+  ) {}
+
+  get path(): JsonPath {
+    if (!this.materialized) {
+      const base = Array.isArray(this.parent) ? this.parent : this.parent.path;
+      this.materialized = base.concat(this.tail);
+    }
+    return this.materialized;
+  }
+}
+
+class SchemaEntry implements IndexedSchema {
+  propertyName?: string;
+  parameterName?: string;
+
+  constructor(
+    readonly schema: JsonObject,
+    private readonly lazyPath: LazyPath,
+  ) {}
+
+  get jsonPath(): JsonPath {
+    return this.lazyPath.path;
+  }
+}
+
 function walkSchema(schema: unknown, jsonPath: JsonPath, seen: Set<object>, out: IndexedSchema[], root: JsonObject, parameterName?: string): void {
-  // Iterative, so that deeply nested real-world schemas cannot overflow the stack.
-  const stack: { schema: unknown; jsonPath: JsonPath; propertyName: string | undefined }[] = [{ schema, jsonPath, propertyName: undefined }];
+  // Iterative, so that deeply nested real-world schemas cannot overflow the stack. A stack item holds its
+  // parent's path and its own segments; the path object is made only for schemas actually visited.
+  type Item = { schema: JsonObject; parent: LazyPath | JsonPath; tail: (string | number)[]; propertyName: string | undefined };
+  const stack: Item[] = [];
+  const push = (value: unknown, parent: LazyPath | JsonPath, tail: (string | number)[], propertyName: string | undefined) => {
+    if (isObject(value) && !seen.has(value)) stack.push({ schema: value, parent, tail, propertyName });
+  };
+  push(schema, jsonPath, [], undefined);
   let first = true;
   while (stack.length > 0) {
     const item = stack.pop()!;
     const current = item.schema;
-    if (!isObject(current) || seen.has(current)) continue;
+    if (seen.has(current)) continue;
     if (typeof current.$ref === 'string') {
       // A ref the resolver left in place closes a cycle (`Node.children -> Node`): follow it to where the
       // schema is defined, which is also where findings about it belong.
       const target = localRefTarget(root, current.$ref);
-      if (target) stack.push({ schema: target.value, jsonPath: target.path, propertyName: item.propertyName });
+      if (target) push(target.value, target.path, [], item.propertyName);
       continue;
     }
     seen.add(current);
-    const entry: IndexedSchema = { schema: current, jsonPath: item.jsonPath };
+    const path = new LazyPath(item.parent, item.tail);
+    const entry = new SchemaEntry(current, path);
     if (item.propertyName !== undefined) entry.propertyName = item.propertyName;
     if (first && parameterName !== undefined) entry.parameterName = parameterName;
     first = false;
     out.push(entry);
-    if (isObject(current.properties)) {
-      for (const [name, value] of Object.entries(current.properties)) {
-        stack.push({ schema: value, jsonPath: [...item.jsonPath, 'properties', name], propertyName: name });
-      }
-    }
+    const properties = current.properties;
+    if (isObject(properties)) for (const name of Object.keys(properties)) push(properties[name], path, ['properties', name], name);
     for (const key of SCHEMA_LIST_KEYS) {
       const list = current[key];
-      if (Array.isArray(list)) list.forEach((value, i) => stack.push({ schema: value, jsonPath: [...item.jsonPath, key, i], propertyName: undefined }));
+      if (Array.isArray(list)) for (let i = 0; i < list.length; i++) push(list[i], path, [key, i], undefined);
     }
-    for (const key of SCHEMA_SINGLE_KEYS) {
-      if (isObject(current[key])) stack.push({ schema: current[key], jsonPath: [...item.jsonPath, key], propertyName: undefined });
-    }
+    for (const key of SCHEMA_SINGLE_KEYS) push(current[key], path, [key], undefined);
     for (const key of SCHEMA_MAP_KEYS) {
       const map = current[key];
-      if (isObject(map)) for (const [name, value] of Object.entries(map)) stack.push({ schema: value, jsonPath: [...item.jsonPath, key, name], propertyName: undefined });
+      if (isObject(map)) for (const name of Object.keys(map)) push(map[name], path, [key, name], undefined);
     }
   }
 }

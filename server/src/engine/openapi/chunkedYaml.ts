@@ -14,8 +14,8 @@ type YamlResult = ReturnType<typeof parseWithPointers<unknown>>;
 export interface Chunk {
   /** Path of the container the entry belongs to, e.g. ['paths'] or ['components', 'schemas']. */
   container: string[];
-  /** The entry's key (from its own parse). */
-  key: string;
+  /** The entry's keys from its own parse: one, or none or several while it is half-typed. */
+  keys: string[];
   startOffset: number;
   startLine: number;
   endOffset: number;
@@ -59,7 +59,6 @@ const NESTED_CONTAINERS = new Set(['components']);
 // check: an alias whose anchor lies in another entry fails to parse there, which falls back to a whole parse.)
 const DIRECTIVE = /^%/m;
 const DOCUMENT_MARKER = /\n(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
-const BLOCK_KEY_LINE = /^([A-Za-z0-9_$.\-/]+|'[^']*'|"[^"]*"):[ \t]*(#.*)?$/;
 const INTEGER_KEY = /^(0|[1-9][0-9]*)$/;
 
 function hasUnsupportedShape(text: string): boolean {
@@ -87,6 +86,7 @@ export class ChunkedYamlParser {
     const nextCache = new Map<string, Map<string, YamlResult>>();
     const containers: ChunkedContainer[] = [];
     const kept: { start: number; end: number; line: number }[] = [];
+    const diagnostics: YamlResult['diagnostics'] = [];
     let cursor = 0;
     let cursorLine = 0;
     let reparsed = 0;
@@ -106,12 +106,21 @@ export class ChunkedYamlParser {
           reparsed++;
         }
         next.set(chunkText, result);
-        const data = result.data as Record<string, unknown> | null;
+        // An alias may point at an anchor in another entry: only a whole parse can tell.
+        if (result.diagnostics.some((d) => /alias|anchor/i.test(d.message))) return this.whole(text);
+        const data = result.data;
         const keys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
-        if (result.diagnostics.length > 0 || keys.length !== 1 || INTEGER_KEY.test(keys[0]!) || byKey.has(keys[0]!)) return this.whole(text);
-        const chunk: Chunk = { container: container.path, key: keys[0]!, startOffset: span.start, startLine: span.startLine, endOffset: span.end, text: chunkText, result };
+        if (keys.some((key) => INTEGER_KEY.test(key))) return this.whole(text); // their order needs the whole parse
+        const chunk: Chunk = { container: container.path, keys, startOffset: span.start, startLine: span.startLine, endOffset: span.end, text: chunkText, result };
+        // A half-typed entry is an error of that entry only: the rest of the document keeps its parse.
+        for (const diagnostic of result.diagnostics) diagnostics.push(shiftDiagnostic(diagnostic, span.startLine, container.path));
+        if (keys.length === 0 && result.diagnostics.length === 0) diagnostics.push(notAnEntry(chunk));
+        for (const key of keys) {
+          // As in a whole parse, the last entry with a key wins and the repeated key is an error.
+          if (byKey.has(key)) diagnostics.push(duplicateKey(chunk, key));
+          byKey.set(key, chunk);
+        }
         chunks.push(chunk);
-        byKey.set(chunk.key, chunk);
         kept.push({ start: cursor, end: span.start, line: cursorLine });
         cursor = span.end;
         cursorLine = span.endLine;
@@ -122,9 +131,16 @@ export class ChunkedYamlParser {
     kept.push({ start: cursor, end: text.length, line: cursorLine });
 
     const skeleton = this.parseSkeleton(text, kept);
-    if (skeleton.result.diagnostics.length > 0) return this.whole(text);
     const skeletonRoot = skeleton.result.data as Record<string, unknown> | null;
     if (!skeletonRoot || typeof skeletonRoot !== 'object' || Array.isArray(skeletonRoot)) return this.whole(text);
+    for (const diagnostic of skeleton.result.diagnostics) {
+      if (/alias|anchor/i.test(diagnostic.message)) return this.whole(text);
+      const { start, end } = diagnostic.range;
+      diagnostics.push({
+        ...diagnostic,
+        range: { start: { line: skeletonLineToDocument(skeleton, start.line), character: start.character }, end: { line: skeletonLineToDocument(skeleton, end.line), character: end.character } },
+      });
+    }
 
     // Fresh containers each time (the skeleton's own data is cached and must stay as parsed); unchanged
     // entries keep their identity, which later stages use to skip work.
@@ -140,12 +156,13 @@ export class ChunkedYamlParser {
       const name = container.path[container.path.length - 1]!;
       if (parent[name] !== null) return this.whole(text);
       const entries: Record<string, unknown> = {};
-      for (const chunk of container.chunks) entries[chunk.key] = (chunk.result.data as Record<string, unknown>)[chunk.key];
+      for (const [key, chunk] of container.byKey) entries[key] = (chunk.result.data as Record<string, unknown>)[key];
       parent[name] = entries;
     }
     this.cache = nextCache;
     this.stats = { chunks: chunkCount, reparsed, whole: 0 };
-    return { data: root, diagnostics: [], ast: skeleton.result.ast, lineMap: skeleton.result.lineMap, chunked: { skeleton, containers } };
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { data: root, diagnostics, ast: skeleton.result.ast, lineMap: skeleton.result.lineMap, chunked: { skeleton, containers } };
   }
 
   private parseSkeleton(text: string, kept: { start: number; end: number; line: number }[]): Skeleton {
@@ -172,6 +189,40 @@ export class ChunkedYamlParser {
     this.stats = { chunks: 0, reparsed: 0, whole: 1 };
     return parseYamlWhole(text);
   }
+}
+
+function shiftDiagnostic(diagnostic: YamlResult['diagnostics'][number], lines: number, container: string[]): YamlResult['diagnostics'][number] {
+  const { start, end } = diagnostic.range;
+  return {
+    ...diagnostic,
+    range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } },
+    ...(diagnostic.path ? { path: [...container, ...diagnostic.path] } : {}),
+  };
+}
+
+/** What a whole parse reports when two entries of a mapping have the same key. */
+function duplicateKey(chunk: Chunk, key: string): YamlResult['diagnostics'][number] {
+  const firstLine = chunk.text.slice(0, chunk.text.search(/\r?\n|$/));
+  const indent = firstLine.length - firstLine.trimStart().length;
+  return {
+    message: 'duplicate key',
+    code: 'YAMLException',
+    severity: 0,
+    path: [...chunk.container, key],
+    range: { start: { line: chunk.startLine, character: indent }, end: { line: chunk.startLine, character: firstLine.length } },
+  } as YamlResult['diagnostics'][number];
+}
+
+/** A line where an entry should start holds something else (a bare word being typed, a sequence item…). */
+function notAnEntry(chunk: Chunk): YamlResult['diagnostics'][number] {
+  const firstLine = chunk.text.slice(0, chunk.text.search(/\r?\n|$/));
+  const indent = firstLine.length - firstLine.trimStart().length;
+  return {
+    message: 'expected a mapping entry (key: value)',
+    code: 'YAMLException',
+    severity: 0,
+    range: { start: { line: chunk.startLine, character: indent }, end: { line: chunk.startLine, character: firstLine.trimEnd().length } },
+  } as YamlResult['diagnostics'][number];
 }
 
 function countLineBreaks(text: string): number {
@@ -259,108 +310,105 @@ interface ContainerLayout {
   spans: { start: number; end: number; startLine: number; endLine: number }[];
 }
 
-interface Line {
-  start: number;
-  end: number; // before the line break
-  next: number; // start of the next line
-  indent: number;
-  /** Blank or comment-only. */
-  blank: boolean;
-}
+/** Line numbers of increasing offsets, counted with the engine's native search rather than line by line. */
+class LineCounter {
+  private offset = 0;
+  private line = 0;
 
-function scanLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    const next = end === -1 ? text.length + 1 : end + 1;
-    if (end === -1) end = text.length;
-    const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    let indent = 0;
-    while (start + indent < lineEnd && text.charCodeAt(start + indent) === 32) indent++;
-    const first = text.charCodeAt(start + indent);
-    lines.push({ start, end: lineEnd, next, indent, blank: start + indent >= lineEnd || first === 35 /* # */ });
-    if (end === text.length) break;
-    start = next;
+  constructor(private readonly text: string) {}
+
+  lineAt(offset: number): number {
+    if (offset < this.offset) {
+      this.offset = 0;
+      this.line = 0;
+    }
+    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) this.line++;
+    this.offset = offset;
+    return this.line;
   }
-  return lines;
 }
 
-function keyOf(text: string, line: Line): string | undefined {
-  const match = BLOCK_KEY_LINE.exec(text.slice(line.start + line.indent, line.end));
-  if (!match) return undefined;
-  const raw = match[1]!;
+const KEY = `([A-Za-z0-9_$.\\-/]+|'[^'\\n]*'|"[^"\\n]*")`;
+const TOP_LEVEL_BLOCK_KEY = new RegExp(`^${KEY}:[ \\t]*(?:#[^\\n]*)?\\r?$`, 'gm');
+const FIRST_CONTENT_LINE = /^( *)[^ \r\n#]/gm;
+const regexCache = new Map<string, RegExp>();
+
+/** Regexes that depend on an indentation, compiled once each. */
+function cachedRegex(source: string): RegExp {
+  let regex = regexCache.get(source);
+  if (!regex) regexCache.set(source, (regex = new RegExp(source, 'gm')));
+  return regex;
+}
+
+function unquote(raw: string): string {
   return raw.startsWith("'") || raw.startsWith('"') ? raw.slice(1, -1) : raw;
 }
 
 /** Finds the chunkable containers and their entries; undefined when there is nothing worth chunking. */
 function findLayout(text: string): ContainerLayout[] | undefined {
-  const lines = scanLines(text);
   const layouts: ContainerLayout[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.blank || line.indent !== 0) continue;
-    const key = keyOf(text, line);
-    if (key === undefined) continue;
+  const lines = new LineCounter(text);
+  TOP_LEVEL_BLOCK_KEY.lastIndex = 0;
+  for (let match = TOP_LEVEL_BLOCK_KEY.exec(text); match; match = TOP_LEVEL_BLOCK_KEY.exec(text)) {
+    const key = unquote(match[1]!);
+    const bodyStart = match.index + match[0].length + 1;
     if (ENTRY_CONTAINERS.has(key)) {
-      const layout = entriesOf(text, lines, i, [key]);
+      const layout = entriesOf(text, bodyStart, 0, [key], lines);
       if (layout === null) return undefined;
       if (layout) layouts.push(layout);
     } else if (NESTED_CONTAINERS.has(key)) {
-      const childIndent = firstChildIndent(lines, i, 0);
-      if (childIndent === undefined) continue;
-      for (let j = i + 1; j < lines.length; j++) {
-        const child = lines[j]!;
-        if (child.blank) continue;
-        if (child.indent < childIndent) break;
-        if (child.indent !== childIndent) continue;
-        const childKey = keyOf(text, child);
-        if (childKey === undefined) continue; // an inline value: stays in the skeleton
-        const layout = entriesOf(text, lines, j, [key, childKey]);
+      const block = blockOf(text, bodyStart, 0);
+      if (!block) continue;
+      // Children with a block mapping under them (`  schemas:`) are containers; inline ones stay in the skeleton.
+      const childKeys = cachedRegex(`^ {${block.indent}}${KEY}:[ \\t]*(?:#[^\\n]*)?\\r?$`);
+      childKeys.lastIndex = block.start;
+      for (let child = childKeys.exec(text); child && child.index < block.end; child = childKeys.exec(text)) {
+        const layout = entriesOf(text, child.index + child[0].length + 1, block.indent, [key, unquote(child[1]!)], lines);
         if (layout === null) return undefined;
         if (layout) layouts.push(layout);
       }
     }
+    TOP_LEVEL_BLOCK_KEY.lastIndex = Math.max(TOP_LEVEL_BLOCK_KEY.lastIndex, bodyStart);
   }
   return layouts.length > 0 ? layouts : undefined;
 }
 
-function firstChildIndent(lines: Line[], keyLine: number, keyIndent: number): number | undefined {
-  for (let j = keyLine + 1; j < lines.length; j++) {
-    const line = lines[j]!;
-    if (line.blank) continue;
-    return line.indent > keyIndent ? line.indent : undefined;
-  }
-  return undefined;
+/** The block under a key: its indentation, first content line and end (first line indented less). */
+function blockOf(text: string, bodyStart: number, parentIndent: number): { indent: number; start: number; end: number } | undefined {
+  if (bodyStart > text.length) return undefined;
+  FIRST_CONTENT_LINE.lastIndex = bodyStart;
+  const first = FIRST_CONTENT_LINE.exec(text);
+  if (!first) return undefined;
+  const indent = first[1]!.length;
+  if (indent <= parentIndent) return undefined;
+  const endOfBlock = cachedRegex(`^ {0,${indent - 1}}[^ \\r\\n#]`);
+  endOfBlock.lastIndex = first.index;
+  const end = endOfBlock.exec(text);
+  return { indent, start: first.index, end: end ? end.index : text.length };
 }
 
 /**
- * The entries of the block mapping under the key on `keyLine`. Returns undefined when the key has no block
- * mapping under it, and null when the text is shaped in a way the chunked parse does not handle.
+ * The entries of the block mapping under a key. Returns undefined when the key has no block mapping under it,
+ * and null when the text is shaped in a way the chunked parse does not handle.
  */
-function entriesOf(text: string, lines: Line[], keyLine: number, path: string[]): ContainerLayout | undefined | null {
-  const keyIndent = lines[keyLine]!.indent;
-  const indent = firstChildIndent(lines, keyLine, keyIndent);
-  if (indent === undefined) return undefined;
+function entriesOf(text: string, bodyStart: number, parentIndent: number, path: string[], lines: LineCounter): ContainerLayout | undefined | null {
+  const block = blockOf(text, bodyStart, parentIndent);
+  if (!block) return undefined;
   const spans: ContainerLayout['spans'] = [];
   let current: { start: number; startLine: number } | undefined;
-  let j = keyLine + 1;
-  for (; j < lines.length; j++) {
-    const line = lines[j]!;
-    if (line.blank) continue;
-    if (line.indent < indent) break;
-    if (line.indent === indent) {
-      const first = text.charCodeAt(line.start + indent);
-      if (first === 45 /* - */) return null; // a sequence, not a mapping
-      // `? long key` starts an entry whose `: value` line sits at the same indentation: that line continues it.
-      if (first === 58 /* : */ && current) continue;
-      // An entry runs up to the next one, comment lines included: a `#` line may be block-scalar content.
-      if (current) spans.push({ start: current.start, end: line.start, startLine: current.startLine, endLine: j });
-      current = { start: line.start, startLine: j };
-    }
+  const entryLine = cachedRegex(`^ {${block.indent}}([^ \\r\\n#])`);
+  entryLine.lastIndex = block.start;
+  for (let entry = entryLine.exec(text); entry && entry.index < block.end; entry = entryLine.exec(text)) {
+    const first = entry[1]!;
+    if (first === '-') return null; // a sequence, not a mapping
+    // `? long key` starts an entry whose `: value` line sits at the same indentation: that line continues it.
+    if (first === ':' && current) continue;
+    // An entry runs up to the next one, comment lines included: a `#` line may be block-scalar content.
+    const line = lines.lineAt(entry.index);
+    if (current) spans.push({ start: current.start, end: entry.index, startLine: current.startLine, endLine: line });
+    current = { start: entry.index, startLine: line };
   }
   if (!current) return undefined;
-  const end = j < lines.length ? lines[j]!.start : text.length;
-  spans.push({ start: current.start, end, startLine: current.startLine, endLine: j < lines.length ? j : lines.length - 1 });
+  spans.push({ start: current.start, end: block.end, startLine: current.startLine, endLine: lines.lineAt(block.end) });
   return { path, spans };
 }

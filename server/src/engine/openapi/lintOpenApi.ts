@@ -35,6 +35,8 @@ export interface OpenApiLintOutput {
   dependencies: string[];
   /** Problems of the tool itself (a rule that threw); never the user's fault, always worth logging. */
   errors: string[];
+  /** Where the time went (ms): parsing, resolving refs, our rules, everything else in Spectral, findings. */
+  timings: { parse: number; resolve: number; rules: number; spectral: number; findings: number };
 }
 
 /** Per-run state that rule functions reach through the document they are called for. */
@@ -43,6 +45,8 @@ interface RunContext {
   /** Results of our own rules, taken directly (Spectral's per-result processing is skipped for them). */
   direct: { ruleId: string; root: unknown; result: RuleFunctionResult }[];
   errors: string[];
+  /** Time spent in our rule functions (ms). */
+  rulesMs: number;
 }
 const runContexts = new WeakMap<object, RunContext>();
 
@@ -53,24 +57,29 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   const { signal } = input;
   throwIfCancelled(signal);
   const sourcePath = uriToPath(input.uri);
+  let mark = performance.now();
   const document = new SourceDocument(input.text, input.detection.syntax, sourcePath, input.yamlParser);
+  const parseMs = performance.now() - mark;
   throwIfCancelled(signal);
 
   const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs, input.resolverMemo);
   // Our resolver implements the part of json-ref-resolver's interface that Spectral uses.
   const spectral = new Spectral({ resolver: run.resolver as unknown as NonNullable<ConstructorParameters<typeof Spectral>[0]>['resolver'] });
   spectral.setRuleset(compiledRuleset(input.settings));
-  const context: RunContext = { signal, direct: [], errors: [] };
+  const context: RunContext = { signal, direct: [], errors: [], rulesMs: 0 };
   runContexts.set(document, context);
 
   let results: IRuleResult[];
   try {
+    mark = performance.now();
     results = await spectral.run(document, { ignoreUnknownFormat: true });
   } catch (error) {
     if (signal.cancelled) throw new LintCancelledError();
     throw error;
   }
   throwIfCancelled(signal);
+  const spectralMs = performance.now() - mark;
+  mark = performance.now();
 
   const documents = new Map<string, SourceInfo>([[sourcePath, { uri: input.uri, document }]]);
   const sourceFor = (path: string): SourceInfo => {
@@ -107,7 +116,14 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
     }
     findings.push(finding);
   }
-  return { findings, dependencies: [...run.dependencies], errors: context.errors };
+  const timings = {
+    parse: parseMs,
+    resolve: run.resolver.durationMs,
+    rules: context.rulesMs,
+    spectral: spectralMs - run.resolver.durationMs - context.rulesMs,
+    findings: performance.now() - mark,
+  };
+  return { findings, dependencies: [...run.dependencies], errors: context.errors, timings };
 }
 
 interface SourceInfo {
@@ -250,9 +266,11 @@ function guardRuleFunctions(definition: RulesetDefinition, rules: readonly OpenA
     const guarded = (input: unknown, options: unknown, fnContext: { document: object }) => {
       const context = runContexts.get(fnContext.document);
       if (context?.signal.cancelled) throw new LintCancelledError();
+      const started = performance.now();
       try {
         const results = inner(input, options, fnContext) as RuleFunctionResult[] | undefined;
         if (!context) return results;
+        context.rulesMs += performance.now() - started;
         for (const result of results ?? []) context.direct.push({ ruleId: id, root: input, result });
         return [];
       } catch (error) {

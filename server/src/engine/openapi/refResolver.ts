@@ -44,6 +44,8 @@ export class FastRefResolver {
   /** Spectral keys its cache of referenced documents by this object: a new one per run keeps runs apart. */
   readonly uriCache = {};
   readonly dependencies = new Set<string>();
+  /** Time the last `resolve` took (ms), loading files included. */
+  durationMs = 0;
   /** Where each resolved value was defined (after `resolve`). */
   origins: WeakMap<object, Origin> = new WeakMap();
 
@@ -54,6 +56,15 @@ export class FastRefResolver {
   ) {}
 
   async resolve(rootData: unknown, options: SpectralResolveOptions) {
+    const started = performance.now();
+    try {
+      return await this.resolveAll(rootData, options);
+    } finally {
+      this.durationMs = performance.now() - started;
+    }
+  }
+
+  private async resolveAll(rootData: unknown, options: SpectralResolveOptions) {
     const rootSource = options.baseUri ?? '';
     const sources = new Map<string, SourceState>([[rootSource, { data: rootData, refMap: {} }]]);
     const failedSources = new Map<string, string>();
