@@ -29,7 +29,10 @@ export function computeFixes(ruleId: string, data: FixData | undefined, text: st
   const provider = FIX_PROVIDERS[ruleId];
   if (!provider || !data) return [];
   const lines = new LineIndex(text);
-  return provider(text, data, { json: extensionOf(uri) === '.json', lines }).filter((fix) => documentStillParses(uri, text, applyEdits(text, fix.edits, lines)));
+  return provider(text, data, { json: extensionOf(uri) === '.json', lines }).filter((fix) => {
+    const offsets = fix.edits.flatMap((edit) => [lines.offsetAt(edit.range.start), lines.offsetAt(edit.range.end)]);
+    return documentStillParses(uri, text, applyEdits(text, fix.edits, lines), Math.min(...offsets), Math.max(...offsets));
+  });
 }
 
 /** Applies non-overlapping edits to a text (used to check fixes and by tests). */
