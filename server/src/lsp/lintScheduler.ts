@@ -44,12 +44,12 @@ export class LintScheduler {
   }
 
   opened(document: TextDocument): void {
-    this.worker.setOverlay(document.uri, document.getText());
+    this.worker.markDirty(document.uri, () => document.getText());
     this.schedule(document.uri, 0);
   }
 
   async changed(document: TextDocument): Promise<void> {
-    this.worker.setOverlay(document.uri, document.getText());
+    this.worker.markDirty(document.uri, () => document.getText());
     this.worker.supersede(document.uri);
     const settings = await this.settings.get(document.uri);
     this.schedule(document.uri, settings.lintDelayMs);
@@ -81,7 +81,8 @@ export class LintScheduler {
     const document = this.documents.get(uri);
     const version = document?.version;
     const settings = await this.settings.get(uri);
-    const outcome = await this.worker.lint({ uri, ...(document ? { text: document.getText() } : {}), settings, priority });
+    // Open documents are linted from their mirrored buffer (sent once per job, see markDirty), others from disk.
+    const outcome = await this.worker.lint({ uri, settings, priority });
     if (outcome.status === 'failed') {
       this.connection.console.error(`API Warden could not lint ${uri}: ${outcome.message}`);
       return [];

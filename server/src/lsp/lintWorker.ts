@@ -22,6 +22,7 @@ port.on('message', (message: ToWorker) => {
       break;
     case 'overlay-delete':
       overlay.delete(message.uri);
+      engine.forget(message.uri);
       break;
     case 'lint':
       chain = chain.then(() => runJob(message.jobId, message.uri, message.text, message));

@@ -28,6 +28,7 @@ export class LintWorkerClient {
   private readonly queue: PendingJob[] = [];
   private running: PendingJob | undefined;
   private readonly overlays = new Map<string, string>();
+  private readonly dirty = new Map<string, () => string>();
   private disposed = false;
 
   constructor(
@@ -60,15 +61,28 @@ export class LintWorkerClient {
     if (this.running?.uri === uri) Atomics.store(this.cancelFlags, 0, this.running.jobId);
   }
 
-  /** Mirrors an editor buffer into the worker so `$ref`s to unsaved files see the editor's text. */
-  setOverlay(uri: string, text: string): void {
-    this.overlays.set(uri, text);
-    this.post({ type: 'overlay-set', uri, text });
+  /**
+   * An editor buffer changed: its text is mirrored into the worker (so `$ref`s to unsaved files see it) just
+   * before the next job starts, once, however many keystrokes came in between.
+   */
+  markDirty(uri: string, getText: () => string): void {
+    this.dirty.set(uri, getText);
+    this.pump();
   }
 
   deleteOverlay(uri: string): void {
+    this.dirty.delete(uri);
     this.overlays.delete(uri);
     this.post({ type: 'overlay-delete', uri });
+  }
+
+  private flushOverlays(): void {
+    for (const [uri, getText] of this.dirty) {
+      const text = getText();
+      this.overlays.set(uri, text);
+      this.post({ type: 'overlay-set', uri, text });
+    }
+    this.dirty.clear();
   }
 
   get busy(): boolean {
@@ -111,6 +125,7 @@ export class LintWorkerClient {
     if (this.running || this.disposed) return;
     const job = this.queue.shift();
     if (!job) return;
+    this.flushOverlays();
     this.running = job;
     this.post({ type: 'lint', jobId: job.jobId, uri: job.uri, ...(job.text !== undefined ? { text: job.text } : {}), settings: job.settings });
   }

@@ -7,7 +7,8 @@ export interface ServerSettings extends EngineSettings {
   lintDelayMs: number;
 }
 
-const DEFAULT_LINT_DELAY_MS = 120;
+// Short: a lint that becomes stale is cancelled at once, so waiting longer only delays fresh diagnostics.
+const DEFAULT_LINT_DELAY_MS = 50;
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<ServerSettings>>();

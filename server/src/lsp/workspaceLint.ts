@@ -4,7 +4,7 @@ import type { Connection, WorkDoneProgressReporter } from 'vscode-languageserver
 import { readFileSync } from 'node:fs';
 import { discoverFiles } from '../engine/workspace/discoverFiles';
 import { detectOpenApi } from '../engine/openapi/detect';
-import { isCodeOfInterest } from '../engine/code/lintCode';
+import { isCodeOfInterest } from '../engine/code/languages';
 import { extensionOf, pathToUri, uriToPath } from '../engine/uris';
 import type { LintScheduler } from './lintScheduler';
 

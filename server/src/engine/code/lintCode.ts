@@ -21,7 +21,6 @@ import { fileUsesFramework } from './frameworks/jsRouters';
 import { koaRoutes, koaSpec } from './frameworks/koa';
 import { isNestFile, nestRoutes } from './frameworks/nest';
 import type { Route } from './model';
-import { grammarFor } from './parser';
 import { Resolver } from './resolve';
 import { CODE_RULES } from './ruleMeta';
 import { corsAnyOriginWithCredentials, debugModeEnabled, hardcodedSecret, isDjangoSettings, jwtDecodeWithoutVerify, jwtUnsafeVerification, tlsVerificationDisabled } from './rules/configRules';
@@ -54,15 +53,8 @@ export const CODE_RULE_IMPLEMENTATIONS: CodeRule[] = [
 
 const META = new Map(CODE_RULES.map((r) => [r.id, r]));
 
-/** Cheap content test: does this JS/TS/Python file use a web framework or an API of interest? */
-const JS_INTEREST = /(?:from\s+|require\(\s*|import\(\s*)['"](?:express|fastify|fastify-plugin|@nestjs\/[\w-]+|koa|@koa\/router|koa-router|@koa\/cors|cors|@fastify\/[\w-]+|jsonwebtoken|jose|jwt-decode|express-jwt|passport[\w-]*|openai|@anthropic-ai\/sdk|@google\/generative-ai|@google\/genai|ai|@ai-sdk\/[\w-]+|@langchain\/[\w-]+|langchain[\w/-]*|axios|got|node-fetch|undici|needle|superagent|https?|child_process|express-session|cookie-session|mongoose|sequelize|@prisma\/client|typeorm)['"/]|\b(?:app|router|server|fastify)\.(?:get|post|put|patch|delete|all|route|use)\s*\(\s*['"`/]|NODE_TLS_REJECT_UNAUTHORIZED|rejectUnauthorized|Access-Control-Allow-Origin|AKIA[0-9A-Z]{16}|sk_live_|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
-const PY_INTEREST = /^\s*(?:from|import)\s+(?:flask|quart|fastapi|starlette|django|rest_framework|jwt|jose|requests|httpx|aiohttp|urllib|urllib3|openai|anthropic|google\.generativeai|google\.genai|langchain[\w.]*|litellm|flask_cors|flask_login|flask_jwt_extended|flask_limiter|slowapi|ssl|subprocess|sqlalchemy|pydantic)\b|urlpatterns\s*=|^\s*(?:SECRET_KEY|DEBUG|CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL|REST_FRAMEWORK)\s*=|AKIA[0-9A-Z]{16}|sk_live_|-----BEGIN [A-Z ]*PRIVATE KEY-----/m;
-
-export function isCodeOfInterest(uri: string, text: string): boolean {
-  const grammar = grammarFor(uri);
-  if (!grammar) return false;
-  return grammar === 'python' ? PY_INTEREST.test(text) : JS_INTEREST.test(text);
-}
+// Cheap content test: does this JS/TS/Python file use a web framework or an API of interest?
+export { isCodeOfInterest } from './languages';
 
 export interface CodeLintRequest {
   uri: string;

@@ -6,28 +6,9 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
 import type { CodeLanguage } from './facts';
-import { extensionOf } from '../uris';
+import type { GrammarId } from './languages';
 
-export type GrammarId = 'javascript' | 'typescript' | 'tsx' | 'python';
-
-const GRAMMAR_BY_EXTENSION: Record<string, GrammarId> = {
-  '.js': 'javascript',
-  '.mjs': 'javascript',
-  '.cjs': 'javascript',
-  '.jsx': 'javascript',
-  '.ts': 'typescript',
-  '.mts': 'typescript',
-  '.cts': 'typescript',
-  '.tsx': 'tsx',
-  '.py': 'python',
-};
-
-export const CODE_EXTENSIONS = Object.keys(GRAMMAR_BY_EXTENSION);
-
-export function grammarFor(uri: string): GrammarId | undefined {
-  if (uri.endsWith('.d.ts')) return undefined;
-  return GRAMMAR_BY_EXTENSION[extensionOf(uri)];
-}
+export { CODE_EXTENSIONS, grammarFor, type GrammarId } from './languages';
 
 export function languageOf(grammar: GrammarId): CodeLanguage {
   return grammar === 'python' ? 'py' : 'js';
