@@ -3,7 +3,9 @@ import { atLeast, classifyField, regulationsFor, type DataClass, type DataClassM
 import type { ClassifierOptions } from '../../../server/src/engine/sensitive/types';
 import type { IndexedSchema, JsonObject } from '../index/openapiIndex';
 
-const cache = new WeakMap<object, WeakMap<object, DataClassMatch[]>>();
+// Keyed by the schema object and the name it is known by: resolved schemas keep their identity between an
+// editor's lints while their text is unchanged, so most classifications are not redone on a keystroke.
+const cache = new WeakMap<object, WeakMap<object, Map<string, DataClassMatch[]>>>();
 const NO_OPTIONS = {};
 
 function examplesOf(schema: JsonObject): unknown[] | undefined {
@@ -19,9 +21,11 @@ export function classifySchemaEntry(entry: IndexedSchema, options: ClassifierOpt
   const key = options ?? NO_OPTIONS;
   let perOptions = cache.get(key);
   if (!perOptions) cache.set(key, (perOptions = new WeakMap()));
-  const cached = perOptions.get(entry);
-  if (cached) return cached;
   const schema = entry.schema;
+  let perName = perOptions.get(schema);
+  if (!perName) perOptions.set(schema, (perName = new Map()));
+  const cached = perName.get(name);
+  if (cached) return cached;
   const result = atLeast(
     classifyField(
       {
@@ -35,7 +39,7 @@ export function classifySchemaEntry(entry: IndexedSchema, options: ClassifierOpt
     ),
     'medium',
   );
-  perOptions.set(entry, result);
+  perName.set(name, result);
   return result;
 }
 

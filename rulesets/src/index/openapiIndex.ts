@@ -462,16 +462,33 @@ function walkSchema(schema: unknown, jsonPath: JsonPath, seen: Set<object>, out:
     if (first && parameterName !== undefined) entry.parameterName = parameterName;
     first = false;
     out.push(entry);
+    // Values are checked before anything is allocated for them: most schemas have none of these keys.
     const properties = current.properties;
-    if (isObject(properties)) for (const name of Object.keys(properties)) push(properties[name], path, ['properties', name], name);
+    if (isObject(properties)) {
+      for (const name of Object.keys(properties)) {
+        const value = properties[name];
+        if (isObject(value) && !seen.has(value)) stack.push({ schema: value, parent: path, tail: ['properties', name], propertyName: name });
+      }
+    }
     for (const key of SCHEMA_LIST_KEYS) {
       const list = current[key];
-      if (Array.isArray(list)) for (let i = 0; i < list.length; i++) push(list[i], path, [key, i], undefined);
+      if (!Array.isArray(list)) continue;
+      for (let i = 0; i < list.length; i++) {
+        const value: unknown = list[i];
+        if (isObject(value) && !seen.has(value)) stack.push({ schema: value, parent: path, tail: [key, i], propertyName: undefined });
+      }
     }
-    for (const key of SCHEMA_SINGLE_KEYS) push(current[key], path, [key], undefined);
+    for (const key of SCHEMA_SINGLE_KEYS) {
+      const value = current[key];
+      if (isObject(value) && !seen.has(value)) stack.push({ schema: value, parent: path, tail: [key], propertyName: undefined });
+    }
     for (const key of SCHEMA_MAP_KEYS) {
       const map = current[key];
-      if (isObject(map)) for (const name of Object.keys(map)) push(map[name], path, [key, name], undefined);
+      if (!isObject(map)) continue;
+      for (const name of Object.keys(map)) {
+        const value = map[name];
+        if (isObject(value) && !seen.has(value)) stack.push({ schema: value, parent: path, tail: [key, name], propertyName: undefined });
+      }
     }
   }
 }

@@ -37,13 +37,18 @@ export interface Finding {
   data?: FixData;
 }
 
+/** Document order: by file, line, column, then rule id (plain code-unit order: stable and fast). */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.uri.localeCompare(b.uri) ||
+    compareStrings(a.uri, b.uri) ||
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
-    a.ruleId.localeCompare(b.ruleId)
+    compareStrings(a.ruleId, b.ruleId)
   );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1;
 }
 
 export function isSeverity(value: unknown): value is Severity {

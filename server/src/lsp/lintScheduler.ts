@@ -16,6 +16,9 @@ interface RootState {
   dependencies: string[];
 }
 
+/** APIWARDEN_TRACE_TIMINGS=1: log each lint's and each publish's duration (benchmarks, diagnosis). */
+const TRACE_TIMINGS = process.env.APIWARDEN_TRACE_TIMINGS === '1';
+
 export interface LintSchedulerEvents {
   /** A lint finished and its diagnostics were published (tests and the status bar listen). */
   onPublished?(uri: string, version: number | undefined): void;
@@ -91,6 +94,7 @@ export class LintScheduler {
     const current = this.documents.get(uri);
     if (current && current.version !== version) return []; // stale: a newer version is scheduled already
     const { result } = outcome;
+    if (TRACE_TIMINGS) this.connection.console.log(`lint ${uri} v${version ?? '-'}: ${result.durationMs.toFixed(1)} ms in the worker ${JSON.stringify(result.timings ?? {})}, ${outcome.transferMs} ms to the main thread`);
     for (const error of result.errors) this.connection.console.warn(`API Warden: ${error}`);
     if (!document && result.kind !== 'none') this.workspaceRoots.add(uri);
     this.updateRoot(uri, result.kind === 'none' ? undefined : result.findings, result.dependencies, version);
@@ -146,20 +150,35 @@ export class LintScheduler {
   }
 
   private publish(uri: string, version: number | undefined): void {
-    const merged: Finding[] = [];
-    const seen = new Set<string>();
+    const started = performance.now();
+    const contributions: Finding[][] = [];
     for (const state of this.roots.values()) {
-      for (const finding of state.byUri.get(uri) ?? []) {
-        // The same fragment reached from two specs yields the same finding twice.
-        const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        merged.push(finding);
+      const list = state.byUri.get(uri);
+      if (list && list.length > 0) contributions.push(list);
+    }
+    let merged: Finding[];
+    if (contributions.length <= 1) merged = [...(contributions[0] ?? [])];
+    else {
+      // The same fragment reached from two specs yields the same finding twice.
+      merged = [];
+      const seen = new Set<string>();
+      for (const list of contributions) {
+        for (const finding of list) {
+          const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          merged.push(finding);
+        }
       }
     }
     merged.sort(compareFindings);
     this.published.set(uri, merged);
-    void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics: merged.map(toDiagnostic) });
+    const diagnostics = merged.map(toDiagnostic);
+    const converted = performance.now();
+    void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });
+    if (TRACE_TIMINGS) {
+      this.connection.console.log(`publish ${uri} v${version ?? '-'}: ${merged.length} diagnostics, merged+converted in ${(converted - started).toFixed(1)} ms, sent in ${(performance.now() - converted).toFixed(1)} ms`);
+    }
     this.events.onPublished?.(uri, version);
   }
 }

@@ -42,7 +42,7 @@ async function runJob(jobId: number, uri: string, text: string | undefined, mess
     const source = text ?? overlay.read(uri);
     if (source === undefined) return send({ type: 'failed', jobId, message: `Cannot read ${uri}` });
     const result = await engine.lint({ uri, text: source, settings: message.settings, signal });
-    send({ type: 'result', jobId, result });
+    send({ type: 'result', jobId, result, postedAt: Date.now() });
   } catch (error) {
     if (error instanceof LintCancelledError || signal.cancelled) send({ type: 'cancelled', jobId });
     else send({ type: 'failed', jobId, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -14,7 +14,7 @@ export interface LintJob {
   priority: JobPriority;
 }
 
-export type JobOutcome = { status: 'done'; result: LintResult } | { status: 'cancelled' } | { status: 'failed'; message: string };
+export type JobOutcome = { status: 'done'; result: LintResult; transferMs: number } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
 interface PendingJob extends LintJob {
   jobId: number;
@@ -135,7 +135,7 @@ export class LintWorkerClient {
     const job = this.running;
     if (!job || job.jobId !== message.jobId) return;
     this.running = undefined;
-    if (message.type === 'result') job.resolve({ status: 'done', result: message.result });
+    if (message.type === 'result') job.resolve({ status: 'done', result: message.result, transferMs: Date.now() - message.postedAt });
     else if (message.type === 'cancelled') job.resolve({ status: 'cancelled' });
     else job.resolve({ status: 'failed', message: message.message });
     this.pump();

@@ -17,7 +17,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'result'; jobId: number; result: LintResult }
+  | { type: 'result'; jobId: number; result: LintResult; /** Date.now() when posted (transfer timing). */ postedAt: number }
   | { type: 'cancelled'; jobId: number }
   | { type: 'failed'; jobId: number; message: string };
 
