@@ -8,7 +8,7 @@ export interface ServerSettings extends EngineSettings {
 }
 
 // Short: a lint that becomes stale is cancelled at once, so waiting longer only delays fresh diagnostics.
-const DEFAULT_LINT_DELAY_MS = 50;
+const DEFAULT_LINT_DELAY_MS = 15;
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<ServerSettings>>();
