@@ -1,0 +1,44 @@
+// What ships: the .vsix holds the bundles, grammars, rule docs and the shareable ruleset, and nothing from
+// node_modules; the bundles run on their own, away from the repository and its node_modules.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+test('the .vsix contents: bundles, grammars, rule docs, ruleset; no node_modules, no sources', () => {
+  const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const listing = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(listing.status, 0, listing.stderr);
+  const files = listing.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/lintWorker.js', 'dist/cli.js', 'dist/web-tree-sitter.wasm', 'rulesets/dist/apiwarden-recommended.js', 'docs/rules/oas-password-readable.md']) {
+    assert.ok(files.includes(required), `${required} is missing from the package`);
+  }
+  assert.ok(files.some((f) => f.startsWith('docs/rules/code-')), 'code rule docs ship too');
+  const unwanted = files.filter((f) => f.includes('node_modules') || /\.(ts|map)$/.test(f) || f.startsWith('server/') || f.startsWith('test-fixtures/'));
+  assert.deepEqual(unwanted, []);
+});
+
+test('the bundled CLI runs from a folder with no node_modules', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'apiwarden-bundle-'));
+  try {
+    mkdirSync(path.join(dir, 'dist'));
+    for (const file of readdirSync(path.join(ROOT, 'dist'))) {
+      if (file.endsWith('.js') || file.endsWith('.wasm')) cpSync(path.join(ROOT, 'dist', file), path.join(dir, 'dist', file));
+    }
+    cpSync(path.join(ROOT, 'docs', 'rules'), path.join(dir, 'docs', 'rules'), { recursive: true });
+    const spec = path.join(ROOT, 'test-fixtures', 'openapi', 'oas-password-readable', 'responses.yaml');
+    const handler = path.join(ROOT, 'test-fixtures', 'code', 'express');
+    const run = spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.js'), 'lint', spec, handler, '--format', 'json', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+    assert.equal(run.status, 0, run.stderr);
+    const findings = JSON.parse(run.stdout).findings as { ruleId: string; docUrl: string }[];
+    assert.ok(findings.some((f) => f.ruleId === 'oas-password-readable'));
+    assert.ok(findings.some((f) => f.ruleId.startsWith('code-')), 'handler code is parsed with the bundled grammars');
+    assert.ok(findings.every((f) => f.docUrl.startsWith(`file://${dir}`)), 'doc links point at the docs beside the bundle');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
