@@ -79,12 +79,16 @@ export class ChunkedYamlParser {
   /** Parses of the previous version's entries: container path -> entry text -> parse. */
   private cache = new Map<string, Map<string, YamlResult>>();
   private skeletonCache: { text: string; result: YamlResult } | undefined;
+  private previous: PreviousParse | undefined;
   stats = { chunks: 0, reparsed: 0, whole: 0 };
 
   parse(text: string): ChunkedYamlResult {
-    const layout = hasUnsupportedShape(text) ? undefined : findLayout(text);
+    // After a keystroke inside one entry the layout of the previous version still holds, shifted: no scan of
+    // the whole text, and the other entries are taken as they were (no slicing, no hashing of their text).
+    const incremental = this.previous ? incrementalLayout(this.previous, text) : undefined;
+    const layout = incremental ?? (hasUnsupportedShape(text) ? undefined : findLayout(text));
     if (!layout) return this.whole(text);
-    const nextCache = new Map<string, Map<string, YamlResult>>();
+    const nextCache = incremental ? this.cache : new Map<string, Map<string, YamlResult>>();
     const containers: ChunkedContainer[] = [];
     const kept: { start: number; end: number; line: number }[] = [];
     const diagnostics: YamlResult['diagnostics'] = [];
@@ -95,18 +99,18 @@ export class ChunkedYamlParser {
     for (const container of layout) {
       const cacheName = container.path.join('\u0000');
       const previous = this.cache.get(cacheName);
-      const next = new Map<string, YamlResult>();
+      const next = incremental ? (previous ?? new Map<string, YamlResult>()) : new Map<string, YamlResult>();
       nextCache.set(cacheName, next);
       const chunks: Chunk[] = [];
       const byKey = new Map<string, Chunk>();
       for (const span of container.spans) {
-        const chunkText = text.slice(span.start, span.end);
-        let result = previous?.get(chunkText);
+        const chunkText = span.reuse ? span.reuse.text : text.slice(span.start, span.end);
+        let result = span.reuse ? span.reuse.result : previous?.get(chunkText);
         if (!result) {
           result = parseWithPointers(chunkText, YAML_PARSE_OPTIONS);
           reparsed++;
         }
-        next.set(chunkText, result);
+        if (!span.reuse) next.set(chunkText, result);
         // An alias may point at an anchor in another entry: only a whole parse can tell.
         if (result.diagnostics.some((d) => /alias|anchor/i.test(d.message))) return this.whole(text);
         const data = result.data;
@@ -160,6 +164,7 @@ export class ChunkedYamlParser {
       parent[name] = entries;
     }
     this.cache = nextCache;
+    this.previous = { text, layout, containers };
     this.stats = { chunks: chunkCount, reparsed, whole: 0 };
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { data: root, diagnostics, ast: skeleton.result.ast, lineMap: skeleton.result.lineMap, chunked: { skeleton, containers } };
@@ -185,6 +190,7 @@ export class ChunkedYamlParser {
 
   private whole(text: string): ChunkedYamlResult {
     this.cache = new Map();
+    this.previous = undefined;
     this.skeletonCache = undefined;
     this.stats = { chunks: 0, reparsed: 0, whole: 1 };
     return parseYamlWhole(text);
@@ -316,7 +322,22 @@ function shiftLocation(location: ILocation, mapLine: (line: number) => number): 
 
 interface ContainerLayout {
   path: string[];
-  spans: { start: number; end: number; startLine: number; endLine: number }[];
+  spans: Span[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+  /** The previous version's chunk for this entry, when its text is unchanged (incremental layout). */
+  reuse?: Chunk;
+}
+
+interface PreviousParse {
+  text: string;
+  layout: ContainerLayout[];
+  containers: ChunkedContainer[];
 }
 
 /** Line numbers of increasing offsets, counted with the engine's native search rather than line by line. */
@@ -420,4 +441,90 @@ function entriesOf(text: string, bodyStart: number, parentIndent: number, path: 
   if (!current) return undefined;
   spans.push({ start: current.start, end: block.end, startLine: current.startLine, endLine: lines.lineAt(block.end) });
   return { path, spans };
+}
+
+// ---- incremental layout: the previous layout, shifted, when an edit stays inside one entry -----------------
+
+/** Length of the common prefix of two texts, compared in blocks by the engine's native string equality. */
+function commonPrefix(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let low = 0;
+  for (let block = 65536; block >= 1; block >>= 4) {
+    while (low + block <= limit && a.slice(low, low + block) === b.slice(low, low + block)) low += block;
+  }
+  while (low < limit && a.charCodeAt(low) === b.charCodeAt(low)) low++;
+  return low;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let length = 0;
+  for (let block = 65536; block >= 1; block >>= 4) {
+    while (length + block <= max && a.slice(a.length - length - block, a.length - length) === b.slice(b.length - length - block, b.length - length)) length += block;
+  }
+  while (length < max && a.charCodeAt(a.length - length - 1) === b.charCodeAt(b.length - length - 1)) length++;
+  return length;
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/**
+ * The layout of `text` from the previous version's, when the only change lies inside one entry and leaves
+ * the entry's boundaries alone; undefined otherwise (the caller then scans the whole text).
+ */
+function incrementalLayout(previous: PreviousParse, text: string): ContainerLayout[] | undefined {
+  const old = previous.text;
+  if (old === text) return previous.layout.map((c, i) => ({ path: c.path, spans: c.spans.map((span, j) => ({ ...span, reuse: previous.containers[i]!.chunks[j]! })) }));
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const oldEnd = old.length - suffix;
+  const delta = text.length - old.length;
+  // The entry the change starts in must also hold its end.
+  let edited: { container: number; span: number } | undefined;
+  for (let c = 0; c < previous.layout.length && !edited; c++) {
+    const spans = previous.layout[c]!.spans;
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i]!;
+      if (span.start <= prefix && prefix < span.end) {
+        if (oldEnd <= span.end) edited = { container: c, span: i };
+        break;
+      }
+    }
+  }
+  if (!edited) return undefined;
+  const span = previous.layout[edited.container]!.spans[edited.span]!;
+  const chunkText = text.slice(span.start, span.end + delta);
+  if (!entryShapeHolds(chunkText, span.end + delta === text.length)) return undefined;
+  const lineDelta = countNewlines(chunkText) - countNewlines(old.slice(span.start, span.end));
+  return previous.layout.map((container, c) => ({
+    path: container.path,
+    spans: container.spans.map((s, i) => {
+      const chunk = previous.containers[c]!.chunks[i]!;
+      if (c === edited!.container && i === edited!.span) return { start: s.start, end: s.end + delta, startLine: s.startLine, endLine: s.endLine + lineDelta };
+      if (s.start < span.start) return { ...s, reuse: chunk };
+      return { start: s.start + delta, end: s.end + delta, startLine: s.startLine + lineDelta, endLine: s.endLine + lineDelta, reuse: { ...chunk, startOffset: chunk.startOffset + delta, endOffset: chunk.endOffset + delta, startLine: chunk.startLine + lineDelta } };
+    }),
+  }));
+}
+
+/**
+ * An edited entry is still exactly one entry: it starts with a key line at its indentation, every other line
+ * is indented deeper (or is blank, a comment, or the `: value` line of a `? key`), and it ends with a line
+ * break unless it ends the text. Nor may it have gained a directive or a document marker.
+ */
+function entryShapeHolds(chunkText: string, atEndOfText: boolean): boolean {
+  const first = /^( *)([^ \r\n#])/.exec(chunkText);
+  if (!first || first[2] === '-' || first[2] === ':') return false;
+  if (!atEndOfText && !chunkText.endsWith('\n')) return false;
+  if (/\n(?:%|---|\.\.\.)/.test(chunkText)) return false;
+  const indent = first[1]!.length;
+  const boundary = new RegExp(`\\n( {0,${indent}})([^ \\r\\n#])`, 'g');
+  for (let match = boundary.exec(chunkText); match; match = boundary.exec(chunkText)) {
+    if (match[1]!.length === indent && match[2] === ':') continue;
+    return false;
+  }
+  return true;
 }
