@@ -203,19 +203,14 @@ function directFinding(
   const metadata = ruleMetadata(ruleId);
   const fixData = metadata?.fixable ? { path, valueRange: ranges.valueRange } : undefined;
   const fixable = fixData !== undefined && hasApplicableFix(ruleId, fixData, document.text, uri, document.lineIndex);
-  return {
-    ruleId,
-    severity: override ?? metadata?.severity ?? 'warning',
-    message: result.message,
-    uri,
-    range: ranges.range,
-    ...(metadata?.owasp ? { owasp: metadata.owasp } : {}),
-    ...(metadata?.cwe ? { cwe: metadata.cwe } : {}),
-    ...(result.dataClasses ? { dataClasses: result.dataClasses } : {}),
-    ...(result.aiLinked ? { aiLinked: true } : {}),
-    fixable,
-    ...(fixable ? { data: fixData } : {}),
-  };
+  // Optional fields set one by one: thousands of findings per lint on large specs.
+  const finding: Finding = { ruleId, severity: override ?? metadata?.severity ?? 'warning', message: result.message, uri, range: ranges.range, fixable };
+  if (metadata?.owasp) finding.owasp = metadata.owasp;
+  if (metadata?.cwe) finding.cwe = metadata.cwe;
+  if (result.dataClasses) finding.dataClasses = result.dataClasses;
+  if (result.aiLinked) finding.aiLinked = true;
+  if (fixable) finding.data = fixData;
+  return finding;
 }
 
 function unresolvedRefMessage(message: string): string {

@@ -47,6 +47,9 @@ const JSON_PARSER = {
   trapAccess: jsonTrapAccess,
 };
 
+/** Entry-local ranges by path inside the entry, per entry parse (see targetRanges). */
+const chunkRanges = new WeakMap<object, Map<string, TargetRanges | null>>();
+
 /** Line indexes of texts that stay the same between runs (chunk and skeleton parses are reused). */
 const lineIndexes = new WeakMap<object, LineIndex>();
 
@@ -115,11 +118,20 @@ export class SourceDocument extends Document {
     // Chunked parse: positions come from the chunk's (or the skeleton's) own small line index.
     const inChunk = chunkFor(result, path);
     if (inChunk) {
+      // Ranges inside an entry are computed once per entry parse (entries are reused between an editor's
+      // lints) and only moved by the entry's current first line.
       const { chunk } = inChunk;
-      const target = yamlTarget(chunk.result.ast as unknown as YamlNode, inChunk.innerPath);
-      if (!target) return undefined;
-      const lines = lineIndexFor(chunk.result, chunk.text);
-      return { range: shiftRange(lines.rangeOf(target.start, target.end), chunk.startLine), valueRange: shiftRange(lines.rangeOf(target.valueStart, target.valueEnd), chunk.startLine) };
+      let known = chunkRanges.get(chunk.result);
+      if (!known) chunkRanges.set(chunk.result, (known = new Map()));
+      const key = inChunk.innerPath.join('\u0001');
+      let local = known.get(key);
+      if (local === undefined) {
+        const target = yamlTarget(chunk.result.ast as unknown as YamlNode, inChunk.innerPath);
+        const lines = target && lineIndexFor(chunk.result, chunk.text);
+        local = target && lines ? { range: lines.rangeOf(target.start, target.end), valueRange: lines.rangeOf(target.valueStart, target.valueEnd) } : null;
+        known.set(key, local);
+      }
+      return local ? { range: shiftRange(local.range, chunk.startLine), valueRange: shiftRange(local.valueRange, chunk.startLine) } : undefined;
     }
     const { skeleton, containers } = result.chunked;
     const target = yamlTarget(skeleton.result.ast as unknown as YamlNode, path);
