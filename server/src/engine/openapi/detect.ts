@@ -20,8 +20,25 @@ export function detectOpenApi(text: string, extension: string): OpenApiDetection
     const key = findJsonRootVersionKey(text);
     return key ? toDetection(key.name, key.value, 'json') : null;
   }
-  const match = YAML_ROOT_KEY.exec(text);
+  const match = findYamlRootKey(text);
   return match ? toDetection(match[2]!, match[4]!, 'yaml') : null;
+}
+
+const YAML_ROOT_KEY_AT_START = new RegExp(`^${YAML_ROOT_KEY.source.slice(1)}`);
+const ROOT_KEY_SPELLINGS = ['openapi', 'swagger', '"openapi"', "'openapi'", '"swagger"', "'swagger'"];
+
+/**
+ * The root key is often the first line, sometimes the last (generated specs sort keys): look where each
+ * spelling first starts a line, with the engine's native search, before scanning every line with a regex.
+ */
+function findYamlRootKey(text: string): RegExpExecArray | null {
+  for (const spelling of ROOT_KEY_SPELLINGS) {
+    const at = text.startsWith(spelling) ? 0 : text.indexOf(`\n${spelling}`) + 1;
+    if (at === 0 && !text.startsWith(spelling)) continue;
+    const match = YAML_ROOT_KEY_AT_START.exec(text.slice(at, at + 64));
+    if (match) return match;
+  }
+  return YAML_ROOT_KEY.exec(text);
 }
 
 function toDetection(name: string, declared: string, syntax: 'yaml' | 'json'): OpenApiDetection | null {
