@@ -3,9 +3,12 @@ import { atLeast, classifyField, regulationsFor, type DataClass, type DataClassM
 import type { ClassifierOptions } from '../../../server/src/engine/sensitive/types';
 import type { IndexedSchema, JsonObject } from '../index/openapiIndex';
 
-// Keyed by the schema object and the name it is known by: resolved schemas keep their identity between an
-// editor's lints while their text is unchanged, so most classifications are not redone on a keystroke.
+// Keyed by what the classifier reads (name, description, format, pattern) when the schema has no examples,
+// else by the schema object: after an edit, schemas that were copied (they hold refs) but did not change keep
+// their classification, and an editor's keystroke re-classifies almost nothing.
 const cache = new WeakMap<object, WeakMap<object, Map<string, DataClassMatch[]>>>();
+const byContent = new WeakMap<object, Map<string, DataClassMatch[]>>();
+const CONTENT_CACHE_LIMIT = 200_000;
 const NO_OPTIONS = {};
 
 function examplesOf(schema: JsonObject): unknown[] | undefined {
@@ -22,6 +25,16 @@ export function classifySchemaEntry(entry: IndexedSchema, options: ClassifierOpt
   let perOptions = cache.get(key);
   if (!perOptions) cache.set(key, (perOptions = new WeakMap()));
   const schema = entry.schema;
+  const examples = examplesOf(schema);
+  let contentKey: string | undefined;
+  let contentCache: Map<string, DataClassMatch[]> | undefined;
+  if (!examples) {
+    contentKey = `${name}\u0000${typeof schema.description === 'string' ? schema.description : ''}\u0000${typeof schema.format === 'string' ? schema.format : ''}\u0000${typeof schema.pattern === 'string' ? schema.pattern : ''}`;
+    contentCache = byContent.get(key);
+    if (!contentCache) byContent.set(key, (contentCache = new Map()));
+    const known = contentCache.get(contentKey);
+    if (known) return known;
+  }
   let perName = perOptions.get(schema);
   if (!perName) perOptions.set(schema, (perName = new Map()));
   const cached = perName.get(name);
@@ -33,13 +46,17 @@ export function classifySchemaEntry(entry: IndexedSchema, options: ClassifierOpt
         ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
         ...(typeof schema.format === 'string' ? { format: schema.format } : {}),
         ...(typeof schema.pattern === 'string' ? { pattern: schema.pattern } : {}),
-        ...(examplesOf(schema) ? { examples: examplesOf(schema)! } : {}),
+        ...(examples ? { examples } : {}),
       },
       options,
     ),
     'medium',
   );
   perName.set(name, result);
+  if (contentCache && contentKey !== undefined) {
+    if (contentCache.size >= CONTENT_CACHE_LIMIT) contentCache.clear();
+    contentCache.set(contentKey, result);
+  }
   return result;
 }
 

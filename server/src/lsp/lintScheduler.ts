@@ -55,7 +55,10 @@ export class LintScheduler {
     this.worker.markDirty(document.uri, () => document.getText());
     this.worker.supersede(document.uri);
     const settings = await this.settings.get(document.uri);
-    this.schedule(document.uri, settings.lintDelayMs);
+    // The first keystroke after a pause is linted at once; while typing goes on (a lint running or waiting),
+    // the delay gathers keystrokes into one lint.
+    const idle = !this.timers.has(document.uri) && !this.worker.busy;
+    this.schedule(document.uri, idle ? 0 : settings.lintDelayMs);
     // Specs that `$ref` this file are linted again with its new text.
     for (const root of this.dependents.get(document.uri) ?? []) if (root !== document.uri) this.schedule(root, settings.lintDelayMs);
   }
