@@ -71,6 +71,7 @@ export class LintScheduler {
       void this.lintNow(uri, 'background');
     } else {
       this.updateRoot(uri, undefined);
+      this.worker.forgetFindings(uri);
     }
     // Specs that reference this file now read it from disk again.
     for (const root of this.dependents.get(uri) ?? []) if (root !== uri) this.schedule(root, 0);

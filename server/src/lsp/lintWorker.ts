@@ -3,6 +3,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, LintCancelledError, OverlayFileReader, type CancelSignal } from '../engine';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
+import type { Finding } from '../engine/findings';
+import { encodeFindings } from './findingsDelta';
 
 const port = parentPort;
 if (!port) throw new Error('lintWorker must run in a worker thread');
@@ -11,6 +13,8 @@ const cancelFlags = new Int32Array((workerData as WorkerData).cancelBuffer);
 const overlay = new OverlayFileReader();
 const engine = new Engine({ fileReader: overlay, incremental: true });
 const send = (message: FromWorker) => port.postMessage(message);
+/** The findings last sent for each document: the base of the next delta (the main thread holds the same). */
+const lastSent = new Map<string, Finding[]>();
 
 // Jobs run strictly one after another; messages that arrive meanwhile queue up here.
 let chain: Promise<void> = Promise.resolve();
@@ -23,6 +27,9 @@ port.on('message', (message: ToWorker) => {
     case 'overlay-delete':
       overlay.delete(message.uri);
       engine.forget(message.uri);
+      break;
+    case 'forget-findings':
+      lastSent.delete(message.uri);
       break;
     case 'lint':
       chain = chain.then(() => runJob(message.jobId, message.uri, message.text, message));
@@ -42,7 +49,9 @@ async function runJob(jobId: number, uri: string, text: string | undefined, mess
     const source = text ?? overlay.read(uri);
     if (source === undefined) return send({ type: 'failed', jobId, message: `Cannot read ${uri}` });
     const result = await engine.lint({ uri, text: source, settings: message.settings, signal });
-    send({ type: 'result', jobId, result, postedAt: Date.now() });
+    const findings = encodeFindings(lastSent.get(uri), result.findings);
+    lastSent.set(uri, result.findings);
+    send({ type: 'result', jobId, result: { ...result, findings: [] }, findings, postedAt: Date.now() });
   } catch (error) {
     if (error instanceof LintCancelledError || signal.cancelled) send({ type: 'cancelled', jobId });
     else send({ type: 'failed', jobId, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

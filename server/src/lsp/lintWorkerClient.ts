@@ -4,6 +4,8 @@ import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type { EngineSettings, LintResult } from '../engine';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
+import type { Finding } from '../engine/findings';
+import { decodeFindings } from './findingsDelta';
 
 export type JobPriority = 'interactive' | 'background';
 
@@ -29,6 +31,8 @@ export class LintWorkerClient {
   private running: PendingJob | undefined;
   private readonly overlays = new Map<string, string>();
   private readonly dirty = new Map<string, () => string>();
+  /** The findings last received for each document: the base the worker's next delta refers to. */
+  private readonly lastReceived = new Map<string, Finding[]>();
   private disposed = false;
 
   constructor(
@@ -76,6 +80,12 @@ export class LintWorkerClient {
     this.post({ type: 'overlay-delete', uri });
   }
 
+  /** Drops both sides' copy of a document's findings (it was closed, or linted from disk for the last time). */
+  forgetFindings(uri: string): void {
+    this.lastReceived.delete(uri);
+    this.post({ type: 'forget-findings', uri });
+  }
+
   private flushOverlays(): void {
     for (const [uri, getText] of this.dirty) {
       const text = getText();
@@ -108,6 +118,7 @@ export class LintWorkerClient {
     worker.on('exit', (code) => {
       if (this.worker !== worker || this.disposed) return;
       this.log(`lint worker exited with code ${code}; starting a new one`);
+      this.lastReceived.clear();
       const crashed = this.running;
       this.running = undefined;
       crashed?.resolve({ status: 'failed', message: `The lint worker stopped (exit code ${code}) while linting ${crashed.uri}.` });
@@ -132,6 +143,24 @@ export class LintWorkerClient {
 
   private onMessage(message: FromWorker): void {
     if (message.type === 'ready') return;
+    if (message.type === 'result') {
+      // Every result is decoded, even one the caller will drop as stale: the worker's next delta builds on it.
+      try {
+        message.result.findings = decodeFindings(this.lastReceived.get(message.result.uri), message.findings);
+        this.lastReceived.set(message.result.uri, message.result.findings);
+      } catch (error) {
+        this.log(`lint worker: ${(error as Error).message}; the next result is asked for whole`);
+        this.lastReceived.delete(message.result.uri);
+        this.post({ type: 'forget-findings', uri: message.result.uri });
+        const job = this.running;
+        if (job && job.jobId === message.jobId) {
+          this.running = undefined;
+          job.resolve({ status: 'cancelled' });
+          this.pump();
+        }
+        return;
+      }
+    }
     const job = this.running;
     if (!job || job.jobId !== message.jobId) return;
     this.running = undefined;

@@ -1,5 +1,6 @@
 // Messages between the language server's main thread and its lint worker thread.
 import type { EngineSettings, LintResult } from '../engine';
+import type { FindingsDelta } from './findingsDelta';
 
 export interface LintJobMessage {
   type: 'lint';
@@ -13,11 +14,21 @@ export interface LintJobMessage {
 export type ToWorker =
   | LintJobMessage
   | { type: 'overlay-set'; uri: string; text: string }
-  | { type: 'overlay-delete'; uri: string };
+  | { type: 'overlay-delete'; uri: string }
+  /** The main thread dropped its copy of a document's findings: the next result is sent whole. */
+  | { type: 'forget-findings'; uri: string };
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'result'; jobId: number; result: LintResult; /** Date.now() when posted (transfer timing). */ postedAt: number }
+  | {
+      type: 'result';
+      jobId: number;
+      /** The result without its findings: they come as a delta against the previous result for the document. */
+      result: LintResult;
+      findings: FindingsDelta;
+      /** Date.now() when posted (transfer timing). */
+      postedAt: number;
+    }
   | { type: 'cancelled'; jobId: number }
   | { type: 'failed'; jobId: number; message: string };
 
