@@ -18,6 +18,8 @@ export const TOOL_NAMES: Record<ToolId, string> = {
 
 export interface CorpusOptions {
   repo: string;
+  /** Our bundles (a snapshot of dist/). */
+  distDir: string;
   corpusDir: string;
   workDir: string;
   only: string[];
@@ -61,11 +63,11 @@ export const REDOCLY_ENV = {
   REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
 };
 
-export function toolCommand(tool: ToolId, repo: string, file: string): string[] {
+export function toolCommand(tool: ToolId, repo: string, file: string, distDir = path.join(repo, 'dist')): string[] {
   const node = process.execPath;
   switch (tool) {
     case 'ours':
-      return [node, path.join(repo, 'dist', 'cli.js'), 'lint', file, '--format', 'json', '--fail-on', 'never'];
+      return [node, path.join(distDir, 'cli.js'), 'lint', file, '--format', 'json', '--fail-on', 'never'];
     case 'redocly':
       return [node, path.join(repo, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'), 'lint', '--extends', 'recommended', '--format', 'json', '--max-problems', '10000000', file];
     case 'spectral':
@@ -140,7 +142,7 @@ export async function benchCorpus(options: CorpusOptions): Promise<FileResult[]>
         // Spectral + OWASP on a large file takes minutes: once is enough, and a timeout or OOM is not repeated.
         if (tool === 'spectral' && rep > 0 && (!small || runs.get(tool)!.some((r) => r.status !== 'ok'))) continue;
         const stdoutFile = path.join(options.workDir, `${tool}-${name}.out`);
-        const run = await runTimed(toolCommand(tool, options.repo, file), {
+        const run = await runTimed(toolCommand(tool, options.repo, file, options.distDir), {
           cwd: options.workDir,
           env: toolEnv(tool),
           timeoutS: tool === 'spectral' ? options.spectralTimeoutS : options.timeoutS,
@@ -245,34 +247,77 @@ export interface TargetCheck {
 
 export function corpusTargets(results: FileResult[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  const vsRedocly = results.filter((f) => f.tools.ours && f.tools.redocly);
-  if (vsRedocly.length > 0) {
-    const slower = vsRedocly.filter((f) => !(f.tools.ours!.status === 'ok' && f.tools.redocly!.status === 'ok' && f.tools.ours!.wallMs < f.tools.redocly!.wallMs));
+  const failedNote = (files: FileResult[], tool: ToolId) =>
+    files.length > 0 ? `; ${TOOL_NAMES[tool]} failed on ${files.map((f) => f.file).join(', ')} (no comparison there)` : '';
+  const withRedocly = results.filter((f) => f.tools.ours && f.tools.redocly);
+  if (withRedocly.length > 0) {
+    const failed = withRedocly.filter((f) => f.tools.redocly!.status === 'failed');
+    const compared = withRedocly.filter((f) => f.tools.redocly!.status !== 'failed');
+    const slower = compared.filter((f) => !(f.tools.ours!.status === 'ok' && f.tools.ours!.wallMs < f.tools.redocly!.wallMs));
     checks.push({
       target: 'faster than Redocly on every corpus file (wall)',
-      measured: slower.length === 0 ? `faster on all ${vsRedocly.length} files` : `not faster on ${slower.map((f) => f.file).join(', ')}`,
-      met: slower.length === 0,
+      measured:
+        (slower.length === 0
+          ? `faster on all ${compared.length} files`
+          : `faster on ${compared.length - slower.length} of ${compared.length}; not on ${slower.map((f) => `${f.file} (${fmtS(f.tools.ours!.wallMs)} vs ${fmtS(f.tools.redocly!.wallMs)} s)`).join(', ')}`) + failedNote(failed, 'redocly'),
+      met: slower.length === 0 && failed.length === 0 ? true : slower.length > 0 ? false : undefined,
     });
   }
-  const vsSpectral = results.filter((f) => f.tools.ours && f.tools.spectral);
-  if (vsSpectral.length > 0) {
-    const under = vsSpectral.filter((f) => {
-      const s = f.tools.spectral!;
-      const o = f.tools.ours!;
-      if (o.status !== 'ok') return true;
-      if (s.status === 'timeout' || s.status === 'oom') return s.wallMs / o.wallMs < 20;
-      return s.status !== 'ok' || s.wallMs / o.wallMs < 20;
-    });
+  const withSpectral = results.filter((f) => f.tools.ours && f.tools.spectral);
+  if (withSpectral.length > 0) {
+    const failed = withSpectral.filter((f) => f.tools.spectral!.status === 'failed');
+    const compared = withSpectral.filter((f) => f.tools.spectral!.status !== 'failed');
+    // A Spectral timeout or OOM is a lower bound of its time: the ratio is at least what was measured.
+    const under = compared.filter((f) => f.tools.ours!.status !== 'ok' || f.tools.spectral!.wallMs / f.tools.ours!.wallMs < 20);
     checks.push({
       target: '≥ 20× faster than Spectral + OWASP (wall)',
-      measured: under.length === 0 ? `met on all ${vsSpectral.length} files measured` : `below 20× on ${under.map((f) => `${f.file} (${fmtRatio(f.tools.spectral!.wallMs / f.tools.ours!.wallMs)})`).join(', ')}`,
-      met: under.length === 0,
+      measured:
+        (under.length === 0
+          ? `met on all ${compared.length} files compared`
+          : `met on ${compared.length - under.length} of ${compared.length}; below 20× on ${under.map((f) => `${f.file} (${fmtRatio(f.tools.spectral!.wallMs / f.tools.ours!.wallMs)})`).join(', ')}`) + failedNote(failed, 'spectral'),
+      met: under.length === 0 && failed.length === 0 ? true : under.length > 0 ? false : undefined,
     });
   }
   const github = results.find((f) => f.file.startsWith('github'));
   if (github?.tools.ours) {
     const rss = github.tools.ours.maxRssBytes;
-    checks.push({ target: 'GitHub spec peak memory < 1 GB', measured: `${fmtMb(rss)} MB`, met: rss < 1024 ** 3 });
+    checks.push({ target: 'GitHub spec: peak memory < 1 GB (CLI process)', measured: `${fmtMb(rss)} MB`, met: rss < 1024 ** 3 });
   }
   return checks;
+}
+
+/** Start-up cost of each CLI (`--version`, no linting): what every small-file lint pays first. */
+export async function startupCosts(options: Pick<CorpusOptions, 'repo' | 'distDir' | 'workDir' | 'skipPeers' | 'repeatSmall'>): Promise<{ tool: ToolId; run: ToolResult }[]> {
+  const commands: [ToolId, string[]][] = [
+    ['ours', [process.execPath, path.join(options.distDir, 'cli.js'), '--version']],
+    ['floor', [process.execPath, '-e', "require('@stoplight/spectral-core'); require('@stoplight/spectral-parsers')"]],
+  ];
+  if (!options.skipPeers) {
+    commands.push(['redocly', [process.execPath, path.join(options.repo, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'), '--version']]);
+    commands.push(['spectral', [process.execPath, path.join(options.repo, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'), '--version']]);
+  }
+  const out: { tool: ToolId; run: ToolResult }[] = [];
+  for (const [tool, command] of commands) {
+    const runs: ProcessRun[] = [];
+    for (let i = 0; i < options.repeatSmall; i++) {
+      runs.push(await runTimed(command, { cwd: options.repo, env: toolEnv(tool), timeoutS: 60, stdoutFile: path.join(options.workDir, `startup-${tool}.out`) }));
+    }
+    out.push({ tool, run: summarize(tool, runs, []) });
+  }
+  return out;
+}
+
+export function startupTable(rows: { tool: ToolId; run: ToolResult }[]): string {
+  return table(
+    ['start-up only', 'command', 'wall s (median)', 'CPU s', 'peak RSS MB', 'runs'],
+    rows.map(({ tool, run }) => [
+      TOOL_NAMES[tool],
+      tool === 'floor' ? 'node -e "require(spectral-core, spectral-parsers)"' : '--version',
+      run.status === 'ok' ? fmtS(run.wallMs) : run.status,
+      fmtS(run.cpuMs),
+      fmtMb(run.maxRssBytes),
+      String(run.runs.length),
+    ]),
+    ['l', 'l', 'r', 'r', 'r', 'r'],
+  );
 }

@@ -162,15 +162,16 @@ export function loadNow(): string {
 }
 
 /** Reads peak RSS (VmHWM) and CPU time (utime + stime) of a live process from /proc, where there is one. */
-export function procStats(pid: number): { peakRssBytes: number; cpuMs: number } | undefined {
+export function procStats(pid: number): { peakRssBytes: number; rssBytes: number; cpuMs: number } | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+    const rss = /VmRSS:\s+(\d+) kB/.exec(status);
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks (100 per second on Linux)
     const ticks = Number(fields[11]) + Number(fields[12]);
-    return { peakRssBytes: hwm ? Number(hwm[1]) * 1024 : NaN, cpuMs: ticks * 10 };
+    return { peakRssBytes: hwm ? Number(hwm[1]) * 1024 : NaN, rssBytes: rss ? Number(rss[1]) * 1024 : NaN, cpuMs: ticks * 10 };
   } catch {
     return undefined;
   }

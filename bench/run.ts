@@ -6,10 +6,11 @@
 // More: --edits=200 --probe-edits=40 --lint-delay=default,0 --spectral-timeout=600 --timeout=600 --repeat=3
 //       --repeat-small=5 --handler-files=1000 --workspace-specs=<names> --keep --results=<file.json>
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { benchCorpus, corpusTables, corpusTargets, networkCheck, type FileResult, type TargetCheck } from './lintCorpus';
+import { benchCorpus, corpusTables, corpusTargets, networkCheck, startupCosts, startupTable, type FileResult, type TargetCheck } from './lintCorpus';
 import { fmtMs, fmtS, loadNow, machineInfo, requireGnuTime, table } from './measure';
 import { benchTyping, typingTables, type TypingResult } from './typing';
 import { benchWorkspace, workspaceTables, type WorkspaceResult } from './workspace';
@@ -33,6 +34,7 @@ interface Args {
   workspaceSpecs: string[] | undefined;
   typingSessions: string[];
   keep: boolean;
+  snapshot: boolean;
   results: string | undefined;
 }
 
@@ -53,6 +55,7 @@ function parseArgs(argv: string[]): Args {
     workspaceSpecs: undefined,
     typingSessions: ['stripe', 'express'],
     keep: false,
+    snapshot: true,
     results: undefined,
   };
   const num = (name: string, value: string) => {
@@ -108,6 +111,9 @@ function parseArgs(argv: string[]): Args {
       case 'keep':
         args.keep = true;
         break;
+      case 'no-snapshot':
+        args.snapshot = false;
+        break;
       case 'results':
         args.results = value;
         break;
@@ -142,6 +148,7 @@ function readHelp(): string {
   --handler-files=N       route files in the generated workspace (1000)
   --workspace-specs=<a,b> corpus files copied into the workspace (default: the five smallest)
   --keep                  keep the temp folder (generated inputs, raw outputs)
+  --no-snapshot           run dist/ in place instead of a copy taken at the start
   --results=<file>        where to write the JSON results (default bench/results/<date>.json)`;
 }
 
@@ -151,6 +158,27 @@ function git(...args: string[]): string {
   } catch {
     return '';
   }
+}
+
+/** A fingerprint of the bundles in a dist folder. */
+function distFingerprint(dist: string): string {
+  const hash = createHash('sha256');
+  for (const bundle of ['cli.js', 'server.js', 'lintWorker.js']) hash.update(readFileSync(path.join(dist, bundle)));
+  return hash.digest('hex').slice(0, 12);
+}
+
+/**
+ * Copies dist/ (bundles and grammars) into the work folder, with docs/ linked beside it as in the repo: the
+ * checkout is shared, and a rebuild during a half-hour run must not change what is measured.
+ */
+function snapshotDist(workDir: string): string {
+  const dist = path.join(workDir, 'snapshot', 'dist');
+  mkdirSync(dist, { recursive: true });
+  for (const file of readdirSync(path.join(REPO, 'dist'))) {
+    if (/\.(js|wasm)$/.test(file)) copyFileSync(path.join(REPO, 'dist', file), path.join(dist, file));
+  }
+  symlinkSync(path.join(REPO, 'docs'), path.join(workDir, 'snapshot', 'docs'));
+  return dist;
 }
 
 function targetsTable(checks: TargetCheck[]): string {
@@ -198,6 +226,9 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'apiwarden-bench-'));
   const dirty = git('status', '--porcelain', '--', 'server/src', 'rulesets/src', 'scripts', 'package.json') !== '';
   const machine = machineInfo(git('rev-parse', '--short', 'HEAD'), dirty);
+  const distAtStart = distFingerprint(path.join(REPO, 'dist'));
+  const distDir = args.snapshot ? snapshotDist(workDir) : path.join(REPO, 'dist');
+  if (args.snapshot && distFingerprint(distDir) !== distAtStart) throw new Error('dist/ changed while it was being copied (a build is running?): try again');
   const report: string[] = [];
   const emit = (text: string) => {
     console.log(text);
@@ -207,10 +238,10 @@ async function main(): Promise<void> {
   emit(
     `# API Warden bench — ${machine.date}\n\n` +
       `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB, ${machine.platform}; Node ${machine.node}; load average (1/5/15 min) at start ${machine.loadavg.join(' / ')}.\n` +
-      `Code: commit ${machine.gitCommit}${machine.gitDirty ? ' plus uncommitted changes under server/src, rulesets/src or scripts (dist/ was built from the working tree)' : ''}.\n` +
+      `Code: commit ${machine.gitCommit}${machine.gitDirty ? ' plus uncommitted changes under server/src, rulesets/src or scripts (dist/ was built from the working tree)' : ''}; dist bundles ${distAtStart}${args.snapshot ? ', measured from a copy taken at the start' : ', measured in place'}.\n` +
       `Command: npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
   );
-  const results: { machine: typeof machine; args: Args; corpus?: FileResult[]; typing?: TypingResult[]; workspace?: WorkspaceResult; loadAtEnd?: string } = { machine, args };
+  const results: { machine: typeof machine; distAtStart: string; args: Args; corpus?: FileResult[]; typing?: TypingResult[]; workspace?: WorkspaceResult; loadAtEnd?: string } = { machine, distAtStart, args };
   const checks: TargetCheck[] = [];
   try {
     if (args.sections.includes('lint')) {
@@ -232,8 +263,10 @@ async function main(): Promise<void> {
           emit(`Offline check: ${lines.join('; ')}.`);
         }
       }
+      const startup = await startupCosts({ repo: REPO, distDir, workDir, skipPeers: args.skipPeers, repeatSmall: args.repeatSmall });
       const corpus = await benchCorpus({
         repo: REPO,
+        distDir,
         corpusDir: CORPUS,
         workDir,
         only: args.only,
@@ -248,7 +281,9 @@ async function main(): Promise<void> {
       results.corpus = corpus;
       emit(
         `## 1. Full lint of each corpus file (one process per lint; medians of ${args.repeatSmall} runs for files under 200 KB, ${args.repeatLarge} for larger ones; Spectral + OWASP once on large files)\n\n` +
-          corpusTables(corpus, args),
+          corpusTables(corpus, args) +
+          `\n\nStart-up alone (medians of ${args.repeatSmall} runs; on the two small files it is most of each lint):\n\n` +
+          startupTable(startup),
       );
       checks.push(...corpusTargets(corpus));
     }
@@ -256,6 +291,7 @@ async function main(): Promise<void> {
       log('== as-you-type over LSP');
       const typing = await benchTyping({
         repo: REPO,
+        serverBundle: path.join(distDir, 'server.js'),
         corpusDir: CORPUS,
         workDir,
         edits: args.edits,
@@ -276,7 +312,7 @@ async function main(): Promise<void> {
           .filter((f) => /\.(ya?ml|json)$/.test(f))
           .sort((a, b) => statSync(path.join(CORPUS, a)).size - statSync(path.join(CORPUS, b)).size)
           .slice(0, 5);
-      const workspace = await benchWorkspace({ repo: REPO, corpusDir: CORPUS, workDir, handlerFiles: args.handlerFiles, specs, timeoutS: args.timeoutS, log });
+      const workspace = await benchWorkspace({ repo: REPO, distDir, corpusDir: CORPUS, workDir, handlerFiles: args.handlerFiles, specs, timeoutS: args.timeoutS, log });
       results.workspace = workspace;
       emit(`## 3. Workspace, cold\n\n` + workspaceTables(workspace));
       checks.push({
@@ -286,6 +322,14 @@ async function main(): Promise<void> {
       });
     }
     results.loadAtEnd = loadNow();
+    const distAtEnd = distFingerprint(path.join(REPO, 'dist'));
+    if (distAtEnd !== distAtStart) {
+      emit(
+        args.snapshot
+          ? `Note: dist/ was rebuilt during the run (${distAtStart} → ${distAtEnd}); every figure above is of the copy taken at the start (${distAtStart}).`
+          : `WARNING: dist/ was rebuilt during the run (${distAtStart} → ${distAtEnd}) and was measured in place: later sections measured other code.`,
+      );
+    }
     emit(`## Targets\n\n${targetsTable(checks)}\n\nLoad average (1/5/15 min) at the end: ${results.loadAtEnd}.`);
   } finally {
     const out = args.results ?? path.join(REPO, 'bench', 'results', `${machine.date.replace(/[:.]/g, '-')}.json`);

@@ -5,12 +5,14 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { pathToUri } from '../server/src/engine/uris';
-import { TestLspClient } from '../server/test/support/lspClient';
 import { applyTextEdit, breaksSyntax, expressFile, randomCodeEdit, randomEdit, seededRandom, undoOf, writeExpressProject, type TextEdit } from './generators';
+import { BenchLspClient } from './lspClient';
 import { fmtMb, fmtMs, fmtS, loadNow, percentile, procStats, table } from './measure';
 
 export interface TypingOptions {
   repo: string;
+  /** The server bundle to run (a snapshot of dist/server.js). */
+  serverBundle: string;
   corpusDir: string;
   workDir: string;
   edits: number;
@@ -59,6 +61,8 @@ export interface TypingResult {
   codeActionTarget: string;
   serverPeakRssBytes: number;
   serverCpuMs: number;
+  /** The server's resident memory (MB) after opening and after every 50 edits. */
+  rssTrace: string[];
   loadBefore: string;
   loadAfter: string;
 }
@@ -90,13 +94,19 @@ function toChange(text: string, edit: TextEdit) {
   return { range: { start: positionAt(starts, edit.offset), end: positionAt(starts, edit.offset + edit.length) }, text: edit.text };
 }
 
-/** The server's default lint delay, as the extension contributes it (the value VS Code sends as the default). */
-export function defaultLintDelay(repo: string): number {
+/**
+ * The server's default lint delay: DEFAULT_LINT_DELAY_MS in server/src/lsp/settingsCache.ts (what applies when the
+ * client sends no value), checked against the default the extension contributes in package.json.
+ */
+export function defaultLintDelay(repo: string): { ms: number; note: string } {
+  const source = readFileSync(path.join(repo, 'server', 'src', 'lsp', 'settingsCache.ts'), 'utf8');
+  const fromServer = Number(/DEFAULT_LINT_DELAY_MS\s*=\s*(\d+)/.exec(source)?.[1] ?? NaN);
   const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
     contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
   };
-  const value = pkg.contributes.configuration.properties['apiwarden.lintDelayMs']?.default;
-  return typeof value === 'number' ? value : NaN;
+  const contributed = pkg.contributes.configuration.properties['apiwarden.lintDelayMs']?.default;
+  const note = contributed === fromServer ? 'server default' : `server default; package.json contributes ${String(contributed)}`;
+  return { ms: fromServer, note };
 }
 
 interface SessionSpec {
@@ -111,26 +121,30 @@ interface SessionSpec {
 }
 
 async function runSession(spec: SessionSpec, options: TypingOptions & { lintDelayMs: number | undefined }): Promise<TypingResult> {
-  const delay = options.lintDelayMs ?? defaultLintDelay(options.repo);
+  const serverDefault = defaultLintDelay(options.repo);
+  const delay = options.lintDelayMs ?? serverDefault.ms;
   const settings = options.lintDelayMs === undefined ? {} : { lintDelayMs: options.lintDelayMs };
-  const client = new TestLspClient({ rootUri: pathToUri(spec.rootDir), settings: () => settings });
-  const pid = (client as unknown as { process: { pid: number } }).process.pid;
+  const client = new BenchLspClient(options.serverBundle, pathToUri(spec.rootDir), settings);
+  const pid = client.process.pid ?? -1;
+  const rssTrace: string[] = [];
+  const sampleRss = (label: string) => {
+    const now = procStats(pid);
+    if (now) rssTrace.push(`${label}: ${fmtMb(now.rssBytes)}`);
+  };
   const uri = pathToUri(spec.file);
   const loadBefore = loadNow();
   let text = spec.text;
   let version = 1;
-  const trim = () => {
-    const list = client.published.get(uri);
-    if (list && list.length > 1) list.splice(0, list.length - 1);
-  };
+  const trim = () => client.trim(uri);
   try {
     await client.initialize();
     const opened = performance.now();
     await client.open(uri, text, spec.languageId, version);
-    const first = await client.waitForDiagnostics(uri, (p) => p.version === 1, 600_000);
+    const first = await client.waitFor(uri, (p) => p.version === 1, 600_000);
     const openMs = first.receivedAt - opened;
     options.log(`  ${spec.name}: didOpen → first diagnostics ${fmtMs(openMs)} ms (${first.diagnostics.length} diagnostics)`);
     trim();
+    sampleRss('open');
 
     const random = seededRandom(42);
     const samples: EditSample[] = [];
@@ -151,7 +165,7 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       await client.change(uri, version, [change]);
       const v = version;
       try {
-        const published = await client.waitForDiagnostics(uri, (p) => p.version === v, 120_000);
+        const published = await client.waitFor(uri, (p) => p.version === v, 120_000);
         samples.push({ kind: edit.kind.replace(/^(add property|rename) .*/, '$1'), ms: published.receivedAt - sent, diagnostics: published.diagnostics.length });
       } catch {
         timeouts++;
@@ -159,6 +173,7 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
         if (timeouts >= 3) throw new Error(`${spec.name}: no diagnostics for 3 edits (2 minutes each); stopping`);
       }
       trim();
+      if ((i + 1) % 50 === 0) sampleRss(`${i + 1} edits`);
       if ((i + 1) % 50 === 0) options.log(`  ${spec.name}: ${i + 1}/${options.edits} edits, last ${fmtMs(samples[samples.length - 1]!.ms)} ms, load ${loadNow()}`);
     }
 
@@ -170,7 +185,7 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       version++;
       await client.change(uri, version, [change]);
       const v = version;
-      await client.waitForDiagnostics(uri, (p) => p.version === v, 120_000);
+      await client.waitFor(uri, (p) => p.version === v, 120_000);
       trim();
     }
     const hoverAfterEdit: number[] = [];
@@ -221,7 +236,7 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       const actionTimer = setTimeout(() => {
         if (!hovers) probe('action');
       }, delay + 5);
-      const published = await client.waitForDiagnostics(uri, (p) => p.version === v, 120_000).finally(() => {
+      const published = await client.waitFor(uri, (p) => p.version === v, 120_000).finally(() => {
         arrived = true;
         clearInterval(interval);
       });
@@ -242,6 +257,7 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       }
       trim();
     }
+    sampleRss(`${options.edits} edits + ${options.probeEdits} probe edits`);
     const server = procStats(pid);
     const latency = stats(samples.map((s) => s.ms));
     const kinds = [...new Set(samples.map((s) => s.kind))];
@@ -252,7 +268,8 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       lines: spec.text.split('\n').length,
       bytes: Buffer.byteLength(spec.text),
       lintDelayMs: delay,
-      lintDelaySource: options.lintDelayMs === undefined ? 'server default' : 'set',
+      lintDelaySource: options.lintDelayMs === undefined ? serverDefault.note : 'set',
+      rssTrace,
       openMs,
       openDiagnostics: first.diagnostics.length,
       samples,
@@ -335,6 +352,7 @@ export function typingTables(results: TypingResult[]): string {
       ]),
     ),
   );
+  out.push('Server resident memory (MB) during each session: ' + results.map((r) => `${r.name}, delay ${r.lintDelayMs} ms — ${r.rssTrace.join(', ')}`).join('; ') + '.');
   out.push(
     `Requests while linting (ms, p50 / p95 / max, n), over ${results[0]?.probeEdits ?? 0} more edits: on half of them a hover right after the edit and hovers every 20 ms until the diagnostics arrived ("during lint": sent after the lint delay, answered before the diagnostics); on the other half one code action 5 ms after the lint delay, on the diagnostic named (with a quick-fix where one exists).\n\n` +
       table(

@@ -3,12 +3,14 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToUri } from '../server/src/engine/uris';
-import { TestLspClient } from '../server/test/support/lspClient';
 import { writeWorkspace, type WorkspaceLayout } from './generators';
+import { BenchLspClient } from './lspClient';
 import { fmtMb, fmtS, loadNow, procStats, runTimed, table, type ProcessRun } from './measure';
 
 export interface WorkspaceOptions {
   repo: string;
+  /** The bundles to run (a snapshot of dist/). */
+  distDir: string;
   corpusDir: string;
   workDir: string;
   handlerFiles: number;
@@ -41,8 +43,8 @@ export async function benchWorkspace(options: WorkspaceOptions): Promise<Workspa
   const expected = [...layout.routeFiles, ...layout.appFiles, ...layout.specFiles].map((f) => pathToUri(f));
 
   // LSP: a fresh server, no open documents, one lintWorkspace request.
-  const client = new TestLspClient({ rootUri: pathToUri(dir), settings: () => ({}) });
-  const pid = (client as unknown as { process: { pid: number } }).process.pid;
+  const client = new BenchLspClient(path.join(options.distDir, 'server.js'), pathToUri(dir), {});
+  const pid = client.process.pid ?? -1;
   let lsp: WorkspaceResult['lsp'];
   const load = loadNow();
   try {
@@ -83,7 +85,7 @@ export async function benchWorkspace(options: WorkspaceOptions): Promise<Workspa
 
   // CLI on the folder.
   const stdoutFile = path.join(options.workDir, 'workspace-cli.json');
-  const run = await runTimed([process.execPath, path.join(options.repo, 'dist', 'cli.js'), 'lint', dir, '--format', 'json', '--fail-on', 'never'], {
+  const run = await runTimed([process.execPath, path.join(options.distDir, 'cli.js'), 'lint', dir, '--format', 'json', '--fail-on', 'never'], {
     cwd: dir,
     timeoutS: options.timeoutS,
     stdoutFile,
