@@ -195,7 +195,7 @@ function typingTargets(results: TypingResult[]): TargetCheck[] {
     const limit = r.name.startsWith('Stripe') ? 250 : 50;
     checks.push({
       target: `${r.name}, lint delay ${r.lintDelayMs} ms (${r.lintDelaySource}): edit → diagnostics p95 < ${limit} ms`,
-      measured: `p95 ${fmtMs(r.latency.p95)} ms (p50 ${fmtMs(r.latency.p50)}, max ${fmtMs(r.latency.max)})${r.timeouts ? `, ${r.timeouts} timeouts` : ''}`,
+      measured: `p95 ${fmtMs(r.latency.p95, 1)} ms (p50 ${fmtMs(r.latency.p50, 1)}, max ${fmtMs(r.latency.max, 1)})${r.timeouts ? `, ${r.timeouts} timeouts` : ''}`,
       met: r.timeouts === 0 && r.latency.p95 < limit,
     });
     const hover = r.hoverDuringLint;
