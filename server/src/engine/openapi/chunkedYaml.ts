@@ -104,13 +104,16 @@ export class ChunkedYamlParser {
       const chunks: Chunk[] = [];
       const byKey = new Map<string, Chunk>();
       for (const span of container.spans) {
-        const chunkText = span.reuse ? span.reuse.text : text.slice(span.start, span.end);
+        const chunkText = span.reuse ? span.reuse.text : detachedSlice(text, span.start, span.end);
         let result = span.reuse ? span.reuse.result : previous?.get(chunkText);
         if (!result) {
           result = parseWithPointers(chunkText, YAML_PARSE_OPTIONS);
           reparsed++;
         }
         if (!span.reuse) next.set(chunkText, result);
+        // An editor's parser lives as long as the document: the edited entry's earlier text is let go, so that
+        // the cache holds one parse per entry however long the editing goes on.
+        if (span.replaces && span.replaces.text !== chunkText) next.delete(span.replaces.text);
         // An alias may point at an anchor in another entry: only a whole parse can tell.
         if (result.diagnostics.some((d) => /alias|anchor/i.test(d.message))) return this.whole(text);
         const data = result.data;
@@ -231,6 +234,15 @@ function notAnEntry(chunk: Chunk): YamlResult['diagnostics'][number] {
   } as YamlResult['diagnostics'][number];
 }
 
+/**
+ * A copy of part of a text that does not keep the whole text alive. V8 represents `slice` results (and every
+ * string parsed out of them) as views into the original: a cached entry would hold the entire document of the
+ * version it came from, and an editing session would keep every version of a megabyte spec in memory.
+ */
+function detachedSlice(text: string, start: number, end: number): string {
+  return Buffer.from(text.slice(start, end), 'utf16le').toString('utf16le');
+}
+
 function countLineBreaks(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
@@ -332,6 +344,8 @@ interface Span {
   endLine: number;
   /** The previous version's chunk for this entry, when its text is unchanged (incremental layout). */
   reuse?: Chunk;
+  /** The previous version's chunk at this place, when this entry is the edited one (incremental layout). */
+  replaces?: Chunk;
 }
 
 interface PreviousParse {
@@ -503,7 +517,7 @@ function incrementalLayout(previous: PreviousParse, text: string): ContainerLayo
     path: container.path,
     spans: container.spans.map((s, i) => {
       const chunk = previous.containers[c]!.chunks[i]!;
-      if (c === edited!.container && i === edited!.span) return { start: s.start, end: s.end + delta, startLine: s.startLine, endLine: s.endLine + lineDelta };
+      if (c === edited!.container && i === edited!.span) return { start: s.start, end: s.end + delta, startLine: s.startLine, endLine: s.endLine + lineDelta, replaces: chunk };
       if (s.start < span.start) return { ...s, reuse: chunk };
       return { start: s.start + delta, end: s.end + delta, startLine: s.startLine + lineDelta, endLine: s.endLine + lineDelta, reuse: { ...chunk, startOffset: chunk.startOffset + delta, endOffset: chunk.endOffset + delta, startLine: chunk.startLine + lineDelta } };
     }),
