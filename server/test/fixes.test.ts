@@ -107,3 +107,17 @@ test('a fix that would break the document is not offered', () => {
   const fixes = computeFixes('oas-password-readable', { valueRange: { start: { line: 1, character: 16 }, end: { line: 2, character: 14 } } }, text, 'file:///virtual/x.yaml');
   assert.deepEqual(fixes, []);
 });
+
+test('on a large spec the parse check reads only the block around the edit, and still catches a broken fix', async () => {
+  const { enclosingBlock, documentStillParses } = await import('../src/engine/fixes/parseCheck');
+  const filler = Array.from({ length: 6000 }, (_, i) => `  /p${i}:\n    get:\n      responses:\n        '200':\n          description: OK\n`).join('');
+  const text = `openapi: 3.0.3\ninfo:\n  title: t\n  version: 1\npaths:\n${filler}components:\n  schemas:\n    User:\n      properties:\n        password:\n          type: string\n`;
+  assert.ok(text.length > 256 * 1024);
+  const at = text.indexOf('          type: string');
+  const block = enclosingBlock(text, at, at);
+  assert.deepEqual(block && text.slice(block.start, block.end), '        password:\n          type: string\n');
+  const good = text.slice(0, at) + '          writeOnly: true\n' + text.slice(at);
+  assert.equal(documentStillParses('file:///big.yaml', text, good, at, at), true);
+  const bad = text.slice(0, at) + '          writeOnly: [true\n' + text.slice(at);
+  assert.equal(documentStillParses('file:///big.yaml', text, bad, at, at), false);
+});

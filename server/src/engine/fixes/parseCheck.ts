@@ -3,7 +3,7 @@
 // entry (path item, component) that holds the edit is parsed, so a code action stays instant.
 import { parseWithPointers as parseYaml } from '@stoplight/yaml';
 import { extensionOf } from '../uris';
-import { entrySpanAround, YAML_PARSE_OPTIONS } from '../openapi/chunkedYaml';
+import { YAML_PARSE_OPTIONS } from '../openapi/chunkedYaml';
 
 /** Below this size a whole parse is cheap enough. */
 const WHOLE_PARSE_LIMIT = 256 * 1024;
@@ -15,13 +15,56 @@ const WHOLE_PARSE_LIMIT = 256 * 1024;
 export function documentStillParses(uri: string, before: string, after: string, editStart: number, editEnd: number): boolean {
   if (extensionOf(uri) === '.json') return jsonErrors(after) <= jsonErrors(before);
   if (before.length > WHOLE_PARSE_LIMIT) {
-    const span = entrySpanAround(before, editStart, editEnd);
+    const span = enclosingBlock(before, editStart, editEnd);
     if (span) {
       const delta = after.length - before.length;
       return yamlErrors(after.slice(span.start, span.end + delta)) <= yamlErrors(before.slice(span.start, span.end));
     }
   }
   return yamlErrors(after) <= yamlErrors(before);
+}
+
+/**
+ * The block mapping around an edit: from the nearest line above it that is indented less than the edited line
+ * (its parent key) down to the next line indented no deeper than that parent. Every line of it is indented at
+ * least as much as its first, so it parses on its own; found by scanning lines outwards from the edit, not the
+ * whole text. Undefined for an edit of a top-level line (the caller then parses everything).
+ */
+export function enclosingBlock(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  const editLineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const editIndent = indentAt(text, editLineStart);
+  let parent = -1;
+  let parentIndent = 0;
+  for (let lineStart = editLineStart; lineStart > 0; ) {
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (isBlankOrComment(text, lineStart)) continue;
+    const indent = indentAt(text, lineStart);
+    if (indent < editIndent) {
+      parent = lineStart;
+      parentIndent = indent;
+      break;
+    }
+  }
+  if (parent === -1) return undefined;
+  let blockEnd = text.length;
+  for (let lineStart = text.indexOf('\n', end) + 1; lineStart > 0 && lineStart < text.length; lineStart = text.indexOf('\n', lineStart) + 1) {
+    if (!isBlankOrComment(text, lineStart) && indentAt(text, lineStart) <= parentIndent) {
+      blockEnd = lineStart;
+      break;
+    }
+  }
+  return { start: parent, end: blockEnd };
+}
+
+function indentAt(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 32) i++;
+  return i - lineStart;
+}
+
+function isBlankOrComment(text: string, lineStart: number): boolean {
+  const first = text.charCodeAt(lineStart + indentAt(text, lineStart));
+  return Number.isNaN(first) || first === 10 || first === 13 || first === 35; /* end, \n, \r, # */
 }
 
 function jsonErrors(text: string): number {

@@ -249,15 +249,6 @@ function countLineBreaks(text: string): number {
   return count;
 }
 
-/** The span of the entry (path item, component…) that holds offsets `start`..`end`, if one does. */
-export function entrySpanAround(text: string, start: number, end: number): { start: number; end: number } | undefined {
-  if (hasUnsupportedShape(text)) return undefined;
-  for (const container of findLayout(text) ?? []) {
-    for (const span of container.spans) if (span.start <= start && end <= span.end) return { start: span.start, end: span.end };
-  }
-  return undefined;
-}
-
 /** The chunk (and the path inside it) that holds `path`, if `path` lies inside a chunked entry. */
 export function chunkFor(result: ChunkedYamlResult, path: JsonPath): { chunk: Chunk; innerPath: JsonPath } | undefined {
   if (!result.chunked) return undefined;
