@@ -14,7 +14,7 @@ test('the .vsix contents: bundles, grammars, rule docs, ruleset; no node_modules
   const listing = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(listing.status, 0, listing.stderr);
   const files = listing.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
-  for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/lintWorker.js', 'dist/cli.js', 'dist/web-tree-sitter.wasm', 'rulesets/dist/apiwarden-recommended.js', 'docs/rules/oas-password-readable.md']) {
+  for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/lintWorker.js', 'dist/cli.js', 'dist/cliMain.js', 'dist/web-tree-sitter.wasm', 'rulesets/dist/apiwarden-recommended.js', 'docs/rules/oas-password-readable.md']) {
     assert.ok(files.includes(required), `${required} is missing from the package`);
   }
   assert.ok(files.some((f) => f.startsWith('docs/rules/code-')), 'code rule docs ship too');
