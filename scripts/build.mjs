@@ -1,7 +1,7 @@
 // Bundles the VS Code client, the language server (+ its lint worker), the CLI and the shareable ruleset
 // into self-contained files under dist/: nothing from node_modules is needed at run time.
 import * as esbuild from 'esbuild';
-import { mkdirSync, copyFileSync } from 'node:fs';
+import { mkdirSync, copyFileSync, readFileSync } from 'node:fs';
 import { buildRuleset } from './buildRuleset.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -19,8 +19,26 @@ const common = {
   // Some ES module dependencies (fdir, used by tinyglobby) call createRequire(import.meta.url); give the CJS
   // bundle a real file URL for it.
   define: { 'import.meta.url': '__bundleFileUrl' },
-  banner: { js: 'const __bundleFileUrl = require("url").pathToFileURL(__filename).href;' },
+  banner: { js: 'const __bundleFileUrl = require("url").pathToFileURL(__filename).href; const __nodeRequire = require;' },
+  plugins: [builtinDynamicImports()],
 };
+
+/**
+ * web-tree-sitter loads Node built-ins with import(). In a CommonJS bundle run from V8's code cache (the CLI
+ * loader) Node 20 has no dynamic-import callback, so those imports become plain requires (through the bundle's
+ * own `require`, which the module shadows with a local variable).
+ */
+function builtinDynamicImports() {
+  return {
+    name: 'builtin-dynamic-imports',
+    setup(build) {
+      build.onLoad({ filter: /web-tree-sitter[\\/][^\\/]+\.js$/ }, (args) => ({
+        contents: readFileSync(args.path, 'utf8').replace(/\bimport\((["'])(module|fs\/promises|node:[\w/]+)\1\)/g, 'Promise.resolve(__nodeRequire($1$2$1))'),
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 // dist/ is overwritten in place, not deleted first: a test run using dist/server.js may be going on meanwhile.
 mkdirSync('dist', { recursive: true });

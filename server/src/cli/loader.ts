@@ -6,7 +6,7 @@ import Module, { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { Script } from 'node:vm';
+import { constants as vmConstants, Script } from 'node:vm';
 
 const bundle = path.join(__dirname, 'cliMain.js');
 const source = readFileSync(bundle, 'utf8');
@@ -36,7 +36,12 @@ function readCache(file: string | undefined): Buffer | undefined {
 
 const file = cacheFile();
 const cachedData = readCache(file);
-const script = new Script(Module.wrap(source), { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+// The bundle uses import() (web-tree-sitter loads `module` that way): resolve it as Node's own loader would.
+const script = new Script(Module.wrap(source), {
+  filename: bundle,
+  importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  ...(cachedData ? { cachedData } : {}),
+});
 
 if (file && (!cachedData || script.cachedDataRejected)) {
   // Written at exit, so that the functions compiled while linting are in it too.
