@@ -3,17 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { getLocationForJsonPath } from '@stoplight/yaml';
 import { ChunkedYamlParser, chunkedYamlSpectralParser, parseYamlWhole } from '../../src/engine/openapi/chunkedYaml';
 import { Engine } from '../../src/engine';
+import { corpusFile } from '../support/corpus';
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'openapi');
 
 for (const file of ['petstore-oas3.0.yaml', 'museum-oas3.1.yaml', 'twilio-api-v2010-oas3.0.yaml']) {
   test(`parsing by entries equals a whole parse: ${file}`, () => {
-    const text = readFileSync(path.join(CORPUS, file), 'utf8');
+    const text = readFileSync(corpusFile(file), 'utf8');
     const parser = new ChunkedYamlParser();
     const chunked = parser.parse(text);
     const whole = parseYamlWhole(text);

@@ -1,21 +1,20 @@
-// Real-world specs from ../shared/corpus/openapi: no rule throws, every finding lies inside its document, and
+// Real-world specs (vendored in server/test/corpus, the large ones from ../shared/corpus/openapi): no rule throws, every finding lies inside its document, and
 // the finding counts per rule are printed (to watch noise and coverage over time). The small specs run in the
 // default suite; `npm run test:corpus` (APIWARDEN_CORPUS=all) adds the large ones.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { Engine, LineIndex, normalizeSettings, pathToUri, RULES } from '../../src/engine';
+import { corpusFile } from '../support/corpus';
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'openapi');
 const SMALL = ['petstore-oas3.0.yaml', 'museum-oas3.1.yaml'];
 const LARGE = ['slack-web-swagger2.0.json', 'twilio-api-v2010-oas3.0.yaml', 'openai-oas3.1.yaml', 'stripe-spec3-oas3.0.yaml', 'github-api-oas3.0.json'];
 const all = process.env.APIWARDEN_CORPUS === 'all';
 
 for (const name of all ? [...SMALL, ...LARGE] : SMALL) {
-  const file = path.join(CORPUS, name);
+  const file = corpusFile(name);
   test(`corpus: ${name}`, async () => {
-    assert.ok(existsSync(file), `${file} is missing: the corpus lives in ../shared/corpus/openapi`);
+    assert.ok(existsSync(file), `${file} is missing: the large specs live in ../shared/corpus/openapi (or APIWARDEN_CORPUS_DIR)`);
     const text = readFileSync(file, 'utf8');
     const uri = pathToUri(file);
     const started = performance.now();

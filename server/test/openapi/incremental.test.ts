@@ -3,11 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { Engine, pathToUri, type Finding } from '../../src/engine';
 import { applyTextEdit, randomEdit, seededRandom, undoOf } from '../support/randomEdits';
+import { corpusFile } from '../support/corpus';
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'openapi');
 const SPECS: { file: string; edits: number }[] = [
   { file: 'petstore-oas3.0.yaml', edits: 25 },
   { file: 'museum-oas3.1.yaml', edits: 25 },
@@ -19,8 +18,8 @@ function canonical(findings: Finding[]): string[] {
 }
 
 export async function checkIncrementalEqualsScratch(file: string, edits: number, seed: number): Promise<{ kinds: string[]; chunkedLints: number; reparsed: number[] }> {
-  const uri = pathToUri(path.join(CORPUS, file));
-  let text = readFileSync(path.join(CORPUS, file), 'utf8');
+  const uri = pathToUri(corpusFile(file));
+  let text = readFileSync(corpusFile(file), 'utf8');
   const incremental = new Engine({ incremental: true });
   const random = seededRandom(seed);
   const kinds: string[] = [];
