@@ -32,6 +32,8 @@ export class LintScheduler {
   /** Roots linted from disk by a workspace lint; kept after their editor closes. */
   private readonly workspaceRoots = new Set<string>();
   private readonly published = new Map<string, Finding[]>();
+  /** Documents being linted again because the worker died under their lint (once each). */
+  private readonly retries = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -92,8 +94,15 @@ export class LintScheduler {
     const outcome = await this.worker.lint({ uri, settings, priority });
     if (outcome.status === 'failed') {
       this.connection.console.error(`API Warden could not lint ${uri}: ${outcome.message}`);
+      // A worker that died is replaced at once: lint again rather than leave the document without diagnostics.
+      if (outcome.workerStopped && (this.retries.get(uri) ?? 0) < 1) {
+        this.retries.set(uri, (this.retries.get(uri) ?? 0) + 1);
+        return this.lintNow(uri, priority);
+      }
+      this.retries.delete(uri);
       return [];
     }
+    this.retries.delete(uri);
     if (outcome.status === 'cancelled') return [];
     const current = this.documents.get(uri);
     if (current && current.version !== version) return []; // stale: a newer version is scheduled already

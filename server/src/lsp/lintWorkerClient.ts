@@ -16,7 +16,11 @@ export interface LintJob {
   priority: JobPriority;
 }
 
-export type JobOutcome = { status: 'done'; result: LintResult; transferMs: number } | { status: 'cancelled' } | { status: 'failed'; message: string };
+export type JobOutcome =
+  | { status: 'done'; result: LintResult; transferMs: number }
+  | { status: 'cancelled' }
+  /** `workerStopped`: the worker died under the job (a fresh one is running now), not the job's own failure. */
+  | { status: 'failed'; message: string; workerStopped?: boolean };
 
 interface PendingJob extends LintJob {
   jobId: number;
@@ -95,8 +99,18 @@ export class LintWorkerClient {
     this.dirty.clear();
   }
 
+  /** A job is running in the worker right now. */
+  get linting(): boolean {
+    return this.running !== undefined;
+  }
+
   get busy(): boolean {
     return this.running !== undefined || this.queue.length > 0;
+  }
+
+  /** Stops the worker as a crash would (tests of the recovery; only reachable with APIWARDEN_TEST_HOOKS=1). */
+  async terminateWorkerForTest(): Promise<void> {
+    await this.worker?.terminate();
   }
 
   async dispose(): Promise<void> {
@@ -121,7 +135,7 @@ export class LintWorkerClient {
       this.lastReceived.clear();
       const crashed = this.running;
       this.running = undefined;
-      crashed?.resolve({ status: 'failed', message: `The lint worker stopped (exit code ${code}) while linting ${crashed.uri}.` });
+      crashed?.resolve({ status: 'failed', message: `The lint worker stopped (exit code ${code}) while linting ${crashed.uri}.`, workerStopped: true });
       this.start();
       for (const [uri, text] of this.overlays) this.post({ type: 'overlay-set', uri, text });
       this.pump();

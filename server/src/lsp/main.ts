@@ -81,6 +81,14 @@ connection.onRequest(LINT_WORKSPACE_REQUEST, async (params: { workDoneToken?: st
   return lintWorkspace(connection, scheduler, workspaceFolders, progress, () => token.isCancellationRequested || progressToken?.isCancellationRequested === true);
 });
 
+// Only for tests of crash recovery: once a lint is under way, stops the lint worker the way a crash would.
+if (process.env.APIWARDEN_TEST_HOOKS === '1') {
+  connection.onRequest('apiwarden/test/terminateWorker', async () => {
+    while (!worker.linting) await new Promise((resolve) => setTimeout(resolve, 5));
+    await worker.terminateWorkerForTest();
+  });
+}
+
 connection.onShutdown(async () => {
   scheduler.dispose();
   await worker.dispose();

@@ -22,6 +22,8 @@ export interface PublishedDiagnostics {
 
 export interface TestClientOptions {
   rootUri?: string;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
   /** Settings returned for `workspace/configuration` (per scope URI when a function). */
   settings?: unknown | ((scopeUri: string | undefined) => unknown);
 }
@@ -37,7 +39,7 @@ export class TestLspClient {
   configurationRequests = 0;
 
   constructor(private readonly options: TestClientOptions = {}) {
-    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
