@@ -8,6 +8,7 @@ import { getLocationForJsonPath } from '@stoplight/yaml';
 import { ChunkedYamlParser, chunkedYamlSpectralParser, parseYamlWhole } from '../../src/engine/openapi/chunkedYaml';
 import { Engine } from '../../src/engine';
 import { corpusFile } from '../support/corpus';
+import { applyTextEdit, randomEdit, seededRandom, type TextEdit } from '../support/randomEdits';
 
 
 for (const file of ['petstore-oas3.0.yaml', 'museum-oas3.1.yaml', 'twilio-api-v2010-oas3.0.yaml']) {
@@ -118,5 +119,125 @@ test('edits that move entry boundaries are seen: the result always equals a fres
     const fresh = new ChunkedYamlParser().parse(text);
     assert.deepEqual(JSON.parse(JSON.stringify(incremental.data)), JSON.parse(JSON.stringify(fresh.data)), what);
     assert.deepEqual(incremental.diagnostics.map((d) => [d.message, d.range.start.line]), fresh.diagnostics.map((d) => [d.message, d.range.start.line]), what);
+  }
+});
+
+/** The entries' places as the parser laid them out: must be what a scan of the whole text finds. */
+function layoutOf(result: ReturnType<ChunkedYamlParser['parse']>): unknown {
+  return result.chunked?.containers.map((c) => [c.path.join('.'), c.chunks.map((chunk) => [chunk.startOffset, chunk.endOffset, chunk.startLine, chunk.keys.join(',')])]);
+}
+
+/** Edits that add, remove, split, join and re-indent entries, or touch the document outside them. */
+function structuralEdit(text: string, random: () => number): TextEdit {
+  const lines = [...text.matchAll(/^.*$/gm)];
+  const at = (pattern: RegExp) => {
+    const matching = lines.filter((line) => pattern.test(line[0]));
+    return matching.length > 0 ? matching[Math.floor(random() * matching.length)]! : lines[Math.floor(random() * lines.length)]!;
+  };
+  const choice = Math.floor(random() * 9);
+  if (choice === 0) {
+    const entry = at(/^ {2}\/\S*:\s*$/); // a new path item before another one
+    return { offset: entry.index, length: 0, text: `  /added${Math.floor(random() * 100)}:\n    get:\n      responses: {}\n`, kind: 'insert an entry' };
+  }
+  if (choice === 1) {
+    const entry = at(/^ {2}\/\S*:\s*$/); // a path item deleted with its body
+    const next = text.slice(entry.index + 1).search(/\n {0,2}\S/);
+    return { offset: entry.index, length: next === -1 ? text.length - entry.index : next + 2, text: '', kind: 'delete an entry' };
+  }
+  if (choice === 2) {
+    const end = /^(components|webhooks|tags|security|servers|x-[\w-]+):/m.exec(text.slice(text.indexOf('\npaths:')));
+    const offset = end ? text.indexOf('\npaths:') + end.index : text.length;
+    return { offset, length: 0, text: `  /appended:\n    post:\n      responses: {}\n`, kind: 'append an entry' };
+  }
+  if (choice === 3) {
+    const line = at(/^ {2}(title|version|description|url): /);
+    return { offset: line.index + line[0].length, length: 0, text: pick(random, [' x', 'y', ' # note'])!, kind: 'edit the head' };
+  }
+  if (choice === 4) {
+    const line = at(/^ {4}\S/); // a line of an entry pulled out of its block, or made a sequence item
+    return { offset: line.index, length: 4, text: pick(random, ['', '  ', '  - ', ':', '#'])!, kind: 're-indent a line' };
+  }
+  if (choice === 5) {
+    const line = at(/^ {2}\S/); // an entry's key line turned into something else
+    return { offset: line.index + 2, length: 0, text: pick(random, ['# ', ': ', '- ', ' ', 'x\n'])!, kind: 'break a key line' };
+  }
+  // A random stretch replaced: anything from a keystroke to pasted lines across entry boundaries.
+  const offset = Math.floor(random() * text.length);
+  const length = Math.floor(random() * 60);
+  const insert = Array.from({ length: Math.floor(random() * 4) }, () => pick(random, ['a', ' ', '\n', '\n  ', '\n    ', ':', '#', '  /p:\n    get: {}\n', '\nzz: 1\n'])!).join('');
+  return { offset, length: Math.min(length, text.length - offset), text: insert, kind: 'replace a stretch' };
+}
+
+function pick<T>(random: () => number, list: T[]): T | undefined {
+  return list[Math.floor(random() * list.length)];
+}
+
+for (const [file, edits] of [['petstore-oas3.0.yaml', 150], ['museum-oas3.1.yaml', 150], ['twilio-api-v2010-oas3.0.yaml', 12]] as const) {
+  test(`after edits that move entries, the layout, data and diagnostics equal a fresh parse: ${file}`, () => {
+    const original = readFileSync(corpusFile(file), 'utf8');
+    const random = seededRandom(20261122);
+    const parser = new ChunkedYamlParser();
+    let text = original;
+    parser.parse(text);
+    const parseAndCompare = (what: string) => {
+      const incremental = parser.parse(text);
+      const fresh = new ChunkedYamlParser().parse(text);
+      assert.deepEqual(layoutOf(incremental), layoutOf(fresh), what);
+      assert.deepEqual(JSON.parse(JSON.stringify(incremental.data ?? null)), JSON.parse(JSON.stringify(fresh.data ?? null)), what);
+      assert.deepEqual(incremental.diagnostics.map((d) => [d.message, d.range.start.line]), fresh.diagnostics.map((d) => [d.message, d.range.start.line]), what);
+      return incremental;
+    };
+    for (let i = 0; i < edits; i++) {
+      const structural = random() < 0.5;
+      const edit = structural ? structuralEdit(text, random) : randomEdit(text, random);
+      const before = text;
+      text = applyTextEdit(text, edit);
+      const what = `edit ${i}: ${edit.kind} at ${edit.offset} (${JSON.stringify(edit.text)}, ${edit.length} replaced)`;
+      const result = parseAndCompare(what);
+      // Most broken or oddly shaped documents are repaired soon, as a person does; some stay so for a while.
+      if ((result.diagnostics.length > 0 || structural) && random() < 0.7) {
+        text = before;
+        parseAndCompare(`undo of ${what}`);
+      }
+    }
+  });
+}
+
+test('adding, deleting and appending entries and editing the head re-parse only what changed', () => {
+  const parser = new ChunkedYamlParser();
+  let text = SPEC;
+  parser.parse(text);
+  const steps: [string, (t: string) => string, number][] = [
+    ['an entry added before the first one', (t) => t.replace('paths:\n', 'paths:\n  /new:\n    get: {}\n'), 1],
+    ['an entry added at the end', (t) => `${t}  /last:\n    post: {}\n`, 1],
+    ['an entry deleted', (t) => t.replace("  /b:\n    get:\n      responses:\n        '200':\n          description: OK\n", ''), 0],
+    ['two entries pasted between two others', (t) => t.replace('  /last:', '  /p1:\n    get: {}\n  /p2:\n    put: {}\n  /last:'), 2],
+    ['the title edited', (t) => t.replace('title: Two path items', 'title: Two path items v2'), 0],
+    ['a server added', (t) => t.replace('  - url: http://api.example.com', '  - url: http://api.example.com # old'), 0],
+  ];
+  for (const [what, edit, reparsed] of steps) {
+    text = edit(text);
+    const result = parser.parse(text);
+    assert.deepEqual(parser.stats.whole, 0, what);
+    assert.equal(parser.stats.reparsed, reparsed, what);
+    assert.deepEqual(layoutOf(result), layoutOf(new ChunkedYamlParser().parse(text)), what);
+  }
+});
+
+test('a one-line edit of a container key or of the lines before its first entry is laid out afresh', () => {
+  const spec = `${SPEC}components:\n  # the schemas\n  schemas:\n    # first\n    A:\n      type: string\n    B:\n      type: integer\n`;
+  const steps: [string, (t: string) => string][] = [
+    ['a comment before the first entry edited', (t) => t.replace('    # first', '    # first one')],
+    ['the container key renamed', (t) => t.replace('  schemas:', '  schemaz:')],
+    ['the container key renamed back', (t) => t.replace('  schemaz:', '  schemas:')],
+    ['the comment turned into an entry', (t) => t.replace('    # first one', '    first: {}')],
+    ['a comment line under components edited', (t) => t.replace('  # the schemas', '  # the schemas!')],
+  ];
+  const parser = new ChunkedYamlParser();
+  let text = spec;
+  parser.parse(text);
+  for (const [what, edit] of steps) {
+    text = edit(text);
+    assert.deepEqual(layoutOf(parser.parse(text)), layoutOf(new ChunkedYamlParser().parse(text)), what);
   }
 });

@@ -53,7 +53,9 @@ type EditMaker = (text: string, random: () => number) => TextEdit | undefined;
 const typeInDescription: EditMaker = (text, random) => {
   const line = pick(random, matchingLines(text, /^\s+description: [A-Za-z]/));
   if (!line) return undefined;
-  const offset = line.start + line.line.indexOf('description: ') + 'description: '.length + Math.floor(random() * 5);
+  // Somewhere in the first few characters of the value, never past the end of its line.
+  const valueStart = line.line.indexOf('description: ') + 'description: '.length;
+  const offset = line.start + valueStart + Math.floor(random() * Math.min(5, line.line.length - valueStart + 1));
   return { offset, length: 0, text: pick(random, ['a', 'e', 'x', 'the ', 'API '])!, kind: 'type in a description' };
 };
 

@@ -6,6 +6,7 @@
 // keys…), the whole text is parsed the ordinary way.
 import { getLocationForJsonPath as yamlLocationForJsonPath, parseWithPointers, trapAccess } from '@stoplight/yaml';
 import type { ILocation, JsonPath } from '@stoplight/types';
+import { findLayout, incrementalLayout, type PreviousParse } from './yamlLayout';
 
 // preserveKeyOrder is off: it wraps every parsed object in a Proxy (to keep integer-like keys such as '404' in
 // document order), which makes every property access of every rule several times slower.
@@ -53,10 +54,6 @@ export interface Skeleton {
   segments: { skeletonOffset: number; offset: number; skeletonLine: number; line: number }[];
 }
 
-// Root keys whose block-mapping entries become chunks; `components` holds one more level of containers.
-const ENTRY_CONTAINERS = new Set(['paths', 'webhooks', 'definitions', 'parameters', 'responses', 'x-webhooks']);
-const NESTED_CONTAINERS = new Set(['components']);
-
 // Shapes the chunked parse does not reproduce: several documents, directives. (Anchors and aliases need no
 // check: an alias whose anchor lies in another entry fails to parse there, which falls back to a whole parse.)
 const DIRECTIVE = /^%/m;
@@ -103,17 +100,17 @@ export class ChunkedYamlParser {
       nextCache.set(cacheName, next);
       const chunks: Chunk[] = [];
       const byKey = new Map<string, Chunk>();
+      // An editor's parser lives as long as the document: the edited entries' earlier texts are let go, so that
+      // the cache holds one parse per entry however long the editing goes on.
+      for (const chunk of container.replaced ?? []) next.delete(chunk.text);
       for (const span of container.spans) {
         const chunkText = span.reuse ? span.reuse.text : detachedSlice(text, span.start, span.end);
-        let result = span.reuse ? span.reuse.result : previous?.get(chunkText);
+        let result = span.reuse ? span.reuse.result : (previous?.get(chunkText) ?? replacedParse(container.replaced, chunkText));
         if (!result) {
           result = parseWithPointers(chunkText, YAML_PARSE_OPTIONS);
           reparsed++;
         }
         if (!span.reuse) next.set(chunkText, result);
-        // An editor's parser lives as long as the document: the edited entry's earlier text is let go, so that
-        // the cache holds one parse per entry however long the editing goes on.
-        if (span.replaces && span.replaces.text !== chunkText) next.delete(span.replaces.text);
         // An alias may point at an anchor in another entry: only a whole parse can tell.
         if (result.diagnostics.some((d) => /alias|anchor/i.test(d.message))) return this.whole(text);
         const data = result.data;
@@ -234,6 +231,11 @@ function notAnEntry(chunk: Chunk): YamlResult['diagnostics'][number] {
   } as YamlResult['diagnostics'][number];
 }
 
+/** An edited stretch may still hold some of its entries unchanged (an entry added before them): their parse. */
+function replacedParse(replaced: Chunk[] | undefined, text: string): YamlResult | undefined {
+  return replaced?.find((chunk) => chunk.text === text)?.result;
+}
+
 /**
  * A copy of part of a text that does not keep the whole text alive. V8 represents `slice` results (and every
  * string parsed out of them) as views into the original: a cached entry would hold the entire document of the
@@ -319,217 +321,4 @@ export function locationForJsonPath(result: ChunkedYamlResult, path: JsonPath): 
 function shiftLocation(location: ILocation, mapLine: (line: number) => number): ILocation {
   const { start, end } = location.range;
   return { ...location, range: { start: { line: mapLine(start.line), character: start.character }, end: { line: mapLine(end.line), character: end.character } } };
-}
-
-// ---- layout: where the entries of the chunked containers are, by a scan of lines ----------------------------
-
-interface ContainerLayout {
-  path: string[];
-  spans: Span[];
-}
-
-interface Span {
-  start: number;
-  end: number;
-  startLine: number;
-  endLine: number;
-  /** The previous version's chunk for this entry, when its text is unchanged (incremental layout). */
-  reuse?: Chunk;
-  /** The previous version's chunk at this place, when this entry is the edited one (incremental layout). */
-  replaces?: Chunk;
-}
-
-interface PreviousParse {
-  text: string;
-  layout: ContainerLayout[];
-  containers: ChunkedContainer[];
-}
-
-/** Line numbers of increasing offsets, counted with the engine's native search rather than line by line. */
-class LineCounter {
-  private offset = 0;
-  private line = 0;
-
-  constructor(private readonly text: string) {}
-
-  lineAt(offset: number): number {
-    if (offset < this.offset) {
-      this.offset = 0;
-      this.line = 0;
-    }
-    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) this.line++;
-    this.offset = offset;
-    return this.line;
-  }
-}
-
-const KEY = `([A-Za-z0-9_$.\\-/]+|'[^'\\n]*'|"[^"\\n]*")`;
-const TOP_LEVEL_BLOCK_KEY = new RegExp(`^${KEY}:[ \\t]*(?:#[^\\n]*)?\\r?$`, 'gm');
-const FIRST_CONTENT_LINE = /^( *)[^ \r\n#]/gm;
-const regexCache = new Map<string, RegExp>();
-
-/** Regexes that depend on an indentation, compiled once each. */
-function cachedRegex(source: string): RegExp {
-  let regex = regexCache.get(source);
-  if (!regex) regexCache.set(source, (regex = new RegExp(source, 'gm')));
-  return regex;
-}
-
-function unquote(raw: string): string {
-  return raw.startsWith("'") || raw.startsWith('"') ? raw.slice(1, -1) : raw;
-}
-
-/** Finds the chunkable containers and their entries; undefined when there is nothing worth chunking. */
-function findLayout(text: string): ContainerLayout[] | undefined {
-  const layouts: ContainerLayout[] = [];
-  const lines = new LineCounter(text);
-  TOP_LEVEL_BLOCK_KEY.lastIndex = 0;
-  for (let match = TOP_LEVEL_BLOCK_KEY.exec(text); match; match = TOP_LEVEL_BLOCK_KEY.exec(text)) {
-    const key = unquote(match[1]!);
-    const bodyStart = match.index + match[0].length + 1;
-    if (ENTRY_CONTAINERS.has(key)) {
-      const layout = entriesOf(text, bodyStart, 0, [key], lines);
-      if (layout === null) return undefined;
-      if (layout) layouts.push(layout);
-    } else if (NESTED_CONTAINERS.has(key)) {
-      const block = blockOf(text, bodyStart, 0);
-      if (!block) continue;
-      // Children with a block mapping under them (`  schemas:`) are containers; inline ones stay in the skeleton.
-      const childKeys = cachedRegex(`^ {${block.indent}}${KEY}:[ \\t]*(?:#[^\\n]*)?\\r?$`);
-      childKeys.lastIndex = block.start;
-      for (let child = childKeys.exec(text); child && child.index < block.end; child = childKeys.exec(text)) {
-        const layout = entriesOf(text, child.index + child[0].length + 1, block.indent, [key, unquote(child[1]!)], lines);
-        if (layout === null) return undefined;
-        if (layout) layouts.push(layout);
-      }
-    }
-    TOP_LEVEL_BLOCK_KEY.lastIndex = Math.max(TOP_LEVEL_BLOCK_KEY.lastIndex, bodyStart);
-  }
-  return layouts.length > 0 ? layouts : undefined;
-}
-
-/** The block under a key: its indentation, first content line and end (first line indented less). */
-function blockOf(text: string, bodyStart: number, parentIndent: number): { indent: number; start: number; end: number } | undefined {
-  if (bodyStart > text.length) return undefined;
-  FIRST_CONTENT_LINE.lastIndex = bodyStart;
-  const first = FIRST_CONTENT_LINE.exec(text);
-  if (!first) return undefined;
-  const indent = first[1]!.length;
-  if (indent <= parentIndent) return undefined;
-  const endOfBlock = cachedRegex(`^ {0,${indent - 1}}[^ \\r\\n#]`);
-  endOfBlock.lastIndex = first.index;
-  const end = endOfBlock.exec(text);
-  return { indent, start: first.index, end: end ? end.index : text.length };
-}
-
-/**
- * The entries of the block mapping under a key. Returns undefined when the key has no block mapping under it,
- * and null when the text is shaped in a way the chunked parse does not handle.
- */
-function entriesOf(text: string, bodyStart: number, parentIndent: number, path: string[], lines: LineCounter): ContainerLayout | undefined | null {
-  const block = blockOf(text, bodyStart, parentIndent);
-  if (!block) return undefined;
-  const spans: ContainerLayout['spans'] = [];
-  let current: { start: number; startLine: number } | undefined;
-  const entryLine = cachedRegex(`^ {${block.indent}}([^ \\r\\n#])`);
-  entryLine.lastIndex = block.start;
-  for (let entry = entryLine.exec(text); entry && entry.index < block.end; entry = entryLine.exec(text)) {
-    const first = entry[1]!;
-    if (first === '-') return null; // a sequence, not a mapping
-    // `? long key` starts an entry whose `: value` line sits at the same indentation: that line continues it.
-    if (first === ':' && current) continue;
-    // An entry runs up to the next one, comment lines included: a `#` line may be block-scalar content.
-    const line = lines.lineAt(entry.index);
-    if (current) spans.push({ start: current.start, end: entry.index, startLine: current.startLine, endLine: line });
-    current = { start: entry.index, startLine: line };
-  }
-  if (!current) return undefined;
-  spans.push({ start: current.start, end: block.end, startLine: current.startLine, endLine: lines.lineAt(block.end) });
-  return { path, spans };
-}
-
-// ---- incremental layout: the previous layout, shifted, when an edit stays inside one entry -----------------
-
-/** Length of the common prefix of two texts, compared in blocks by the engine's native string equality. */
-function commonPrefix(a: string, b: string): number {
-  const limit = Math.min(a.length, b.length);
-  let low = 0;
-  for (let block = 65536; block >= 1; block >>= 4) {
-    while (low + block <= limit && a.slice(low, low + block) === b.slice(low, low + block)) low += block;
-  }
-  while (low < limit && a.charCodeAt(low) === b.charCodeAt(low)) low++;
-  return low;
-}
-
-function commonSuffix(a: string, b: string, max: number): number {
-  let length = 0;
-  for (let block = 65536; block >= 1; block >>= 4) {
-    while (length + block <= max && a.slice(a.length - length - block, a.length - length) === b.slice(b.length - length - block, b.length - length)) length += block;
-  }
-  while (length < max && a.charCodeAt(a.length - length - 1) === b.charCodeAt(b.length - length - 1)) length++;
-  return length;
-}
-
-function countNewlines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
-}
-
-/**
- * The layout of `text` from the previous version's, when the only change lies inside one entry and leaves
- * the entry's boundaries alone; undefined otherwise (the caller then scans the whole text).
- */
-function incrementalLayout(previous: PreviousParse, text: string): ContainerLayout[] | undefined {
-  const old = previous.text;
-  if (old === text) return previous.layout.map((c, i) => ({ path: c.path, spans: c.spans.map((span, j) => ({ ...span, reuse: previous.containers[i]!.chunks[j]! })) }));
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-  const oldEnd = old.length - suffix;
-  const delta = text.length - old.length;
-  // The entry the change starts in must also hold its end.
-  let edited: { container: number; span: number } | undefined;
-  for (let c = 0; c < previous.layout.length && !edited; c++) {
-    const spans = previous.layout[c]!.spans;
-    for (let i = 0; i < spans.length; i++) {
-      const span = spans[i]!;
-      if (span.start <= prefix && prefix < span.end) {
-        if (oldEnd <= span.end) edited = { container: c, span: i };
-        break;
-      }
-    }
-  }
-  if (!edited) return undefined;
-  const span = previous.layout[edited.container]!.spans[edited.span]!;
-  const chunkText = text.slice(span.start, span.end + delta);
-  if (!entryShapeHolds(chunkText, span.end + delta === text.length)) return undefined;
-  const lineDelta = countNewlines(chunkText) - countNewlines(old.slice(span.start, span.end));
-  return previous.layout.map((container, c) => ({
-    path: container.path,
-    spans: container.spans.map((s, i) => {
-      const chunk = previous.containers[c]!.chunks[i]!;
-      if (c === edited!.container && i === edited!.span) return { start: s.start, end: s.end + delta, startLine: s.startLine, endLine: s.endLine + lineDelta, replaces: chunk };
-      if (s.start < span.start) return { ...s, reuse: chunk };
-      return { start: s.start + delta, end: s.end + delta, startLine: s.startLine + lineDelta, endLine: s.endLine + lineDelta, reuse: { ...chunk, startOffset: chunk.startOffset + delta, endOffset: chunk.endOffset + delta, startLine: chunk.startLine + lineDelta } };
-    }),
-  }));
-}
-
-/**
- * An edited entry is still exactly one entry: it starts with a key line at its indentation, every other line
- * is indented deeper (or is blank, a comment, or the `: value` line of a `? key`), and it ends with a line
- * break unless it ends the text. Nor may it have gained a directive or a document marker.
- */
-function entryShapeHolds(chunkText: string, atEndOfText: boolean): boolean {
-  const first = /^( *)([^ \r\n#])/.exec(chunkText);
-  if (!first || first[2] === '-' || first[2] === ':') return false;
-  if (!atEndOfText && !chunkText.endsWith('\n')) return false;
-  if (/\n(?:%|---|\.\.\.)/.test(chunkText)) return false;
-  const indent = first[1]!.length;
-  const boundary = new RegExp(`\\n( {0,${indent}})([^ \\r\\n#])`, 'g');
-  for (let match = boundary.exec(chunkText); match; match = boundary.exec(chunkText)) {
-    if (match[1]!.length === indent && match[2] === ':') continue;
-    return false;
-  }
-  return true;
 }
