@@ -3,7 +3,7 @@
 // bundle), so the compiled code is kept per user and reused while the bundle is unchanged. Any problem with the
 // cache (read-only home, a rejected cache, APIWARDEN_NO_COMPILE_CACHE=1) just means compiling as usual.
 import Module, { createRequire } from 'node:module';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { constants as vmConstants, Script } from 'node:vm';
@@ -34,6 +34,31 @@ function readCache(file: string | undefined): Buffer | undefined {
   }
 }
 
+/**
+ * Caches of earlier builds (or Node versions) would pile up, one per build: only the newest few are kept (two
+ * installs used in turn, a global one and a project's, keep theirs).
+ */
+function removeStaleCaches(current: string, keep = 4): void {
+  const folder = path.dirname(current);
+  const caches = readdirSync(folder)
+    .filter((name) => /^cli-.*\.v8cache$/.test(name) && name !== path.basename(current))
+    .map((name) => {
+      try {
+        return { name, mtime: statSync(path.join(folder, name)).mtimeMs };
+      } catch {
+        return { name, mtime: 0 };
+      }
+    })
+    .sort((a, b) => b.mtime - a.mtime);
+  for (const { name } of caches.slice(keep - 1)) {
+    try {
+      unlinkSync(path.join(folder, name));
+    } catch {
+      // another process's, or already gone
+    }
+  }
+}
+
 const file = cacheFile();
 const cachedData = readCache(file);
 // The bundle uses import() (web-tree-sitter loads `module` that way): resolve it as Node's own loader would.
@@ -51,6 +76,7 @@ if (file && (!cachedData || script.cachedDataRejected)) {
       const temporary = `${file}.${process.pid}.tmp`;
       writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
       renameSync(temporary, file);
+      removeStaleCaches(file);
     } catch {
       // no cache this time
     }

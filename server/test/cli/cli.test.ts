@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -167,5 +167,33 @@ test('the CLI and the language server report the same findings for the same file
     assert.deepEqual(sort(fromServer), sort(fromCli));
   } finally {
     await client.shutdown();
+  }
+});
+
+test('the compiled-code cache is written once per build and old builds\' caches do not pile up', () => {
+  const cacheHome = mkdtempSync(path.join(tmpdir(), 'apiwarden-cache-'));
+  try {
+    const folder = path.join(cacheHome, 'apiwarden');
+    mkdirSync(folder, { recursive: true });
+    // Six caches of earlier builds, the newest last.
+    for (let i = 0; i < 6; i++) {
+      const stale = path.join(folder, `cli-old-build-${i}.v8cache`);
+      writeFileSync(stale, 'stale');
+      utimesSync(stale, 1_700_000_000 + i, 1_700_000_000 + i);
+    }
+    const run = () => spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    assert.equal(run().status, 0);
+    const after = readdirSync(folder).sort();
+    const current = after.filter((name) => !name.startsWith('cli-old-build-'));
+    assert.equal(current.length, 1, `one cache for this build: ${after.join(', ')}`);
+    assert.deepEqual(after.filter((name) => name.startsWith('cli-old-build-')), ['cli-old-build-3.v8cache', 'cli-old-build-4.v8cache', 'cli-old-build-5.v8cache']);
+    // The next run reads it and leaves it alone.
+    const written = readFileSync(path.join(folder, current[0]!));
+    const second = run();
+    assert.equal(second.status, 0);
+    assert.match(second.stdout, /^\d+\.\d+\.\d+/);
+    assert.ok(readFileSync(path.join(folder, current[0]!)).equals(written));
+  } finally {
+    rmSync(cacheHome, { recursive: true, force: true });
   }
 });
