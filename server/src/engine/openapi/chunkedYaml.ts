@@ -6,7 +6,7 @@
 // keys…), the whole text is parsed the ordinary way.
 import { getLocationForJsonPath as yamlLocationForJsonPath, parseWithPointers, trapAccess } from '@stoplight/yaml';
 import type { ILocation, JsonPath } from '@stoplight/types';
-import { findLayout, incrementalLayout, type PreviousParse } from './yamlLayout';
+import { countNewlines, findLayout, incrementalLayout, type PreviousParse } from './yamlLayout';
 
 // preserveKeyOrder is off: it wraps every parsed object in a Proxy (to keep integer-like keys such as '404' in
 // document order), which makes every property access of every rule several times slower.
@@ -181,7 +181,7 @@ export class ChunkedYamlParser {
       segments.push({ skeletonOffset, offset: part.start, skeletonLine, line: part.line });
       parts.push(piece);
       skeletonOffset += piece.length;
-      skeletonLine += countLineBreaks(piece);
+      skeletonLine += countNewlines(piece);
     }
     const skeletonText = parts.join('');
     if (this.skeletonCache?.text !== skeletonText) this.skeletonCache = { text: skeletonText, result: parseWithPointers(skeletonText, YAML_PARSE_OPTIONS) };
@@ -243,12 +243,6 @@ function replacedParse(replaced: Chunk[] | undefined, text: string): YamlResult 
  */
 function detachedSlice(text: string, start: number, end: number): string {
   return Buffer.from(text.slice(start, end), 'utf16le').toString('utf16le');
-}
-
-function countLineBreaks(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
 }
 
 /** The chunk (and the path inside it) that holds `path`, if `path` lies inside a chunked entry. */
