@@ -8,7 +8,7 @@ import { getLocationForJsonPath } from '@stoplight/yaml';
 import { ChunkedYamlParser, chunkedYamlSpectralParser, parseYamlWhole } from '../../src/engine/openapi/chunkedYaml';
 import { Engine } from '../../src/engine';
 import { corpusFile } from '../support/corpus';
-import { applyTextEdit, randomEdit, seededRandom, type TextEdit } from '../support/randomEdits';
+import { applyTextEdit, pick, randomEdit, seededRandom, type TextEdit } from '../support/randomEdits';
 
 
 for (const file of ['petstore-oas3.0.yaml', 'museum-oas3.1.yaml', 'twilio-api-v2010-oas3.0.yaml']) {
@@ -166,10 +166,6 @@ function structuralEdit(text: string, random: () => number): TextEdit {
   const length = Math.floor(random() * 60);
   const insert = Array.from({ length: Math.floor(random() * 4) }, () => pick(random, ['a', ' ', '\n', '\n  ', '\n    ', ':', '#', '  /p:\n    get: {}\n', '\nzz: 1\n'])!).join('');
   return { offset, length: Math.min(length, text.length - offset), text: insert, kind: 'replace a stretch' };
-}
-
-function pick<T>(random: () => number, list: T[]): T | undefined {
-  return list[Math.floor(random() * list.length)];
 }
 
 for (const [file, edits] of [['petstore-oas3.0.yaml', 150], ['museum-oas3.1.yaml', 150], ['twilio-api-v2010-oas3.0.yaml', 12]] as const) {

@@ -32,7 +32,7 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-function pick<T>(random: () => number, list: T[]): T | undefined {
+export function pick<T>(random: () => number, list: T[]): T | undefined {
   return list.length === 0 ? undefined : list[Math.floor(random() * list.length)];
 }
 

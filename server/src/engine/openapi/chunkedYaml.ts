@@ -100,17 +100,18 @@ export class ChunkedYamlParser {
       nextCache.set(cacheName, next);
       const chunks: Chunk[] = [];
       const byKey = new Map<string, Chunk>();
-      // An editor's parser lives as long as the document: the edited entries' earlier texts are let go, so that
-      // the cache holds one parse per entry however long the editing goes on.
-      for (const chunk of container.replaced ?? []) next.delete(chunk.text);
+      const sliced = new Set<string>();
       for (const span of container.spans) {
         const chunkText = span.reuse ? span.reuse.text : detachedSlice(text, span.start, span.end);
-        let result = span.reuse ? span.reuse.result : (previous?.get(chunkText) ?? replacedParse(container.replaced, chunkText));
+        let result = span.reuse ? span.reuse.result : previous?.get(chunkText);
         if (!result) {
           result = parseWithPointers(chunkText, YAML_PARSE_OPTIONS);
           reparsed++;
         }
-        if (!span.reuse) next.set(chunkText, result);
+        if (!span.reuse) {
+          next.set(chunkText, result);
+          sliced.add(chunkText);
+        }
         // An alias may point at an anchor in another entry: only a whole parse can tell.
         if (result.diagnostics.some((d) => /alias|anchor/i.test(d.message))) return this.whole(text);
         const data = result.data;
@@ -130,6 +131,9 @@ export class ChunkedYamlParser {
         cursorLine = span.endLine;
         chunkCount++;
       }
+      // An editor's parser lives as long as the document: the edited entries' earlier texts are let go, so that
+      // the cache holds one parse per entry however long the editing goes on.
+      for (const chunk of container.replaced ?? []) if (!sliced.has(chunk.text)) next.delete(chunk.text);
       containers.push({ path: container.path, chunks, byKey });
     }
     kept.push({ start: cursor, end: text.length, line: cursorLine });
@@ -229,11 +233,6 @@ function notAnEntry(chunk: Chunk): YamlResult['diagnostics'][number] {
     severity: 0,
     range: { start: { line: chunk.startLine, character: indent }, end: { line: chunk.startLine, character: firstLine.trimEnd().length } },
   } as YamlResult['diagnostics'][number];
-}
-
-/** An edited stretch may still hold some of its entries unchanged (an entry added before them): their parse. */
-function replacedParse(replaced: Chunk[] | undefined, text: string): YamlResult | undefined {
-  return replaced?.find((chunk) => chunk.text === text)?.result;
 }
 
 /**

@@ -51,8 +51,10 @@ class LineCounter {
 }
 
 const KEY = `([A-Za-z0-9_$.\\-/]+|'[^'\\n]*'|"[^"\\n]*")`;
-const TOP_LEVEL_BLOCK_KEY = new RegExp(`^${KEY}:[ \\t]*(?:#[^\\n]*)?\\r?$`, 'gm');
-const TOP_LEVEL_BLOCK_KEY_LINE = new RegExp(`^${KEY}:[ \\t]*(?:#[^\\n]*)?\\r?$`);
+/** A key with nothing after it but a comment: a block (mapping) follows on the next lines. */
+const BLOCK_KEY = `${KEY}:[ \\t]*(?:#[^\\n]*)?\\r?$`;
+const TOP_LEVEL_BLOCK_KEY = new RegExp(`^${BLOCK_KEY}`, 'gm');
+const TOP_LEVEL_BLOCK_KEY_LINE = new RegExp(`^${BLOCK_KEY}`);
 const FIRST_CONTENT_LINE = /^( *)[^ \r\n#]/gm;
 const regexCache = new Map<string, RegExp>();
 
@@ -83,7 +85,7 @@ export function findLayout(text: string): ContainerLayout[] | undefined {
       const block = blockOf(text, bodyStart, 0);
       if (!block) continue;
       // Children with a block mapping under them (`  schemas:`) are containers; inline ones stay in the skeleton.
-      const childKeys = cachedRegex(`^ {${block.indent}}${KEY}:[ \\t]*(?:#[^\\n]*)?\\r?$`);
+      const childKeys = cachedRegex(`^ {${block.indent}}${BLOCK_KEY}`);
       childKeys.lastIndex = block.start;
       for (let child = childKeys.exec(text); child && child.index < block.end; child = childKeys.exec(text)) {
         const layout = entriesOf(text, child.index + child[0].length + 1, block.indent, [key, unquote(child[1]!)], lines);
@@ -158,9 +160,9 @@ function commonSuffix(a: string, b: string, max: number): number {
   return length;
 }
 
-export function countNewlines(text: string, start = 0, end = text.length): number {
+export function countNewlines(text: string): number {
   let count = 0;
-  for (let i = text.indexOf('\n', start); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
 }
 
