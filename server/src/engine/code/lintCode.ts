@@ -142,22 +142,15 @@ export class CodeAnalyzer {
         output.errors.push(`rule ${rule.id} failed on ${uriToPath(request.uri)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
     };
-    // Statement-scoped rules: per top-level statement, cached with its facts (reused while its text and the
-    // file's imports are unchanged; spans are anchored, line numbers in messages are filled in below).
-    const statementRules = CODE_RULE_IMPLEMENTATIONS.filter((r) => r.scope === 'statement');
-    const contextKey = `${file.imports.map((i) => `${i.local}=${i.module}:${i.imported}`).join(',')}|${isDjangoSettings(file) ? 'django' : ''}|${file.assigns.some((a) => a.target === 'CORS_ALLOW_CREDENTIALS') ? 'creds' : ''}`;
-    for (const statement of file.statements) {
-      const cached = this.statementReports.get(statement);
-      if (cached && cached.key === contextKey) {
-        reports.push(...cached.reports);
-        continue;
-      }
+    // Reports that are cached across lints hold no line numbers: `line()` leaves a placeholder and the spans it
+    // stands for, filled in below once the report's place in this version is known.
+    const runCacheable = (rules: CodeRule[], view: FileFacts, routesInScope: Route[]): CodeReport[] => {
       const own: CodeReport[] = [];
-      const view = { ...file, ...statement, imports: file.imports, exports: file.exports, statements: [statement] } as FileFacts;
+      let pendingLines: Span[] | undefined;
       const ctx: CodeRuleContext = {
         file: view,
         wholeFile: file,
-        routes: [],
+        routes: routesInScope,
         ...classifier,
         line: (span: Span) => {
           const list = (pendingLines ??= []);
@@ -170,8 +163,21 @@ export class CodeAnalyzer {
           pendingLines = undefined;
         },
       };
-      let pendingLines: Span[] | undefined;
-      for (const rule of statementRules) runRule(rule, ctx, own);
+      for (const rule of rules) runRule(rule, ctx, own);
+      return own;
+    };
+    // Statement-scoped rules: per top-level statement, cached with its facts (reused while its text and the
+    // file's imports are unchanged; spans are anchored, line numbers in messages are filled in below).
+    const statementRules = CODE_RULE_IMPLEMENTATIONS.filter((r) => r.scope === 'statement');
+    const contextKey = `${file.imports.map((i) => `${i.local}=${i.module}:${i.imported}`).join(',')}|${isDjangoSettings(file) ? 'django' : ''}|${file.assigns.some((a) => a.target === 'CORS_ALLOW_CREDENTIALS') ? 'creds' : ''}`;
+    for (const statement of file.statements) {
+      const cached = this.statementReports.get(statement);
+      if (cached && cached.key === contextKey) {
+        reports.push(...cached.reports);
+        continue;
+      }
+      const view = { ...file, ...statement, imports: file.imports, exports: file.exports, statements: [statement] } as FileFacts;
+      const own = runCacheable(statementRules, view, []);
       this.statementReports.set(statement, { key: contextKey, reports: own });
       reports.push(...own);
     }
@@ -188,25 +194,7 @@ export class CodeAnalyzer {
         reports.push(...cached);
         continue;
       }
-      const own: CodeReport[] = [];
-      let pendingLines: Span[] | undefined;
-      const ctx: CodeRuleContext = {
-        file,
-        wholeFile: file,
-        routes: [route],
-        ...classifier,
-        line: (span: Span) => {
-          const list = (pendingLines ??= []);
-          list.push(span);
-          return `{{line:${list.length - 1}}}`;
-        },
-        snippet,
-        report: (r: CodeReport) => {
-          own.push(pendingLines ? { ...r, lines: pendingLines } : r);
-          pendingLines = undefined;
-        },
-      };
-      for (const rule of routeRules) runRule(rule, ctx, own);
+      const own = runCacheable(routeRules, file, [route]);
       if (route.handler) {
         let ranges = this.routeReports.get(route.handler);
         if (!ranges) this.routeReports.set(route.handler, (ranges = new WeakMap()));
