@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { pathToUri } from '../server/src/engine/uris';
 import { applyTextEdit, breaksSyntax, expressFile, randomCodeEdit, randomEdit, seededRandom, undoOf, writeExpressProject, type TextEdit } from './generators';
-import { BenchLspClient } from './lspClient';
+import { TestLspClient } from '../server/test/support/lspClient';
 import { fmtMb, fmtMs, fmtS, loadNow, percentile, procStats, table } from './measure';
 
 export interface TypingOptions {
@@ -124,7 +124,7 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
   const serverDefault = defaultLintDelay(options.repo);
   const delay = options.lintDelayMs ?? serverDefault.ms;
   const settings = options.lintDelayMs === undefined ? {} : { lintDelayMs: options.lintDelayMs };
-  const client = new BenchLspClient(options.serverBundle, pathToUri(spec.rootDir), settings);
+  const client = new TestLspClient({ serverBundle: options.serverBundle, rootUri: pathToUri(spec.rootDir), settings });
   const pid = client.process.pid ?? -1;
   const rssTrace: string[] = [];
   const sampleRss = (label: string) => {
@@ -140,7 +140,7 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
     await client.initialize();
     const opened = performance.now();
     await client.open(uri, text, spec.languageId, version);
-    const first = await client.waitFor(uri, (p) => p.version === 1, 600_000);
+    const first = await client.waitForDiagnostics(uri, (p) => p.version === 1, 600_000);
     const openMs = first.receivedAt - opened;
     options.log(`  ${spec.name}: didOpen → first diagnostics ${fmtMs(openMs)} ms (${first.diagnostics.length} diagnostics)`);
     trim();
@@ -165,7 +165,7 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       await client.change(uri, version, [change]);
       const v = version;
       try {
-        const published = await client.waitFor(uri, (p) => p.version === v, 120_000);
+        const published = await client.waitForDiagnostics(uri, (p) => p.version === v, 120_000);
         samples.push({ kind: edit.kind.replace(/^(add property|rename) .*/, '$1'), ms: published.receivedAt - sent, diagnostics: published.diagnostics.length });
       } catch {
         timeouts++;
@@ -185,7 +185,7 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       version++;
       await client.change(uri, version, [change]);
       const v = version;
-      await client.waitFor(uri, (p) => p.version === v, 120_000);
+      await client.waitForDiagnostics(uri, (p) => p.version === v, 120_000);
       trim();
     }
     const hoverAfterEdit: number[] = [];
@@ -236,7 +236,7 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       const actionTimer = setTimeout(() => {
         if (!hovers) probe('action');
       }, delay + 5);
-      const published = await client.waitFor(uri, (p) => p.version === v, 120_000).finally(() => {
+      const published = await client.waitForDiagnostics(uri, (p) => p.version === v, 120_000).finally(() => {
         arrived = true;
         clearInterval(interval);
       });

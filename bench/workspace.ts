@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToUri } from '../server/src/engine/uris';
 import { writeWorkspace, type WorkspaceLayout } from './generators';
-import { BenchLspClient } from './lspClient';
+import { TestLspClient } from '../server/test/support/lspClient';
 import { fmtMb, fmtS, loadNow, procStats, runTimed, table, type ProcessRun } from './measure';
 
 export interface WorkspaceOptions {
@@ -43,7 +43,7 @@ export async function benchWorkspace(options: WorkspaceOptions): Promise<Workspa
   const expected = [...layout.routeFiles, ...layout.appFiles, ...layout.specFiles].map((f) => pathToUri(f));
 
   // LSP: a fresh server, no open documents, one lintWorkspace request.
-  const client = new BenchLspClient(path.join(options.distDir, 'server.js'), pathToUri(dir), {});
+  const client = new TestLspClient({ serverBundle: path.join(options.distDir, 'server.js'), rootUri: pathToUri(dir), settings: {} });
   const pid = client.process.pid ?? -1;
   let lsp: WorkspaceResult['lsp'];
   const load = loadNow();

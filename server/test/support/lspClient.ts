@@ -1,5 +1,5 @@
-// A small LSP client for tests: starts the bundled server (dist/server.js) over stdio, the way an editor other
-// than VS Code does, and speaks plain JSON-RPC to it.
+// A small LSP client for tests and the bench: starts the bundled server (dist/server.js, or the bench's snapshot of
+// it) over stdio, the way an editor other than VS Code does, and speaks plain JSON-RPC to it.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -21,6 +21,8 @@ export interface PublishedDiagnostics {
 }
 
 export interface TestClientOptions {
+  /** The server bundle to start (default: dist/server.js). */
+  serverBundle?: string;
   rootUri?: string;
   /** Extra environment variables for the server process. */
   env?: Record<string, string>;
@@ -30,7 +32,7 @@ export interface TestClientOptions {
 
 export class TestLspClient {
   readonly connection: ProtocolConnection;
-  private readonly process: ChildProcessWithoutNullStreams;
+  readonly process: ChildProcessWithoutNullStreams;
   /** Every publishDiagnostics notification, in arrival order, per URI. */
   readonly published = new Map<string, PublishedDiagnostics[]>();
   private readonly waiters: (() => void)[] = [];
@@ -39,8 +41,11 @@ export class TestLspClient {
   configurationRequests = 0;
 
   constructor(private readonly options: TestClientOptions = {}) {
-    this.process = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
-    this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.process = spawn(process.execPath, [options.serverBundle ?? SERVER_BUNDLE, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
+    this.process.stderr.on('data', (chunk: Buffer) => {
+      this.stderr.push(chunk.toString());
+      if (this.stderr.length > 1000) this.stderr.shift(); // a long bench session logs on
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const list = this.published.get(params.uri) ?? [];
@@ -100,12 +105,19 @@ export class TestLspClient {
     return list?.[list.length - 1];
   }
 
+  /** Keeps only the newest publication for `uri` (a 4 MB spec's diagnostics add up over hundreds of edits). */
+  trim(uri: string): void {
+    const list = this.published.get(uri);
+    if (list && list.length > 1) list.splice(0, list.length - 1);
+  }
+
   /** Resolves with the first published diagnostics for `uri` (checking past ones too) that satisfy `predicate`. */
   async waitForDiagnostics(uri: string, predicate: (p: PublishedDiagnostics) => boolean, timeoutMs = 30_000): Promise<PublishedDiagnostics> {
     const deadline = performance.now() + timeoutMs;
     let checked = 0;
     for (;;) {
       const list = this.published.get(uri) ?? [];
+      if (checked > list.length) checked = 0; // trimmed meanwhile
       for (; checked < list.length; checked++) if (predicate(list[checked]!)) return list[checked]!;
       const remaining = deadline - performance.now();
       if (remaining <= 0) {
