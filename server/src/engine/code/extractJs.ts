@@ -5,10 +5,8 @@ import {
   Anchor,
   anchoredSpan,
   emptyFn,
-  emptyStatementFacts,
   lastSegment,
   pathOf,
-  type CallFact,
   type ClassFacts,
   type ClassMember,
   type FnFacts,
@@ -18,6 +16,7 @@ import {
   type StatementFacts,
   type Val,
 } from './facts';
+import { StatementExtractor } from './statementExtractor';
 
 const FUNCTION_TYPES = new Set(['function_declaration', 'generator_function_declaration', 'function_expression', 'function', 'arrow_function', 'generator_function', 'method_definition']);
 const TRANSPARENT = new Set(['parenthesized_expression', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion', 'yield_expression']);
@@ -31,21 +30,9 @@ export function extractJsStatement(node: Node, text: string): StatementFacts {
   return new JsExtractor(text).statement(node);
 }
 
-class JsExtractor {
-  private readonly out = emptyStatementFacts(anchor);
-  /** Innermost function scope; undefined at module level. */
-  private fn: FnFacts | undefined;
-
-  constructor(private readonly text: string) {}
-
-  private src(node: Node): string {
-    return this.text.slice(node.startIndex, node.endIndex);
-  }
-
-  private lit(value: string, s: Span): Val {
-    const v: Extract<Val, { k: 'str' }> = { k: 'str', value, span: s };
-    this.out.strings.push(v);
-    return v;
+class JsExtractor extends StatementExtractor {
+  constructor(text: string) {
+    super(text, anchor);
   }
 
   statement(node: Node): StatementFacts {
@@ -244,13 +231,6 @@ class JsExtractor {
     else this.out.bindings.push({ name, value, span: whole, nameSpan });
   }
 
-  private bindLocal(name: string, value: Val): void {
-    if (!this.fn) return;
-    const list = this.fn.locals.get(name);
-    if (list) list.push(value);
-    else this.fn.locals.set(name, [value]);
-  }
-
   // --- functions and classes -----------------------------------------------------------------------------
 
   private functionNode(node: Node, decorators: Val[] = []): FnFacts {
@@ -391,7 +371,7 @@ class JsExtractor {
 
   // --- expressions ---------------------------------------------------------------------------------------
 
-  private val(node: Node): Val {
+  protected val(node: Node): Val {
     const s = span(node);
     switch (node.type) {
       case 'string':
@@ -434,33 +414,23 @@ class JsExtractor {
       case 'member_expression': {
         const objectNode = node.childForFieldName('object');
         const propNode = node.childForFieldName('property');
-        const object = objectNode ? this.val(objectNode) : ({ k: 'other', parts: [], span: s } as Val);
-        const v: Val = { k: 'member', object, prop: propNode ? this.src(propNode) : '?', span: s, propSpan: propNode ? span(propNode) : s };
-        this.fn?.refs.add(pathOf(v));
-        return v;
+        return this.member(this.valOr(objectNode, s), propNode ? this.src(propNode) : '?', s, propNode ? span(propNode) : s);
       }
       case 'subscript_expression': {
         const objectNode = node.childForFieldName('object');
         const indexNode = node.childForFieldName('index');
-        const object = objectNode ? this.val(objectNode) : ({ k: 'other', parts: [], span: s } as Val);
-        const index = indexNode ? this.val(indexNode) : undefined;
-        if (index?.k === 'str' || index?.k === 'num') {
-          const v: Val = { k: 'member', object, prop: String(index.value), span: s, propSpan: index.span };
-          this.fn?.refs.add(pathOf(v));
-          return v;
-        }
-        return { k: 'index', object, index: index ?? { k: 'other', parts: [], span: s }, span: s };
+        return this.subscript(this.valOr(objectNode, s), indexNode ? this.val(indexNode) : undefined, s);
       }
       case 'call_expression':
       case 'new_expression': {
         const calleeNode = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function');
         const argsNode = node.childForFieldName('arguments');
-        const callee = calleeNode ? this.val(calleeNode) : ({ k: 'other', parts: [], span: s } as Val);
+        const callee = this.valOr(calleeNode, s);
         const args: Val[] = [];
         if (argsNode?.type === 'template_string') args.push(this.val(argsNode));
         else for (const a of argsNode?.namedChildren ?? []) if (a && a.type !== 'comment') args.push(this.val(a));
         const call: Extract<Val, { k: 'call' }> = { k: 'call', callee, args, kwargs: [], isNew: node.type === 'new_expression', span: s };
-        this.recordCall(call, calleeNode);
+        this.recordCall(call);
         return call;
       }
       case 'binary_expression': {
@@ -490,7 +460,7 @@ class JsExtractor {
       case 'augmented_assignment_expression': {
         const left = node.childForFieldName('left');
         const right = node.childForFieldName('right');
-        const value = right ? this.val(right) : ({ k: 'other', parts: [], span: s } as Val);
+        const value = this.valOr(right, s);
         if (left) this.assign(left, value, s);
         return value;
       }
@@ -570,17 +540,6 @@ class JsExtractor {
       else if (targetPath.startsWith('module.exports.') || (targetPath.startsWith('exports.') && targetPath.split('.').length === 2))
         this.out.exports.push({ name: lastSegment(targetPath), value, span: s });
     }
-  }
-
-  private recordCall(call: Extract<Val, { k: 'call' }>, calleeNode: Node | null): void {
-    const path = pathOf(call.callee);
-    const callee = call.callee;
-    const nameSpan = callee.k === 'member' ? callee.propSpan : callee.span;
-    const fact: CallFact = { val: call, path, method: lastSegment(path), nameSpan };
-    void calleeNode;
-    this.out.allCalls.push(fact);
-    if (this.fn) this.fn.calls.push(fact);
-    else this.out.calls.push(fact);
   }
 }
 

@@ -5,10 +5,7 @@ import {
   Anchor,
   anchoredSpan,
   emptyFn,
-  emptyStatementFacts,
-  lastSegment,
   pathOf,
-  type CallFact,
   type ClassFacts,
   type FnFacts,
   type KwArg,
@@ -18,6 +15,7 @@ import {
   type StatementFacts,
   type Val,
 } from './facts';
+import { StatementExtractor } from './statementExtractor';
 
 /** The statement being extracted (extraction is synchronous, one statement at a time). */
 let anchor = new Anchor(0);
@@ -28,22 +26,12 @@ export function extractPyStatement(node: Node, text: string): StatementFacts {
   return new PyExtractor(text).statement(node);
 }
 
-class PyExtractor {
-  private readonly out = emptyStatementFacts(anchor);
-  private fn: FnFacts | undefined;
+class PyExtractor extends StatementExtractor {
   /** Set while walking a class body: its attributes and methods go to the class. */
   private cls: ClassFacts | undefined;
 
-  constructor(private readonly text: string) {}
-
-  private src(node: Node): string {
-    return this.text.slice(node.startIndex, node.endIndex);
-  }
-
-  private lit(value: string, s: Span): Val {
-    const v: Extract<Val, { k: 'str' }> = { k: 'str', value, span: s };
-    this.out.strings.push(v);
-    return v;
+  constructor(text: string) {
+    super(text, anchor);
   }
 
   statement(node: Node): StatementFacts {
@@ -198,13 +186,6 @@ class PyExtractor {
     this.out.allAssigns.push(fact);
   }
 
-  private bindLocal(name: string, value: Val): void {
-    if (!this.fn) return;
-    const list = this.fn.locals.get(name);
-    if (list) list.push(value);
-    else this.fn.locals.set(name, [value]);
-  }
-
   private importStatement(node: Node): void {
     if (node.type === 'import_statement') {
       for (const child of node.namedChildren) {
@@ -347,7 +328,7 @@ class PyExtractor {
     else if (!outerFn) this.out.classes.push(cls);
   }
 
-  private val(node: Node): Val {
+  protected val(node: Node): Val {
     const s = span(node);
     switch (node.type) {
       case 'string': {
@@ -397,27 +378,17 @@ class PyExtractor {
       case 'attribute': {
         const objectNode = node.childForFieldName('object');
         const attr = node.childForFieldName('attribute');
-        const object = objectNode ? this.val(objectNode) : ({ k: 'other', parts: [], span: s } as Val);
-        const v: Val = { k: 'member', object, prop: attr ? this.src(attr) : '?', span: s, propSpan: attr ? span(attr) : s };
-        this.fn?.refs.add(pathOf(v));
-        return v;
+        return this.member(this.valOr(objectNode, s), attr ? this.src(attr) : '?', s, attr ? span(attr) : s);
       }
       case 'subscript': {
         const valueNode = node.childForFieldName('value');
         const subscript = node.childForFieldName('subscript');
-        const object = valueNode ? this.val(valueNode) : ({ k: 'other', parts: [], span: s } as Val);
-        const index = subscript ? this.val(subscript) : undefined;
-        if (index?.k === 'str' || index?.k === 'num') {
-          const v: Val = { k: 'member', object, prop: String(index.value), span: s, propSpan: index.span };
-          this.fn?.refs.add(pathOf(v));
-          return v;
-        }
-        return { k: 'index', object, index: index ?? { k: 'other', parts: [], span: s }, span: s };
+        return this.subscript(this.valOr(valueNode, s), subscript ? this.val(subscript) : undefined, s);
       }
       case 'call': {
         const calleeNode = node.childForFieldName('function');
         const argsNode = node.childForFieldName('arguments');
-        const callee = calleeNode ? this.val(calleeNode) : ({ k: 'other', parts: [], span: s } as Val);
+        const callee = this.valOr(calleeNode, s);
         const args: Val[] = [];
         const kwargs: KwArg[] = [];
         for (const a of argsNode?.namedChildren ?? []) {
@@ -434,11 +405,11 @@ class PyExtractor {
         // "…{}…".format(x) and "…%s…" % x are string building: keep them as templates for taint.
         if (callee.k === 'member' && callee.prop === 'format' && (callee.object.k === 'str' || callee.object.k === 'tmpl')) {
           const call: Extract<Val, { k: 'call' }> = { k: 'call', callee, args, kwargs, isNew: false, span: s };
-          this.recordCall(call);
+          this.recordCall(call, !this.cls);
           return { k: 'tmpl', parts: [callee.object, ...args, ...kwargs.map((k) => k.value)], span: s };
         }
         const call: Extract<Val, { k: 'call' }> = { k: 'call', callee, args, kwargs, isNew: false, span: s };
-        this.recordCall(call);
+        this.recordCall(call, !this.cls);
         return call;
       }
       case 'binary_operator': {
@@ -517,7 +488,7 @@ class PyExtractor {
       case 'named_expression': {
         const left = node.childForFieldName(node.type === 'named_expression' ? 'name' : 'left');
         const right = node.childForFieldName(node.type === 'named_expression' ? 'value' : 'right');
-        const value = right ? this.val(right) : ({ k: 'other', parts: [], span: s } as Val);
+        const value = this.valOr(right, s);
         if (left) this.assign(left, value, s);
         return value;
       }
@@ -531,14 +502,5 @@ class PyExtractor {
         return { k: 'other', parts, span: s, text: node.type === 'comparison_operator' ? 'compare' : node.type === 'not_operator' ? 'not' : undefined };
       }
     }
-  }
-
-  private recordCall(call: Extract<Val, { k: 'call' }>): void {
-    const path = pathOf(call.callee);
-    const callee = call.callee;
-    const fact: CallFact = { val: call, path, method: lastSegment(path), nameSpan: callee.k === 'member' ? callee.propSpan : callee.span };
-    this.out.allCalls.push(fact);
-    if (this.fn) this.fn.calls.push(fact);
-    else if (!this.cls) this.out.calls.push(fact);
   }
 }
