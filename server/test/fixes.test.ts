@@ -121,3 +121,33 @@ test('on a large spec the parse check reads only the block around the edit, and 
   const bad = text.slice(0, at) + '          writeOnly: [true\n' + text.slice(at);
   assert.equal(documentStillParses('file:///big.yaml', text, bad, at, at), false);
 });
+
+test('whether a fix applies is decided on the finding’s own entry, at its real place, also after edits above it', async () => {
+  // Whether a finding is fixable is decided at lint time on the text of the entry that holds it (not the whole
+  // document); each entry here has findings with a fix and one without, far from the document's first line.
+  const entry = (i: number) =>
+    `  /things${i}:\n    servers:\n      - url: http://plain${i}.example.com\n      - url: >-\n          http://folded${i}.example.com\n` +
+    `    get:\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema:\n` +
+    `                properties:\n                  password:\n                    type: string\n                  password_hash: !!map\n                    type: string\n`;
+  let text = `openapi: 3.0.3\ninfo:\n  title: t\n  version: 1.0.0\nsecurity: []\npaths:\n${Array.from({ length: 40 }, (_, i) => entry(i)).join('')}`;
+  const uri = 'file:///virtual/fix-applicability.yaml';
+  const incremental = new Engine({ incremental: true });
+  for (const insertedAbove of ['', '# a comment\n# and another\n']) {
+    text = text.replace('paths:\n', `paths:\n${insertedAbove}`);
+    const findings = (await incremental.lint({ uri, text })).findings.filter((f) => f.ruleId === 'oas-password-readable' || f.ruleId === 'oas-server-plain-http');
+    const lines = text.split('\n');
+    let fixable = 0;
+    for (const finding of findings) {
+      const line = lines[finding.range.start.line]!;
+      // A URL written as a folded block scalar has no https fix (the fix rewrites a plain or quoted URL only).
+      const expected = !(line.includes('>-') || line.includes('folded'));
+      assert.equal(finding.fixable, expected, `${finding.ruleId} at line ${finding.range.start.line + 1} (${line.trim()})`);
+      if (finding.fixable) {
+        fixable++;
+        assert.ok(computeFixes(finding.ruleId, finding.data, text, uri).length > 0, `line ${finding.range.start.line + 1}`);
+      }
+    }
+    assert.equal(fixable, 120);
+    assert.equal(findings.length, 160);
+  }
+});

@@ -251,15 +251,28 @@ function collectCallbacks(root: JsonObject, version: SpecVersion, operations: In
   return out;
 }
 
-/** The responses of an operation, in document order. */
+/** Responses lists by `responses` object: a dozen rules ask for them, and unchanged operations keep their objects. */
+const responseLists = new WeakMap<object, { operationPath: JsonPath; responses: IndexedResponse[] }>();
+
+/** The responses of an operation, in document order (the list is shared: do not change it). */
 export function responsesOf(operation: JsonObject, operationPath: JsonPath): IndexedResponse[] {
   const responses = operation.responses;
   if (!isObject(responses)) return [];
+  const cached = responseLists.get(responses);
+  if (cached && samePath(cached.operationPath, operationPath)) return cached.responses;
   const out: IndexedResponse[] = [];
   for (const [status, response] of Object.entries(responses)) {
     if (isObject(response)) out.push({ status, response, jsonPath: [...operationPath, 'responses', status] });
   }
+  responseLists.set(responses, { operationPath, responses: out });
   return out;
+}
+
+function samePath(a: JsonPath, b: JsonPath): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A response's headers by lower-case name. */

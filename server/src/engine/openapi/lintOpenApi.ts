@@ -7,14 +7,16 @@ import type { OpenApiRule } from '../../../../rulesets/src/ruleTypes';
 import { LintCancelledError, throwIfCancelled, type CancelSignal } from '../cancellation';
 import type { EngineSettings } from '../config/settings';
 import type { FileReader } from '../fileReader';
-import type { Finding, Range, Severity } from '../findings';
+import type { Finding, FixData, Range, Severity } from '../findings';
 import { ruleMetadata } from '../rules/catalog';
 import { hasApplicableFix } from '../fixes';
 import { pathToUri, uriToPath } from '../uris';
 import type { OpenApiDetection } from './detect';
 import { createRunResolver, type Origin, type ResolverMemo } from './refResolver';
-import { SourceDocument } from './sourceDocument';
+import { shiftRange, SourceDocument } from './sourceDocument';
 import type { ChunkedYamlParser } from './chunkedYaml';
+
+type JsonPath = (string | number)[];
 
 export interface OpenApiLintInput {
   uri: string;
@@ -94,13 +96,10 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   };
 
   const findings: Finding[] = [];
-  const seen = new Set<string>();
+  const seen = new SeenFindings();
   for (const { ruleId, root, result } of context.direct) {
     const finding = directFinding(ruleId, root, result, input, run.resolver.origins, sourcePath, sourceFor);
-    if (!finding) continue;
-    const key = `${finding.ruleId}\u0000${finding.uri}\u0000${finding.range.start.line}:${finding.range.start.character}\u0000${finding.message}`;
-    if (seen.has(key)) continue; // the same fault reached through several paths (a shared schema)
-    seen.add(key);
+    if (!finding || seen.repeats(finding)) continue; // the same fault reached through several paths (a shared schema)
     findings.push(finding);
   }
   const syntaxErrorLines = new Set<string>();
@@ -124,6 +123,32 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
     findings: performance.now() - mark,
   };
   return { findings, dependencies: [...run.dependencies], errors: context.errors, timings };
+}
+
+/**
+ * Findings already taken, by file, rule and start position (then message): thousands per lint on large specs,
+ * so no key string with the message is built for each.
+ */
+class SeenFindings {
+  private readonly byFileAndRule = new Map<string, Map<string, Map<number, string | string[]>>>();
+
+  /** Whether an identical finding was taken before; records it when not. */
+  repeats(finding: Finding): boolean {
+    let byRule = this.byFileAndRule.get(finding.uri);
+    if (!byRule) this.byFileAndRule.set(finding.uri, (byRule = new Map()));
+    let byPosition = byRule.get(finding.ruleId);
+    if (!byPosition) byRule.set(finding.ruleId, (byPosition = new Map()));
+    const position = finding.range.start.line * 0x1_0000_0000 + finding.range.start.character;
+    const messages = byPosition.get(position);
+    if (messages === undefined) {
+      byPosition.set(position, finding.message);
+      return false;
+    }
+    if (messages === finding.message || (Array.isArray(messages) && messages.includes(finding.message))) return true;
+    if (Array.isArray(messages)) messages.push(finding.message);
+    else byPosition.set(position, [messages, finding.message]);
+    return false;
+  }
 }
 
 interface SourceInfo {
@@ -150,7 +175,7 @@ function toFinding(result: IRuleResult, input: OpenApiLintInput, sourceFor: (pat
     };
   const valueRange = metadata?.fixable && sourceDocument ? sourceDocument.valueRangeForPath(result.path) : undefined;
   const fixData = valueRange ? { path: [...result.path], valueRange } : undefined;
-  const fixable = fixData !== undefined && hasApplicableFix(ruleId, fixData, sourceDocument!.text, uri, sourceDocument!.lineIndex);
+  const fixable = fixData !== undefined && fixApplies(ruleId, fixData, sourceDocument!, uri);
   return {
     ruleId,
     severity: override ?? SPECTRAL_SEVERITY[result.severity] ?? 'warning',
@@ -202,7 +227,7 @@ function directFinding(
   if (!ranges) return undefined;
   const metadata = ruleMetadata(ruleId);
   const fixData = metadata?.fixable ? { path, valueRange: ranges.valueRange } : undefined;
-  const fixable = fixData !== undefined && hasApplicableFix(ruleId, fixData, document.text, uri, document.lineIndex);
+  const fixable = fixData !== undefined && fixApplies(ruleId, fixData, document, uri);
   // Optional fields set one by one: thousands of findings per lint on large specs.
   const finding: Finding = { ruleId, severity: override ?? metadata?.severity ?? 'warning', message: result.message, uri, range: ranges.range, fixable };
   if (metadata?.owasp) finding.owasp = metadata.owasp;
@@ -211,6 +236,13 @@ function directFinding(
   if (result.aiLinked) finding.aiLinked = true;
   if (fixable) finding.data = fixData;
   return finding;
+}
+
+/** Whether a quick-fix can be built for a finding, decided on the text around its value (see textAround). */
+function fixApplies(ruleId: string, fixData: FixData & { path: JsonPath; valueRange: Range }, document: SourceDocument, uri: string): boolean {
+  const around = document.textAround(fixData.path);
+  const valueRange = around.firstLine === 0 ? fixData.valueRange : shiftRange(fixData.valueRange, -around.firstLine);
+  return hasApplicableFix(ruleId, { ...fixData, valueRange }, around.text, uri, around.lines);
 }
 
 function unresolvedRefMessage(message: string): string {

@@ -87,6 +87,20 @@ export class SourceDocument extends Document {
   }
 
   /**
+   * The smallest text holding the value at `path` whole, with its line index: the entry's own text when the
+   * value lies in an entry of an incremental parse, else the document. Deciding whether a quick-fix applies at
+   * lint time needs only that much, and a line index of a 4 MB text per lint is not free. `firstLine`: where the
+   * text starts in the document (positions in it have the document's columns).
+   */
+  textAround(path: JsonPath): { text: string; lines: LineIndex; firstLine: number } {
+    const result = this.parserResult as unknown as ChunkedYamlResult;
+    const inChunk = this.syntax === 'yaml' && result.chunked ? chunkFor(result, path) : undefined;
+    if (!inChunk) return { text: this.text, lines: this.lineIndex, firstLine: 0 };
+    const { chunk } = inChunk;
+    return { text: chunk.text, lines: lineIndexFor(chunk.result, chunk.text), firstLine: chunk.startLine };
+  }
+
+  /**
    * Spectral asks this for the range of every result: answer with the exact range (key or scalar) instead of
    * the whole block, so that results need no second lookup. With `closest`, the nearest existing ancestor.
    */
@@ -156,7 +170,7 @@ export class SourceDocument extends Document {
   }
 }
 
-function shiftRange(range: Range, lines: number): Range {
+export function shiftRange(range: Range, lines: number): Range {
   return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
