@@ -447,61 +447,89 @@ class SchemaEntry implements IndexedSchema {
   }
 }
 
+/** A subschema directly inside a schema: its value and the path segments that lead to it. */
+interface SchemaChild {
+  schema: JsonObject;
+  tail: (string | number)[];
+  propertyName: string | undefined;
+}
+
+/**
+ * The subschemas directly inside each schema object. Resolved objects do not change once made, and an editor's
+ * next lint gets the same objects back for everything it did not touch, so this is worked out once per object,
+ * not once per lint.
+ */
+const schemaChildren = new WeakMap<object, SchemaChild[]>();
+
+function childrenOf(schema: JsonObject): SchemaChild[] {
+  let children = schemaChildren.get(schema);
+  if (children) return children;
+  children = [];
+  // Values are checked before anything is allocated for them: most schemas have none of these keys.
+  const properties = schema.properties;
+  if (isObject(properties)) {
+    for (const name of Object.keys(properties)) {
+      const value = properties[name];
+      if (isObject(value)) children.push({ schema: value, tail: ['properties', name], propertyName: name });
+    }
+  }
+  for (const key of SCHEMA_LIST_KEYS) {
+    const list = schema[key];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const value: unknown = list[i];
+      if (isObject(value)) children.push({ schema: value, tail: [key, i], propertyName: undefined });
+    }
+  }
+  for (const key of SCHEMA_SINGLE_KEYS) {
+    const value = schema[key];
+    if (isObject(value)) children.push({ schema: value, tail: [key], propertyName: undefined });
+  }
+  for (const key of SCHEMA_MAP_KEYS) {
+    const map = schema[key];
+    if (!isObject(map)) continue;
+    for (const name of Object.keys(map)) {
+      const value = map[name];
+      if (isObject(value)) children.push({ schema: value, tail: [key, name], propertyName: undefined });
+    }
+  }
+  schemaChildren.set(schema, children);
+  return children;
+}
+
 function walkSchema(schema: unknown, jsonPath: JsonPath, seen: Set<object>, out: IndexedSchema[], root: JsonObject, parameterName?: string): void {
-  // Iterative, so that deeply nested real-world schemas cannot overflow the stack. A stack item holds its
-  // parent's path and its own segments; the path object is made only for schemas actually visited.
-  type Item = { schema: JsonObject; parent: LazyPath | JsonPath; tail: (string | number)[]; propertyName: string | undefined };
-  const stack: Item[] = [];
-  const push = (value: unknown, parent: LazyPath | JsonPath, tail: (string | number)[], propertyName: string | undefined) => {
-    if (isObject(value) && !seen.has(value)) stack.push({ schema: value, parent, tail, propertyName });
-  };
-  push(schema, jsonPath, [], undefined);
+  if (!isObject(schema) || seen.has(schema)) return;
+  // Iterative, so that deeply nested real-world schemas cannot overflow the stack. The stack holds each
+  // subschema with its parent's path; the path object is made only for schemas actually visited.
+  const children: SchemaChild[] = [{ schema, tail: [], propertyName: undefined }];
+  const parents: (LazyPath | JsonPath)[] = [jsonPath];
   let first = true;
-  while (stack.length > 0) {
-    const item = stack.pop()!;
+  while (children.length > 0) {
+    const item = children.pop()!;
+    const parent = parents.pop()!;
     const current = item.schema;
     if (seen.has(current)) continue;
     if (typeof current.$ref === 'string') {
       // A ref the resolver left in place closes a cycle (`Node.children -> Node`): follow it to where the
       // schema is defined, which is also where findings about it belong.
       const target = localRefTarget(root, current.$ref);
-      if (target) push(target.value, target.path, [], item.propertyName);
+      if (target && isObject(target.value) && !seen.has(target.value)) {
+        children.push({ schema: target.value, tail: [], propertyName: item.propertyName });
+        parents.push(target.path);
+      }
       continue;
     }
     seen.add(current);
-    const path = new LazyPath(item.parent, item.tail);
+    const path = new LazyPath(parent, item.tail);
     const entry = new SchemaEntry(current, path);
     if (item.propertyName !== undefined) entry.propertyName = item.propertyName;
     if (first && parameterName !== undefined) entry.parameterName = parameterName;
     first = false;
     out.push(entry);
-    // Values are checked before anything is allocated for them: most schemas have none of these keys.
-    const properties = current.properties;
-    if (isObject(properties)) {
-      for (const name of Object.keys(properties)) {
-        const value = properties[name];
-        if (isObject(value) && !seen.has(value)) stack.push({ schema: value, parent: path, tail: ['properties', name], propertyName: name });
-      }
-    }
-    for (const key of SCHEMA_LIST_KEYS) {
-      const list = current[key];
-      if (!Array.isArray(list)) continue;
-      for (let i = 0; i < list.length; i++) {
-        const value: unknown = list[i];
-        if (isObject(value) && !seen.has(value)) stack.push({ schema: value, parent: path, tail: [key, i], propertyName: undefined });
-      }
-    }
-    for (const key of SCHEMA_SINGLE_KEYS) {
-      const value = current[key];
-      if (isObject(value) && !seen.has(value)) stack.push({ schema: value, parent: path, tail: [key], propertyName: undefined });
-    }
-    for (const key of SCHEMA_MAP_KEYS) {
-      const map = current[key];
-      if (!isObject(map)) continue;
-      for (const name of Object.keys(map)) {
-        const value = map[name];
-        if (isObject(value) && !seen.has(value)) stack.push({ schema: value, parent: path, tail: [key, name], propertyName: undefined });
-      }
+    for (const child of childrenOf(current)) {
+      if (seen.has(child.schema)) continue;
+      children.push(child);
+      parents.push(path);
     }
   }
 }
