@@ -3,9 +3,10 @@ import { atLeast, classifyField, regulationsFor, type DataClass, type DataClassM
 import type { ClassifierOptions } from '../../../server/src/engine/sensitive/types';
 import type { IndexedSchema, JsonObject } from '../index/openapiIndex';
 
-// Keyed by what the classifier reads (name, description, format, pattern) when the schema has no examples,
-// else by the schema object: after an edit, schemas that were copied (they hold refs) but did not change keep
-// their classification, and an editor's keystroke re-classifies almost nothing.
+// Keyed by the schema object first (resolved objects an edit did not touch are the same objects in the next
+// lint), then by what the classifier reads (name, description, format, pattern) when the schema has no examples:
+// schemas that were copied (they hold refs) but did not change keep their classification, and an editor's
+// keystroke re-classifies almost nothing.
 const cache = new WeakMap<object, WeakMap<object, Map<string, DataClassMatch[]>>>();
 const byContent = new WeakMap<object, Map<string, DataClassMatch[]>>();
 const CONTENT_CACHE_LIMIT = 200_000;
@@ -25,6 +26,11 @@ export function classifySchemaEntry(entry: IndexedSchema, options: ClassifierOpt
   let perOptions = cache.get(key);
   if (!perOptions) cache.set(key, (perOptions = new WeakMap()));
   const schema = entry.schema;
+  // The same schema object again (unchanged between lints, or shared): no key string to build.
+  let perName = perOptions.get(schema);
+  if (!perName) perOptions.set(schema, (perName = new Map()));
+  const cached = perName.get(name);
+  if (cached) return cached;
   const examples = examplesOf(schema);
   let contentKey: string | undefined;
   let contentCache: Map<string, DataClassMatch[]> | undefined;
@@ -33,12 +39,11 @@ export function classifySchemaEntry(entry: IndexedSchema, options: ClassifierOpt
     contentCache = byContent.get(key);
     if (!contentCache) byContent.set(key, (contentCache = new Map()));
     const known = contentCache.get(contentKey);
-    if (known) return known;
+    if (known) {
+      perName.set(name, known);
+      return known;
+    }
   }
-  let perName = perOptions.get(schema);
-  if (!perName) perOptions.set(schema, (perName = new Map()));
-  const cached = perName.get(name);
-  if (cached) return cached;
   const result = atLeast(
     classifyField(
       {

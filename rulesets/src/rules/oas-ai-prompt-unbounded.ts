@@ -17,7 +17,9 @@ export const aiPromptUnbounded: OpenApiRule = {
     const seen = new Set<object>(); // a schema shared by several operations is reported once
     for (const op of index.operations) {
       if (!isAiLinked(op)) continue;
-      for (const { schema, jsonPath, propertyName, parameterName } of index.operationSchemas(op, 'request')) {
+      for (const entry of index.operationSchemas(op, 'request')) {
+        // The entry's path is built only for a finding (most entries have none).
+        const { schema, propertyName, parameterName } = entry;
         if (seen.has(schema)) continue;
         seen.add(schema);
         const name = propertyName ?? parameterName;
@@ -27,7 +29,7 @@ export const aiPromptUnbounded: OpenApiRule = {
         const unboundedArray = types.includes('array') && typeof schema.maxItems !== 'number';
         if (!unboundedString && !unboundedArray) continue;
         report({
-          path: jsonPath,
+          path: entry.jsonPath,
           message: `Prompt field \`${name}\` of AI-linked ${describeOperation(op)} has no ${unboundedArray ? '`maxItems`' : '`maxLength`'}: model cost grows with every token sent, and oversized inputs carry context-stuffing and prompt-injection payloads to the model. Bound it (${unboundedArray ? '`maxItems`, and `maxLength` on each item' : '`maxLength`'}) and enforce a token budget per caller.`,
           aiLinked: true,
         });

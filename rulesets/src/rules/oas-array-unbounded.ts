@@ -10,11 +10,13 @@ export const arrayUnbounded: OpenApiRule = {
   summary:
     'An array accepted from clients (parameter or request body) has no `maxItems`, so one request may carry millions of items, each costing memory, validation and database work.',
   check(index, report) {
-    for (const { schema, jsonPath, propertyName, parameterName } of index.schemasByUsage('request')) {
+    for (const entry of index.schemasByUsage('request')) {
+      // The entry's path is built only for a finding (most entries have none).
+      const { schema, propertyName, parameterName } = entry;
       if (!schemaTypes(schema).includes('array') || typeof schema.maxItems === 'number') continue;
       const what = propertyName ? `Array property \`${propertyName}\`` : parameterName ? `Array parameter \`${parameterName}\`` : 'This request array';
       report({
-        path: [...jsonPath, 'type'],
+        path: [...entry.jsonPath, 'type'],
         message: `${what} has no \`maxItems\`: a single request may carry any number of items, each costing memory and processing. Add \`maxItems\` with the largest number the operation really needs.`,
       });
     }

@@ -22,12 +22,14 @@ export const hostInputUnrestricted: OpenApiRule = {
   summary:
     'A parameter or request property names a host, domain, IP, proxy or upstream server without an `enum` or `pattern`. If the server connects to it, callers choose where the server\'s requests go: internal networks, metadata endpoints, port scans (SSRF).',
   check(index, report) {
-    for (const { schema, jsonPath, propertyName, parameterName } of index.schemasByUsage('request')) {
+    for (const entry of index.schemasByUsage('request')) {
+      // The entry's path is built only for a finding (most entries have none).
+      const { schema, propertyName, parameterName } = entry;
       const name = propertyName ?? parameterName;
       if (name === undefined || !isHostName(name)) continue;
       if (!schemaTypes(schema).includes('string')) continue;
       if (Array.isArray(schema.enum) || schema.const !== undefined || typeof schema.pattern === 'string') continue;
-      const path: JsonPath = propertyName !== undefined ? jsonPath : [...jsonPath, 'type'];
+      const path: JsonPath = propertyName !== undefined ? entry.jsonPath : [...entry.jsonPath, 'type'];
       report({
         path,
         message: `\`${name}\` lets the caller choose a host the server may connect to, with no \`enum\` or \`pattern\`: requests can be steered to internal services, 169.254.169.254 or private ranges (SSRF). Restrict it to known hosts (\`enum\` or an anchored \`pattern\`) and resolve-and-check the address on the server.`,

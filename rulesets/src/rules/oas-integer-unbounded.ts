@@ -16,14 +16,16 @@ export const integerUnbounded: OpenApiRule = {
   summary:
     'An integer accepted from clients has no `minimum` and/or `maximum` (nor `enum`/`const`). Huge or negative numbers reach quantities, offsets and loop counts: resource exhaustion, overflow and negative-amount bugs.',
   check(index, report) {
-    for (const { schema, jsonPath, propertyName, parameterName } of index.schemasByUsage('request')) {
+    for (const entry of index.schemasByUsage('request')) {
+      // The entry's path is built only for a finding (most entries have none).
+      const { schema, propertyName, parameterName } = entry;
       if (!schemaTypes(schema).includes('integer') || Array.isArray(schema.enum) || schema.const !== undefined) continue;
       if (parameterName !== undefined && isPaginationName(parameterName)) continue; // oas-pagination-unbounded says more
       const missing = (['minimum', 'maximum'] as const).filter((bound) => !hasBound(schema, bound));
       if (missing.length === 0) continue;
       const what = propertyName ? `Integer property \`${propertyName}\`` : parameterName ? `Integer parameter \`${parameterName}\`` : 'This request integer';
       report({
-        path: [...jsonPath, 'type'],
+        path: [...entry.jsonPath, 'type'],
         message: `${what} has no ${missing.map((m) => `\`${m}\``).join(' or ')}: callers can send huge or negative values that drive loops, allocations and amounts. Add the bounds the operation really accepts.`,
       });
     }

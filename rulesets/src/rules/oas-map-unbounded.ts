@@ -10,14 +10,16 @@ export const mapUnbounded: OpenApiRule = {
   summary:
     'A request object takes arbitrary keys (`additionalProperties` or `patternProperties` with a value schema) but has no `maxProperties`, so one request can carry any number of entries.',
   check(index, report) {
-    for (const { schema, jsonPath, propertyName } of index.schemasByUsage('request')) {
+    for (const entry of index.schemasByUsage('request')) {
+      // The entry's path is built only for a finding (most entries have none).
+      const { schema, propertyName } = entry;
       if (typeof schema.maxProperties === 'number') continue;
       const key = isObject(schema.additionalProperties) && Object.keys(schema.additionalProperties).length > 0
         ? 'additionalProperties'
         : isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0 ? 'patternProperties' : undefined;
       if (!key) continue;
       report({
-        path: [...jsonPath, key],
+        path: [...entry.jsonPath, key],
         message: `${propertyName ? `Map property \`${propertyName}\`` : 'This request map'} accepts any number of keys (\`${key}\` without \`maxProperties\`): a single request can carry millions of entries. Add \`maxProperties\`.`,
       });
     }

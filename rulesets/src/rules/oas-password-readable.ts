@@ -26,13 +26,15 @@ export const passwordReadable: OpenApiRule = {
     'A password-like property appears in a response schema and is not `writeOnly`, so the description allows the API to send passwords (or their hashes) back to clients.',
   fixable: true,
   check(index, report) {
-    for (const { schema, jsonPath, propertyName } of index.schemasByUsage('response')) {
+    for (const entry of index.schemasByUsage('response')) {
+      // The entry's path is built only for a finding (most entries have none).
+      const { schema, propertyName } = entry;
       if (propertyName === undefined || !isPasswordLikeName(propertyName)) continue;
       if (schema.writeOnly === true) continue;
       const types = schemaTypes(schema);
       if (types.length > 0 && !types.includes('string')) continue;
       report({
-        path: jsonPath,
+        path: entry.jsonPath,
         message:
           index.version === '2.0'
             ? `Property \`${propertyName}\` is returned in a response: passwords and their hashes must never leave the server. Remove it from response schemas (Swagger 2.0 has no \`writeOnly\`).`

@@ -17,7 +17,9 @@ export const uploadUnbounded: OpenApiRule = {
   summary:
     'A file or binary field accepted from clients (`format: binary`/`byte`, `contentEncoding: base64`, Swagger 2.0 `type: file`) has no `maxLength`, so the description sets no limit on upload size: disk, memory and bandwidth exhaustion.',
   check(index, report) {
-    for (const { schema, jsonPath, propertyName, parameterName } of index.schemasByUsage('request')) {
+    for (const entry of index.schemasByUsage('request')) {
+      // The entry's path is built only for a finding (most entries have none).
+      const { schema, propertyName, parameterName } = entry;
       if (typeof schema.maxLength === 'number') continue;
       const format = typeof schema.format === 'string' && FILE_FORMATS.has(schema.format) ? 'format' : undefined;
       const encoding = typeof schema.contentEncoding === 'string' ? 'contentEncoding' : undefined;
@@ -26,7 +28,7 @@ export const uploadUnbounded: OpenApiRule = {
       if (!key) continue;
       const what = propertyName ? `Upload field \`${propertyName}\`` : parameterName ? `Upload parameter \`${parameterName}\`` : 'This uploaded content';
       report({
-        path: [...jsonPath, key],
+        path: [...entry.jsonPath, key],
         message: `${what} has no size limit: clients can upload files of any size, filling disk and memory. ${swaggerFile ? 'Describe the limit in the description and enforce it on the server (Swagger 2.0 cannot bound files).' : 'Add `maxLength` (bytes) and enforce the same limit on the server and proxies.'}`,
       });
     }

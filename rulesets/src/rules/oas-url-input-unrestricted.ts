@@ -27,14 +27,16 @@ export const urlInputUnrestricted: OpenApiRule = {
   summary:
     'A parameter or request property takes a URL (callback, webhook, redirect, image or feed URL, `format: uri`) without an allow-list (`enum`, or a `pattern` pinned to a scheme and host). If the server fetches it, callers can make it reach internal services and cloud metadata (SSRF); if it redirects to it, phishing.',
   check(index, report) {
-    for (const { schema, jsonPath, propertyName, parameterName } of index.schemasByUsage('request')) {
+    for (const entry of index.schemasByUsage('request')) {
+      // The entry's path is built only for a finding (most entries have none).
+      const { schema, propertyName, parameterName } = entry;
       const name = propertyName ?? parameterName;
       const types = schemaTypes(schema);
       if (types.length > 0 && !types.includes('string')) continue;
       const byFormat = typeof schema.format === 'string' && URL_FORMATS.has(schema.format);
       if (!byFormat && (name === undefined || !isUrlName(name) || types.length === 0)) continue;
       if (restrictsValues(schema)) continue;
-      const path: JsonPath = propertyName !== undefined ? jsonPath : isObject(schema) ? [...jsonPath, 'type'] : jsonPath;
+      const path: JsonPath = propertyName !== undefined ? entry.jsonPath : isObject(schema) ? [...entry.jsonPath, 'type'] : entry.jsonPath;
       report({
         path,
         message: `${name ? `\`${name}\`` : 'This input'} takes a URL ${byFormat ? 'without an allow-list' : 'without `format: uri` or an allow-list'}: a server that fetches or redirects to it can be pointed at internal hosts, cloud metadata (169.254.169.254) or phishing sites. ${byFormat ? '' : 'Declare `format: uri`, '}${byFormat ? 'Add' : 'add'} a \`pattern\` pinned to the allowed scheme and hosts (e.g. \`^https://hooks\\.example\\.com/\`) or an \`enum\`, and check it again on the server before any request.`,
