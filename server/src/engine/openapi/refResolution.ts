@@ -39,6 +39,12 @@ interface NodeInfo {
   edges: string[];
 }
 
+interface RefTarget {
+  key: string;
+  source: string;
+  segments: string[];
+}
+
 /** What resolving a node produced and needed, kept between runs. */
 interface NodeRecord {
   raw: unknown;
@@ -56,6 +62,10 @@ export class ResolverMemo {
   records = new Map<string, NodeRecord>();
   /** Direct refs of a raw subtree, by identity (unchanged entries of an incremental parse keep theirs). */
   readonly refSites = new WeakMap<object, RefSite[]>();
+  /** Target keys of a subtree's refs (its RefSite list), for the source the subtree is in. */
+  readonly edges = new WeakMap<RefSite[], { source: string; edges: string[] }>();
+  /** Where each ref written in a source points (source -> ref -> target; null: not a valid pointer). */
+  readonly targets = new Map<string, Map<string, RefTarget | null>>();
   stats = { reused: 0, resolved: 0 };
 }
 
@@ -81,6 +91,8 @@ export class ResolutionPass {
   private readonly records = new Map<string, NodeRecord>();
   private readonly memo: ResolverMemo;
   private readonly rootKey: string;
+  /** The root document's units, worked out once per pass. */
+  private units: { key: string; segments: (string | number)[]; raw: unknown }[] = [];
 
   constructor(
     private readonly rootSource: string,
@@ -123,7 +135,7 @@ export class ResolutionPass {
   }
 
   private buildGraph(root: unknown): void {
-    const units = this.unitKeysOf(root);
+    const units = (this.units = this.unitKeysOf(root));
     const unitRaws = new Set(units.map((u) => u.raw as object));
     // The root node holds everything outside the units; units are its children, not its refs.
     this.nodes.set(this.rootKey, { key: this.rootKey, source: this.rootSource, segments: [], raw: root, edges: this.edgesOf(this.rootSource, this.refSitesOf(root, unitRaws)) });
@@ -164,23 +176,30 @@ export class ResolutionPass {
     return { key, source, segments, raw, edges: [] };
   }
 
+  /** Target keys of the refs at `sites` (cached per site list: unchanged subtrees keep theirs between runs). */
   private edgesOf(source: string, sites: RefSite[]): string[] {
+    const cached = this.memo.edges.get(sites);
+    if (cached && cached.source === source) return cached.edges;
     const edges: string[] = [];
     for (const site of sites) {
       const target = this.targetOf(source, site.ref);
       if (target) edges.push(target.key);
     }
+    this.memo.edges.set(sites, { source, edges });
     return edges;
   }
 
-  private targetOf(fromSource: string, ref: string): { key: string; source: string; segments: string[] } | undefined {
-    const hash = ref.indexOf('#');
-    const location = hash === -1 ? ref : ref.slice(0, hash);
-    const pointer = hash === -1 ? '' : ref.slice(hash + 1);
-    const segments = parsePointer(pointer);
-    if (!segments) return undefined;
-    const source = location === '' ? fromSource : resolveLocation(fromSource, location);
-    return { key: `${source}#${canonicalPointer(segments)}`, source, segments };
+  /** Where `ref`, written in `fromSource`, points; the same refs are written thousands of times in a spec. */
+  private targetOf(fromSource: string, ref: string): RefTarget | undefined {
+    let bySource = this.memo.targets.get(fromSource);
+    if (!bySource) this.memo.targets.set(fromSource, (bySource = new Map()));
+    let target = bySource.get(ref);
+    if (target === undefined) {
+      target = computeTarget(fromSource, ref) ?? null;
+      if (bySource.size >= 100_000) bySource.clear(); // refs typed character by character add up in a long session
+      bySource.set(ref, target);
+    }
+    return target ?? undefined;
   }
 
   /** The refs directly inside a raw subtree, cached by identity; `skip` subtrees are left out (not cached). */
@@ -311,7 +330,7 @@ export class ResolutionPass {
 
   private unitValuesOfRoot(): Map<object, string> {
     const map = new Map<object, string>();
-    for (const unit of this.unitKeysOf(this.nodes.get(this.rootKey)!.raw)) map.set(unit.raw as object, unit.key);
+    for (const unit of this.units) map.set(unit.raw as object, unit.key);
     return map;
   }
 
@@ -396,6 +415,16 @@ export class ResolutionPass {
 }
 
 // ---- pointers ----------------------------------------------------------------------------------------------
+
+function computeTarget(fromSource: string, ref: string): RefTarget | undefined {
+  const hash = ref.indexOf('#');
+  const location = hash === -1 ? ref : ref.slice(0, hash);
+  const pointer = hash === -1 ? '' : ref.slice(hash + 1);
+  const segments = parsePointer(pointer);
+  if (!segments) return undefined;
+  const source = location === '' ? fromSource : resolveLocation(fromSource, location);
+  return { key: `${source}#${canonicalPointer(segments)}`, source, segments };
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
