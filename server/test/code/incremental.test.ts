@@ -102,3 +102,34 @@ test('a statement moved by an edit above it keeps exact positions', async () => 
   assert.equal(analyzer.index.extractor.lastStats.reused, 3);
   assert.deepEqual(moved.range, { start: { line: 4, character: 9 }, end: { line: 4, character: 18 } });
 });
+
+test('a statement written several times is reused per occurrence: an edit re-extracts only the statement it touched', async () => {
+  const analyzer = new CodeAnalyzer(diskFileReader);
+  const file = path.join(FIXTURES_ROOT, 'code', 'express', 'basic', 'repeated.js');
+  const uri = pathToUri(file);
+  const header = "const express = require('express');\nconst app = express();\n";
+  const route = "app.post('/things', (req, res) => res.json(req.body));\n";
+  let other = "app.get('/health', (req, res) => res.send('ok'));\n";
+  const lint = async (text: string) => {
+    const out = await analyzer.lint({ uri, text, settings: DEFAULT_SETTINGS, signal: { cancelled: false } });
+    const fresh = await new CodeAnalyzer(diskFileReader).lint({ uri, text, settings: DEFAULT_SETTINGS, signal: { cancelled: false } });
+    assert.deepEqual(out.findings.map(key), fresh.findings.map(key));
+    const { statements, reused } = analyzer.index.extractor.lastStats;
+    return { out, extracted: statements - reused };
+  };
+  let text = header + route + other + route + route;
+  await lint(text);
+  // Typing in the health route: the three copies of the other route keep their facts.
+  other = other.replace("res.send('ok')", "res.send('okay')");
+  text = header + route + other + route + route;
+  assert.equal((await lint(text)).extracted, 1);
+  // Deleting the first copy: the two left take the facts of two copies before, each at its own place.
+  text = header + other + route + route;
+  const afterDelete = await lint(text);
+  assert.equal(afterDelete.extracted, 0);
+  const unauthenticated = afterDelete.out.findings.filter((f) => f.ruleId === 'code-route-without-auth' && f.message.includes('POST'));
+  assert.deepEqual(unauthenticated.map((f) => f.range.start.line), [3, 4]);
+  // Editing the last copy re-extracts that copy only.
+  text = header + other + route + route.replace('/things', '/things2');
+  assert.equal((await lint(text)).extracted, 1);
+});

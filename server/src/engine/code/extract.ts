@@ -16,14 +16,17 @@ export interface ExtractStats {
   reused: number;
 }
 
-/** Per-file statement caches (key: statement type + text). */
+/**
+ * Per-file statement caches (key: statement type + text). A text can occur several times in a file (the same
+ * route or middleware line written twice): each occurrence has its own facts, whose anchor is its own offset.
+ */
 export class FactsExtractor {
-  private readonly caches = new Map<string, Map<string, CachedStatement>>();
+  private readonly caches = new Map<string, Map<string, CachedStatement[]>>();
   lastStats: ExtractStats = { statements: 0, reused: 0 };
 
   extract(uri: string, text: string, tree: Tree, lang: CodeLanguage): FileFacts {
     const previous = this.caches.get(uri);
-    const next = new Map<string, CachedStatement>();
+    const next = new Map<string, CachedStatement[]>();
     const parts: StatementFacts[] = [];
     let reused = 0;
     let statements = 0;
@@ -35,9 +38,11 @@ export class FactsExtractor {
       statements++;
       const start = node.startIndex;
       const key = `${node.type}\0${text.slice(start, node.endIndex)}`;
-      // A statement whose text is unchanged keeps its facts; moving its anchor moves every span in them.
-      // (Two identical statements in one version are extracted separately: they need their own anchors.)
-      const cached = next.has(key) ? undefined : previous?.get(key);
+      // A statement whose text is unchanged keeps its facts; moving its anchor moves every span in them. The
+      // n-th occurrence of a text takes the facts of the n-th occurrence before.
+      let occurrences = next.get(key);
+      if (!occurrences) next.set(key, (occurrences = []));
+      const cached = previous?.get(key)?.[occurrences.length];
       let facts: StatementFacts;
       if (cached) {
         facts = cached.facts;
@@ -46,7 +51,7 @@ export class FactsExtractor {
       } else {
         facts = lang === 'py' ? extractPyStatement(node, text) : extractJsStatement(node, text);
       }
-      if (!next.has(key)) next.set(key, { start, facts });
+      occurrences.push({ start, facts });
       parts.push(facts);
     }
     this.caches.set(uri, next);
