@@ -17,7 +17,20 @@ export interface DiagnosticData {
   fix?: FixData;
 }
 
+/**
+ * Diagnostics by finding: a finding an edit did not change is the same object in the next result (see
+ * findingsDelta), and a large spec publishes thousands of them after every keystroke. Diagnostics are not changed
+ * after they are made.
+ */
+const diagnostics = new WeakMap<Finding, Diagnostic>();
+
 export function toDiagnostic(finding: Finding): Diagnostic {
+  let diagnostic = diagnostics.get(finding);
+  if (!diagnostic) diagnostics.set(finding, (diagnostic = makeDiagnostic(finding)));
+  return diagnostic;
+}
+
+function makeDiagnostic(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],

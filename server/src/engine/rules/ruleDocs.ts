@@ -11,8 +11,15 @@ function findDocsDirectory(): string {
 }
 
 let docsBase: string | undefined;
+/** Every diagnostic carries its rule's link: thousands per publish on large specs. */
+const urls = new Map<string, string>();
 
 export function ruleDocUrl(ruleId: string): string {
-  docsBase ??= pathToFileURL(findDocsDirectory()).href + '/';
-  return `${docsBase}${encodeURIComponent(ruleId)}.md`;
+  let url = urls.get(ruleId);
+  if (url === undefined) {
+    docsBase ??= pathToFileURL(findDocsDirectory()).href + '/';
+    url = `${docsBase}${encodeURIComponent(ruleId)}.md`;
+    if (urls.size < 10_000) urls.set(ruleId, url); // team rulesets may bring many ids; never unbounded
+  }
+  return url;
 }
