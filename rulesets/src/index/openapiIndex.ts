@@ -563,11 +563,23 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** One shared list per single type name: rules ask for the types of every schema of a spec, several times each. */
+const singleTypes = new Map<string, readonly string[]>();
+const NO_TYPES: readonly string[] = Object.freeze([]);
+
 /** The JSON Schema `type` of a schema as a list (`type: [string, null]` in 3.1, `type: string` elsewhere). */
-export function schemaTypes(schema: JsonObject): string[] {
-  if (typeof schema.type === 'string') return [schema.type];
-  if (Array.isArray(schema.type)) return schema.type.filter((t): t is string => typeof t === 'string');
-  return [];
+export function schemaTypes(schema: JsonObject): readonly string[] {
+  const type = schema.type;
+  if (typeof type === 'string') {
+    let types = singleTypes.get(type);
+    if (!types) {
+      types = Object.freeze([type]);
+      if (singleTypes.size < 1000) singleTypes.set(type, types); // type names are few, unless a spec is broken
+    }
+    return types;
+  }
+  if (Array.isArray(type)) return type.filter((t): t is string => typeof t === 'string');
+  return NO_TYPES;
 }
 
 export function describeOperation(op: IndexedOperation): string {

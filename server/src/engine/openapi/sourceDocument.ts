@@ -47,8 +47,11 @@ const JSON_PARSER = {
   trapAccess: jsonTrapAccess,
 };
 
-/** Entry-local ranges by path inside the entry, per entry parse (see targetRanges). */
-const chunkRanges = new WeakMap<object, Map<string, TargetRanges | null>>();
+/**
+ * Ranges by path inside an entry, per entry parse (see targetRanges): entry-local, and placed at the entry's
+ * current first line (the placed ranges are shared by the findings at that path until the entry moves).
+ */
+const chunkRanges = new WeakMap<object, Map<string, { local: TargetRanges; placedAt: number; placed: TargetRanges } | null>>();
 
 /** Line indexes of texts that stay the same between runs (chunk and skeleton parses are reused). */
 const lineIndexes = new WeakMap<object, LineIndex>();
@@ -138,14 +141,20 @@ export class SourceDocument extends Document {
       let known = chunkRanges.get(chunk.result);
       if (!known) chunkRanges.set(chunk.result, (known = new Map()));
       const key = inChunk.innerPath.join('\u0001');
-      let local = known.get(key);
-      if (local === undefined) {
+      let cached = known.get(key);
+      if (cached === undefined) {
         const target = yamlTarget(chunk.result.ast as unknown as YamlNode, inChunk.innerPath);
         const lines = target && lineIndexFor(chunk.result, chunk.text);
-        local = target && lines ? { range: lines.rangeOf(target.start, target.end), valueRange: lines.rangeOf(target.valueStart, target.valueEnd) } : null;
-        known.set(key, local);
+        const local = target && lines ? { range: lines.rangeOf(target.start, target.end), valueRange: lines.rangeOf(target.valueStart, target.valueEnd) } : undefined;
+        cached = local ? { local, placedAt: -1, placed: local } : null;
+        known.set(key, cached);
       }
-      return local ? { range: shiftRange(local.range, chunk.startLine), valueRange: shiftRange(local.valueRange, chunk.startLine) } : undefined;
+      if (!cached) return undefined;
+      if (cached.placedAt !== chunk.startLine) {
+        cached.placed = { range: shiftRange(cached.local.range, chunk.startLine), valueRange: shiftRange(cached.local.valueRange, chunk.startLine) };
+        cached.placedAt = chunk.startLine;
+      }
+      return cached.placed;
     }
     const { skeleton, containers } = result.chunked;
     const target = yamlTarget(skeleton.result.ast as unknown as YamlNode, path);
