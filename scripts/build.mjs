@@ -20,7 +20,7 @@ const common = {
   // bundle a real file URL for it.
   define: { 'import.meta.url': '__bundleFileUrl' },
   banner: { js: 'const __bundleFileUrl = require("url").pathToFileURL(__filename).href; const __nodeRequire = require;' },
-  plugins: [builtinDynamicImports(), prevalidatedRulesets()],
+  plugins: [builtinDynamicImports(), prevalidatedRulesets(), lazyFunctionOptionsAjv()],
 };
 
 /**
@@ -57,6 +57,41 @@ function prevalidatedRulesets() {
         if (source.split(call).length !== 3) throw new Error(`prevalidated-rulesets: Spectral's Ruleset constructor changed (${args.path}); update the build plugin`);
         const guarded = "(globalThis[Symbol.for('apiwarden.prevalidatedRulesets')]?.has(maybeDefinition) ? () => undefined : index_1.assertValidRuleset)(";
         return { contents: source.split(call).join(guarded), loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * Spectral's ruleset/function.js builds the Ajv instance that checks custom functions' options when the module is
+ * loaded (~30 ms: ajv-errors compiles a metaschema), in every process, although only a team ruleset's functions
+ * ever use it. The bundles build it on first use instead; what it does is unchanged.
+ */
+function lazyFunctionOptionsAjv() {
+  return {
+    name: 'lazy-function-options-ajv',
+    setup(build) {
+      build.onLoad({ filter: /@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]function\.js$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const setup =
+          "const ajv = new ajv_1.default({ allErrors: true, allowUnionTypes: true, strict: true, keywords: ['x-internal'] });\n" +
+          '(0, ajv_errors_1.default)(ajv);\n' +
+          '(0, ajv_formats_1.default)(ajv);\n';
+        const changed = () => new Error(`lazy-function-options-ajv: Spectral's ruleset/function.js changed (${args.path}); update the build plugin`);
+        if (!source.includes(setup) || source.split('ajv.compile(').length - 1 !== 2) throw changed();
+        const lazy =
+          'let apiwardenAjv;\n' +
+          'const functionOptionsAjv = () => {\n' +
+          "  if (apiwardenAjv === undefined) {\n" +
+          "    apiwardenAjv = new ajv_1.default({ allErrors: true, allowUnionTypes: true, strict: true, keywords: ['x-internal'] });\n" +
+          '    (0, ajv_errors_1.default)(apiwardenAjv);\n' +
+          '    (0, ajv_formats_1.default)(apiwardenAjv);\n' +
+          '  }\n' +
+          '  return apiwardenAjv;\n' +
+          '};\n';
+        const contents = source.replace(setup, lazy).split('ajv.compile(').join('functionOptionsAjv().compile(');
+        if (/(?<![\w.])ajv[.)]/.test(contents)) throw changed(); // another use of the eager instance
+        return { contents, loader: 'js' };
       });
     },
   };

@@ -26,3 +26,13 @@ test('the bundles skip the check only for definitions the engine registered as b
     assert.equal(guarded.length, 2, `${bundle}: both checks in Spectral's Ruleset constructor are guarded`);
   }
 });
+
+test('the bundles build the Ajv instance for custom function options on first use, not when Spectral is loaded', () => {
+  // See lazyFunctionOptionsAjv in scripts/build.mjs: the eager instance cost ~30 ms per process.
+  for (const bundle of ['cliMain.js', 'lintWorker.js']) {
+    const source = readFileSync(path.join(ROOT, 'dist', bundle), 'utf8');
+    assert.equal(source.split('functionOptionsAjv().compile(').length - 1, 2, `${bundle}: both compiles go through the lazy instance`);
+    assert.doesNotMatch(source, /\b(const|let|var) ajv = new ajv_1\.default\(\{ allErrors: true, allowUnionTypes: true/, `${bundle}: no eager instance left`);
+    assert.match(source, /apiwardenAjv = new ajv_1\.default\(\{ allErrors: true, allowUnionTypes: true, strict: true/, `${bundle}: the lazy instance has Spectral's options`);
+  }
+});
