@@ -48,18 +48,12 @@ function builtinDynamicImports() {
  * in; every other ruleset (a team's) is still checked.
  */
 function prevalidatedRulesets() {
-  return {
-    name: 'prevalidated-rulesets',
-    setup(build) {
-      build.onLoad({ filter: /@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]ruleset\.js$/ }, (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        const call = '(0, index_1.assertValidRuleset)(';
-        if (source.split(call).length !== 3) throw new Error(`prevalidated-rulesets: Spectral's Ruleset constructor changed (${args.path}); update the build plugin`);
-        const guarded = "(globalThis[Symbol.for('apiwarden.prevalidatedRulesets')]?.has(maybeDefinition) ? () => undefined : index_1.assertValidRuleset)(";
-        return { contents: source.split(call).join(guarded), loader: 'js' };
-      });
-    },
-  };
+  return patchSpectralCore('prevalidated-rulesets', 'ruleset.js', (source, changed) => {
+    const call = '(0, index_1.assertValidRuleset)(';
+    if (source.split(call).length !== 3) throw changed();
+    const guarded = "(globalThis[Symbol.for('apiwarden.prevalidatedRulesets')]?.has(maybeDefinition) ? () => undefined : index_1.assertValidRuleset)(";
+    return source.split(call).join(guarded);
+  });
 }
 
 /**
@@ -68,30 +62,41 @@ function prevalidatedRulesets() {
  * ever use it. The bundles build it on first use instead; what it does is unchanged.
  */
 function lazyFunctionOptionsAjv() {
+  return patchSpectralCore('lazy-function-options-ajv', 'function.js', (source, changed) => {
+    const setup =
+      "const ajv = new ajv_1.default({ allErrors: true, allowUnionTypes: true, strict: true, keywords: ['x-internal'] });\n" +
+      '(0, ajv_errors_1.default)(ajv);\n' +
+      '(0, ajv_formats_1.default)(ajv);\n';
+    if (!source.includes(setup) || source.split('ajv.compile(').length - 1 !== 2) throw changed();
+    const lazy =
+      'let apiwardenAjv;\n' +
+      'const functionOptionsAjv = () => {\n' +
+      '  if (apiwardenAjv === undefined) {\n' +
+      "    apiwardenAjv = new ajv_1.default({ allErrors: true, allowUnionTypes: true, strict: true, keywords: ['x-internal'] });\n" +
+      '    (0, ajv_errors_1.default)(apiwardenAjv);\n' +
+      '    (0, ajv_formats_1.default)(apiwardenAjv);\n' +
+      '  }\n' +
+      '  return apiwardenAjv;\n' +
+      '};\n';
+    const contents = source.replace(setup, lazy).split('ajv.compile(').join('functionOptionsAjv().compile(');
+    if (/(?<![\w.])ajv[.)]/.test(contents)) throw changed(); // another use of the eager instance
+    return contents;
+  });
+}
+
+/**
+ * An esbuild plugin that rewrites one file of `@stoplight/spectral-core/dist/ruleset/` as it is bundled.
+ * `patch(source, changed)` returns the new text; it throws `changed()` when the file no longer looks as the patch
+ * expects, so that an update of Spectral stops the build instead of shipping an unpatched (or broken) file.
+ */
+function patchSpectralCore(name, file, patch) {
+  const filter = new RegExp(`@stoplight[\\\\/]spectral-core[\\\\/]dist[\\\\/]ruleset[\\\\/]${file.replace('.', '\\.')}$`);
   return {
-    name: 'lazy-function-options-ajv',
+    name,
     setup(build) {
-      build.onLoad({ filter: /@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]function\.js$/ }, (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        const setup =
-          "const ajv = new ajv_1.default({ allErrors: true, allowUnionTypes: true, strict: true, keywords: ['x-internal'] });\n" +
-          '(0, ajv_errors_1.default)(ajv);\n' +
-          '(0, ajv_formats_1.default)(ajv);\n';
-        const changed = () => new Error(`lazy-function-options-ajv: Spectral's ruleset/function.js changed (${args.path}); update the build plugin`);
-        if (!source.includes(setup) || source.split('ajv.compile(').length - 1 !== 2) throw changed();
-        const lazy =
-          'let apiwardenAjv;\n' +
-          'const functionOptionsAjv = () => {\n' +
-          "  if (apiwardenAjv === undefined) {\n" +
-          "    apiwardenAjv = new ajv_1.default({ allErrors: true, allowUnionTypes: true, strict: true, keywords: ['x-internal'] });\n" +
-          '    (0, ajv_errors_1.default)(apiwardenAjv);\n' +
-          '    (0, ajv_formats_1.default)(apiwardenAjv);\n' +
-          '  }\n' +
-          '  return apiwardenAjv;\n' +
-          '};\n';
-        const contents = source.replace(setup, lazy).split('ajv.compile(').join('functionOptionsAjv().compile(');
-        if (/(?<![\w.])ajv[.)]/.test(contents)) throw changed(); // another use of the eager instance
-        return { contents, loader: 'js' };
+      build.onLoad({ filter }, (args) => {
+        const changed = () => new Error(`${name}: Spectral's ruleset/${file} changed (${args.path}); update the build plugin`);
+        return { contents: patch(readFileSync(args.path, 'utf8'), changed), loader: 'js' };
       });
     },
   };
