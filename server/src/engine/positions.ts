@@ -92,3 +92,8 @@ export function rangeContains(range: Range, position: Position): boolean {
 export function rangesOverlap(a: Range, b: Range): boolean {
   return rangeContains(a, b.start) || rangeContains(a, b.end) || rangeContains(b, a.start);
 }
+
+/** The same range moved down (or up, when negative) by whole lines. */
+export function shiftRange(range: Range, lines: number): Range {
+  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+}

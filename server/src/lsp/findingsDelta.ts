@@ -3,6 +3,7 @@
 // spec has thousands of findings; copying them between threads on every keystroke costs tens of milliseconds,
 // the delta a fraction of one.
 import type { Finding, Range } from '../engine/findings';
+import { shiftRange } from '../engine/positions';
 
 export interface FindingsDelta {
   /** How many findings the previous result (the base) had: a check that both sides hold the same base. */
@@ -66,10 +67,6 @@ export function decodeFindings(base: readonly Finding[] | undefined, delta: Find
     out[i] = moved;
   }
   return out;
-}
-
-function shiftRange(range: Range, lines: number): Range {
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
 /** The same finding, possibly moved up or down by whole lines (text was added or removed above it). */

@@ -10,10 +10,11 @@ import type { FileReader } from '../fileReader';
 import type { Finding, FixData, Range, Severity } from '../findings';
 import { ruleMetadata } from '../rules/catalog';
 import { hasApplicableFix } from '../fixes';
+import { shiftRange } from '../positions';
 import { pathToUri, uriToPath } from '../uris';
 import type { OpenApiDetection } from './detect';
 import { createRunResolver, type Origin, type ResolverMemo } from './refResolver';
-import { shiftRange, SourceDocument } from './sourceDocument';
+import { SourceDocument } from './sourceDocument';
 import type { ChunkedYamlParser } from './chunkedYaml';
 
 type JsonPath = (string | number)[];

@@ -5,7 +5,7 @@ import { Document } from '@stoplight/spectral-core';
 import { Yaml, type IParser } from '@stoplight/spectral-parsers';
 import { getLocationForJsonPath as jsonLocationForJsonPath, parseWithPointers as parseJsonWithPointers, trapAccess as jsonTrapAccess } from '@stoplight/json';
 import type { Range } from '../findings';
-import { LineIndex } from '../positions';
+import { LineIndex, shiftRange } from '../positions';
 import { chunkFor, chunkedYamlSpectralParser, skeletonLineToDocument, type ChunkedYamlParser, type ChunkedYamlResult } from './chunkedYaml';
 
 type JsonPath = (string | number)[];
@@ -177,10 +177,6 @@ export class SourceDocument extends Document {
     }
     return { range, valueRange };
   }
-}
-
-export function shiftRange(range: Range, lines: number): Range {
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
 }
 
 /** Entries of large YAML mappings by key, so that a path lookup does not scan hundreds of entries per step. */
