@@ -127,27 +127,19 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
 }
 
 /**
- * Findings already taken, by file, rule and start position (then message): thousands per lint on large specs,
- * so no key string with the message is built for each.
+ * Findings already taken, by start position: thousands per lint on large specs, and only a few share a position,
+ * so no key string (with the message) is built for each.
  */
 class SeenFindings {
-  private readonly byFileAndRule = new Map<string, Map<string, Map<number, string | string[]>>>();
+  private readonly byPosition = new Map<number, Finding[]>();
 
-  /** Whether an identical finding was taken before; records it when not. */
+  /** Whether an identical finding (file, rule, position, message) was taken before; records it when not. */
   repeats(finding: Finding): boolean {
-    let byRule = this.byFileAndRule.get(finding.uri);
-    if (!byRule) this.byFileAndRule.set(finding.uri, (byRule = new Map()));
-    let byPosition = byRule.get(finding.ruleId);
-    if (!byPosition) byRule.set(finding.ruleId, (byPosition = new Map()));
     const position = finding.range.start.line * 0x1_0000_0000 + finding.range.start.character;
-    const messages = byPosition.get(position);
-    if (messages === undefined) {
-      byPosition.set(position, finding.message);
-      return false;
-    }
-    if (messages === finding.message || (Array.isArray(messages) && messages.includes(finding.message))) return true;
-    if (Array.isArray(messages)) messages.push(finding.message);
-    else byPosition.set(position, [messages, finding.message]);
+    const taken = this.byPosition.get(position);
+    if (taken?.some((other) => other.ruleId === finding.ruleId && other.uri === finding.uri && other.message === finding.message)) return true;
+    if (taken) taken.push(finding);
+    else this.byPosition.set(position, [finding]);
     return false;
   }
 }
