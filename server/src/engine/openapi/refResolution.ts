@@ -91,8 +91,8 @@ export class ResolutionPass {
   private readonly records = new Map<string, NodeRecord>();
   private readonly memo: ResolverMemo;
   private readonly rootKey: string;
-  /** The root document's units, worked out once per pass. */
-  private units: { key: string; segments: (string | number)[]; raw: unknown }[] = [];
+  /** The root document's units (raw value -> node key), worked out once per pass. */
+  private unitKeyByRaw = new Map<object, string>();
 
   constructor(
     private readonly rootSource: string,
@@ -135,10 +135,10 @@ export class ResolutionPass {
   }
 
   private buildGraph(root: unknown): void {
-    const units = (this.units = this.unitKeysOf(root));
-    const unitRaws = new Set(units.map((u) => u.raw as object));
+    const units = this.unitKeysOf(root);
+    this.unitKeyByRaw = new Map(units.map((u) => [u.raw as object, u.key]));
     // The root node holds everything outside the units; units are its children, not its refs.
-    this.nodes.set(this.rootKey, { key: this.rootKey, source: this.rootSource, segments: [], raw: root, edges: this.edgesOf(this.rootSource, this.refSitesOf(root, unitRaws)) });
+    this.nodes.set(this.rootKey, { key: this.rootKey, source: this.rootSource, segments: [], raw: root, edges: this.edgesOf(this.rootSource, this.refSitesOf(root, this.unitKeyByRaw)) });
     const pending: string[] = [];
     for (const unit of units) {
       this.nodes.set(unit.key, { key: unit.key, source: this.rootSource, segments: unit.segments, raw: unit.raw, edges: [] });
@@ -203,7 +203,7 @@ export class ResolutionPass {
   }
 
   /** The refs directly inside a raw subtree, cached by identity; `skip` subtrees are left out (not cached). */
-  private refSitesOf(raw: unknown, skip?: Set<object>): RefSite[] {
+  private refSitesOf(raw: unknown, skip?: ReadonlyMap<object, unknown>): RefSite[] {
     if (raw === null || typeof raw !== 'object') return [];
     if (!skip) {
       const cached = this.memo.refSites.get(raw);
@@ -320,18 +320,12 @@ export class ResolutionPass {
     this.memo.stats.resolved++;
     this.resolving.add(key);
     const record: NodeRecord = { raw: node.raw, value: undefined, cut: [], deps: new Map(), refEntries: [], errors: [] };
-    const units = key === this.rootKey ? this.unitValuesOfRoot() : undefined;
+    const units = key === this.rootKey ? this.unitKeyByRaw : undefined;
     record.value = this.walk(node, record, node.raw, [], units, 0);
     this.resolving.delete(key);
     this.values.set(key, record.value);
     this.records.set(key, record);
     return record.value;
-  }
-
-  private unitValuesOfRoot(): Map<object, string> {
-    const map = new Map<object, string>();
-    for (const unit of this.units) map.set(unit.raw as object, unit.key);
-    return map;
   }
 
   /** Copies only the containers that hold refs; everything else is the raw value itself. */
