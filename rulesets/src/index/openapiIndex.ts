@@ -40,7 +40,10 @@ export type SchemaUsage = 'request' | 'response';
 
 export interface IndexedSchema {
   schema: JsonObject;
-  /** First JSON path (in the resolved document) at which the schema was reached. */
+  /**
+   * First JSON path (in the resolved document) at which the schema was reached. Built when first read: read it
+   * for a finding only (destructuring `jsonPath` in a loop over every schema builds thousands of paths per lint).
+   */
   jsonPath: JsonPath;
   /** Name of the property this schema is the value of, when it is one. */
   propertyName?: string;
@@ -462,39 +465,25 @@ interface SchemaChild {
 const schemaChildren = new WeakMap<object, SchemaChild[]>();
 
 function childrenOf(schema: JsonObject): SchemaChild[] {
-  let children = schemaChildren.get(schema);
-  if (children) return children;
-  children = [];
-  // Values are checked before anything is allocated for them: most schemas have none of these keys.
+  const known = schemaChildren.get(schema);
+  if (known) return known;
+  const found: SchemaChild[] = [];
+  const add = (value: unknown, tail: (string | number)[], propertyName?: string) => {
+    if (isObject(value)) found.push({ schema: value, tail, propertyName });
+  };
   const properties = schema.properties;
-  if (isObject(properties)) {
-    for (const name of Object.keys(properties)) {
-      const value = properties[name];
-      if (isObject(value)) children.push({ schema: value, tail: ['properties', name], propertyName: name });
-    }
-  }
+  if (isObject(properties)) for (const name of Object.keys(properties)) add(properties[name], ['properties', name], name);
   for (const key of SCHEMA_LIST_KEYS) {
     const list = schema[key];
-    if (!Array.isArray(list)) continue;
-    for (let i = 0; i < list.length; i++) {
-      const value: unknown = list[i];
-      if (isObject(value)) children.push({ schema: value, tail: [key, i], propertyName: undefined });
-    }
+    if (Array.isArray(list)) for (let i = 0; i < list.length; i++) add(list[i], [key, i]);
   }
-  for (const key of SCHEMA_SINGLE_KEYS) {
-    const value = schema[key];
-    if (isObject(value)) children.push({ schema: value, tail: [key], propertyName: undefined });
-  }
+  for (const key of SCHEMA_SINGLE_KEYS) add(schema[key], [key]);
   for (const key of SCHEMA_MAP_KEYS) {
     const map = schema[key];
-    if (!isObject(map)) continue;
-    for (const name of Object.keys(map)) {
-      const value = map[name];
-      if (isObject(value)) children.push({ schema: value, tail: [key, name], propertyName: undefined });
-    }
+    if (isObject(map)) for (const name of Object.keys(map)) add(map[name], [key, name]);
   }
-  schemaChildren.set(schema, children);
-  return children;
+  schemaChildren.set(schema, found);
+  return found;
 }
 
 function walkSchema(schema: unknown, jsonPath: JsonPath, seen: Set<object>, out: IndexedSchema[], root: JsonObject, parameterName?: string): void {

@@ -18,7 +18,6 @@ export const aiPromptUnbounded: OpenApiRule = {
     for (const op of index.operations) {
       if (!isAiLinked(op)) continue;
       for (const entry of index.operationSchemas(op, 'request')) {
-        // The entry's path is built only for a finding (most entries have none).
         const { schema, propertyName, parameterName } = entry;
         if (seen.has(schema)) continue;
         seen.add(schema);

@@ -11,7 +11,6 @@ export const arrayUnbounded: OpenApiRule = {
     'An array accepted from clients (parameter or request body) has no `maxItems`, so one request may carry millions of items, each costing memory, validation and database work.',
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
-      // The entry's path is built only for a finding (most entries have none).
       const { schema, propertyName, parameterName } = entry;
       if (!schemaTypes(schema).includes('array') || typeof schema.maxItems === 'number') continue;
       const what = propertyName ? `Array property \`${propertyName}\`` : parameterName ? `Array parameter \`${parameterName}\`` : 'This request array';

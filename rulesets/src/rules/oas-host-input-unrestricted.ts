@@ -23,7 +23,6 @@ export const hostInputUnrestricted: OpenApiRule = {
     'A parameter or request property names a host, domain, IP, proxy or upstream server without an `enum` or `pattern`. If the server connects to it, callers choose where the server\'s requests go: internal networks, metadata endpoints, port scans (SSRF).',
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
-      // The entry's path is built only for a finding (most entries have none).
       const { schema, propertyName, parameterName } = entry;
       const name = propertyName ?? parameterName;
       if (name === undefined || !isHostName(name)) continue;

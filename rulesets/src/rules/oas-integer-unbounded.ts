@@ -17,7 +17,6 @@ export const integerUnbounded: OpenApiRule = {
     'An integer accepted from clients has no `minimum` and/or `maximum` (nor `enum`/`const`). Huge or negative numbers reach quantities, offsets and loop counts: resource exhaustion, overflow and negative-amount bugs.',
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
-      // The entry's path is built only for a finding (most entries have none).
       const { schema, propertyName, parameterName } = entry;
       if (!schemaTypes(schema).includes('integer') || Array.isArray(schema.enum) || schema.const !== undefined) continue;
       if (parameterName !== undefined && isPaginationName(parameterName)) continue; // oas-pagination-unbounded says more

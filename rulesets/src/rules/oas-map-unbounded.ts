@@ -11,7 +11,6 @@ export const mapUnbounded: OpenApiRule = {
     'A request object takes arbitrary keys (`additionalProperties` or `patternProperties` with a value schema) but has no `maxProperties`, so one request can carry any number of entries.',
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
-      // The entry's path is built only for a finding (most entries have none).
       const { schema, propertyName } = entry;
       if (typeof schema.maxProperties === 'number') continue;
       const key = isObject(schema.additionalProperties) && Object.keys(schema.additionalProperties).length > 0

@@ -27,7 +27,6 @@ export const passwordReadable: OpenApiRule = {
   fixable: true,
   check(index, report) {
     for (const entry of index.schemasByUsage('response')) {
-      // The entry's path is built only for a finding (most entries have none).
       const { schema, propertyName } = entry;
       if (propertyName === undefined || !isPasswordLikeName(propertyName)) continue;
       if (schema.writeOnly === true) continue;

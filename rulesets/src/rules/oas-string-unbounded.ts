@@ -33,7 +33,6 @@ export const stringUnbounded: OpenApiRule = {
     'A string accepted from clients (parameter or request body) has no `maxLength`, `enum`, `const` or anchored pattern, so callers may send arbitrarily large values that cost memory, storage and CPU.',
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
-      // The entry's path is built only for a finding (most entries have none).
       const { schema, propertyName, parameterName } = entry;
       if (!schemaTypes(schema).includes('string') || stringIsBounded(schema) || isUploadSchema(schema)) continue; // uploads: oas-upload-unbounded
       const what = propertyName ? `String property \`${propertyName}\`` : parameterName ? `String parameter \`${parameterName}\`` : 'This request string';

@@ -18,7 +18,6 @@ export const uploadUnbounded: OpenApiRule = {
     'A file or binary field accepted from clients (`format: binary`/`byte`, `contentEncoding: base64`, Swagger 2.0 `type: file`) has no `maxLength`, so the description sets no limit on upload size: disk, memory and bandwidth exhaustion.',
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
-      // The entry's path is built only for a finding (most entries have none).
       const { schema, propertyName, parameterName } = entry;
       if (typeof schema.maxLength === 'number') continue;
       const format = typeof schema.format === 'string' && FILE_FORMATS.has(schema.format) ? 'format' : undefined;

@@ -28,7 +28,6 @@ export const urlInputUnrestricted: OpenApiRule = {
     'A parameter or request property takes a URL (callback, webhook, redirect, image or feed URL, `format: uri`) without an allow-list (`enum`, or a `pattern` pinned to a scheme and host). If the server fetches it, callers can make it reach internal services and cloud metadata (SSRF); if it redirects to it, phishing.',
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
-      // The entry's path is built only for a finding (most entries have none).
       const { schema, propertyName, parameterName } = entry;
       const name = propertyName ?? parameterName;
       const types = schemaTypes(schema);
