@@ -6,11 +6,6 @@ import { extractJsStatement } from './extractJs';
 import { extractPyStatement } from './extractPy';
 import { type CodeLanguage, type FileFacts, type FnFacts, type StatementFacts, type Val } from './facts';
 
-interface CachedStatement {
-  start: number;
-  facts: StatementFacts;
-}
-
 export interface ExtractStats {
   statements: number;
   reused: number;
@@ -21,12 +16,12 @@ export interface ExtractStats {
  * route or middleware line written twice): each occurrence has its own facts, whose anchor is its own offset.
  */
 export class FactsExtractor {
-  private readonly caches = new Map<string, Map<string, CachedStatement[]>>();
+  private readonly caches = new Map<string, Map<string, StatementFacts[]>>();
   lastStats: ExtractStats = { statements: 0, reused: 0 };
 
   extract(uri: string, text: string, tree: Tree, lang: CodeLanguage): FileFacts {
     const previous = this.caches.get(uri);
-    const next = new Map<string, CachedStatement[]>();
+    const next = new Map<string, StatementFacts[]>();
     const parts: StatementFacts[] = [];
     let reused = 0;
     let statements = 0;
@@ -42,16 +37,14 @@ export class FactsExtractor {
       // n-th occurrence of a text takes the facts of the n-th occurrence before.
       let occurrences = next.get(key);
       if (!occurrences) next.set(key, (occurrences = []));
-      const cached = previous?.get(key)?.[occurrences.length];
-      let facts: StatementFacts;
-      if (cached) {
-        facts = cached.facts;
+      let facts = previous?.get(key)?.[occurrences.length];
+      if (facts) {
         facts.anchor.offset = start;
         reused++;
       } else {
         facts = lang === 'py' ? extractPyStatement(node, text) : extractJsStatement(node, text);
       }
-      occurrences.push({ start, facts });
+      occurrences.push(facts);
       parts.push(facts);
     }
     this.caches.set(uri, next);
