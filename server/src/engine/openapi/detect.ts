@@ -14,8 +14,8 @@ export interface OpenApiDetection {
 const YAML_ROOT_KEY = /^(["']?)(openapi|swagger)\1[ \t]*:[ \t]*(["']?)([0-9][0-9.]*)/m;
 
 export function detectOpenApi(text: string, extension: string): OpenApiDetection | null {
-  const head = text.trimStart();
-  const looksJson = extension === '.json' || head.startsWith('{');
+  // A regex, not trimStart(): that would copy a multi-megabyte text on every keystroke when it starts with a blank.
+  const looksJson = extension === '.json' || /^\s*\{/.test(text);
   if (looksJson) {
     const key = findJsonRootVersionKey(text);
     return key ? toDetection(key.name, key.value, 'json') : null;
