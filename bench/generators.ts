@@ -14,7 +14,20 @@ function pickOne<T>(random: Random, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
 }
 
-const ENTITIES = ['order', 'invoice', 'customer', 'product', 'coupon', 'shipment', 'review', 'ticket', 'payout', 'address', 'webhook', 'report'];
+const ENTITIES = [
+  'order',
+  'invoice',
+  'customer',
+  'product',
+  'coupon',
+  'shipment',
+  'review',
+  'ticket',
+  'payout',
+  'address',
+  'webhook',
+  'report',
+];
 const FIELDS = ['name', 'note', 'status', 'quantity', 'currency', 'label', 'priority', 'title'];
 
 /** One Express route in one of several realistic shapes; `auth` puts `requireAuth` in front of the handler. */
@@ -203,27 +216,53 @@ const typeStatement: CodeEditMaker = (text, random) => {
   const line = pickOne(random, linesMatching(text, /^router\.(get|post|put|patch|delete)\(/));
   if (!line) return undefined;
   const at = line.start + line.line.length + 1;
-  const statement = pickOne(random, ["  logger.info('request', { path: req.path });\n", '  const started = Date.now();\n', '  res.setHeader(\'Cache-Control\', \'no-store\');\n']);
+  const statement = pickOne(random, [
+    "  logger.info('request', { path: req.path });\n",
+    '  const started = Date.now();\n',
+    "  res.setHeader('Cache-Control', 'no-store');\n",
+  ]);
   return { offset: at, length: 0, text: statement, kind: 'type a statement in a handler' };
 };
 
 const removeAuth: CodeEditMaker = (text, random) => {
   const line = pickOne(random, linesMatching(text, /^router\.\w+\('[^']*', requireAuth, /));
   if (!line) return undefined;
-  return { offset: line.start + line.line.indexOf('requireAuth, '), length: 'requireAuth, '.length, text: '', kind: 'remove requireAuth from a route' };
+  return {
+    offset: line.start + line.line.indexOf('requireAuth, '),
+    length: 'requireAuth, '.length,
+    text: '',
+    kind: 'remove requireAuth from a route',
+  };
 };
 
 const addAuth: CodeEditMaker = (text, random) => {
   const line = pickOne(random, linesMatching(text, /^router\.\w+\('[^']*', async/));
   if (!line) return undefined;
-  return { offset: line.start + line.line.indexOf('async'), length: 0, text: 'requireAuth, ', kind: 'add requireAuth to a route' };
+  return {
+    offset: line.start + line.line.indexOf('async'),
+    length: 0,
+    text: 'requireAuth, ',
+    kind: 'add requireAuth to a route',
+  };
 };
 
 const addRoute: CodeEditMaker = (text, random) => {
   const line = pickOne(random, linesMatching(text, /^\}\);$/));
   if (!line) return undefined;
-  const route = expressRoute(random, '/new', pickOne(random, ENTITIES), Math.floor(random() * 1000), random() > 0.5, true);
-  return { offset: line.start + line.line.length + 1, length: 0, text: '\n' + route.join('\n') + '\n', kind: 'add a route' };
+  const route = expressRoute(
+    random,
+    '/new',
+    pickOne(random, ENTITIES),
+    Math.floor(random() * 1000),
+    random() > 0.5,
+    true,
+  );
+  return {
+    offset: line.start + line.line.length + 1,
+    length: 0,
+    text: '\n' + route.join('\n') + '\n',
+    kind: 'add a route',
+  };
 };
 
 const deleteRoute: CodeEditMaker = (text, random) => {
@@ -235,7 +274,12 @@ const deleteRoute: CodeEditMaker = (text, random) => {
 const renameParam: CodeEditMaker = (text, random) => {
   const line = pickOne(random, linesMatching(text, /req\.params\.id/));
   if (!line) return undefined;
-  return { offset: line.start + line.line.indexOf('req.params.id') + 'req.params.'.length, length: 2, text: 'itemId', kind: 'rename a route parameter use' };
+  return {
+    offset: line.start + line.line.indexOf('req.params.id') + 'req.params.'.length,
+    length: 2,
+    text: 'itemId',
+    kind: 'rename a route parameter use',
+  };
 };
 
 const breakCode: CodeEditMaker = (text, random) => {
@@ -378,8 +422,16 @@ export function writeWorkspace(dir: string, handlerFiles: number, specs: string[
   write('package.json', '{ "name": "bench-workspace", "private": true }\n', layout.supportFiles);
   write('web/src/auth.ts', AUTH_TS, layout.supportFiles);
   write('web/src/db.ts', DB_TS, layout.supportFiles);
-  write('web/src/auth.js', "const jwt = require('jsonwebtoken');\nfunction requireAuth(req, res, next) {\n  try {\n    req.user = jwt.verify(req.headers.authorization, process.env.JWT_PUBLIC_KEY, { algorithms: ['RS256'] });\n    next();\n  } catch {\n    res.sendStatus(401);\n  }\n}\nmodule.exports = { requireAuth };\n", layout.supportFiles);
-  write('web/src/db.js', "const { PrismaClient } = require('@prisma/client');\nmodule.exports = { db: new PrismaClient() };\n", layout.supportFiles);
+  write(
+    'web/src/auth.js',
+    "const jwt = require('jsonwebtoken');\nfunction requireAuth(req, res, next) {\n  try {\n    req.user = jwt.verify(req.headers.authorization, process.env.JWT_PUBLIC_KEY, { algorithms: ['RS256'] });\n    next();\n  } catch {\n    res.sendStatus(401);\n  }\n}\nmodule.exports = { requireAuth };\n",
+    layout.supportFiles,
+  );
+  write(
+    'web/src/db.js',
+    "const { PrismaClient } = require('@prisma/client');\nmodule.exports = { db: new PrismaClient() };\n",
+    layout.supportFiles,
+  );
 
   const expressCount = Math.round(handlerFiles * 0.7);
   const pythonCount = handlerFiles - expressCount;
@@ -427,16 +479,36 @@ export function writeWorkspace(dir: string, handlerFiles: number, specs: string[
     'import os\n\nimport jwt\nfrom fastapi import Depends, HTTPException\nfrom fastapi.security import OAuth2PasswordBearer\n\noauth2_scheme = OAuth2PasswordBearer(tokenUrl="/auth/token")\n\n\ndef get_db():\n    yield None\n\n\ndef get_current_user(token: str = Depends(oauth2_scheme)):\n    try:\n        payload = jwt.decode(token, os.environ["JWT_KEY"], algorithms=["HS256"])\n    except jwt.PyJWTError:\n        raise HTTPException(status_code=401, detail="Invalid token")\n    return {"id": payload["sub"]}\n',
     layout.supportFiles,
   );
-  write('api/app/models.py', ENTITIES.map((e) => `class ${e[0]!.toUpperCase()}${e.slice(1)}:\n    id: int\n    owner_id: int\n    name: str\n`).join('\n'), layout.supportFiles);
+  write(
+    'api/app/models.py',
+    ENTITIES.map(
+      (e) => `class ${e[0]!.toUpperCase()}${e.slice(1)}:\n    id: int\n    owner_id: int\n    name: str\n`,
+    ).join('\n'),
+    layout.supportFiles,
+  );
   const includes: string[][] = [[], []];
   for (let i = 0; i < pythonCount; i++) {
     write(`api/app/routers/p${i}.py`, fastapiRouter(random, i), layout.routeFiles);
-    includes[i % 2]!.push(`from app.routers import p${i}`, i % 10 === 0 ? `app.include_router(p${i}.router, prefix="/api")` : `app.include_router(p${i}.router, prefix="/api", dependencies=[Depends(get_current_user)])`);
+    includes[i % 2]!.push(
+      `from app.routers import p${i}`,
+      i % 10 === 0
+        ? `app.include_router(p${i}.router, prefix="/api")`
+        : `app.include_router(p${i}.router, prefix="/api", dependencies=[Depends(get_current_user)])`,
+    );
   }
   includes.forEach((lines, n) => {
     write(
       `api/app/main${n}.py`,
-      ['from fastapi import Depends, FastAPI', '', 'from app.deps import get_current_user', ...lines.filter((l) => l.startsWith('from')), '', `app = FastAPI(title="Service ${n}")`, ...lines.filter((l) => l.startsWith('app.')), ''].join('\n'),
+      [
+        'from fastapi import Depends, FastAPI',
+        '',
+        'from app.deps import get_current_user',
+        ...lines.filter((l) => l.startsWith('from')),
+        '',
+        `app = FastAPI(title="Service ${n}")`,
+        ...lines.filter((l) => l.startsWith('app.')),
+        '',
+      ].join('\n'),
       layout.appFiles,
     );
   });

@@ -69,9 +69,30 @@ export function toolCommand(tool: ToolId, repo: string, file: string, distDir = 
     case 'ours':
       return [node, path.join(distDir, 'cli.js'), 'lint', file, '--format', 'json', '--fail-on', 'never'];
     case 'redocly':
-      return [node, path.join(repo, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'), 'lint', '--extends', 'recommended', '--format', 'json', '--max-problems', '10000000', file];
+      return [
+        node,
+        path.join(repo, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'),
+        'lint',
+        '--extends',
+        'recommended',
+        '--format',
+        'json',
+        '--max-problems',
+        '10000000',
+        file,
+      ];
     case 'spectral':
-      return [node, path.join(repo, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'), 'lint', '-r', path.join(repo, 'bench', 'spectral-oas-owasp.mjs'), '-f', 'json', '--quiet', file];
+      return [
+        node,
+        path.join(repo, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'),
+        'lint',
+        '-r',
+        path.join(repo, 'bench', 'spectral-oas-owasp.mjs'),
+        '-f',
+        'json',
+        '--quiet',
+        file,
+      ];
     case 'floor':
       return [node, path.join(repo, 'bench', 'parseFloor.mjs'), file];
   }
@@ -110,7 +131,8 @@ function summarize(tool: ToolId, runs: ProcessRun[], counts: { findings?: number
   };
   const parse = counts.map((c) => c.parseMs).filter((v): v is number => v !== undefined);
   if (parse.length > 0) result.parseMs = median(parse);
-  if (bad) result.note = `${runs.filter((r) => r.status !== 'ok').length}/${runs.length} runs ${bad.status} (exit ${bad.exitCode})${bad.status === 'failed' ? `: ${bad.stderrTail.trim().split('\n').slice(-3).join(' ').slice(0, 300)}` : ''}`;
+  if (bad)
+    result.note = `${runs.filter((r) => r.status !== 'ok').length}/${runs.length} runs ${bad.status} (exit ${bad.exitCode})${bad.status === 'failed' ? `: ${bad.stderrTail.trim().split('\n').slice(-3).join(' ').slice(0, 300)}` : ''}`;
   return result;
 }
 
@@ -122,7 +144,8 @@ export function corpusFiles(corpusDir: string, only: string[]): string[] {
 
 export async function benchCorpus(options: CorpusOptions): Promise<FileResult[]> {
   const files = corpusFiles(options.corpusDir, options.only);
-  if (files.length === 0) throw new Error(`No corpus file matches --only=${options.only.join(',')} in ${options.corpusDir}`);
+  if (files.length === 0)
+    throw new Error(`No corpus file matches --only=${options.only.join(',')} in ${options.corpusDir}`);
   const results: FileResult[] = [];
   for (const name of files) {
     const file = path.join(options.corpusDir, name);
@@ -187,11 +210,26 @@ export function networkCheck(tool: ToolId, repo: string, file: string, workDir: 
 
 function cellFor(result: ToolResult | undefined, timeoutS: number): [string, string, string, string] {
   if (!result) return ['skipped', '', '', ''];
-  const wall = result.status === 'timeout' ? `timeout (>${timeoutS} s)` : result.status === 'oom' ? `OOM after ${fmtS(result.wallMs, 0)} s` : result.status === 'failed' ? 'failed' : fmtS(result.wallMs);
-  return [wall, fmtS(result.cpuMs), fmtMb(result.maxRssBytes), result.findings === undefined ? '—' : String(result.findings)];
+  const wall =
+    result.status === 'timeout'
+      ? `timeout (>${timeoutS} s)`
+      : result.status === 'oom'
+        ? `OOM after ${fmtS(result.wallMs, 0)} s`
+        : result.status === 'failed'
+          ? 'failed'
+          : fmtS(result.wallMs);
+  return [
+    wall,
+    fmtS(result.cpuMs),
+    fmtMb(result.maxRssBytes),
+    result.findings === undefined ? '—' : String(result.findings),
+  ];
 }
 
-export function corpusTables(results: FileResult[], options: Pick<CorpusOptions, 'spectralTimeoutS' | 'timeoutS'>): string {
+export function corpusTables(
+  results: FileResult[],
+  options: Pick<CorpusOptions, 'spectralTimeoutS' | 'timeoutS'>,
+): string {
   const sections: string[] = [];
   const rows: string[][] = [];
   for (const file of results) {
@@ -212,9 +250,26 @@ export function corpusTables(results: FileResult[], options: Pick<CorpusOptions,
     }
   }
   sections.push(
-    table(['file', 'tool', 'wall s (median)', 'CPU s (user+sys)', 'peak RSS MB', 'findings', 'runs', 'load avg (1 min) at each run'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'l']),
+    table(
+      [
+        'file',
+        'tool',
+        'wall s (median)',
+        'CPU s (user+sys)',
+        'peak RSS MB',
+        'findings',
+        'runs',
+        'load avg (1 min) at each run',
+      ],
+      rows,
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ),
   );
-  const notes = results.flatMap((f) => Object.values(f.tools).filter((t) => t?.note).map((t) => `- ${f.file}, ${TOOL_NAMES[t!.tool]}: ${t!.note}`));
+  const notes = results.flatMap((f) =>
+    Object.values(f.tools)
+      .filter((t) => t?.note)
+      .map((t) => `- ${f.file}, ${TOOL_NAMES[t!.tool]}: ${t!.note}`),
+  );
   if (notes.length > 0) sections.push(notes.join('\n'));
 
   const ratio = (peer: ToolResult | undefined, ours: ToolResult | undefined, key: 'wallMs' | 'cpuMs'): string => {
@@ -234,7 +289,17 @@ export function corpusTables(results: FileResult[], options: Pick<CorpusOptions,
   ]);
   sections.push(
     'Ratios: peer time ÷ our time (above 1× = we are faster); the last column is our time ÷ the parse floor process.\n\n' +
-      table(['file', 'Redocly ÷ ours (wall)', 'Redocly ÷ ours (CPU)', 'Spectral+OWASP ÷ ours (wall)', 'Spectral+OWASP ÷ ours (CPU)', 'ours ÷ parse floor (wall)'], ratioRows),
+      table(
+        [
+          'file',
+          'Redocly ÷ ours (wall)',
+          'Redocly ÷ ours (CPU)',
+          'Spectral+OWASP ÷ ours (wall)',
+          'Spectral+OWASP ÷ ours (CPU)',
+          'ours ÷ parse floor (wall)',
+        ],
+        ratioRows,
+      ),
   );
   return sections.join('\n\n');
 }
@@ -248,18 +313,23 @@ export interface TargetCheck {
 export function corpusTargets(results: FileResult[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const failedNote = (files: FileResult[], tool: ToolId) =>
-    files.length > 0 ? `; ${TOOL_NAMES[tool]} failed on ${files.map((f) => f.file).join(', ')} (no comparison there)` : '';
+    files.length > 0
+      ? `; ${TOOL_NAMES[tool]} failed on ${files.map((f) => f.file).join(', ')} (no comparison there)`
+      : '';
   const withRedocly = results.filter((f) => f.tools.ours && f.tools.redocly);
   if (withRedocly.length > 0) {
     const failed = withRedocly.filter((f) => f.tools.redocly!.status === 'failed');
     const compared = withRedocly.filter((f) => f.tools.redocly!.status !== 'failed');
-    const slower = compared.filter((f) => !(f.tools.ours!.status === 'ok' && f.tools.ours!.wallMs < f.tools.redocly!.wallMs));
+    const slower = compared.filter(
+      (f) => !(f.tools.ours!.status === 'ok' && f.tools.ours!.wallMs < f.tools.redocly!.wallMs),
+    );
     checks.push({
       target: 'faster than Redocly on every corpus file (wall)',
       measured:
         (slower.length === 0
           ? `faster on all ${compared.length} files`
-          : `faster on ${compared.length - slower.length} of ${compared.length}; not on ${slower.map((f) => `${f.file} (${fmtS(f.tools.ours!.wallMs)} vs ${fmtS(f.tools.redocly!.wallMs)} s)`).join(', ')}`) + failedNote(failed, 'redocly'),
+          : `faster on ${compared.length - slower.length} of ${compared.length}; not on ${slower.map((f) => `${f.file} (${fmtS(f.tools.ours!.wallMs)} vs ${fmtS(f.tools.redocly!.wallMs)} s)`).join(', ')}`) +
+        failedNote(failed, 'redocly'),
       met: slower.length === 0 && failed.length === 0 ? true : slower.length > 0 ? false : undefined,
     });
   }
@@ -268,39 +338,65 @@ export function corpusTargets(results: FileResult[]): TargetCheck[] {
     const failed = withSpectral.filter((f) => f.tools.spectral!.status === 'failed');
     const compared = withSpectral.filter((f) => f.tools.spectral!.status !== 'failed');
     // A Spectral timeout or OOM is a lower bound of its time: the ratio is at least what was measured.
-    const under = compared.filter((f) => f.tools.ours!.status !== 'ok' || f.tools.spectral!.wallMs / f.tools.ours!.wallMs < 20);
+    const under = compared.filter(
+      (f) => f.tools.ours!.status !== 'ok' || f.tools.spectral!.wallMs / f.tools.ours!.wallMs < 20,
+    );
     checks.push({
       target: '≥ 20× faster than Spectral + OWASP (wall)',
       measured:
         (under.length === 0
           ? `met on all ${compared.length} files compared`
-          : `met on ${compared.length - under.length} of ${compared.length}; below 20× on ${under.map((f) => `${f.file} (${fmtRatio(f.tools.spectral!.wallMs / f.tools.ours!.wallMs)})`).join(', ')}`) + failedNote(failed, 'spectral'),
+          : `met on ${compared.length - under.length} of ${compared.length}; below 20× on ${under.map((f) => `${f.file} (${fmtRatio(f.tools.spectral!.wallMs / f.tools.ours!.wallMs)})`).join(', ')}`) +
+        failedNote(failed, 'spectral'),
       met: under.length === 0 && failed.length === 0 ? true : under.length > 0 ? false : undefined,
     });
   }
   const github = results.find((f) => f.file.startsWith('github'));
   if (github?.tools.ours) {
     const rss = github.tools.ours.maxRssBytes;
-    checks.push({ target: 'GitHub spec: peak memory < 1 GB (CLI process)', measured: `${fmtMb(rss)} MB`, met: rss < 1024 ** 3 });
+    checks.push({
+      target: 'GitHub spec: peak memory < 1 GB (CLI process)',
+      measured: `${fmtMb(rss)} MB`,
+      met: rss < 1024 ** 3,
+    });
   }
   return checks;
 }
 
 /** Start-up cost of each CLI (`--version`, no linting): what every small-file lint pays first. */
-export async function startupCosts(options: Pick<CorpusOptions, 'repo' | 'distDir' | 'workDir' | 'skipPeers' | 'repeatSmall'>): Promise<{ tool: ToolId; run: ToolResult }[]> {
+export async function startupCosts(
+  options: Pick<CorpusOptions, 'repo' | 'distDir' | 'workDir' | 'skipPeers' | 'repeatSmall'>,
+): Promise<{ tool: ToolId; run: ToolResult }[]> {
   const commands: [ToolId, string[]][] = [
     ['ours', [process.execPath, path.join(options.distDir, 'cli.js'), '--version']],
     ['floor', [process.execPath, '-e', "require('@stoplight/spectral-core'); require('@stoplight/spectral-parsers')"]],
   ];
   if (!options.skipPeers) {
-    commands.push(['redocly', [process.execPath, path.join(options.repo, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'), '--version']]);
-    commands.push(['spectral', [process.execPath, path.join(options.repo, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'), '--version']]);
+    commands.push([
+      'redocly',
+      [process.execPath, path.join(options.repo, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'), '--version'],
+    ]);
+    commands.push([
+      'spectral',
+      [
+        process.execPath,
+        path.join(options.repo, 'node_modules', '@stoplight', 'spectral-cli', 'dist', 'index.js'),
+        '--version',
+      ],
+    ]);
   }
   const out: { tool: ToolId; run: ToolResult }[] = [];
   for (const [tool, command] of commands) {
     const runs: ProcessRun[] = [];
     for (let i = 0; i < options.repeatSmall; i++) {
-      runs.push(await runTimed(command, { cwd: options.repo, env: toolEnv(tool), timeoutS: 60, stdoutFile: path.join(options.workDir, `startup-${tool}.out`) }));
+      runs.push(
+        await runTimed(command, {
+          cwd: options.repo,
+          env: toolEnv(tool),
+          timeoutS: 60,
+          stdoutFile: path.join(options.workDir, `startup-${tool}.out`),
+        }),
+      );
     }
     out.push({ tool, run: summarize(tool, runs, []) });
   }

@@ -35,7 +35,9 @@ export interface ProcessOptions {
 
 export function requireGnuTime(): void {
   if (!existsSync(GNU_TIME)) {
-    throw new Error(`${GNU_TIME} (GNU time) is missing: it measures CPU time and peak memory of each process. Install it with: apt-get install time`);
+    throw new Error(
+      `${GNU_TIME} (GNU time) is missing: it measures CPU time and peak memory of each process. Install it with: apt-get install time`,
+    );
   }
 }
 
@@ -51,11 +53,15 @@ export async function runTimed(command: string[], options: ProcessOptions): Prom
   const stderrChunks: Buffer[] = [];
   let stderrBytes = 0;
   const exitCode = await new Promise<number>((resolve) => {
-    const child = spawn(GNU_TIME, ['-f', 'BENCH %e %U %S %M %x', '-o', timeFile, 'timeout', '-k', '10', String(options.timeoutS), ...command], {
-      cwd: options.cwd,
-      env: options.env ?? process.env,
-      stdio: ['ignore', out, 'pipe'],
-    });
+    const child = spawn(
+      GNU_TIME,
+      ['-f', 'BENCH %e %U %S %M %x', '-o', timeFile, 'timeout', '-k', '10', String(options.timeoutS), ...command],
+      {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['ignore', out, 'pipe'],
+      },
+    );
     child.stderr?.on('data', (chunk: Buffer) => {
       stderrChunks.push(chunk);
       stderrBytes += chunk.length;
@@ -71,7 +77,9 @@ export async function runTimed(command: string[], options: ProcessOptions): Prom
   let sysMs = NaN;
   let maxRssBytes = NaN;
   try {
-    const line = readFileSync(timeFile, 'utf8').split('\n').find((l) => l.startsWith('BENCH '));
+    const line = readFileSync(timeFile, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('BENCH '));
     if (line) {
       const [, , user, sys, rss] = line.split(' ');
       userMs = Number(user) * 1000;
@@ -84,8 +92,19 @@ export async function runTimed(command: string[], options: ProcessOptions): Prom
   }
   let status: RunStatus = (options.okExitCodes ?? [0]).includes(exitCode) ? 'ok' : 'failed';
   if (exitCode === 124 || exitCode === 137) status = 'timeout';
-  if (/heap out of memory|Allocation failed|ENOMEM|Cannot allocate memory/i.test(stderr) || exitCode === 134) status = 'oom';
-  return { status, wallMs, userMs, sysMs, cpuMs: userMs + sysMs, maxRssBytes, exitCode, load1, stderrTail: stderr.slice(-2000) };
+  if (/heap out of memory|Allocation failed|ENOMEM|Cannot allocate memory/i.test(stderr) || exitCode === 134)
+    status = 'oom';
+  return {
+    status,
+    wallMs,
+    userMs,
+    sysMs,
+    cpuMs: userMs + sysMs,
+    maxRssBytes,
+    exitCode,
+    load1,
+    stderrTail: stderr.slice(-2000),
+  };
 }
 
 export function median(values: number[]): number {
@@ -122,7 +141,8 @@ export function fmtRatio(x: number): string {
 
 export function table(header: string[], rows: string[][], align?: ('l' | 'r')[]): string {
   const widths = header.map((h, i) => Math.max(3, h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const cell = (text: string, i: number) => ((align?.[i] ?? (i === 0 ? 'l' : 'r')) === 'l' ? text.padEnd(widths[i]!) : text.padStart(widths[i]!));
+  const cell = (text: string, i: number) =>
+    (align?.[i] ?? (i === 0 ? 'l' : 'r')) === 'l' ? text.padEnd(widths[i]!) : text.padStart(widths[i]!);
   const line = (cells: string[]) => `| ${cells.map((c, i) => cell(c, i)).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => ((align?.[i] ?? (i === 0 ? 'l' : 'r')) === 'l' ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
@@ -171,7 +191,11 @@ export function procStats(pid: number): { peakRssBytes: number; rssBytes: number
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // fields[11] and [12] are utime and stime (fields 14 and 15 of proc(5)), in clock ticks (100 per second on Linux)
     const ticks = Number(fields[11]) + Number(fields[12]);
-    return { peakRssBytes: hwm ? Number(hwm[1]) * 1024 : NaN, rssBytes: rss ? Number(rss[1]) * 1024 : NaN, cpuMs: ticks * 10 };
+    return {
+      peakRssBytes: hwm ? Number(hwm[1]) * 1024 : NaN,
+      rssBytes: rss ? Number(rss[1]) * 1024 : NaN,
+      cpuMs: ticks * 10,
+    };
   } catch {
     return undefined;
   }

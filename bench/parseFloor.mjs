@@ -21,5 +21,10 @@ const document = new Document(text, Yaml, file);
 const parsed = performance.now();
 const topKeys = document.data && typeof document.data === 'object' ? Object.keys(document.data).length : 0;
 process.stdout.write(
-  JSON.stringify({ readMs: read - started, parseMs: parsed - read, parserDiagnostics: document.diagnostics.length, topKeys }) + '\n',
+  JSON.stringify({
+    readMs: read - started,
+    parseMs: parsed - read,
+    parserDiagnostics: document.diagnostics.length,
+    topKeys,
+  }) + '\n',
 );

@@ -7,10 +7,30 @@
 //       --repeat-small=5 --handler-files=1000 --workspace-specs=<names> --keep --results=<file.json>
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { benchCorpus, corpusTables, corpusTargets, networkCheck, startupCosts, startupTable, type FileResult, type TargetCheck } from './lintCorpus';
+import {
+  benchCorpus,
+  corpusTables,
+  corpusTargets,
+  networkCheck,
+  startupCosts,
+  startupTable,
+  type FileResult,
+  type TargetCheck,
+} from './lintCorpus';
 import { fmtMs, fmtS, loadNow, machineInfo, requireGnuTime, table } from './measure';
 import { benchTyping, typingTables, type TypingResult } from './typing';
 import { benchWorkspace, workspaceTables, type WorkspaceResult } from './workspace';
@@ -126,7 +146,8 @@ function parseArgs(argv: string[]): Args {
     }
   }
   if (args.quick) args.repeatLarge = 1;
-  for (const s of args.sections) if (!['lint', 'typing', 'workspace'].includes(s)) throw new Error(`unknown section ${s}: lint, typing, workspace`);
+  for (const s of args.sections)
+    if (!['lint', 'typing', 'workspace'].includes(s)) throw new Error(`unknown section ${s}: lint, typing, workspace`);
   return args;
 }
 
@@ -203,7 +224,10 @@ function typingTargets(results: TypingResult[]): TargetCheck[] {
     checks.push({
       target: `${r.name}, lint delay ${r.lintDelayMs} ms: hover and code action < 50 ms while a lint runs`,
       measured: `hover p95 ${fmtMs(hover.p95, 1)} / max ${fmtMs(hover.max, 1)} ms (n=${hover.n}); code action p95 ${fmtMs(action.p95, 1)} / max ${fmtMs(action.max, 1)} ms (n=${action.n})`,
-      met: hover.n === 0 && action.n === 0 ? undefined : (hover.n === 0 || hover.max < 50) && (action.n === 0 || action.max < 50),
+      met:
+        hover.n === 0 && action.n === 0
+          ? undefined
+          : (hover.n === 0 || hover.max < 50) && (action.n === 0 || action.max < 50),
     });
   }
   return checks;
@@ -212,15 +236,23 @@ function typingTargets(results: TypingResult[]): TargetCheck[] {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (!existsSync(CORPUS)) {
-    throw new Error(`The corpus folder ../shared/corpus/openapi is missing (looked for ${CORPUS}). The bench lints the real specs kept there.`);
+    throw new Error(
+      `The corpus folder ../shared/corpus/openapi is missing (looked for ${CORPUS}). The bench lints the real specs kept there.`,
+    );
   }
   for (const bundle of ['cli.js', 'server.js', 'lintWorker.js']) {
-    if (!existsSync(path.join(REPO, 'dist', bundle))) throw new Error(`dist/${bundle} is missing: run npm run build first (npm run bench does).`);
+    if (!existsSync(path.join(REPO, 'dist', bundle)))
+      throw new Error(`dist/${bundle} is missing: run npm run build first (npm run bench does).`);
   }
   requireGnuTime();
   if (!args.skipPeers && args.sections.includes('lint')) {
-    for (const bin of ['node_modules/@redocly/cli/bin/cli.js', 'node_modules/@stoplight/spectral-cli/dist/index.js', 'node_modules/@stoplight/spectral-owasp-ruleset/package.json']) {
-      if (!existsSync(path.join(REPO, bin))) throw new Error(`${bin} is missing: run npm ci (the peers are dev dependencies).`);
+    for (const bin of [
+      'node_modules/@redocly/cli/bin/cli.js',
+      'node_modules/@stoplight/spectral-cli/dist/index.js',
+      'node_modules/@stoplight/spectral-owasp-ruleset/package.json',
+    ]) {
+      if (!existsSync(path.join(REPO, bin)))
+        throw new Error(`${bin} is missing: run npm ci (the peers are dev dependencies).`);
     }
   }
   const workDir = mkdtempSync(path.join(tmpdir(), 'apiwarden-bench-'));
@@ -228,7 +260,8 @@ async function main(): Promise<void> {
   const machine = machineInfo(git('rev-parse', '--short', 'HEAD'), dirty);
   const distAtStart = distFingerprint(path.join(REPO, 'dist'));
   const distDir = args.snapshot ? snapshotDist(workDir) : path.join(REPO, 'dist');
-  if (args.snapshot && distFingerprint(distDir) !== distAtStart) throw new Error('dist/ changed while it was being copied (a build is running?): try again');
+  if (args.snapshot && distFingerprint(distDir) !== distAtStart)
+    throw new Error('dist/ changed while it was being copied (a build is running?): try again');
   const report: string[] = [];
   const emit = (text: string) => {
     console.log(text);
@@ -241,7 +274,15 @@ async function main(): Promise<void> {
       `Code: commit ${machine.gitCommit}${machine.gitDirty ? ' plus uncommitted changes under server/src, rulesets/src or scripts (dist/ was built from the working tree)' : ''}; dist bundles ${distAtStart}${args.snapshot ? ', measured from a copy taken at the start' : ', measured in place'}.\n` +
       `Command: npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`,
   );
-  const results: { machine: typeof machine; distAtStart: string; args: Args; corpus?: FileResult[]; typing?: TypingResult[]; workspace?: WorkspaceResult; loadAtEnd?: string } = { machine, distAtStart, args };
+  const results: {
+    machine: typeof machine;
+    distAtStart: string;
+    args: Args;
+    corpus?: FileResult[];
+    typing?: TypingResult[];
+    workspace?: WorkspaceResult;
+    loadAtEnd?: string;
+  } = { machine, distAtStart, args };
   const checks: TargetCheck[] = [];
   try {
     if (args.sections.includes('lint')) {
@@ -263,7 +304,13 @@ async function main(): Promise<void> {
           emit(`Offline check: ${lines.join('; ')}.`);
         }
       }
-      const startup = await startupCosts({ repo: REPO, distDir, workDir, skipPeers: args.skipPeers, repeatSmall: args.repeatSmall });
+      const startup = await startupCosts({
+        repo: REPO,
+        distDir,
+        workDir,
+        skipPeers: args.skipPeers,
+        repeatSmall: args.repeatSmall,
+      });
       const corpus = await benchCorpus({
         repo: REPO,
         distDir,
@@ -301,7 +348,10 @@ async function main(): Promise<void> {
         log,
       });
       results.typing = typing;
-      emit(`## 2. As you type (LSP over stdio, bundled server, ${args.edits} edits per document, each waited for)\n\n` + typingTables(typing));
+      emit(
+        `## 2. As you type (LSP over stdio, bundled server, ${args.edits} edits per document, each waited for)\n\n` +
+          typingTables(typing),
+      );
       checks.push(...typingTargets(typing));
     }
     if (args.sections.includes('workspace')) {
@@ -312,13 +362,24 @@ async function main(): Promise<void> {
           .filter((f) => /\.(ya?ml|json)$/.test(f))
           .sort((a, b) => statSync(path.join(CORPUS, a)).size - statSync(path.join(CORPUS, b)).size)
           .slice(0, 5);
-      const workspace = await benchWorkspace({ repo: REPO, distDir, corpusDir: CORPUS, workDir, handlerFiles: args.handlerFiles, specs, timeoutS: args.timeoutS, log });
+      const workspace = await benchWorkspace({
+        repo: REPO,
+        distDir,
+        corpusDir: CORPUS,
+        workDir,
+        handlerFiles: args.handlerFiles,
+        specs,
+        timeoutS: args.timeoutS,
+        log,
+      });
       results.workspace = workspace;
       emit(`## 3. Workspace, cold\n\n` + workspaceTables(workspace));
       checks.push({
         target: `workspace of ${workspace.layout.handlerFiles} handler files + ${specs.length} specs: first complete diagnostics < 20 s (LSP)`,
         measured: `${fmtS(workspace.lsp.allFirstDiagnosticsMs, 1)} s to diagnostics for all ${workspace.lsp.expected} files (request answered in ${fmtS(workspace.lsp.requestMs, 1)} s); CLI ${fmtS(workspace.cli.run.wallMs, 1)} s`,
-        met: Number.isFinite(workspace.lsp.allFirstDiagnosticsMs) ? workspace.lsp.allFirstDiagnosticsMs < 20_000 : false,
+        met: Number.isFinite(workspace.lsp.allFirstDiagnosticsMs)
+          ? workspace.lsp.allFirstDiagnosticsMs < 20_000
+          : false,
       });
     }
     results.loadAtEnd = loadNow();

@@ -5,7 +5,17 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { pathToUri } from '../server/src/engine/uris';
-import { applyTextEdit, breaksSyntax, expressFile, randomCodeEdit, randomEdit, seededRandom, undoOf, writeExpressProject, type TextEdit } from './generators';
+import {
+  applyTextEdit,
+  breaksSyntax,
+  expressFile,
+  randomCodeEdit,
+  randomEdit,
+  seededRandom,
+  undoOf,
+  writeExpressProject,
+  type TextEdit,
+} from './generators';
 import { TestLspClient } from '../server/test/support/lspClient';
 import { fmtMb, fmtMs, fmtS, loadNow, percentile, procStats, table } from './measure';
 
@@ -69,7 +79,12 @@ export interface TypingResult {
 
 export function stats(values: number[]): Stats {
   const finite = values.filter((v) => Number.isFinite(v));
-  return { n: finite.length, p50: percentile(finite, 50), p95: percentile(finite, 95), max: finite.length ? Math.max(...finite) : NaN };
+  return {
+    n: finite.length,
+    p50: percentile(finite, 50),
+    p95: percentile(finite, 95),
+    max: finite.length ? Math.max(...finite) : NaN,
+  };
 }
 
 function lineStarts(text: string): number[] {
@@ -91,7 +106,10 @@ function positionAt(starts: number[], offset: number): { line: number; character
 
 function toChange(text: string, edit: TextEdit) {
   const starts = lineStarts(text);
-  return { range: { start: positionAt(starts, edit.offset), end: positionAt(starts, edit.offset + edit.length) }, text: edit.text };
+  return {
+    range: { start: positionAt(starts, edit.offset), end: positionAt(starts, edit.offset + edit.length) },
+    text: edit.text,
+  };
 }
 
 /**
@@ -105,7 +123,8 @@ export function defaultLintDelay(repo: string): { ms: number; note: string } {
     contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
   };
   const contributed = pkg.contributes.configuration.properties['apiwarden.lintDelayMs']?.default;
-  const note = contributed === fromServer ? 'server default' : `server default; package.json contributes ${String(contributed)}`;
+  const note =
+    contributed === fromServer ? 'server default' : `server default; package.json contributes ${String(contributed)}`;
   return { ms: fromServer, note };
 }
 
@@ -120,7 +139,10 @@ interface SessionSpec {
   prepareFix?: (text: string) => TextEdit | undefined;
 }
 
-async function runSession(spec: SessionSpec, options: TypingOptions & { lintDelayMs: number | undefined }): Promise<TypingResult> {
+async function runSession(
+  spec: SessionSpec,
+  options: TypingOptions & { lintDelayMs: number | undefined },
+): Promise<TypingResult> {
   const serverDefault = defaultLintDelay(options.repo);
   const delay = options.lintDelayMs ?? serverDefault.ms;
   const settings = options.lintDelayMs === undefined ? {} : { lintDelayMs: options.lintDelayMs };
@@ -142,7 +164,9 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
     await client.open(uri, text, spec.languageId, version);
     const first = await client.waitForDiagnostics(uri, (p) => p.version === 1, 600_000);
     const openMs = first.receivedAt - opened;
-    options.log(`  ${spec.name}: didOpen → first diagnostics ${fmtMs(openMs)} ms (${first.diagnostics.length} diagnostics)`);
+    options.log(
+      `  ${spec.name}: didOpen → first diagnostics ${fmtMs(openMs)} ms (${first.diagnostics.length} diagnostics)`,
+    );
     trim();
     sampleRss('open');
 
@@ -152,7 +176,8 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
     let previous: { before: string; edit: TextEdit } | undefined;
     const nextEdit = (): TextEdit => {
       // A syntax-breaking edit is repaired by the next one, as a person does.
-      const edit = previous && breaksSyntax(previous.edit) ? undoOf(previous.before, previous.edit) : spec.nextEdit(text, random);
+      const edit =
+        previous && breaksSyntax(previous.edit) ? undoOf(previous.before, previous.edit) : spec.nextEdit(text, random);
       previous = { before: text, edit };
       return edit;
     };
@@ -166,7 +191,11 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       const v = version;
       try {
         const published = await client.waitForDiagnostics(uri, (p) => p.version === v, 120_000);
-        samples.push({ kind: edit.kind.replace(/^(add property|rename) .*/, '$1'), ms: published.receivedAt - sent, diagnostics: published.diagnostics.length });
+        samples.push({
+          kind: edit.kind.replace(/^(add property|rename) .*/, '$1'),
+          ms: published.receivedAt - sent,
+          diagnostics: published.diagnostics.length,
+        });
       } catch {
         timeouts++;
         samples.push({ kind: edit.kind, ms: NaN, diagnostics: -1 });
@@ -174,7 +203,10 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       }
       trim();
       if ((i + 1) % 50 === 0) sampleRss(`${i + 1} edits`);
-      if ((i + 1) % 50 === 0) options.log(`  ${spec.name}: ${i + 1}/${options.edits} edits, last ${fmtMs(samples[samples.length - 1]!.ms)} ms, load ${loadNow()}`);
+      if ((i + 1) % 50 === 0)
+        options.log(
+          `  ${spec.name}: ${i + 1}/${options.edits} edits, last ${fmtMs(samples[samples.length - 1]!.ms)} ms, load ${loadNow()}`,
+        );
     }
 
     // Probe phase: hovers every 20 ms while the lint of an edit runs, one code action per edit.
@@ -198,7 +230,9 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
     for (let i = 0; i < options.probeEdits; i++) {
       const latest = client.latest(uri)?.diagnostics ?? [];
       target = latest.find((d) => (d.data as { fix?: unknown } | undefined)?.fix !== undefined) ?? latest[0];
-      const position = target ? { line: target.range.start.line, character: target.range.start.character + 1 } : { line: 0, character: 0 };
+      const position = target
+        ? { line: target.range.start.line, character: target.range.start.character + 1 }
+        : { line: 0, character: 0 };
       const edit = nextEdit();
       const change = toChange(text, edit);
       text = applyTextEdit(text, edit);
@@ -236,10 +270,12 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       const actionTimer = setTimeout(() => {
         if (!hovers) probe('action');
       }, 5);
-      const published = await client.waitForDiagnostics(uri, (p) => p.version === v, 120_000).finally(() => {
-        arrived = true;
-        clearInterval(interval);
-      });
+      const published = await client
+        .waitForDiagnostics(uri, (p) => p.version === v, 120_000)
+        .finally(() => {
+          arrived = true;
+          clearInterval(interval);
+        });
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, sent + 10 - performance.now())));
       clearTimeout(actionTimer);
       await Promise.all(pending);
@@ -278,20 +314,26 @@ async function runSession(spec: SessionSpec, options: TypingOptions & { lintDela
       samples,
       timeouts,
       latency,
-      byKind: kinds.map((kind) => ({ kind, stats: stats(samples.filter((s) => s.kind === kind).map((s) => s.ms)) })).sort((a, b) => b.stats.n - a.stats.n),
+      byKind: kinds
+        .map((kind) => ({ kind, stats: stats(samples.filter((s) => s.kind === kind).map((s) => s.ms)) }))
+        .sort((a, b) => b.stats.n - a.stats.n),
       hoverAfterEdit: stats(hoverAfterEdit),
       hoverDuringLint: stats(hoverDuring),
       hoverAll: stats(hoverAll),
       codeActionDuringLint: stats(actionDuring),
       codeActionAll: stats(actionAll),
       codeActionsReturned: actionsReturned,
-      codeActionTarget: target ? `${String(target.code)}${(target.data as { fix?: unknown } | undefined)?.fix ? ' (has a quick-fix)' : ' (no quick-fix)'}` : 'none',
+      codeActionTarget: target
+        ? `${String(target.code)}${(target.data as { fix?: unknown } | undefined)?.fix ? ' (has a quick-fix)' : ' (no quick-fix)'}`
+        : 'none',
       serverPeakRssBytes: server?.peakRssBytes ?? NaN,
       serverCpuMs: server?.cpuMs ?? NaN,
       loadBefore,
       loadAfter: loadNow(),
     };
-    options.log(`  ${spec.name}: p50 ${fmtMs(latency.p50)} ms, p95 ${fmtMs(latency.p95)} ms, max ${fmtMs(latency.max)} ms; hover during lint p95 ${fmtMs(result.hoverDuringLint.p95, 1)} ms (n=${result.hoverDuringLint.n})`);
+    options.log(
+      `  ${spec.name}: p50 ${fmtMs(latency.p50)} ms, p95 ${fmtMs(latency.p95)} ms, max ${fmtMs(latency.max)} ms; hover during lint p95 ${fmtMs(result.hoverDuringLint.p95, 1)} ms (n=${result.hoverDuringLint.n})`,
+    );
     return result;
   } finally {
     await client.shutdown();
@@ -306,7 +348,12 @@ function addReadablePassword(text: string): TextEdit | undefined {
   if (!match) return undefined;
   const at = schemas + match.index + match[0].length;
   const pad = `${match[1]}  `;
-  return { offset: at, length: 0, text: `${pad}password:\n${pad}  type: string\n${pad}  maxLength: 64\n`, kind: 'add a readable password property' };
+  return {
+    offset: at,
+    length: 0,
+    text: `${pad}password:\n${pad}  type: string\n${pad}  maxLength: 64\n`,
+    kind: 'add a readable password property',
+  };
 }
 
 export async function benchTyping(options: TypingOptions): Promise<TypingResult[]> {
@@ -320,7 +367,15 @@ export async function benchTyping(options: TypingOptions): Promise<TypingResult[
       copyFileSync(path.join(options.corpusDir, 'stripe-spec3-oas3.0.yaml'), file);
       results.push(
         await runSession(
-          { name: 'Stripe spec (YAML)', file, rootDir: dir, languageId: 'yaml', text: readFileSync(file, 'utf8'), nextEdit: randomEdit, prepareFix: addReadablePassword },
+          {
+            name: 'Stripe spec (YAML)',
+            file,
+            rootDir: dir,
+            languageId: 'yaml',
+            text: readFileSync(file, 'utf8'),
+            nextEdit: randomEdit,
+            prepareFix: addReadablePassword,
+          },
           run,
         ),
       );
@@ -329,7 +384,19 @@ export async function benchTyping(options: TypingOptions): Promise<TypingResult[
       const dir = path.join(options.workDir, 'typing-express');
       const text = expressFile(2000);
       const file = writeExpressProject(dir, text);
-      results.push(await runSession({ name: 'Express routes (TypeScript)', file, rootDir: dir, languageId: 'typescript', text, nextEdit: randomCodeEdit }, run));
+      results.push(
+        await runSession(
+          {
+            name: 'Express routes (TypeScript)',
+            file,
+            rootDir: dir,
+            languageId: 'typescript',
+            text,
+            nextEdit: randomCodeEdit,
+          },
+          run,
+        ),
+      );
     }
   }
   return results;
@@ -340,7 +407,18 @@ export function typingTables(results: TypingResult[]): string {
   const s = (x: Stats, digits = 0) => `${fmtMs(x.p50, digits)} / ${fmtMs(x.p95, digits)} / ${fmtMs(x.max, digits)}`;
   out.push(
     table(
-      ['document', 'size', 'lint delay', 'didOpen → diagnostics', 'edits', 'edit → diagnostics p50 / p95 / max (ms)', 'timeouts', 'server peak RSS MB', 'server CPU s', 'load avg before → after'],
+      [
+        'document',
+        'size',
+        'lint delay',
+        'didOpen → diagnostics',
+        'edits',
+        'edit → diagnostics p50 / p95 / max (ms)',
+        'timeouts',
+        'server peak RSS MB',
+        'server CPU s',
+        'load avg before → after',
+      ],
       results.map((r) => [
         r.name,
         `${r.lines} lines, ${(r.bytes / 1e6).toFixed(2)} MB`,
@@ -355,11 +433,24 @@ export function typingTables(results: TypingResult[]): string {
       ]),
     ),
   );
-  out.push('Server resident memory (MB) during each session: ' + results.map((r) => `${r.name}, delay ${r.lintDelayMs} ms — ${r.rssTrace.join(', ')}`).join('; ') + '.');
+  out.push(
+    'Server resident memory (MB) during each session: ' +
+      results.map((r) => `${r.name}, delay ${r.lintDelayMs} ms — ${r.rssTrace.join(', ')}`).join('; ') +
+      '.',
+  );
   out.push(
     `Requests while linting (ms, p50 / p95 / max, n), over ${results[0]?.probeEdits ?? 0} more edits: on half of them a hover right after the edit and hovers every 20 ms until the diagnostics arrived; on the other half one code action 5 ms after the edit, on the diagnostic named (with a quick-fix where one exists). "During lint": sent after the edit (whose lint starts at once: it follows a pause) and answered before its diagnostics.\n\n` +
       table(
-        ['document', 'lint delay', 'hover right after edit', 'hover during lint', 'code action during lint', 'code action (all)', 'code action target', 'actions returned'],
+        [
+          'document',
+          'lint delay',
+          'hover right after edit',
+          'hover during lint',
+          'code action during lint',
+          'code action (all)',
+          'code action target',
+          'actions returned',
+        ],
         results.map((r) => [
           r.name,
           `${r.lintDelayMs} ms`,

@@ -38,12 +38,22 @@ export interface WorkspaceResult {
 
 export async function benchWorkspace(options: WorkspaceOptions): Promise<WorkspaceResult> {
   const dir = path.join(options.workDir, 'workspace');
-  const layout: WorkspaceLayout = writeWorkspace(dir, options.handlerFiles, options.specs.map((s) => path.join(options.corpusDir, s)));
-  options.log(`  generated ${layout.routeFiles.length} route files + ${layout.appFiles.length} app files (${layout.lines} lines) and ${layout.specFiles.length} specs in ${dir}`);
+  const layout: WorkspaceLayout = writeWorkspace(
+    dir,
+    options.handlerFiles,
+    options.specs.map((s) => path.join(options.corpusDir, s)),
+  );
+  options.log(
+    `  generated ${layout.routeFiles.length} route files + ${layout.appFiles.length} app files (${layout.lines} lines) and ${layout.specFiles.length} specs in ${dir}`,
+  );
   const expected = [...layout.routeFiles, ...layout.appFiles, ...layout.specFiles].map((f) => pathToUri(f));
 
   // LSP: a fresh server, no open documents, one lintWorkspace request.
-  const client = new TestLspClient({ serverBundle: path.join(options.distDir, 'server.js'), rootUri: pathToUri(dir), settings: {} });
+  const client = new TestLspClient({
+    serverBundle: path.join(options.distDir, 'server.js'),
+    rootUri: pathToUri(dir),
+    settings: {},
+  });
   const pid = client.process.pid ?? -1;
   let lsp: WorkspaceResult['lsp'];
   const load = loadNow();
@@ -54,8 +64,13 @@ export async function benchWorkspace(options: WorkspaceOptions): Promise<Workspa
     let error: string | undefined;
     try {
       summary = await Promise.race([
-        client.connection.sendRequest<{ filesLinted: number; findings: number; cancelled: boolean }>('apiwarden/lintWorkspace', {}),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${options.timeoutS} s`)), options.timeoutS * 1000)),
+        client.connection.sendRequest<{ filesLinted: number; findings: number; cancelled: boolean }>(
+          'apiwarden/lintWorkspace',
+          {},
+        ),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`no answer within ${options.timeoutS} s`)), options.timeoutS * 1000),
+        ),
       ]);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
@@ -78,28 +93,49 @@ export async function benchWorkspace(options: WorkspaceOptions): Promise<Workspa
       serverCpuMs: server?.cpuMs ?? NaN,
       load: `${load} → ${loadNow()}`,
     };
-    options.log(`  LSP lintWorkspace: answered in ${fmtS(requestMs)} s, ${lsp.published}/${lsp.expected} files with diagnostics${error ? `, error: ${error}` : ''}`);
+    options.log(
+      `  LSP lintWorkspace: answered in ${fmtS(requestMs)} s, ${lsp.published}/${lsp.expected} files with diagnostics${error ? `, error: ${error}` : ''}`,
+    );
   } finally {
     await client.shutdown();
   }
 
   // CLI on the folder.
   const stdoutFile = path.join(options.workDir, 'workspace-cli.json');
-  const run = await runTimed([process.execPath, path.join(options.distDir, 'cli.js'), 'lint', dir, '--format', 'json', '--fail-on', 'never'], {
-    cwd: dir,
-    timeoutS: options.timeoutS,
-    stdoutFile,
-  });
+  const run = await runTimed(
+    [process.execPath, path.join(options.distDir, 'cli.js'), 'lint', dir, '--format', 'json', '--fail-on', 'never'],
+    {
+      cwd: dir,
+      timeoutS: options.timeoutS,
+      stdoutFile,
+    },
+  );
   const cli: WorkspaceResult['cli'] = { run };
   try {
-    const summary = (JSON.parse(readFileSync(stdoutFile, 'utf8')) as { summary: { files: number; openapiFiles: number; codeFiles: number; findings: number } }).summary;
-    Object.assign(cli, { files: summary.files, openapiFiles: summary.openapiFiles, codeFiles: summary.codeFiles, findings: summary.findings });
+    const summary = (
+      JSON.parse(readFileSync(stdoutFile, 'utf8')) as {
+        summary: { files: number; openapiFiles: number; codeFiles: number; findings: number };
+      }
+    ).summary;
+    Object.assign(cli, {
+      files: summary.files,
+      openapiFiles: summary.openapiFiles,
+      codeFiles: summary.codeFiles,
+      findings: summary.findings,
+    });
   } catch {
     // reported as a failed run below
   }
-  options.log(`  CLI lint <dir>: ${run.status}, wall ${fmtS(run.wallMs)} s, CPU ${fmtS(run.cpuMs)} s, RSS ${fmtMb(run.maxRssBytes)} MB`);
+  options.log(
+    `  CLI lint <dir>: ${run.status}, wall ${fmtS(run.wallMs)} s, CPU ${fmtS(run.cpuMs)} s, RSS ${fmtMb(run.maxRssBytes)} MB`,
+  );
   return {
-    layout: { handlerFiles: layout.routeFiles.length, appFiles: layout.appFiles.length, specs: options.specs, lines: layout.lines },
+    layout: {
+      handlerFiles: layout.routeFiles.length,
+      appFiles: layout.appFiles.length,
+      specs: options.specs,
+      lines: layout.lines,
+    },
     lsp,
     cli,
   };
@@ -125,15 +161,33 @@ export function workspaceTables(r: WorkspaceResult): string {
       fmtS(r.cli.run.cpuMs),
       fmtMb(r.cli.run.maxRssBytes),
       '—',
-      r.cli.files !== undefined ? `${r.cli.files} files (${r.cli.openapiFiles} OpenAPI, ${r.cli.codeFiles} code), ${r.cli.findings} findings` : '—',
+      r.cli.files !== undefined
+        ? `${r.cli.files} files (${r.cli.openapiFiles} OpenAPI, ${r.cli.codeFiles} code), ${r.cli.findings} findings`
+        : '—',
       r.cli.run.load1.toFixed(2),
     ],
   ];
-  const missing = r.lsp.missing.length > 0 ? `\n\nFiles without diagnostics after the request (first 10): ${r.lsp.missing.join(', ')}` : '';
+  const missing =
+    r.lsp.missing.length > 0
+      ? `\n\nFiles without diagnostics after the request (first 10): ${r.lsp.missing.join(', ')}`
+      : '';
   return (
     head +
     '\n\n' +
-    table(['how', 'wall s (request → answer)', 'all files have diagnostics after s', 'CPU s', 'peak RSS MB', 'files published', 'result', 'load avg'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l']) +
+    table(
+      [
+        'how',
+        'wall s (request → answer)',
+        'all files have diagnostics after s',
+        'CPU s',
+        'peak RSS MB',
+        'files published',
+        'result',
+        'load avg',
+      ],
+      rows,
+      ['l', 'r', 'r', 'r', 'r', 'r', 'l', 'l'],
+    ) +
     missing
   );
 }

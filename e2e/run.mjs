@@ -30,7 +30,15 @@ const DOC_IMAGES = path.join(ROOT, 'docs', 'images');
 const DEFAULT_GROUPS = ['openapi', 'code', 'nvim'];
 const SCENARIO_TIMEOUT_MS = 180_000;
 const VIEWPORT = { width: 1280, height: 800 };
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const ALL = [...openapiScenarios, ...codeScenarios, ...nvimScenarios];
 
@@ -38,10 +46,19 @@ const ALL = [...openapiScenarios, ...codeScenarios, ...nvimScenarios];
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const unknown = args.filter((a) => !/^--(only|groups)=/.test(a) && !['--screenshots', '--no-setup', '--no-build', '--keep', '--help'].includes(a));
+const unknown = args.filter(
+  (a) => !/^--(only|groups)=/.test(a) && !['--screenshots', '--no-setup', '--no-build', '--keep', '--help'].includes(a),
+);
 if (flag('help') || unknown.length > 0) {
   if (unknown.length) console.error(`unknown arguments: ${unknown.join(' ')}`);
-  console.error(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split("\n").slice(1, 12).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  console.error(
+    fs
+      .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1, 12)
+      .map((l) => l.replace(/^\/\/ ?/, ''))
+      .join('\n'),
+  );
   console.error(`scenarios: ${ALL.map((s) => `${s.id} (${s.group})`).join(', ')}`);
   process.exit(unknown.length ? 2 : 0);
 }
@@ -49,7 +66,11 @@ const screenshots = flag('screenshots');
 let groups = option('groups')?.split(',').filter(Boolean) ?? [...DEFAULT_GROUPS];
 if (screenshots && !option('groups')) groups = groups.filter((g) => g !== 'nvim');
 const only = option('only')?.split(',').filter(Boolean);
-for (const id of only ?? []) if (!ALL.some((s) => s.id === id)) { console.error(`no scenario "${id}"; known: ${ALL.map((s) => s.id).join(', ')}`); process.exit(2); }
+for (const id of only ?? [])
+  if (!ALL.some((s) => s.id === id)) {
+    console.error(`no scenario "${id}"; known: ${ALL.map((s) => s.id).join(', ')}`);
+    process.exit(2);
+  }
 const selected = ALL.filter((s) => (only ? only.includes(s.id) : groups.includes(s.group)));
 const notRun = ALL.filter((s) => !selected.includes(s));
 
@@ -136,22 +157,42 @@ async function attempt(scenario, n, shared) {
   const consoleErrors = [];
   try {
     if (scenario.kind !== 'nvim') {
-      cs = new CodeServer({ cacheDir: CACHE, runDir: dir, vsix: shared.vsix, port: await freePort(), settings: shared.settings, log: t.log });
+      cs = new CodeServer({
+        cacheDir: CACHE,
+        runDir: dir,
+        vsix: shared.vsix,
+        port: await freePort(),
+        settings: shared.settings,
+        log: t.log,
+      });
       cs.prepareProfile();
-      t.extDir = fs.realpathSync(path.join(cs.extDir, fs.readdirSync(cs.extDir).find((d) => d.startsWith('apiwarden.api-warden'))));
+      t.extDir = fs.realpathSync(
+        path.join(
+          cs.extDir,
+          fs.readdirSync(cs.extDir).find((d) => d.startsWith('apiwarden.api-warden')),
+        ),
+      );
       await cs.start();
       context = await shared.browser.newContext({ viewport: VIEWPORT });
       t.page = await context.newPage();
-      t.page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().split('\n')[0]); });
+      t.page.on('console', (m) => {
+        if (m.type() === 'error') consoleErrors.push(m.text().split('\n')[0]);
+      });
       t.page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message.split('\n')[0]}`));
       t.wb = new Workbench(t.page, t.log);
       await t.step('workbench loaded', () => t.wb.open(cs.url, ws));
     }
-    await withTimeout(scenario.run(t), SCENARIO_TIMEOUT_MS, () => { void context?.close().catch(() => {}); });
+    await withTimeout(scenario.run(t), SCENARIO_TIMEOUT_MS, () => {
+      void context?.close().catch(() => {});
+    });
     return { ok: true, dir, shots };
   } catch (error) {
     const file = path.join(dir, 'failure.png');
-    if (t.page) await t.page.screenshot({ path: file }).then(() => log(`${prefix}   failure screenshot ${path.relative(ROOT, file)}`)).catch(() => {});
+    if (t.page)
+      await t.page
+        .screenshot({ path: file })
+        .then(() => log(`${prefix}   failure screenshot ${path.relative(ROOT, file)}`))
+        .catch(() => {});
     const details = [
       `${scenario.id} attempt ${n}: ${error.stack ?? error}`,
       consoleErrors.length ? `\nbrowser console errors:\n  ${consoleErrors.slice(0, 20).join('\n  ')}` : '',
@@ -159,7 +200,12 @@ async function attempt(scenario, n, shared) {
     ].join('\n');
     fs.writeFileSync(path.join(dir, 'failure.txt'), details);
     const message = String(error.message ?? error).split('\n')[0];
-    return { ok: false, dir, shots, error: message.length > 400 ? `${message.slice(0, 400)}… (full text in failure.txt)` : message };
+    return {
+      ok: false,
+      dir,
+      shots,
+      error: message.length > 400 ? `${message.slice(0, 400)}… (full text in failure.txt)` : message,
+    };
   } finally {
     await context?.close().catch(() => {});
     await cs?.stop();
@@ -188,12 +234,18 @@ const settings = {
 };
 if (process.env.APIWARDEN_E2E_SETTINGS) log(`extra VS Code settings: ${process.env.APIWARDEN_E2E_SETTINGS}`);
 const shared = { vsix, settings, expected: cliFindings(ROOT, pristine), catalog: ruleCatalog(ROOT) };
-log(`engine (CLI) findings in the workspace: ${shared.expected.summary.findings} in ${shared.expected.summary.files} files`);
+log(
+  `engine (CLI) findings in the workspace: ${shared.expected.summary.findings} in ${shared.expected.summary.files} files`,
+);
 
 const needsBrowser = selected.some((s) => s.kind !== 'nvim');
 if (needsBrowser) {
   const { chromium } = await import('playwright-core');
-  shared.browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  shared.browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
 }
 
 const results = [];
@@ -221,7 +273,8 @@ try {
     results.push(result);
     log(`${final.ok ? '✔' : '✘'} ${scenario.id}: ${result.status} in ${result.seconds} s`);
     if (final.ok && !flag('keep')) {
-      for (const d of [first.dir, final.dir]) for (const sub of ['cs-ext', 'cs-data', 'ws']) fs.rmSync(path.join(d, sub), { recursive: true, force: true });
+      for (const d of [first.dir, final.dir])
+        for (const sub of ['cs-ext', 'cs-data', 'ws']) fs.rmSync(path.join(d, sub), { recursive: true, force: true });
     }
   }
 } finally {
@@ -233,22 +286,37 @@ const failed = results.filter((r) => r.status === 'FAILED');
 const retried = results.filter((r) => r.retries > 0);
 console.log('\n==== API Warden e2e summary ====');
 for (const r of results) {
-  console.log(`  ${r.status.padEnd(22)} ${r.id.padEnd(22)} ${String(r.seconds).padStart(6)} s  ${r.status === 'FAILED' ? `${r.error}\n${' '.repeat(26)}see ${r.artifacts}/${fs.existsSync(path.join(ROOT, r.artifacts, 'failure.png')) ? 'failure.png, ' : ''}failure.txt` : ''}`);
+  console.log(
+    `  ${r.status.padEnd(22)} ${r.id.padEnd(22)} ${String(r.seconds).padStart(6)} s  ${r.status === 'FAILED' ? `${r.error}\n${' '.repeat(26)}see ${r.artifacts}/${fs.existsSync(path.join(ROOT, r.artifacts, 'failure.png')) ? 'failure.png, ' : ''}failure.txt` : ''}`,
+  );
   if (r.firstFailure) console.log(`${' '.repeat(26)}retry reason: ${r.firstFailure}`);
 }
-for (const s of notRun) console.log(`  ${'NOT RUN'.padEnd(22)} ${s.id.padEnd(22)} ${only ? "not selected (--only)" : `group "${s.group}" not selected`}`);
-console.log(`  ${results.length - failed.length}/${results.length} passed, ${retried.length} retried, ${failed.length} failed, ${notRun.length} not run; total ${seconds(Date.now() - T0)}`);
-fs.writeFileSync(path.join(ARTIFACTS, 'summary.json'), JSON.stringify({ results, notRun: notRun.map((s) => ({ id: s.id, group: s.group })), seconds: (Date.now() - T0) / 1000 }, null, 2));
+for (const s of notRun)
+  console.log(
+    `  ${'NOT RUN'.padEnd(22)} ${s.id.padEnd(22)} ${only ? 'not selected (--only)' : `group "${s.group}" not selected`}`,
+  );
+console.log(
+  `  ${results.length - failed.length}/${results.length} passed, ${retried.length} retried, ${failed.length} failed, ${notRun.length} not run; total ${seconds(Date.now() - T0)}`,
+);
+fs.writeFileSync(
+  path.join(ARTIFACTS, 'summary.json'),
+  JSON.stringify(
+    { results, notRun: notRun.map((s) => ({ id: s.id, group: s.group })), seconds: (Date.now() - T0) / 1000 },
+    null,
+    2,
+  ),
+);
 
 if (screenshots) {
   if (failed.length > 0) {
     console.log('screenshots: not copied to docs/images because scenarios failed');
   } else {
     fs.mkdirSync(DOC_IMAGES, { recursive: true });
-    for (const r of results) for (const s of r.shots.filter((x) => x.doc)) {
-      fs.copyFileSync(s.file, path.join(DOC_IMAGES, s.doc));
-      console.log(`screenshots: docs/images/${s.doc} <- ${path.relative(ROOT, s.file)}`);
-    }
+    for (const r of results)
+      for (const s of r.shots.filter((x) => x.doc)) {
+        fs.copyFileSync(s.file, path.join(DOC_IMAGES, s.doc));
+        console.log(`screenshots: docs/images/${s.doc} <- ${path.relative(ROOT, s.file)}`);
+      }
   }
 }
 process.exitCode = failed.length > 0 || results.length === 0 ? 1 : 0;

@@ -19,7 +19,9 @@ const common = {
   // Some ES module dependencies (fdir, used by tinyglobby) call createRequire(import.meta.url); give the CJS
   // bundle a real file URL for it.
   define: { 'import.meta.url': '__bundleFileUrl' },
-  banner: { js: 'const __bundleFileUrl = require("url").pathToFileURL(__filename).href; const __nodeRequire = require;' },
+  banner: {
+    js: 'const __bundleFileUrl = require("url").pathToFileURL(__filename).href; const __nodeRequire = require;',
+  },
   plugins: [builtinDynamicImports(), prevalidatedRulesets(), lazyFunctionOptionsAjv()],
 };
 
@@ -33,7 +35,10 @@ function builtinDynamicImports() {
     name: 'builtin-dynamic-imports',
     setup(build) {
       build.onLoad({ filter: /web-tree-sitter[\\/][^\\/]+\.js$/ }, (args) => ({
-        contents: readFileSync(args.path, 'utf8').replace(/\bimport\((["'])(module|fs\/promises|node:[\w/]+)\1\)/g, 'Promise.resolve(__nodeRequire($1$2$1))'),
+        contents: readFileSync(args.path, 'utf8').replace(
+          /\bimport\((["'])(module|fs\/promises|node:[\w/]+)\1\)/g,
+          'Promise.resolve(__nodeRequire($1$2$1))',
+        ),
         loader: 'js',
       }));
     },
@@ -51,7 +56,8 @@ function prevalidatedRulesets() {
   return patchSpectralCore('prevalidated-rulesets', 'ruleset.js', (source, changed) => {
     const call = '(0, index_1.assertValidRuleset)(';
     if (source.split(call).length !== 3) throw changed();
-    const guarded = "(globalThis[Symbol.for('apiwarden.prevalidatedRulesets')]?.has(maybeDefinition) ? () => undefined : index_1.assertValidRuleset)(";
+    const guarded =
+      "(globalThis[Symbol.for('apiwarden.prevalidatedRulesets')]?.has(maybeDefinition) ? () => undefined : index_1.assertValidRuleset)(";
     return source.split(call).join(guarded);
   });
 }
@@ -90,12 +96,15 @@ function lazyFunctionOptionsAjv() {
  * expects, so that an update of Spectral stops the build instead of shipping an unpatched (or broken) file.
  */
 function patchSpectralCore(name, file, patch) {
-  const filter = new RegExp(`@stoplight[\\\\/]spectral-core[\\\\/]dist[\\\\/]ruleset[\\\\/]${file.replace('.', '\\.')}$`);
+  const filter = new RegExp(
+    `@stoplight[\\\\/]spectral-core[\\\\/]dist[\\\\/]ruleset[\\\\/]${file.replace('.', '\\.')}$`,
+  );
   return {
     name,
     setup(build) {
       build.onLoad({ filter }, (args) => {
-        const changed = () => new Error(`${name}: Spectral's ruleset/${file} changed (${args.path}); update the build plugin`);
+        const changed = () =>
+          new Error(`${name}: Spectral's ruleset/${file} changed (${args.path}); update the build plugin`);
         return { contents: patch(readFileSync(args.path, 'utf8'), changed), loader: 'js' };
       });
     },
@@ -125,11 +134,15 @@ for (const b of builds) {
 // Tree-sitter runtime and grammars for handler code analysis, loaded at run time from beside the bundles.
 const wasmFiles = [
   'node_modules/web-tree-sitter/web-tree-sitter.wasm',
-  ...['javascript', 'typescript', 'tsx', 'python'].map((g) => `node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-${g}.wasm`),
+  ...['javascript', 'typescript', 'tsx', 'python'].map(
+    (g) => `node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter-${g}.wasm`,
+  ),
 ];
 for (const file of wasmFiles) copyFileSync(file, `dist/${file.split('/').pop()}`);
 
 if (!watch) {
   await buildRuleset();
-  console.log('built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/cli.js (+ cliMain.js), rulesets/dist/apiwarden-recommended.js');
+  console.log(
+    'built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/cli.js (+ cliMain.js), rulesets/dist/apiwarden-recommended.js',
+  );
 }

@@ -15,7 +15,16 @@ import {
 import { FindingsStatusBar } from './statusBar';
 import { registerLintWorkspaceCommand } from './lintWorkspaceCommand';
 
-const DOCUMENT_LANGUAGES = ['yaml', 'json', 'jsonc', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'];
+const DOCUMENT_LANGUAGES = [
+  'yaml',
+  'json',
+  'jsonc',
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'python',
+];
 
 let client: LanguageClient | undefined;
 
@@ -44,7 +53,11 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6011'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_LANGUAGES.map((language) => ({ scheme: 'file', language })),
@@ -66,8 +79,13 @@ function restartingErrorHandler(output: vscode.OutputChannel): ErrorHandler {
       crashes.push(now);
       while (crashes.length > 0 && now - crashes[0]! > 3 * 60_000) crashes.shift();
       if (crashes.length > 5) {
-        output.appendLine('The API Warden server crashed 5 times in 3 minutes; it will not be restarted. Run "API Warden: Restart language server" to try again.');
-        return { action: CloseAction.DoNotRestart, message: 'API Warden server stopped after repeated crashes. See the API Warden output.' };
+        output.appendLine(
+          'The API Warden server crashed 5 times in 3 minutes; it will not be restarted. Run "API Warden: Restart language server" to try again.',
+        );
+        return {
+          action: CloseAction.DoNotRestart,
+          message: 'API Warden server stopped after repeated crashes. See the API Warden output.',
+        };
       }
       output.appendLine('The API Warden server stopped unexpectedly; restarting it.');
       return { action: CloseAction.Restart, handled: true };

@@ -6,7 +6,10 @@ import { workspaceLintMessage, type WorkspaceLintSummary } from './messages';
 
 const LINT_WORKSPACE_REQUEST = 'apiwarden/lintWorkspace';
 
-export function registerLintWorkspaceCommand(context: vscode.ExtensionContext, getClient: () => LanguageClient | undefined): void {
+export function registerLintWorkspaceCommand(
+  context: vscode.ExtensionContext,
+  getClient: () => LanguageClient | undefined,
+): void {
   let counter = 0;
   context.subscriptions.push(
     vscode.commands.registerCommand('apiwarden.lintWorkspace', async () => {
@@ -24,7 +27,11 @@ export function registerLintWorkspaceCommand(context: vscode.ExtensionContext, g
             last = percentage;
           });
           try {
-            return await client.sendRequest<WorkspaceLintSummary>(LINT_WORKSPACE_REQUEST, { workDoneToken }, cancellation);
+            return await client.sendRequest<WorkspaceLintSummary>(
+              LINT_WORKSPACE_REQUEST,
+              { workDoneToken },
+              cancellation,
+            );
           } finally {
             listener.dispose();
           }

@@ -15,7 +15,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "API Warden: 5 files linted (2 OpenAPI, 3 code), 17 findings." */
 export function workspaceLintMessage(summary: WorkspaceLintSummary): string {
-  const byKind = summary.openapiFiles !== undefined && summary.codeFiles !== undefined ? ` (${summary.openapiFiles} OpenAPI, ${summary.codeFiles} code)` : '';
+  const byKind =
+    summary.openapiFiles !== undefined && summary.codeFiles !== undefined
+      ? ` (${summary.openapiFiles} OpenAPI, ${summary.codeFiles} code)`
+      : '';
   return `API Warden${summary.cancelled ? ' (cancelled)' : ''}: ${plural(summary.filesLinted, 'file')} linted${byKind}, ${plural(summary.findings, 'finding')}.`;
 }
 

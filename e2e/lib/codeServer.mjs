@@ -55,7 +55,14 @@ export class CodeServer {
 
   commonArgs() {
     // --config always: without it code-server writes ~/.config/code-server/config.yaml
-    return ['--config', path.join(this.runDir, 'cs-config.yaml'), '--user-data-dir', this.dataDir, '--extensions-dir', this.extDir];
+    return [
+      '--config',
+      path.join(this.runDir, 'cs-config.yaml'),
+      '--user-data-dir',
+      this.dataDir,
+      '--extensions-dir',
+      this.extDir,
+    ];
   }
 
   /** Fresh profile with our settings and our extension installed. */
@@ -65,7 +72,10 @@ export class CodeServer {
     fs.mkdirSync(path.join(this.dataDir, 'User'), { recursive: true });
     fs.mkdirSync(this.extDir, { recursive: true });
     fs.writeFileSync(path.join(this.dataDir, 'User', 'settings.json'), JSON.stringify(this.settings, null, 2));
-    fs.writeFileSync(path.join(this.runDir, 'cs-config.yaml'), `bind-addr: 127.0.0.1:${this.port}\nauth: none\ncert: false\n`);
+    fs.writeFileSync(
+      path.join(this.runDir, 'cs-config.yaml'),
+      `bind-addr: 127.0.0.1:${this.port}\nauth: none\ncert: false\n`,
+    );
     const t = Date.now();
     const out = execFileSync(this.bin, [...this.commonArgs(), '--install-extension', this.vsix], {
       env: this.env(),
@@ -73,9 +83,12 @@ export class CodeServer {
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: 120_000,
     });
-    this.log(`installed ${path.basename(this.vsix)} into a fresh profile in ${Date.now() - t} ms: ${out.trim().split('\n').pop()}`);
+    this.log(
+      `installed ${path.basename(this.vsix)} into a fresh profile in ${Date.now() - t} ms: ${out.trim().split('\n').pop()}`,
+    );
     const installed = fs.readdirSync(this.extDir).filter((d) => d.startsWith('apiwarden.api-warden'));
-    if (installed.length !== 1) throw new Error(`extension not installed (extensions dir holds: ${fs.readdirSync(this.extDir).join(', ')})`);
+    if (installed.length !== 1)
+      throw new Error(`extension not installed (extensions dir holds: ${fs.readdirSync(this.extDir).join(', ')})`);
   }
 
   async start() {
@@ -85,8 +98,10 @@ export class CodeServer {
       this.bin,
       [
         ...this.commonArgs(),
-        '--bind-addr', `127.0.0.1:${this.port}`,
-        '--auth', 'none',
+        '--bind-addr',
+        `127.0.0.1:${this.port}`,
+        '--auth',
+        'none',
         '--disable-telemetry',
         '--disable-update-check',
         '--disable-workspace-trust',
@@ -99,17 +114,23 @@ export class CodeServer {
     fs.closeSync(logFd);
     fs.writeFileSync(path.join(this.runDir, 'code-server.pid'), String(this.child.pid));
     let exited = false;
-    this.child.on('exit', () => { exited = true; });
+    this.child.on('exit', () => {
+      exited = true;
+    });
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       if (exited) throw new Error(`code-server exited at start; log: ${this.logFile}\n${tail(this.logFile, 30)}`);
       try {
         const r = await fetch(`${this.url}/healthz`);
         if (r.ok) {
-          this.log(`code-server ${this.url} healthy after ${Date.now() - t} ms (pid ${this.child.pid}, log ${this.logFile})`);
+          this.log(
+            `code-server ${this.url} healthy after ${Date.now() - t} ms (pid ${this.child.pid}, log ${this.logFile})`,
+          );
           return;
         }
-      } catch { /* not listening yet */ }
+      } catch {
+        /* not listening yet */
+      }
       await delay(200);
     }
     throw new Error(`code-server did not answer /healthz within 60 s; log: ${this.logFile}`);
@@ -120,13 +141,28 @@ export class CodeServer {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const pgid = child.pid;
-    const alive = () => { try { process.kill(-pgid, 0); return true; } catch { return false; } };
-    try { process.kill(-pgid, 'SIGTERM'); } catch { /* gone */ }
+    const alive = () => {
+      try {
+        process.kill(-pgid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      process.kill(-pgid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
     const deadline = Date.now() + 10_000;
     while (alive() && Date.now() < deadline) await delay(200);
     if (alive()) {
       this.log('code-server did not stop within 10 s of SIGTERM; sending SIGKILL to its process group');
-      try { process.kill(-pgid, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }
     this.child = undefined;
   }

@@ -8,17 +8,26 @@ import path from 'node:path';
 
 /** CLI findings per workspace-relative path: [{ ruleId, severity, line, column }] with 1-based positions. */
 export function cliFindings(root, workspace) {
-  const out = execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'lint', '.', '--format', 'json', '--fail-on', 'never'], {
-    cwd: workspace,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [path.join(root, 'dist', 'cli.js'), 'lint', '.', '--format', 'json', '--fail-on', 'never'],
+    {
+      cwd: workspace,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const report = JSON.parse(out);
   const byFile = {};
   for (const f of report.findings) {
     const rel = path.relative(workspace, new URL(f.uri).pathname);
-    (byFile[rel] ??= []).push({ ruleId: f.ruleId, severity: f.severity, line: f.range.start.line + 1, column: f.range.start.character + 1 });
+    (byFile[rel] ??= []).push({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+    });
   }
   return { byFile, summary: report.summary };
 }
@@ -30,7 +39,11 @@ export function ruleCatalog(root) {
     const RULES = m.RULES ?? m.default.RULES;
     process.stdout.write(JSON.stringify(Object.fromEntries([...RULES].map(([id, r]) => [id, { title: r.title, owasp: r.owasp, cwe: r.cwe }]))));
   `;
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return JSON.parse(out);
 }
 

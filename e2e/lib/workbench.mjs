@@ -6,7 +6,11 @@ const STATUS_ITEM = '[id="apiwarden.api-warden.apiwarden.findings"]';
 export class ExpectationError extends Error {}
 
 /** Polls `probe` until `accept(value)` holds; throws with `describe(lastValue)` on timeout. */
-export async function waitUntil(probe, accept, { timeout = 20_000, interval = 100, what = 'condition', describe = (v) => JSON.stringify(v) } = {}) {
+export async function waitUntil(
+  probe,
+  accept,
+  { timeout = 20_000, interval = 100, what = 'condition', describe = (v) => JSON.stringify(v) } = {},
+) {
   const deadline = Date.now() + timeout;
   let last;
   let lastError;
@@ -117,10 +121,15 @@ export class Workbench {
             href: row.querySelector('a.monaco-link')?.getAttribute('href') ?? '',
             line: where ? Number(where[1]) : 0,
             column: where ? Number(where[2]) : 0,
-            severity: icon ? ['error', 'warning', 'info'].find((s) => icon.classList.contains(s)) ?? '' : '',
+            severity: icon ? (['error', 'warning', 'info'].find((s) => icon.classList.contains(s)) ?? '') : '',
           };
         });
-        return { scroll: Math.round(scroll), total: Math.round(parseFloat(rowsEl?.style.height || '0')), viewport: el.clientHeight, rows };
+        return {
+          scroll: Math.round(scroll),
+          total: Math.round(parseFloat(rowsEl?.style.height || '0')),
+          viewport: el.clientHeight,
+          rows,
+        };
       });
     const collected = new Map();
     let s = await state();
@@ -137,7 +146,11 @@ export class Workbench {
         await this.page.mouse.move(box.x + 4, box.y + Math.min(box.height / 2, 60));
         await this.page.mouse.wheel(0, towardsEnd ? 100 : -100);
         try {
-          s = await waitUntil(state, (st) => st.scroll !== before, { timeout: 2_000, what: 'the Problems list to scroll', describe: brief });
+          s = await waitUntil(state, (st) => st.scroll !== before, {
+            timeout: 2_000,
+            what: 'the Problems list to scroll',
+            describe: brief,
+          });
           stuck = 0;
         } catch (e) {
           if (++stuck >= 3) throw e;
@@ -153,7 +166,8 @@ export class Workbench {
       await this.page.mouse.move(2, 300);
     }
     const sorted = [...collected.values()].sort((a, b) => a.index - b.index);
-    if (sorted.some((r, i) => r.index !== i)) throw new Error('Problems list changed while it was read (gap in row indices)');
+    if (sorted.some((r, i) => r.index !== i))
+      throw new Error('Problems list changed while it was read (gap in row indices)');
     let file = '';
     const out = [];
     for (const r of sorted) {
@@ -178,7 +192,11 @@ export class Workbench {
   }
 
   async waitForStatusBar(expected, timeout = 20_000) {
-    return waitUntil(() => this.statusBarText(), (t) => t === expected, { timeout, what: `status bar item "${expected}"` });
+    return waitUntil(
+      () => this.statusBarText(),
+      (t) => t === expected,
+      { timeout, what: `status bar item "${expected}"` },
+    );
   }
 
   /** The rendered token in the visible editor lines whose text is exactly `text` (the n-th one). */
@@ -211,7 +229,12 @@ export class Workbench {
   async dismissHover() {
     await this.page.mouse.move(2, 300);
     await this.page.keyboard.press('Escape');
-    await this.page.locator('.monaco-hover').filter({ visible: true }).first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    await this.page
+      .locator('.monaco-hover')
+      .filter({ visible: true })
+      .first()
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => {});
   }
 
   /**
@@ -256,11 +279,20 @@ export class Workbench {
 
   async save(name) {
     await this.page.keyboard.press('Control+S');
-    await waitUntil(() => this.isDirty(name), (dirty) => dirty === false, { timeout: 10_000, what: `${name} saved (tab not dirty)` });
+    await waitUntil(
+      () => this.isDirty(name),
+      (dirty) => dirty === false,
+      { timeout: 10_000, what: `${name} saved (tab not dirty)` },
+    );
   }
 }
 
 export function formatProblems(rows) {
   if (rows.length === 0) return '(no problems)';
-  return rows.map((r) => `\n    ${r.file} [Ln ${r.line}, Col ${r.column}] ${r.severity} ${r.source}(${r.code}) ${r.message.slice(0, 70)}`).join('');
+  return rows
+    .map(
+      (r) =>
+        `\n    ${r.file} [Ln ${r.line}, Col ${r.column}] ${r.severity} ${r.source}(${r.code}) ${r.message.slice(0, 70)}`,
+    )
+    .join('');
 }

@@ -19,16 +19,29 @@ export const scenarios = [
       // app.delete('/v1/customers/:customerId', requireAuth, ...)   (authenticated)
       const deleteLine = locate(text, "app.delete('/v1/customers/:customerId', requireAuth").line;
       const expected = t.expected.byFile[SERVER] ?? [];
-      check(expected.some((f) => f.ruleId === RULE && f.line === exportLine), `the engine (CLI) does not report ${RULE} on Ln ${exportLine} of ${SERVER}; it reports ${JSON.stringify(expected.map(key))}`);
-      check(!expected.some((f) => f.ruleId === RULE && f.line === deleteLine), `the engine (CLI) reports ${RULE} on Ln ${deleteLine}, a route protected by requireAuth`);
+      check(
+        expected.some((f) => f.ruleId === RULE && f.line === exportLine),
+        `the engine (CLI) does not report ${RULE} on Ln ${exportLine} of ${SERVER}; it reports ${JSON.stringify(expected.map(key))}`,
+      );
+      check(
+        !expected.some((f) => f.ruleId === RULE && f.line === deleteLine),
+        `the engine (CLI) reports ${RULE} on Ln ${deleteLine}, a route protected by requireAuth`,
+      );
       await t.step(`open ${SERVER}`, () => t.wb.openFile(SERVER));
-      const mine = await t.step(`Problems panel lists exactly the engine's findings, incl. ${RULE} on the admin export route (Ln ${exportLine})`, () =>
-        waitForExactFindings(t, SERVER, expected));
+      const mine = await t.step(
+        `Problems panel lists exactly the engine's findings, incl. ${RULE} on the admin export route (Ln ${exportLine})`,
+        () => waitForExactFindings(t, SERVER, expected),
+      );
       checkDocLinks(t, mine);
       const row = mine.find((r) => r.code === RULE && r.line === exportLine);
       check(row.severity === 'error' || row.severity === 'warning', `unexpected severity ${row.severity}`);
       await t.step('squiggle drawn in the editor', () =>
-        t.wb.editor().locator(`.view-overlays .squiggly-${row.severity}`).first().waitFor({ state: 'attached', timeout: 10_000 }));
+        t.wb
+          .editor()
+          .locator(`.view-overlays .squiggly-${row.severity}`)
+          .first()
+          .waitFor({ state: 'attached', timeout: 10_000 }),
+      );
       await t.shot('code-diagnostics', { doc: 'code-diagnostics.png' });
       await t.step(`cursor to the finding (Ln ${row.line}, Col ${row.column})`, () => t.wb.goTo(row.line, row.column));
       const rule = t.catalog[RULE];
@@ -50,20 +63,29 @@ export const scenarios = [
       await t.step(`open ${SERVER}`, () => t.wb.openFile(SERVER));
       const exportLine = locate(onDisk, "app.get('/v1/admin/orders/export'").line;
       await t.step('existing finding shown (the server has linted the file)', () =>
-        t.wb.waitForProblems((all) => ours(all, 'server.ts').some((r) => r.code === RULE && r.line === exportLine), `${RULE} at Ln ${exportLine}`));
+        t.wb.waitForProblems(
+          (all) => ours(all, 'server.ts').some((r) => r.code === RULE && r.line === exportLine),
+          `${RULE} at Ln ${exportLine}`,
+        ),
+      );
       const listenLine = onDisk.split('\n').findIndex((l) => l.startsWith('app.listen(')) + 1;
       await t.step(`cursor before app.listen (Ln ${listenLine})`, () => t.wb.goTo(listenLine, 1));
       await t.step('paste a refund route without auth middleware', () =>
         t.wb.paste(
           "app.post('/v1/admin/refunds', async (req, res) => {\n" +
-          '  const order = await db.orders.findOne({ id: req.body.orderId });\n' +
-          "  if (!order) return res.status(404).json({ error: 'no such order' });\n" +
-          "  res.status(201).json({ orderId: order.id, status: 'refunded' });\n" +
-          '});\n' +
-          '\n',
-        ));
+            '  const order = await db.orders.findOne({ id: req.body.orderId });\n' +
+            "  if (!order) return res.status(404).json({ error: 'no such order' });\n" +
+            "  res.status(201).json({ orderId: order.id, status: 'refunded' });\n" +
+            '});\n' +
+            '\n',
+        ),
+      );
       await t.step(`new ${RULE} on the pasted route (Ln ${listenLine})`, () =>
-        t.wb.waitForProblems((all) => ours(all, 'server.ts').some((r) => r.code === RULE && r.line === listenLine), `${RULE} at Ln ${listenLine} (pasted route)`));
+        t.wb.waitForProblems(
+          (all) => ours(all, 'server.ts').some((r) => r.code === RULE && r.line === listenLine),
+          `${RULE} at Ln ${listenLine} (pasted route)`,
+        ),
+      );
       check(await t.wb.isDirty('server.ts'), 'the editor is not dirty after pasting');
       check(readFile(t, SERVER) === onDisk, 'the file on disk changed although it was not saved');
       await t.shot('code-typing', { doc: 'code-typing.png' });

@@ -37,13 +37,23 @@ export async function waitForFindings(t, relPath, { exact, present = [], absent 
     if (still.length) out.push(`still shown ${JSON.stringify(still)}`);
     return out.join('; ');
   };
-  const rows = await t.wb.waitForProblems((all) => problems(all) === '', what, 30_000, (all) => `${problems(all)}; Problems rows:`);
+  const rows = await t.wb.waitForProblems(
+    (all) => problems(all) === '',
+    what,
+    30_000,
+    (all) => `${problems(all)}; Problems rows:`,
+  );
   return ours(rows, name);
 }
 
 /** Waits until the Problems panel shows, for `relPath`, exactly the findings `expected`. */
 export function waitForExactFindings(t, relPath, expected, what) {
-  return waitForFindings(t, relPath, { exact: expected }, what ?? `the Problems panel to show exactly the ${expected.length} engine findings for ${relPath}`);
+  return waitForFindings(
+    t,
+    relPath,
+    { exact: expected },
+    what ?? `the Problems panel to show exactly the ${expected.length} engine findings for ${relPath}`,
+  );
 }
 
 /** 1-based line and column of `needle` in `text` (the first occurrence after the line holding `after`). */
@@ -69,7 +79,10 @@ export function shift(findings, fromLine, delta) {
 /** Every row's rule id links to the rule's page, and that page is shipped inside the installed extension. */
 export function checkDocLinks(t, rows) {
   for (const row of rows) {
-    check(row.href.endsWith(`/docs/rules/${row.code}.md`), `Problems row ${row.code}: doc link ${JSON.stringify(row.href)} does not point at docs/rules/${row.code}.md`);
+    check(
+      row.href.endsWith(`/docs/rules/${row.code}.md`),
+      `Problems row ${row.code}: doc link ${JSON.stringify(row.href)} does not point at docs/rules/${row.code}.md`,
+    );
     const file = decodeURIComponent(new URL(row.href).pathname);
     check(file.startsWith(t.extDir), `doc link ${row.href} is not inside the installed extension (${t.extDir})`);
     check(fs.existsSync(file), `doc link target ${file} does not exist in the installed extension`);
@@ -83,8 +96,15 @@ export async function waitForSquiggleUnder(t, token, kind = 'error', timeout = 3
   return waitUntil(
     async () => {
       const tb = await token.boundingBox();
-      const boxes = await squiggles.evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, width: r.width, height: r.height }; }));
-      return boxes.some((b) => b.x <= tb.x + 1 && b.x + b.width >= tb.x + tb.width - 1 && Math.abs(b.y - tb.y) < tb.height);
+      const boxes = await squiggles.evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+      );
+      return boxes.some(
+        (b) => b.x <= tb.x + 1 && b.x + b.width >= tb.x + tb.width - 1 && Math.abs(b.y - tb.y) < tb.height,
+      );
     },
     (hit) => hit === true,
     { timeout, what: `a ${kind} squiggle under the token` },

@@ -1,5 +1,14 @@
 // OpenAPI scenarios in the real VS Code workbench (code-server), on test-fixtures/workspaces/bookshop-api.
-import { check, checkDocLinks, locate, readFile, shift, waitForExactFindings, waitForFindings, waitForSquiggleUnder } from './common.mjs';
+import {
+  check,
+  checkDocLinks,
+  locate,
+  readFile,
+  shift,
+  waitForExactFindings,
+  waitForFindings,
+  waitForSquiggleUnder,
+} from './common.mjs';
 import { key } from '../lib/expectations.mjs';
 import { waitUntil } from '../lib/workbench.mjs';
 
@@ -29,7 +38,10 @@ const HTTPS_FIX = 'Use https:// for this server';
 function engineFindings(t, relPath, designedOnes) {
   const engine = t.expected.byFile[relPath] ?? [];
   for (const d of designedOnes) {
-    check(engine.some((f) => key(f) === key(d)), `the engine (CLI) does not report ${key(d)} in ${relPath}, which the workspace was written to show; it reports ${JSON.stringify(engine.map(key))}`);
+    check(
+      engine.some((f) => key(f) === key(d)),
+      `the engine (CLI) does not report ${key(d)} in ${relPath}, which the workspace was written to show; it reports ${JSON.stringify(engine.map(key))}`,
+    );
   }
   return engine;
 }
@@ -48,20 +60,28 @@ export const scenarios = [
       const expected = t.expected.byFile[SPEC] ?? [];
       await openSpec(t);
       await t.step('squiggle under the plain-HTTP server URL', () =>
-        waitForSquiggleUnder(t, t.wb.token('http://staging.bookshop.example/v1'), 'error'));
+        waitForSquiggleUnder(t, t.wb.token('http://staging.bookshop.example/v1'), 'error'),
+      );
       const rows = await t.step(`Problems panel lists exactly the engine's ${expected.length} findings`, () =>
-        waitForExactFindings(t, SPEC, expected));
+        waitForExactFindings(t, SPEC, expected),
+      );
       await t.step('rows carry source, severity and a doc link to a shipped rule page', () => {
         for (const row of rows) {
           const e = expected.find((f) => key(f) === key({ ruleId: row.code, line: row.line, column: row.column }));
-          check(row.severity === e.severity, `${key(e)}: severity ${row.severity} in Problems, ${e.severity} from the engine`);
+          check(
+            row.severity === e.severity,
+            `${key(e)}: severity ${row.severity} in Problems, ${e.severity} from the engine`,
+          );
         }
         checkDocLinks(t, rows);
       });
       t.log(`problems: ${rows.map((r) => `${r.code} [Ln ${r.line}, Col ${r.column}]`).join('; ')}`);
       await t.step('the problems the workspace was written to show are among them', () => {
         for (const f of [d.staging, d.adminExport, d.password]) {
-          check(rows.some((r) => r.code === f.ruleId && r.line === f.line && r.column === f.column), `${key(f)} is not in the Problems panel (nor reported by the engine/CLI)`);
+          check(
+            rows.some((r) => r.code === f.ruleId && r.line === f.line && r.column === f.column),
+            `${key(f)} is not in the Problems panel (nor reported by the engine/CLI)`,
+          );
         }
       });
       await t.shot('diagnostics', { doc: 'diagnostics.png' });
@@ -75,14 +95,23 @@ export const scenarios = [
       const { password } = designed(t);
       await openSpec(t);
       engineFindings(t, SPEC, [password]);
-      await t.step(`cursor to Customer.password (Ln ${password.line})`, () => t.wb.goTo(password.line, password.column));
+      await t.step(`cursor to Customer.password (Ln ${password.line})`, () =>
+        t.wb.goTo(password.line, password.column),
+      );
       const token = t.wb.token('password');
       await t.step('squiggle under `password`', () => waitForSquiggleUnder(t, token, 'error'));
       const rule = t.catalog['oas-password-readable'];
       const hover = await t.step('hover shows the rule', () => t.wb.hover(token, rule.title));
       const text = (await hover.innerText()).replace(/\s+/g, ' ');
       t.log(`hover: ${text.slice(0, 300)}`);
-      for (const part of [rule.title, 'oas-password-readable', `OWASP ${rule.owasp}`, rule.cwe, 'Mark it writeOnly: true', 'Rule documentation']) {
+      for (const part of [
+        rule.title,
+        'oas-password-readable',
+        `OWASP ${rule.owasp}`,
+        rule.cwe,
+        'Mark it writeOnly: true',
+        'Rule documentation',
+      ]) {
         check(text.includes(part), `hover text lacks ${JSON.stringify(part)}: ${text}`);
       }
       const link = hover.locator('a', { hasText: 'Rule documentation' });
@@ -103,7 +132,9 @@ export const scenarios = [
       await t.step('all findings shown', () => waitForExactFindings(t, SPEC, expected));
 
       // 1. writeOnly for the readable password.
-      await t.step(`cursor to Customer.password (Ln ${password.line})`, () => t.wb.goTo(password.line, password.column));
+      await t.step(`cursor to Customer.password (Ln ${password.line})`, () =>
+        t.wb.goTo(password.line, password.column),
+      );
       await t.step('squiggle under `password`', () => waitForSquiggleUnder(t, t.wb.token('password'), 'error'));
       const item = await t.step(`Ctrl+. offers "${WRITE_ONLY_FIX}"`, () => t.wb.openQuickFixMenu(WRITE_ONLY_FIX));
       await t.shot('quick-fix-menu', { doc: 'quick-fix-menu.png' });
@@ -112,25 +143,51 @@ export const scenarios = [
         await t.page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
       });
       // The fix inserts one line under `password:`; the other findings stay (those below move down a line).
-      const others = shift(expected.filter((f) => key(f) !== key(password)), password.line + 1, 1);
+      const others = shift(
+        expected.filter((f) => key(f) !== key(password)),
+        password.line + 1,
+        1,
+      );
       await t.step('oas-password-readable disappears, the other findings stay', () =>
-        waitForFindings(t, SPEC, { present: others, absent: [password] }, `${key(password)} gone, ${others.length} others still shown`));
+        waitForFindings(
+          t,
+          SPEC,
+          { present: others, absent: [password] },
+          `${key(password)} gone, ${others.length} others still shown`,
+        ),
+      );
       await t.step('editor shows writeOnly: true', () =>
-        waitUntil(() => t.wb.visibleText(), (text) => /password:\s*\n\s*writeOnly: true/.test(text), { timeout: 10_000, what: 'writeOnly: true under password:' }));
+        waitUntil(
+          () => t.wb.visibleText(),
+          (text) => /password:\s*\n\s*writeOnly: true/.test(text),
+          { timeout: 10_000, what: 'writeOnly: true under password:' },
+        ),
+      );
       await t.step('save', () => t.wb.save('bookshop.yaml'));
       await t.step('file on disk: exactly one line added, `writeOnly: true` in the password schema', () => {
         const was = before.split('\n');
         const now = readFile(t, SPEC).split('\n');
-        check(now.length === was.length + 1, `expected one added line, file went from ${was.length} to ${now.length} lines`);
+        check(
+          now.length === was.length + 1,
+          `expected one added line, file went from ${was.length} to ${now.length} lines`,
+        );
         const added = now.findIndex((line, i) => line !== was[i]);
-        check(added === password.line, `the fix changed line ${added + 1}, not the one under password: (Ln ${password.line})`);
-        check(now[added] === '          writeOnly: true', `added line is ${JSON.stringify(now[added])}, expected "          writeOnly: true"`);
+        check(
+          added === password.line,
+          `the fix changed line ${added + 1}, not the one under password: (Ln ${password.line})`,
+        );
+        check(
+          now[added] === '          writeOnly: true',
+          `added line is ${JSON.stringify(now[added])}, expected "          writeOnly: true"`,
+        );
         check(now.slice(added + 1).join('\n') === was.slice(added).join('\n'), 'the fix changed more than one line');
       });
       await t.shot('after-fix', { doc: 'after-fix.png' });
 
       // 2. https:// for the staging server.
-      await t.step(`cursor to the staging server URL (Ln ${staging.line})`, () => t.wb.goTo(staging.line, staging.column));
+      await t.step(`cursor to the staging server URL (Ln ${staging.line})`, () =>
+        t.wb.goTo(staging.line, staging.column),
+      );
       const https = await t.step(`Ctrl+. offers "${HTTPS_FIX}"`, () => t.wb.openQuickFixMenu(HTTPS_FIX));
       await t.step('apply it', async () => {
         await https.click();
@@ -138,11 +195,20 @@ export const scenarios = [
       });
       const rest = others.filter((f) => key(f) !== key(staging));
       await t.step('oas-server-plain-http disappears, the other findings stay', () =>
-        waitForFindings(t, SPEC, { present: rest, absent: [staging] }, `${key(staging)} gone, ${rest.length} others still shown`));
+        waitForFindings(
+          t,
+          SPEC,
+          { present: rest, absent: [staging] },
+          `${key(staging)} gone, ${rest.length} others still shown`,
+        ),
+      );
       await t.step('save', () => t.wb.save('bookshop.yaml'));
       await t.step('file on disk: the staging URL uses https://', () => {
         const line = readFile(t, SPEC).split('\n')[staging.line - 1];
-        check(line === '  - url: https://staging.bookshop.example/v1', `line ${staging.line} is ${JSON.stringify(line)}`);
+        check(
+          line === '  - url: https://staging.bookshop.example/v1',
+          `line ${staging.line} is ${JSON.stringify(line)}`,
+        );
       });
       await t.shot('after-https-fix');
     },
@@ -177,9 +243,18 @@ export const scenarios = [
       const newFinding = { ruleId: 'oas-operation-without-security', line: at + 1, column: 5 };
       const moved = shift(expected, at, pasted.length);
       const rows = await t.step(`new ${key(newFinding)} on the pasted operation; earlier findings stay`, () =>
-        waitForFindings(t, SPEC, { present: [...moved, newFinding] }, `${key(newFinding)} plus the ${moved.length} earlier findings`));
+        waitForFindings(
+          t,
+          SPEC,
+          { present: [...moved, newFinding] },
+          `${key(newFinding)} plus the ${moved.length} earlier findings`,
+        ),
+      );
       const row = rows.find((r) => key({ ruleId: r.code, line: r.line, column: r.column }) === key(newFinding));
-      check(row.message.includes('/customers/{customerId}/password-reset'), `message does not name the pasted path: ${row.message}`);
+      check(
+        row.message.includes('/customers/{customerId}/password-reset'),
+        `message does not name the pasted path: ${row.message}`,
+      );
       check(await t.wb.isDirty('bookshop.yaml'), 'the editor is not dirty after pasting');
       check(readFile(t, SPEC) === onDisk, 'the file on disk changed although it was not saved');
       await t.step(`reveal the pasted operation (Ln ${at})`, () => t.wb.goTo(at + 1, 5));
@@ -187,14 +262,17 @@ export const scenarios = [
 
       // Real keystrokes: turn the production server's https:// into http://.
       const production = locate(onDisk, 'https://api.bookshop.example/v1');
-      await t.step(`cursor to the production server URL (Ln ${production.line})`, () => t.wb.goTo(production.line, production.column));
+      await t.step(`cursor to the production server URL (Ln ${production.line})`, () =>
+        t.wb.goTo(production.line, production.column),
+      );
       await t.step('type over "https" with "http"', async () => {
         for (let i = 0; i < 'https'.length; i++) await t.page.keyboard.press('Shift+ArrowRight');
         await t.page.keyboard.type('http', { delay: 30 });
       });
       const typed = { ruleId: 'oas-server-plain-http', ...production };
       await t.step(`new ${key(typed)} while typing`, () =>
-        waitForFindings(t, SPEC, { present: [...moved, newFinding, typed] }, `${key(typed)} plus the earlier findings`));
+        waitForFindings(t, SPEC, { present: [...moved, newFinding, typed] }, `${key(typed)} plus the earlier findings`),
+      );
       check(readFile(t, SPEC) === onDisk, 'the file on disk changed although it was not saved');
       await t.shot('typing-keystrokes');
     },
@@ -209,27 +287,41 @@ export const scenarios = [
       const specFindings = engineFindings(t, SPEC, [d.staging, d.adminExport, d.password]);
       const webhookFindings = engineFindings(t, WEBHOOKS, [d.basicAuth]);
       await t.step(`status bar shows ${specFindings.length} for the open spec`, () =>
-        t.wb.waitForStatusBar(`API Warden: ${specFindings.length}`));
+        t.wb.waitForStatusBar(`API Warden: ${specFindings.length}`),
+      );
       const total = t.expected.summary.findings;
       await t.step('run "API Warden: Lint workspace"', () => t.wb.runCommand('API Warden: Lint workspace'));
       const { files, openapiFiles, codeFiles } = t.expected.summary;
       const filesText = `${files} file${files === 1 ? '' : 's'} linted (${openapiFiles} OpenAPI, ${codeFiles} code)`;
       const findingsText = `${total} finding${total === 1 ? '' : 's'}`;
-      const toast = t.page.locator('.notifications-toasts .notification-toast').filter({ hasText: / linted \(\d+ OpenAPI, \d+ code\)/ });
+      const toast = t.page
+        .locator('.notifications-toasts .notification-toast')
+        .filter({ hasText: / linted \(\d+ OpenAPI, \d+ code\)/ });
       await t.step('notification reports the workspace totals', async () => {
         await toast.first().waitFor({ state: 'visible', timeout: 60_000 });
         const text = (await toast.first().innerText()).replace(/\s+/g, ' ');
         t.log(`notification: ${text}`);
-        check(text.includes(`${filesText}, ${findingsText}`), `notification says ${JSON.stringify(text)}, the CLI found ${findingsText} in ${filesText}`);
+        check(
+          text.includes(`${filesText}, ${findingsText}`),
+          `notification says ${JSON.stringify(text)}, the CLI found ${findingsText} in ${filesText}`,
+        );
       });
       await t.step(`status bar shows ${total}`, () => t.wb.waitForStatusBar(`API Warden: ${total}`));
       await t.step('the progress notification closes', () =>
-        t.page.locator('.notifications-toasts .notification-toast').filter({ has: t.page.getByRole('button', { name: 'Cancel' }) }).first().waitFor({ state: 'hidden', timeout: 30_000 }));
-      await t.step('Problems panel lists the closed file\'s findings too, as many rows as the status bar says', async () => {
-        await waitForExactFindings(t, WEBHOOKS, webhookFindings);
-        const rows = (await t.wb.problems()).filter((r) => r.source === 'apiwarden');
-        check(rows.length === total, `Problems lists ${rows.length} API Warden rows, the status bar says ${total}`);
-      });
+        t.page
+          .locator('.notifications-toasts .notification-toast')
+          .filter({ has: t.page.getByRole('button', { name: 'Cancel' }) })
+          .first()
+          .waitFor({ state: 'hidden', timeout: 30_000 }),
+      );
+      await t.step(
+        "Problems panel lists the closed file's findings too, as many rows as the status bar says",
+        async () => {
+          await waitForExactFindings(t, WEBHOOKS, webhookFindings);
+          const rows = (await t.wb.problems()).filter((r) => r.source === 'apiwarden');
+          check(rows.length === total, `Problems lists ${rows.length} API Warden rows, the status bar says ${total}`);
+        },
+      );
       await t.shot('status-bar', { doc: 'status-bar.png' });
       await t.step('hide the panel, click the status bar item: Problems opens', async () => {
         await t.wb.runCommand('View: Toggle Panel Visibility');

@@ -28,7 +28,10 @@ export interface SpectralRulesetOptions {
 /** The Spectral result of a rule function, with our extra fields (Spectral itself ignores unknown fields). */
 export type RuleFunctionResult = RuleReport;
 
-export function ruleFunction(rule: OpenApiRule, onRuleError?: SpectralRulesetOptions['onRuleError']): (input: unknown, options?: unknown) => RuleFunctionResult[] {
+export function ruleFunction(
+  rule: OpenApiRule,
+  onRuleError?: SpectralRulesetOptions['onRuleError'],
+): (input: unknown, options?: unknown) => RuleFunctionResult[] {
   const fn = (input: unknown, options?: unknown): RuleFunctionResult[] => {
     const index = getOpenApiIndex(input);
     if (!index) return [];
@@ -51,7 +54,10 @@ export function ruleFunction(rule: OpenApiRule, onRuleError?: SpectralRulesetOpt
   return fn;
 }
 
-export function toSpectralRuleset(rules: readonly OpenApiRule[], options: SpectralRulesetOptions = {}): RulesetDefinition {
+export function toSpectralRuleset(
+  rules: readonly OpenApiRule[],
+  options: SpectralRulesetOptions = {},
+): RulesetDefinition {
   const spectralRules: Record<string, unknown> = {};
   for (const rule of rules) {
     spectralRules[rule.id] = {
@@ -63,7 +69,10 @@ export function toSpectralRuleset(rules: readonly OpenApiRule[], options: Spectr
       resolved: true,
       formats: (rule.versions ?? ALL_VERSIONS).map((v) => FORMAT_BY_VERSION[v]),
       ...(options.documentationBaseUrl ? { documentationUrl: `${options.documentationBaseUrl}${rule.id}.md` } : {}),
-      then: { function: ruleFunction(rule, options.onRuleError), ...(options.context ? { functionOptions: options.context } : {}) },
+      then: {
+        function: ruleFunction(rule, options.onRuleError),
+        ...(options.context ? { functionOptions: options.context } : {}),
+      },
     };
   }
   return {

@@ -46,12 +46,22 @@ test('every fixable finding in the fixtures is fixed by its quick-fix and the fi
     const findings = await lintText(uri, text);
     for (const finding of findings.filter((f) => f.fixable)) {
       const fixes = computeFixes(finding.ruleId, finding.data, text, uri);
-      assert.ok(fixes.length > 0, `${finding.ruleId} at ${file}:${finding.range.start.line + 1} is marked fixable but has no fix`);
+      assert.ok(
+        fixes.length > 0,
+        `${finding.ruleId} at ${file}:${finding.range.start.line + 1} is marked fixable but has no fix`,
+      );
       const fixed = applyEdits(text, fixes[0]!.edits);
-      assert.ok(parses(uri, fixed), `fix for ${finding.ruleId} at ${file}:${finding.range.start.line + 1} breaks the syntax`);
+      assert.ok(
+        parses(uri, fixed),
+        `fix for ${finding.ruleId} at ${file}:${finding.range.start.line + 1} breaks the syntax`,
+      );
       const remaining = (await lintText(uri, fixed)).filter((f) => f.ruleId === finding.ruleId);
       const sameRule = findings.filter((f) => f.ruleId === finding.ruleId);
-      assert.equal(remaining.length, sameRule.length - 1, `fix for ${finding.ruleId} at ${file}:${finding.range.start.line + 1} did not remove exactly that finding`);
+      assert.equal(
+        remaining.length,
+        sameRule.length - 1,
+        `fix for ${finding.ruleId} at ${file}:${finding.range.start.line + 1} did not remove exactly that finding`,
+      );
       // Only inserted/replaced text differs: everything outside the edit is kept byte for byte.
       const start = fixed.indexOf(text.slice(0, 40));
       assert.equal(start, 0);
@@ -61,24 +71,42 @@ test('every fixable finding in the fixtures is fixed by its quick-fix and the fi
   assert.ok(fixedCount >= 4, `expected several fixable findings in the fixtures, fixed ${fixedCount}`);
 });
 
-const SPEC_HEAD = 'openapi: 3.0.3\ninfo:\n  title: t\n  version: 1.0.0\nsecurity:\n  - k: []\npaths:\n  /me:\n    get:\n      responses:\n        "200":\n          description: OK\n          content:\n            application/json:\n              schema:\n';
+const SPEC_HEAD =
+  'openapi: 3.0.3\ninfo:\n  title: t\n  version: 1.0.0\nsecurity:\n  - k: []\npaths:\n  /me:\n    get:\n      responses:\n        "200":\n          description: OK\n          content:\n            application/json:\n              schema:\n';
 
 test('writeOnly fix in block YAML keeps comments, indentation and CRLF line endings', async () => {
   const uri = 'file:///virtual/block.yaml';
-  const text = (SPEC_HEAD + '                type: object\n                properties:\n                  # secret stuff\n                  password:   # keep me\n                    type: string   # trailing\n                    minLength: 8\n').replace(/\n/g, '\r\n');
+  const text = (
+    SPEC_HEAD +
+    '                type: object\n                properties:\n                  # secret stuff\n                  password:   # keep me\n                    type: string   # trailing\n                    minLength: 8\n'
+  ).replace(/\n/g, '\r\n');
   const { before, after, fixed } = await fixOnce(uri, text, 'oas-password-readable');
   assert.equal(before.length, 1);
   assert.equal(after.length, 0);
-  assert.ok(fixed.includes('                  password:   # keep me\r\n                    writeOnly: true\r\n                    type: string   # trailing\r\n'), fixed);
+  assert.ok(
+    fixed.includes(
+      '                  password:   # keep me\r\n                    writeOnly: true\r\n                    type: string   # trailing\r\n',
+    ),
+    fixed,
+  );
   assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF introduced');
 });
 
 test('writeOnly fix in flow YAML and in single-line and multi-line JSON', async () => {
-  const flow = await fixOnce('file:///virtual/flow.yaml', SPEC_HEAD + '                type: object\n                properties:\n                  password: { type: string }\n', 'oas-password-readable');
+  const flow = await fixOnce(
+    'file:///virtual/flow.yaml',
+    SPEC_HEAD +
+      '                type: object\n                properties:\n                  password: { type: string }\n',
+    'oas-password-readable',
+  );
   assert.equal(flow.after.length, 0);
   assert.match(flow.fixed, /password: \{ writeOnly: true, type: string \}/);
 
-  const emptyFlow = await fixOnce('file:///virtual/empty.yaml', SPEC_HEAD + '                type: object\n                properties:\n                  password: {}\n', 'oas-password-readable');
+  const emptyFlow = await fixOnce(
+    'file:///virtual/empty.yaml',
+    SPEC_HEAD + '                type: object\n                properties:\n                  password: {}\n',
+    'oas-password-readable',
+  );
   assert.equal(emptyFlow.after.length, 0);
   assert.match(emptyFlow.fixed, /password: \{ writeOnly: true \}/);
 
@@ -88,14 +116,19 @@ test('writeOnly fix in flow YAML and in single-line and multi-line JSON', async 
   assert.equal(single.after.length, 0);
   assert.match(single.fixed, /"password":\{"writeOnly": true, "type":"string"\}/);
 
-  const multi = await fixOnce('file:///virtual/multi.json', json('{\n          "type": "string"\n        }'), 'oas-password-readable');
+  const multi = await fixOnce(
+    'file:///virtual/multi.json',
+    json('{\n          "type": "string"\n        }'),
+    'oas-password-readable',
+  );
   assert.equal(multi.after.length, 0);
   assert.match(multi.fixed, /"password":\{\n {10}"writeOnly": true,\n {10}"type": "string"\n {8}\}/);
 });
 
 test('https fix keeps quotes and the rest of the URL', async () => {
   const uri = 'file:///virtual/servers.yaml';
-  const text = "openapi: 3.0.3\ninfo:\n  title: t\n  version: 1.0.0\npaths: {}\nservers:\n  - url: 'http://api.example.com/v1?x=http://y' # legacy\n";
+  const text =
+    "openapi: 3.0.3\ninfo:\n  title: t\n  version: 1.0.0\npaths: {}\nservers:\n  - url: 'http://api.example.com/v1?x=http://y' # legacy\n";
   const { after, fixed } = await fixOnce(uri, text, 'oas-server-plain-http');
   assert.equal(after.length, 0);
   assert.ok(fixed.endsWith("  - url: 'https://api.example.com/v1?x=http://y' # legacy\n"), fixed);
@@ -104,13 +137,21 @@ test('https fix keeps quotes and the rest of the URL', async () => {
 test('a fix that would break the document is not offered', () => {
   // The mapping the fix would insert into starts after other text on its line: no safe edit exists.
   const text = 'a: b\npassword: !!map\n  type: string\n';
-  const fixes = computeFixes('oas-password-readable', { valueRange: { start: { line: 1, character: 16 }, end: { line: 2, character: 14 } } }, text, 'file:///virtual/x.yaml');
+  const fixes = computeFixes(
+    'oas-password-readable',
+    { valueRange: { start: { line: 1, character: 16 }, end: { line: 2, character: 14 } } },
+    text,
+    'file:///virtual/x.yaml',
+  );
   assert.deepEqual(fixes, []);
 });
 
 test('on a large spec the parse check reads only the block around the edit, and still catches a broken fix', async () => {
   const { enclosingBlock, documentStillParses } = await import('../src/engine/fixes/parseCheck');
-  const filler = Array.from({ length: 6000 }, (_, i) => `  /p${i}:\n    get:\n      responses:\n        '200':\n          description: OK\n`).join('');
+  const filler = Array.from(
+    { length: 6000 },
+    (_, i) => `  /p${i}:\n    get:\n      responses:\n        '200':\n          description: OK\n`,
+  ).join('');
   const text = `openapi: 3.0.3\ninfo:\n  title: t\n  version: 1\npaths:\n${filler}components:\n  schemas:\n    User:\n      properties:\n        password:\n          type: string\n`;
   assert.ok(text.length > 256 * 1024);
   const at = text.indexOf('          type: string');
@@ -134,17 +175,26 @@ test('whether a fix applies is decided on the finding’s own entry, at its real
   const incremental = new Engine({ incremental: true });
   for (const insertedAbove of ['', '# a comment\n# and another\n']) {
     text = text.replace('paths:\n', `paths:\n${insertedAbove}`);
-    const findings = (await incremental.lint({ uri, text })).findings.filter((f) => f.ruleId === 'oas-password-readable' || f.ruleId === 'oas-server-plain-http');
+    const findings = (await incremental.lint({ uri, text })).findings.filter(
+      (f) => f.ruleId === 'oas-password-readable' || f.ruleId === 'oas-server-plain-http',
+    );
     const lines = text.split('\n');
     let fixable = 0;
     for (const finding of findings) {
       const line = lines[finding.range.start.line]!;
       // A URL written as a folded block scalar has no https fix (the fix rewrites a plain or quoted URL only).
       const expected = !(line.includes('>-') || line.includes('folded'));
-      assert.equal(finding.fixable, expected, `${finding.ruleId} at line ${finding.range.start.line + 1} (${line.trim()})`);
+      assert.equal(
+        finding.fixable,
+        expected,
+        `${finding.ruleId} at line ${finding.range.start.line + 1} (${line.trim()})`,
+      );
       if (finding.fixable) {
         fixable++;
-        assert.ok(computeFixes(finding.ruleId, finding.data, text, uri).length > 0, `line ${finding.range.start.line + 1}`);
+        assert.ok(
+          computeFixes(finding.ruleId, finding.data, text, uri).length > 0,
+          `line ${finding.range.start.line + 1}`,
+        );
       }
     }
     assert.equal(fixable, 120);

@@ -15,7 +15,11 @@ test('nothing under server/src/engine or rulesets/src imports VS Code or LSP mod
   for (const dir of ['server/src/engine', 'rulesets/src']) {
     for (const file of listFiles(path.join(ROOT, dir)).filter((f) => f.endsWith('.ts'))) {
       const text = readFileSync(file, 'utf8');
-      if (/(?:from\s+|require\(\s*|import\(\s*)['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|vscode-jsonrpc[^'"]*)['"]/.test(text)) {
+      if (
+        /(?:from\s+|require\(\s*|import\(\s*)['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|vscode-jsonrpc[^'"]*)['"]/.test(
+          text,
+        )
+      ) {
         offenders.push(path.relative(ROOT, file));
       }
     }
@@ -36,7 +40,8 @@ test('every rule has a documentation page with what, why, OWASP id, bad and good
     for (const section of ['## What it finds', '## Why it matters', '## Bad', '## Good', '## How to fix']) {
       if (!text.includes(section)) problems.push(`${rule.id}: section "${section}" is missing`);
     }
-    if (rule.owasp && !text.includes(`OWASP ${rule.owasp}`)) problems.push(`${rule.id}: the page does not name OWASP ${rule.owasp}`);
+    if (rule.owasp && !text.includes(`OWASP ${rule.owasp}`))
+      problems.push(`${rule.id}: the page does not name OWASP ${rule.owasp}`);
     if (rule.cwe && !text.includes(rule.cwe)) problems.push(`${rule.id}: the page does not name ${rule.cwe}`);
   }
   assert.deepEqual(problems, []);
@@ -79,10 +84,19 @@ test('every setting the server reads is declared in package.json and listed in t
       lintDelayMs: 10,
     }),
   );
-  const declared = Object.keys((JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } }).contributes.configuration.properties);
+  const declared = Object.keys(
+    (
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+        contributes: { configuration: { properties: Record<string, unknown> } };
+      }
+    ).contributes.configuration.properties,
+  );
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   const problems: string[] = [];
-  for (const key of read) if (!declared.includes(`apiwarden.${key}`)) problems.push(`apiwarden.${key} is read but not declared in package.json`);
-  for (const name of declared) if (!readme.includes(`| \`${name}\` |`)) problems.push(`${name} is not in the README settings table`);
+  for (const key of read)
+    if (!declared.includes(`apiwarden.${key}`))
+      problems.push(`apiwarden.${key} is read but not declared in package.json`);
+  for (const name of declared)
+    if (!readme.includes(`| \`${name}\` |`)) problems.push(`${name} is not in the README settings table`);
   assert.deepEqual(problems, []);
 });

@@ -13,12 +13,33 @@ test('the .vsix contents: bundles, grammars, rule docs, ruleset; no node_modules
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const listing = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(listing.status, 0, listing.stderr);
-  const files = listing.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
-  for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/lintWorker.js', 'dist/cli.js', 'dist/cliMain.js', 'dist/web-tree-sitter.wasm', 'rulesets/dist/apiwarden-recommended.js', 'docs/rules/oas-password-readable.md']) {
+  const files = listing.stdout
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  for (const required of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'dist/extension.js',
+    'dist/server.js',
+    'dist/lintWorker.js',
+    'dist/cli.js',
+    'dist/cliMain.js',
+    'dist/web-tree-sitter.wasm',
+    'rulesets/dist/apiwarden-recommended.js',
+    'docs/rules/oas-password-readable.md',
+  ]) {
     assert.ok(files.includes(required), `${required} is missing from the package`);
   }
-  assert.ok(files.some((f) => f.startsWith('docs/rules/code-')), 'code rule docs ship too');
-  const unwanted = files.filter((f) => f.includes('node_modules') || /\.(ts|map)$/.test(f) || f.startsWith('server/') || f.startsWith('test-fixtures/'));
+  assert.ok(
+    files.some((f) => f.startsWith('docs/rules/code-')),
+    'code rule docs ship too',
+  );
+  const unwanted = files.filter(
+    (f) =>
+      f.includes('node_modules') || /\.(ts|map)$/.test(f) || f.startsWith('server/') || f.startsWith('test-fixtures/'),
+  );
   assert.deepEqual(unwanted, []);
 });
 
@@ -27,17 +48,28 @@ test('the bundled CLI runs from a folder with no node_modules', () => {
   try {
     mkdirSync(path.join(dir, 'dist'));
     for (const file of readdirSync(path.join(ROOT, 'dist'))) {
-      if (file.endsWith('.js') || file.endsWith('.wasm')) cpSync(path.join(ROOT, 'dist', file), path.join(dir, 'dist', file));
+      if (file.endsWith('.js') || file.endsWith('.wasm'))
+        cpSync(path.join(ROOT, 'dist', file), path.join(dir, 'dist', file));
     }
     cpSync(path.join(ROOT, 'docs', 'rules'), path.join(dir, 'docs', 'rules'), { recursive: true });
     const spec = path.join(ROOT, 'test-fixtures', 'openapi', 'oas-password-readable', 'responses.yaml');
     const handler = path.join(ROOT, 'test-fixtures', 'code', 'express');
-    const run = spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.js'), 'lint', spec, handler, '--format', 'json', '--fail-on', 'never'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(dir, 'dist', 'cli.js'), 'lint', spec, handler, '--format', 'json', '--fail-on', 'never'],
+      { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_PATH: '' } },
+    );
     assert.equal(run.status, 0, run.stderr);
     const findings = JSON.parse(run.stdout).findings as { ruleId: string; docUrl: string }[];
     assert.ok(findings.some((f) => f.ruleId === 'oas-password-readable'));
-    assert.ok(findings.some((f) => f.ruleId.startsWith('code-')), 'handler code is parsed with the bundled grammars');
-    assert.ok(findings.every((f) => f.docUrl.startsWith(`file://${dir}`)), 'doc links point at the docs beside the bundle');
+    assert.ok(
+      findings.some((f) => f.ruleId.startsWith('code-')),
+      'handler code is parsed with the bundled grammars',
+    );
+    assert.ok(
+      findings.every((f) => f.docUrl.startsWith(`file://${dir}`)),
+      'doc links point at the docs beside the bundle',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,15 @@
 // Facts about operations that several rules share: is it secured, what does its path say it does, does it
 // document rate limiting. Word lists are module constants; paths are split into words once per operation.
 import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
-import { hasResponse, responseHeaders, responsesOf, type IndexedOperation, type JsonObject, type JsonPath, type OpenApiIndex } from '../index/openapiIndex';
+import {
+  hasResponse,
+  responseHeaders,
+  responsesOf,
+  type IndexedOperation,
+  type JsonObject,
+  type JsonPath,
+  type OpenApiIndex,
+} from '../index/openapiIndex';
 
 const pathWordCache = new Map<string, string[]>();
 
@@ -23,7 +31,8 @@ export function pathWords(path: string): string[] {
 export function operationWords(op: IndexedOperation): string[] {
   const words = [...pathWords(op.path)];
   if (typeof op.operation.operationId === 'string') words.push(...splitIdentifier(op.operation.operationId));
-  if (typeof op.operation.summary === 'string' && op.operation.summary.length < 200) words.push(...splitIdentifier(op.operation.summary));
+  if (typeof op.operation.summary === 'string' && op.operation.summary.length < 200)
+    words.push(...splitIdentifier(op.operation.summary));
   return words;
 }
 
@@ -42,13 +51,28 @@ export function allowsAnonymous(op: { security: JsonObject[] | undefined }): boo
 }
 
 const RATE_LIMIT_HEADERS = new Set([
-  'ratelimit', 'ratelimit-policy', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'x-ratelimit-limit',
-  'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-rate-limit-limit', 'x-rate-limit-remaining', 'x-rate-limit-reset',
+  'ratelimit',
+  'ratelimit-policy',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'x-rate-limit-limit',
+  'x-rate-limit-remaining',
+  'x-rate-limit-reset',
   'retry-after',
 ]);
 
 // Headers that tell clients their budget (a limit or policy), not only what remains or when it resets.
-const BUDGET_HEADERS = new Set(['ratelimit', 'ratelimit-policy', 'ratelimit-limit', 'x-ratelimit-limit', 'x-rate-limit-limit']);
+const BUDGET_HEADERS = new Set([
+  'ratelimit',
+  'ratelimit-policy',
+  'ratelimit-limit',
+  'x-ratelimit-limit',
+  'x-rate-limit-limit',
+]);
 
 export function isRateLimitBudgetHeader(name: string): boolean {
   return BUDGET_HEADERS.has(name.toLowerCase());
@@ -65,11 +89,15 @@ export function documentsRateLimiting(op: IndexedOperation): boolean {
 }
 
 /** Each query/path/header/cookie parameter object once (path-level parameters are shared by operations). */
-export function* uniqueParameters(index: OpenApiIndex, locations: readonly string[]): Generator<{ parameter: JsonObject; jsonPath: JsonPath; op: IndexedOperation; name: string }> {
+export function* uniqueParameters(
+  index: OpenApiIndex,
+  locations: readonly string[],
+): Generator<{ parameter: JsonObject; jsonPath: JsonPath; op: IndexedOperation; name: string }> {
   const seen = new Set<object>();
   for (const op of index.operations) {
     for (const { parameter, jsonPath } of op.parameters) {
-      if (typeof parameter.name !== 'string' || !locations.includes(String(parameter.in)) || seen.has(parameter)) continue;
+      if (typeof parameter.name !== 'string' || !locations.includes(String(parameter.in)) || seen.has(parameter))
+        continue;
       seen.add(parameter);
       yield { parameter, jsonPath, op, name: parameter.name };
     }
@@ -83,7 +111,10 @@ export function securityKey(security: JsonObject[] | undefined): string {
     .map((requirement) =>
       Object.keys(requirement)
         .sort()
-        .map((name) => `${name}[${(Array.isArray(requirement[name]) ? (requirement[name] as unknown[]).map(String).sort() : []).join(',')}]`)
+        .map(
+          (name) =>
+            `${name}[${(Array.isArray(requirement[name]) ? (requirement[name] as unknown[]).map(String).sort() : []).join(',')}]`,
+        )
         .join('+'),
     )
     .sort()
@@ -106,10 +137,48 @@ export function scopesByScheme(security: JsonObject[] | undefined): Map<string, 
 // ---- what an operation is about -------------------------------------------------------------------------------
 
 const AUTH_WORDS = new Set([
-  'login', 'logon', 'signin', 'sign', 'authenticate', 'authentication', 'token', 'tokens', 'oauth', 'oauth2', 'password',
-  'passwords', 'reset', 'forgot', 'otp', 'mfa', '2fa', 'totp', 'session', 'sessions', 'auth', 'verify', 'passcode',
+  'login',
+  'logon',
+  'signin',
+  'sign',
+  'authenticate',
+  'authentication',
+  'token',
+  'tokens',
+  'oauth',
+  'oauth2',
+  'password',
+  'passwords',
+  'reset',
+  'forgot',
+  'otp',
+  'mfa',
+  '2fa',
+  'totp',
+  'session',
+  'sessions',
+  'auth',
+  'verify',
+  'passcode',
 ]);
-const AUTH_STRONG = new Set(['login', 'logon', 'signin', 'authenticate', 'token', 'tokens', 'oauth', 'oauth2', 'password', 'passwords', 'forgot', 'otp', 'mfa', '2fa', 'totp', 'passcode']);
+const AUTH_STRONG = new Set([
+  'login',
+  'logon',
+  'signin',
+  'authenticate',
+  'token',
+  'tokens',
+  'oauth',
+  'oauth2',
+  'password',
+  'passwords',
+  'forgot',
+  'otp',
+  'mfa',
+  '2fa',
+  'totp',
+  'passcode',
+]);
 
 /** Operations that check credentials or hand out tokens: the targets of credential stuffing and brute force. */
 export function isAuthenticationOperation(op: IndexedOperation): boolean {
@@ -117,21 +186,89 @@ export function isAuthenticationOperation(op: IndexedOperation): boolean {
   const words = pathWords(op.path);
   if (words.some((w) => AUTH_STRONG.has(w))) return true;
   // `sign in`, `auth/session` and the like need two of the weaker words.
-  return words.filter((w) => AUTH_WORDS.has(w)).length >= 2 || (words.includes('sign') && (words.includes('in') || words.includes('on')));
+  return (
+    words.filter((w) => AUTH_WORDS.has(w)).length >= 2 ||
+    (words.includes('sign') && (words.includes('in') || words.includes('on')))
+  );
 }
 
 const BUSINESS_FLOW_WORDS = new Set([
-  'checkout', 'purchase', 'purchases', 'buy', 'order', 'orders', 'payment', 'payments', 'pay', 'transfer', 'transfers',
-  'payout', 'payouts', 'withdraw', 'withdrawal', 'withdrawals', 'charge', 'charges', 'signup', 'register', 'registration',
-  'vote', 'votes', 'voting', 'poll', 'otp', 'redeem', 'redemption', 'coupon', 'coupons', 'voucher', 'vouchers', 'promo',
-  'gift', 'giftcard', 'referral', 'referrals', 'invite', 'invites', 'invitation', 'invitations', 'booking', 'bookings',
-  'reservation', 'reservations', 'reserve', 'ticket', 'tickets', 'review', 'reviews', 'comment', 'comments', 'bid', 'bids',
-  'subscribe', 'subscription', 'subscriptions', 'cart', 'donate', 'donation', 'donations', 'sms', 'verify', 'verification',
+  'checkout',
+  'purchase',
+  'purchases',
+  'buy',
+  'order',
+  'orders',
+  'payment',
+  'payments',
+  'pay',
+  'transfer',
+  'transfers',
+  'payout',
+  'payouts',
+  'withdraw',
+  'withdrawal',
+  'withdrawals',
+  'charge',
+  'charges',
+  'signup',
+  'register',
+  'registration',
+  'vote',
+  'votes',
+  'voting',
+  'poll',
+  'otp',
+  'redeem',
+  'redemption',
+  'coupon',
+  'coupons',
+  'voucher',
+  'vouchers',
+  'promo',
+  'gift',
+  'giftcard',
+  'referral',
+  'referrals',
+  'invite',
+  'invites',
+  'invitation',
+  'invitations',
+  'booking',
+  'bookings',
+  'reservation',
+  'reservations',
+  'reserve',
+  'ticket',
+  'tickets',
+  'review',
+  'reviews',
+  'comment',
+  'comments',
+  'bid',
+  'bids',
+  'subscribe',
+  'subscription',
+  'subscriptions',
+  'cart',
+  'donate',
+  'donation',
+  'donations',
+  'sms',
+  'verify',
+  'verification',
 ]);
 
 /** A state-changing operation of a flow that attackers automate (buying, transferring, signing up, voting, OTPs). */
 export function businessFlowWord(op: IndexedOperation): string | undefined {
-  if (op.method === 'get' || op.method === 'head' || op.method === 'options' || op.method === 'delete' || op.method === 'trace') return undefined;
+  if (
+    op.method === 'get' ||
+    op.method === 'head' ||
+    op.method === 'options' ||
+    op.method === 'delete' ||
+    op.method === 'trace'
+  )
+    return undefined;
   const words = pathWords(op.path);
   const found = hasAnyWord(words, BUSINESS_FLOW_WORDS);
   if (found) return found;
@@ -142,17 +279,36 @@ export function businessFlowWord(op: IndexedOperation): string | undefined {
 // Words that name model calls on their own, and weaker ones that need a second AI word (`/chat.postMessage` is
 // Slack messaging, `/agents/...` may be CI agents, `/models` is common in any API).
 const AI_STRONG = new Set([
-  'completion', 'completions', 'prompt', 'prompts', 'embedding', 'embeddings', 'llm', 'llms', 'gpt', 'inference', 'rag',
-  'genai', 'openai', 'anthropic', 'claude', 'gemini', 'assistant', 'assistants', 'chatbot',
+  'completion',
+  'completions',
+  'prompt',
+  'prompts',
+  'embedding',
+  'embeddings',
+  'llm',
+  'llms',
+  'gpt',
+  'inference',
+  'rag',
+  'genai',
+  'openai',
+  'anthropic',
+  'claude',
+  'gemini',
+  'assistant',
+  'assistants',
+  'chatbot',
 ]);
 const AI_WEAK = new Set(['chat', 'agent', 'ai', 'model', 'moderation', 'response', 'conversation']); // singular forms
-const AI_DESCRIPTION = /\b(?:LLM|large language model|language model|GPT-?\d|OpenAI|Anthropic|Claude|Gemini|chat completions?|embeddings?|prompts?|generative AI|AI agents?|AI assistant)\b/i;
+const AI_DESCRIPTION =
+  /\b(?:LLM|large language model|language model|GPT-?\d|OpenAI|Anthropic|Claude|Gemini|chat completions?|embeddings?|prompts?|generative AI|AI agents?|AI assistant)\b/i;
 
 /** Operations that call, proxy or expose LLM/AI APIs. */
 export function isAiLinked(op: IndexedOperation): boolean {
   const words = operationWords(op);
   if (words.some((w) => AI_STRONG.has(w))) return true;
-  if (new Set(words.map((w) => (w.endsWith('s') ? w.slice(0, -1) : w)).filter((w) => AI_WEAK.has(w))).size >= 2) return true;
+  if (new Set(words.map((w) => (w.endsWith('s') ? w.slice(0, -1) : w)).filter((w) => AI_WEAK.has(w))).size >= 2)
+    return true;
   const description = op.operation.description;
   return typeof description === 'string' && description.length < 4000 && AI_DESCRIPTION.test(description);
 }

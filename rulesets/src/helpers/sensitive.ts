@@ -1,5 +1,11 @@
 // The sensitive-data classifier as OpenAPI rules use it: on indexed schemas and parameters, cached per schema.
-import { atLeast, classifyField, regulationsFor, type DataClass, type DataClassMatch } from '../../../server/src/engine/sensitive';
+import {
+  atLeast,
+  classifyField,
+  regulationsFor,
+  type DataClass,
+  type DataClassMatch,
+} from '../../../server/src/engine/sensitive';
 import type { ClassifierOptions } from '../../../server/src/engine/sensitive/types';
 import type { IndexedSchema, JsonObject } from '../index/openapiIndex';
 
@@ -20,7 +26,11 @@ function examplesOf(schema: JsonObject): unknown[] | undefined {
 }
 
 /** Classes a named schema (a property or parameter) holds, at medium confidence or more. */
-export function classifySchemaEntry(entry: IndexedSchema, options: ClassifierOptions | undefined, name = entry.propertyName ?? entry.parameterName): DataClassMatch[] {
+export function classifySchemaEntry(
+  entry: IndexedSchema,
+  options: ClassifierOptions | undefined,
+  name = entry.propertyName ?? entry.parameterName,
+): DataClassMatch[] {
   if (name === undefined) return [];
   const key = options ?? NO_OPTIONS;
   let perOptions = cache.get(key);

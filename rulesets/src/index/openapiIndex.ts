@@ -144,14 +144,22 @@ function buildIndex(root: JsonObject, version: SpecVersion): OpenApiIndex {
         jsonPath,
         security,
         securitySource: own ? 'operation' : globalSecurity ? 'document' : 'none',
-        parameters: mergeParameters(pathLevelParameters, collectParameters(operation.parameters, [...jsonPath, 'parameters'])),
+        parameters: mergeParameters(
+          pathLevelParameters,
+          collectParameters(operation.parameters, [...jsonPath, 'parameters']),
+        ),
       });
     }
   }
 
   const securitySchemes = new Map<string, IndexedSecurityScheme>();
   const schemeContainerPath: JsonPath = version === '2.0' ? ['securityDefinitions'] : ['components', 'securitySchemes'];
-  const schemeContainer = version === '2.0' ? root.securityDefinitions : isObject(root.components) ? root.components.securitySchemes : undefined;
+  const schemeContainer =
+    version === '2.0'
+      ? root.securityDefinitions
+      : isObject(root.components)
+        ? root.components.securitySchemes
+        : undefined;
   if (isObject(schemeContainer)) {
     for (const [name, scheme] of Object.entries(schemeContainer)) {
       if (isObject(scheme)) securitySchemes.set(name, { name, scheme, jsonPath: [...schemeContainerPath, name] });
@@ -228,10 +236,18 @@ function buildIndex(root: JsonObject, version: SpecVersion): OpenApiIndex {
   return index;
 }
 
-function collectCallbacks(root: JsonObject, version: SpecVersion, operations: IndexedOperation[]): IndexedCallbackOperation[] {
+function collectCallbacks(
+  root: JsonObject,
+  version: SpecVersion,
+  operations: IndexedOperation[],
+): IndexedCallbackOperation[] {
   const out: IndexedCallbackOperation[] = [];
   if (version === '2.0') return out;
-  const addPathItem = (pathItem: unknown, base: JsonPath, extra: Omit<IndexedCallbackOperation, 'method' | 'operation' | 'jsonPath'>) => {
+  const addPathItem = (
+    pathItem: unknown,
+    base: JsonPath,
+    extra: Omit<IndexedCallbackOperation, 'method' | 'operation' | 'jsonPath'>,
+  ) => {
     if (!isObject(pathItem)) return;
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
@@ -244,12 +260,18 @@ function collectCallbacks(root: JsonObject, version: SpecVersion, operations: In
     for (const [name, callback] of Object.entries(cbs)) {
       if (!isObject(callback)) continue;
       for (const [expression, pathItem] of Object.entries(callback)) {
-        addPathItem(pathItem, [...owner.jsonPath, 'callbacks', name, expression], { kind: 'callback', name, expression, owner });
+        addPathItem(pathItem, [...owner.jsonPath, 'callbacks', name, expression], {
+          kind: 'callback',
+          name,
+          expression,
+          owner,
+        });
       }
     }
   }
   if (isObject(root.webhooks)) {
-    for (const [name, pathItem] of Object.entries(root.webhooks)) addPathItem(pathItem, ['webhooks', name], { kind: 'webhook', name });
+    for (const [name, pathItem] of Object.entries(root.webhooks))
+      addPathItem(pathItem, ['webhooks', name], { kind: 'webhook', name });
   }
   return out;
 }
@@ -317,7 +339,8 @@ function mergeParameters(
 function collectServers(value: unknown, basePath: JsonPath, out: IndexedServer[]): void {
   if (!Array.isArray(value)) return;
   value.forEach((server, i) => {
-    if (isObject(server) && typeof server.url === 'string') out.push({ url: server.url, jsonPath: [...basePath, i, 'url'] });
+    if (isObject(server) && typeof server.url === 'string')
+      out.push({ url: server.url, jsonPath: [...basePath, i, 'url'] });
   });
 }
 
@@ -330,12 +353,21 @@ function collectSchemas(index: OpenApiIndex, usage: SchemaUsage): IndexedSchema[
   return out;
 }
 
-function collectOperationSchemas(version: SpecVersion, op: IndexedOperation, usage: SchemaUsage, seen: Set<object>, out: IndexedSchema[], root: JsonObject): IndexedSchema[] {
-  const visit = (schema: unknown, jsonPath: JsonPath, parameterName?: string) => walkSchema(schema, jsonPath, seen, out, root, parameterName);
+function collectOperationSchemas(
+  version: SpecVersion,
+  op: IndexedOperation,
+  usage: SchemaUsage,
+  seen: Set<object>,
+  out: IndexedSchema[],
+  root: JsonObject,
+): IndexedSchema[] {
+  const visit = (schema: unknown, jsonPath: JsonPath, parameterName?: string) =>
+    walkSchema(schema, jsonPath, seen, out, root, parameterName);
   if (usage === 'request') {
     for (const { parameter, jsonPath } of op.parameters) {
       const name = typeof parameter.name === 'string' ? parameter.name : undefined;
-      if (isObject(parameter.schema)) visit(parameter.schema, [...jsonPath, 'schema'], parameter.in === 'body' ? undefined : name);
+      if (isObject(parameter.schema))
+        visit(parameter.schema, [...jsonPath, 'schema'], parameter.in === 'body' ? undefined : name);
       if (version === '2.0' && parameter.in === 'body') continue;
       if (version === '2.0') visit(parameter, jsonPath, name); // Swagger 2.0 non-body parameters are schemas themselves
       visitContent(parameter.content, [...jsonPath, 'content'], (schema, path) => visit(schema, path, name));
@@ -377,7 +409,8 @@ function collectExamples(index: OpenApiIndex): IndexedExample[] {
   };
   const fromContent = (content: unknown, jsonPath: JsonPath) => {
     if (!isObject(content)) return;
-    for (const [mediaType, media] of Object.entries(content)) if (isObject(media)) fromHolder(media, [...jsonPath, mediaType]);
+    for (const [mediaType, media] of Object.entries(content))
+      if (isObject(media)) fromHolder(media, [...jsonPath, mediaType]);
   };
   for (const op of index.operations) {
     for (const { parameter, jsonPath } of op.parameters) {
@@ -389,7 +422,8 @@ function collectExamples(index: OpenApiIndex): IndexedExample[] {
     if (isObject(body)) fromContent(body.content, [...op.jsonPath, 'requestBody', 'content']);
     for (const response of responsesOf(op.operation, op.jsonPath)) {
       fromContent(response.response.content, [...response.jsonPath, 'content']);
-      if (index.version === '2.0' && isObject(response.response.examples)) fromHolder(response.response, response.jsonPath);
+      if (index.version === '2.0' && isObject(response.response.examples))
+        fromHolder(response.response, response.jsonPath);
     }
   }
   const withDefault = new Set<object>();
@@ -415,7 +449,18 @@ function visitContent(content: unknown, basePath: JsonPath, visit: (schema: unkn
 }
 
 const SCHEMA_LIST_KEYS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
-const SCHEMA_SINGLE_KEYS = ['items', 'additionalProperties', 'not', 'contains', 'unevaluatedProperties', 'unevaluatedItems', 'if', 'then', 'else', 'propertyNames'] as const;
+const SCHEMA_SINGLE_KEYS = [
+  'items',
+  'additionalProperties',
+  'not',
+  'contains',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+] as const;
 const SCHEMA_MAP_KEYS = ['patternProperties', 'dependentSchemas'] as const;
 
 /** A path built by appending to a parent: schemas are many, and only those with findings need their path. */
@@ -472,7 +517,8 @@ function childrenOf(schema: JsonObject): SchemaChild[] {
     if (isObject(value)) found.push({ schema: value, tail, propertyName });
   };
   const properties = schema.properties;
-  if (isObject(properties)) for (const name of Object.keys(properties)) add(properties[name], ['properties', name], name);
+  if (isObject(properties))
+    for (const name of Object.keys(properties)) add(properties[name], ['properties', name], name);
   for (const key of SCHEMA_LIST_KEYS) {
     const list = schema[key];
     if (Array.isArray(list)) for (let i = 0; i < list.length; i++) add(list[i], [key, i]);
@@ -486,7 +532,14 @@ function childrenOf(schema: JsonObject): SchemaChild[] {
   return found;
 }
 
-function walkSchema(schema: unknown, jsonPath: JsonPath, seen: Set<object>, out: IndexedSchema[], root: JsonObject, parameterName?: string): void {
+function walkSchema(
+  schema: unknown,
+  jsonPath: JsonPath,
+  seen: Set<object>,
+  out: IndexedSchema[],
+  root: JsonObject,
+  parameterName?: string,
+): void {
   if (!isObject(schema) || seen.has(schema)) return;
   // Iterative, so that deeply nested real-world schemas cannot overflow the stack. The stack holds each
   // subschema with its parent's path; the path object is made only for schemas actually visited.

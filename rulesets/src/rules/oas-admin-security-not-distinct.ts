@@ -2,7 +2,24 @@ import { describeOperation, type IndexedOperation } from '../index/openapiIndex'
 import type { OpenApiRule } from '../ruleTypes';
 import { hasAnyWord, isUnsecured, pathWords, securityKey } from '../helpers/operations';
 
-const ADMIN_WORDS = new Set(['admin', 'admins', 'administrator', 'administration', 'internal', 'manage', 'management', 'superuser', 'sudo', 'backoffice', 'staff', 'ops', 'operator', 'debug', 'actuator', 'maintenance']);
+const ADMIN_WORDS = new Set([
+  'admin',
+  'admins',
+  'administrator',
+  'administration',
+  'internal',
+  'manage',
+  'management',
+  'superuser',
+  'sudo',
+  'backoffice',
+  'staff',
+  'ops',
+  'operator',
+  'debug',
+  'actuator',
+  'maintenance',
+]);
 
 export function isAdminOperation(op: IndexedOperation): string | undefined {
   return hasAnyWord(pathWords(op.path), ADMIN_WORDS);
@@ -18,7 +35,8 @@ export const adminSecurityNotDistinct: OpenApiRule = {
     'An operation on an administrative or internal path (`/admin`, `/internal`, `/management`…) has no security, or exactly the same security requirements (schemes and scopes) as ordinary operations, so any authenticated user is allowed to call it.',
   check(index, report) {
     const ordinaryKeys = new Set<string>();
-    for (const op of index.operations) if (!isAdminOperation(op) && !isUnsecured(op)) ordinaryKeys.add(securityKey(op.security));
+    for (const op of index.operations)
+      if (!isAdminOperation(op) && !isUnsecured(op)) ordinaryKeys.add(securityKey(op.security));
     for (const op of index.operations) {
       const word = isAdminOperation(op);
       if (!word) continue;

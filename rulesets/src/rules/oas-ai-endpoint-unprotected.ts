@@ -9,7 +9,7 @@ export const aiEndpointUnprotected: OpenApiRule = {
   cwe: 'CWE-770',
   title: 'AI-linked operation without authentication or rate limits',
   summary:
-    'An operation that calls or proxies an LLM/AI API (chat, completions, prompts, embeddings, agents) is public or documents no rate limiting. Every call spends model tokens on the provider\'s bill and passes untrusted input to a third party: anonymous or unlimited access means cost exhaustion and abuse of the model through you.',
+    "An operation that calls or proxies an LLM/AI API (chat, completions, prompts, embeddings, agents) is public or documents no rate limiting. Every call spends model tokens on the provider's bill and passes untrusted input to a third party: anonymous or unlimited access means cost exhaustion and abuse of the model through you.",
   check(index, report) {
     for (const op of index.operations) {
       if (!isAiLinked(op)) continue;

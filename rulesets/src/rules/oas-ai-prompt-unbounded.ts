@@ -3,7 +3,23 @@ import type { OpenApiRule } from '../ruleTypes';
 import { isAiLinked } from '../helpers/operations';
 import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
 
-const PROMPT_WORDS = new Set(['prompt', 'prompts', 'messages', 'message', 'content', 'input', 'inputs', 'query', 'question', 'instructions', 'instruction', 'system', 'text', 'context', 'documents']);
+const PROMPT_WORDS = new Set([
+  'prompt',
+  'prompts',
+  'messages',
+  'message',
+  'content',
+  'input',
+  'inputs',
+  'query',
+  'question',
+  'instructions',
+  'instruction',
+  'system',
+  'text',
+  'context',
+  'documents',
+]);
 
 export const aiPromptUnbounded: OpenApiRule = {
   id: 'oas-ai-prompt-unbounded',
@@ -24,7 +40,8 @@ export const aiPromptUnbounded: OpenApiRule = {
         const name = propertyName ?? parameterName;
         if (name === undefined || !splitIdentifier(name).some((w) => PROMPT_WORDS.has(w))) continue;
         const types = schemaTypes(schema);
-        const unboundedString = types.includes('string') && typeof schema.maxLength !== 'number' && !Array.isArray(schema.enum);
+        const unboundedString =
+          types.includes('string') && typeof schema.maxLength !== 'number' && !Array.isArray(schema.enum);
         const unboundedArray = types.includes('array') && typeof schema.maxItems !== 'number';
         if (!unboundedString && !unboundedArray) continue;
         report({

@@ -13,7 +13,11 @@ export const arrayUnbounded: OpenApiRule = {
     for (const entry of index.schemasByUsage('request')) {
       const { schema, propertyName, parameterName } = entry;
       if (!schemaTypes(schema).includes('array') || typeof schema.maxItems === 'number') continue;
-      const what = propertyName ? `Array property \`${propertyName}\`` : parameterName ? `Array parameter \`${parameterName}\`` : 'This request array';
+      const what = propertyName
+        ? `Array property \`${propertyName}\``
+        : parameterName
+          ? `Array parameter \`${parameterName}\``
+          : 'This request array';
       report({
         path: [...entry.jsonPath, 'type'],
         message: `${what} has no \`maxItems\`: a single request may carry any number of items, each costing memory and processing. Add \`maxItems\` with the largest number the operation really needs.`,

@@ -5,20 +5,65 @@ import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
 
 // Flows where a human should be behind each call; money flows are covered by rate limits and idempotency.
 const HUMAN_FLOW_WORDS = new Set([
-  'signup', 'register', 'registration', 'vote', 'votes', 'voting', 'poll', 'otp', 'redeem', 'redemption', 'coupon',
-  'coupons', 'voucher', 'vouchers', 'promo', 'referral', 'referrals', 'invite', 'invites', 'invitation', 'invitations',
-  'review', 'reviews', 'comment', 'comments', 'booking', 'bookings', 'reservation', 'reservations', 'reserve', 'ticket',
-  'tickets', 'bid', 'bids', 'checkout',
+  'signup',
+  'register',
+  'registration',
+  'vote',
+  'votes',
+  'voting',
+  'poll',
+  'otp',
+  'redeem',
+  'redemption',
+  'coupon',
+  'coupons',
+  'voucher',
+  'vouchers',
+  'promo',
+  'referral',
+  'referrals',
+  'invite',
+  'invites',
+  'invitation',
+  'invitations',
+  'review',
+  'reviews',
+  'comment',
+  'comments',
+  'booking',
+  'bookings',
+  'reservation',
+  'reservations',
+  'reserve',
+  'ticket',
+  'tickets',
+  'bid',
+  'bids',
+  'checkout',
 ]);
 const SIGNAL_WORDS = new Set([
-  'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'challenge', 'attestation', 'integrity', 'devicecheck', 'appcheck',
-  'proof', 'pow', 'fingerprint', 'botd', 'bot',
+  'captcha',
+  'recaptcha',
+  'hcaptcha',
+  'turnstile',
+  'challenge',
+  'attestation',
+  'integrity',
+  'devicecheck',
+  'appcheck',
+  'proof',
+  'pow',
+  'fingerprint',
+  'botd',
+  'bot',
 ]);
 
 function humanFlowWord(op: IndexedOperation): string | undefined {
   if (op.method !== 'post' && op.method !== 'put' && op.method !== 'patch') return undefined;
   const words = pathWords(op.path);
-  return hasAnyWord(words, HUMAN_FLOW_WORDS) ?? (words.includes('sign') && words.includes('up') ? 'sign-up' : undefined);
+  return (
+    hasAnyWord(words, HUMAN_FLOW_WORDS) ?? (words.includes('sign') && words.includes('up') ? 'sign-up' : undefined)
+  );
 }
 
 function hasSignal(index: OpenApiIndex, op: IndexedOperation): boolean {
@@ -27,7 +72,11 @@ function hasSignal(index: OpenApiIndex, op: IndexedOperation): boolean {
   if (op.parameters.some(({ parameter }) => named(parameter.name))) return true;
   for (const entry of index.operationSchemas(op, 'request')) if (named(entry.propertyName)) return true;
   const body = op.operation.requestBody;
-  return isObject(body) && typeof body.description === 'string' && /captcha|proof[- ]of[- ]work|attestation/i.test(body.description);
+  return (
+    isObject(body) &&
+    typeof body.description === 'string' &&
+    /captcha|proof[- ]of[- ]work|attestation/i.test(body.description)
+  );
 }
 
 export const businessFlowWithoutAntiAutomation: OpenApiRule = {

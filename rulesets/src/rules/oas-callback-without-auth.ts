@@ -9,7 +9,13 @@ function documentsVerification(callback: IndexedCallbackOperation): boolean {
   if (Array.isArray(op.security) && op.security.some((r) => isObject(r) && Object.keys(r).length > 0)) return true;
   if (Array.isArray(op.parameters)) {
     for (const parameter of op.parameters) {
-      if (isObject(parameter) && parameter.in === 'header' && typeof parameter.name === 'string' && splitIdentifier(parameter.name).some((w) => SIGNATURE_WORDS.has(w))) return true;
+      if (
+        isObject(parameter) &&
+        parameter.in === 'header' &&
+        typeof parameter.name === 'string' &&
+        splitIdentifier(parameter.name).some((w) => SIGNATURE_WORDS.has(w))
+      )
+        return true;
     }
   }
   const text = `${typeof op.description === 'string' ? op.description : ''} ${typeof op.summary === 'string' ? op.summary : ''}`;
@@ -28,7 +34,10 @@ export const callbackWithoutAuth: OpenApiRule = {
   check(index, report) {
     for (const callback of index.callbacks) {
       if (documentsVerification(callback)) continue;
-      const what = callback.kind === 'webhook' ? `Webhook \`${callback.name}\`` : `Callback \`${callback.name}\` of ${callback.owner!.method.toUpperCase()} ${callback.owner!.path}`;
+      const what =
+        callback.kind === 'webhook'
+          ? `Webhook \`${callback.name}\``
+          : `Callback \`${callback.name}\` of ${callback.owner!.method.toUpperCase()} ${callback.owner!.path}`;
       report({
         path: callback.jsonPath,
         message: `${what} (${callback.method.toUpperCase()}) documents no signature or authentication: receivers cannot tell real events from forged ones and will act on whatever reaches their URL. Sign each delivery (e.g. an HMAC \`X-Signature\` header with a timestamp), document the header, and tell receivers to verify it.`,

@@ -8,7 +8,8 @@ function allowsAnyOrigin(header: JsonObject): boolean {
     if (holder.example === '*' || holder.default === '*' || holder.const === '*') return true;
     if (Array.isArray(holder.enum) && holder.enum.includes('*')) return true;
     if (Array.isArray(holder.examples) && holder.examples.includes('*')) return true;
-    if (isObject(holder.examples)) for (const example of Object.values(holder.examples)) if (isObject(example) && example.value === '*') return true;
+    if (isObject(holder.examples))
+      for (const example of Object.values(holder.examples)) if (isObject(example) && example.value === '*') return true;
   }
   return false;
 }
@@ -20,7 +21,7 @@ export const corsWildcardOrigin: OpenApiRule = {
   cwe: 'CWE-942',
   title: 'CORS allows any origin',
   summary:
-    'A response declares `Access-Control-Allow-Origin: *`: any web page may read the response from a visitor\'s browser. For an API that uses cookies or sits on an internal network, that exposes users\' data to every site they visit.',
+    "A response declares `Access-Control-Allow-Origin: *`: any web page may read the response from a visitor's browser. For an API that uses cookies or sits on an internal network, that exposes users' data to every site they visit.",
   check(index, report) {
     for (const op of index.operations) {
       for (const response of responsesOf(op.operation, op.jsonPath)) {

@@ -12,7 +12,9 @@ export const credentialInUrl: OpenApiRule = {
     'A query or path parameter carries a credential (password, token, API key, secret). URLs end up in server and proxy logs, browser history and Referer headers, so the credential leaks with them.',
   check(index, report, context) {
     for (const { parameter, jsonPath, name } of uniqueParameters(index, ['query', 'path'])) {
-      const match = atLeast(classifyField({ name }, context.sensitiveData), 'medium').find((m) => m.dataClass === 'credential');
+      const match = atLeast(classifyField({ name }, context.sensitiveData), 'medium').find(
+        (m) => m.dataClass === 'credential',
+      );
       if (!match) continue;
       report({
         path: [...jsonPath, 'name'],

@@ -1,7 +1,8 @@
 import { describeOperation, responseHeaders, responsesOf } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
 
-const REMOVAL_TEXT = /\b(?:sunset|removed?|removal|retire[ds]?|decommission|end[- ]of[- ]life|EOL|will be (?:deleted|disabled|shut))\b|\b\d{4}-\d{2}-\d{2}\b/i;
+const REMOVAL_TEXT =
+  /\b(?:sunset|removed?|removal|retire[ds]?|decommission|end[- ]of[- ]life|EOL|will be (?:deleted|disabled|shut))\b|\b\d{4}-\d{2}-\d{2}\b/i;
 
 export const deprecatedWithoutSunset: OpenApiRule = {
   id: 'oas-deprecated-without-sunset',

@@ -12,8 +12,10 @@ export const errorResponsesUndefined: OpenApiRule = {
   check(index, report) {
     for (const op of index.operations) {
       const missing: string[] = [];
-      if (!hasResponse(op.operation, '400', '422', '4XX')) missing.push('client-error response (`400`, `422` or `4XX`)');
-      if (!hasResponse(op.operation, '500', '5XX', 'default')) missing.push('server-error response (`500`, `5XX` or `default`)');
+      if (!hasResponse(op.operation, '400', '422', '4XX'))
+        missing.push('client-error response (`400`, `422` or `4XX`)');
+      if (!hasResponse(op.operation, '500', '5XX', 'default'))
+        missing.push('server-error response (`500`, `5XX` or `default`)');
       if (missing.length > 0) {
         report({
           path: op.operation.responses !== undefined ? [...op.jsonPath, 'responses'] : op.jsonPath,
@@ -23,7 +25,10 @@ export const errorResponsesUndefined: OpenApiRule = {
       for (const response of responsesOf(op.operation, op.jsonPath)) {
         if (!/^[45]|^default$/.test(response.status)) continue;
         const r = response.response;
-        const hasBody = index.version === '2.0' ? isObject(r.schema) : isObject(r.content) && Object.values(r.content).some((m) => isObject(m) && isObject(m.schema));
+        const hasBody =
+          index.version === '2.0'
+            ? isObject(r.schema)
+            : isObject(r.content) && Object.values(r.content).some((m) => isObject(m) && isObject(m.schema));
         if (hasBody) continue;
         report({
           path: response.jsonPath,

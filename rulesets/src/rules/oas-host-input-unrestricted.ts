@@ -3,8 +3,29 @@ import type { OpenApiRule } from '../ruleTypes';
 import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
 
 // `ip` alone is left out: in request bodies it is mostly the end user's address (data), not a destination.
-const HOST_LAST_WORDS = new Set(['host', 'hostname', 'hosts', 'domain', 'fqdn', 'proxy', 'upstream', 'server', 'origin', 'target']);
-const NOT_DESTINATION = new Set(['client', 'remote', 'user', 'customer', 'source', 'last', 'caller', 'email', 'cookie']);
+const HOST_LAST_WORDS = new Set([
+  'host',
+  'hostname',
+  'hosts',
+  'domain',
+  'fqdn',
+  'proxy',
+  'upstream',
+  'server',
+  'origin',
+  'target',
+]);
+const NOT_DESTINATION = new Set([
+  'client',
+  'remote',
+  'user',
+  'customer',
+  'source',
+  'last',
+  'caller',
+  'email',
+  'cookie',
+]);
 
 export function isHostName(name: string): boolean {
   const words = splitIdentifier(name);
@@ -20,7 +41,7 @@ export const hostInputUnrestricted: OpenApiRule = {
   cwe: 'CWE-918',
   title: 'Host or IP input without an allow-list',
   summary:
-    'A parameter or request property names a host, domain, IP, proxy or upstream server without an `enum` or `pattern`. If the server connects to it, callers choose where the server\'s requests go: internal networks, metadata endpoints, port scans (SSRF).',
+    "A parameter or request property names a host, domain, IP, proxy or upstream server without an `enum` or `pattern`. If the server connects to it, callers choose where the server's requests go: internal networks, metadata endpoints, port scans (SSRF).",
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
       const { schema, propertyName, parameterName } = entry;

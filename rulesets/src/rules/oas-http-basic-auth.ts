@@ -7,7 +7,7 @@ export const httpBasicAuth: OpenApiRule = {
   cwe: 'CWE-522',
   title: 'HTTP Basic or Digest authentication',
   summary:
-    'HTTP Basic sends the user\'s reusable password (only base64-encoded) with every request; Digest relies on MD5 and keeps passwords in a recoverable form on the server. Neither supports expiry, scopes or revocation.',
+    "HTTP Basic sends the user's reusable password (only base64-encoded) with every request; Digest relies on MD5 and keeps passwords in a recoverable form on the server. Neither supports expiry, scopes or revocation.",
   check(index, report) {
     for (const { name, scheme, jsonPath } of index.securitySchemes.values()) {
       if (index.version === '2.0' && scheme.type === 'basic') {

@@ -18,11 +18,16 @@ export const integerUnbounded: OpenApiRule = {
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
       const { schema, propertyName, parameterName } = entry;
-      if (!schemaTypes(schema).includes('integer') || Array.isArray(schema.enum) || schema.const !== undefined) continue;
+      if (!schemaTypes(schema).includes('integer') || Array.isArray(schema.enum) || schema.const !== undefined)
+        continue;
       if (parameterName !== undefined && isPaginationName(parameterName)) continue; // oas-pagination-unbounded says more
       const missing = (['minimum', 'maximum'] as const).filter((bound) => !hasBound(schema, bound));
       if (missing.length === 0) continue;
-      const what = propertyName ? `Integer property \`${propertyName}\`` : parameterName ? `Integer parameter \`${parameterName}\`` : 'This request integer';
+      const what = propertyName
+        ? `Integer property \`${propertyName}\``
+        : parameterName
+          ? `Integer parameter \`${parameterName}\``
+          : 'This request integer';
       report({
         path: [...entry.jsonPath, 'type'],
         message: `${what} has no ${missing.map((m) => `\`${m}\``).join(' or ')}: callers can send huge or negative values that drive loops, allocations and amounts. Add the bounds the operation really accepts.`,

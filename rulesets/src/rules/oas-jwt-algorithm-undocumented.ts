@@ -15,9 +15,12 @@ export const jwtAlgorithmUndocumented: OpenApiRule = {
   versions: ['3.0', '3.1', '3.2'],
   check(index, report) {
     for (const { name, scheme, jsonPath } of index.securitySchemes.values()) {
-      if (scheme.type !== 'http' || typeof scheme.scheme !== 'string' || scheme.scheme.toLowerCase() !== 'bearer') continue;
+      if (scheme.type !== 'http' || typeof scheme.scheme !== 'string' || scheme.scheme.toLowerCase() !== 'bearer')
+        continue;
       const description = typeof scheme.description === 'string' ? scheme.description : '';
-      const isJwt = (typeof scheme.bearerFormat === 'string' && /jwt|jws/i.test(scheme.bearerFormat)) || /\bJWT\b/.test(description);
+      const isJwt =
+        (typeof scheme.bearerFormat === 'string' && /jwt|jws/i.test(scheme.bearerFormat)) ||
+        /\bJWT\b/.test(description);
       if (!isJwt || ALGORITHM_TEXT.test(description)) continue;
       report({
         path: typeof scheme.bearerFormat === 'string' ? [...jsonPath, 'bearerFormat'] : [...jsonPath, 'description'],

@@ -13,9 +13,12 @@ export const mapUnbounded: OpenApiRule = {
     for (const entry of index.schemasByUsage('request')) {
       const { schema, propertyName } = entry;
       if (typeof schema.maxProperties === 'number') continue;
-      const key = isObject(schema.additionalProperties) && Object.keys(schema.additionalProperties).length > 0
-        ? 'additionalProperties'
-        : isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0 ? 'patternProperties' : undefined;
+      const key =
+        isObject(schema.additionalProperties) && Object.keys(schema.additionalProperties).length > 0
+          ? 'additionalProperties'
+          : isObject(schema.patternProperties) && Object.keys(schema.patternProperties).length > 0
+            ? 'patternProperties'
+            : undefined;
       if (!key) continue;
       report({
         path: [...entry.jsonPath, key],

@@ -2,8 +2,10 @@ import { isObject } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
 
 const WHY: Record<string, string> = {
-  implicit: 'the implicit flow returns the access token in the URL fragment, where browser history, logs and other scripts can read it, and cannot be sender-constrained',
-  password: 'the resource-owner password flow hands the user\'s password to the client and cannot support multi-factor or federated login',
+  implicit:
+    'the implicit flow returns the access token in the URL fragment, where browser history, logs and other scripts can read it, and cannot be sender-constrained',
+  password:
+    "the resource-owner password flow hands the user's password to the client and cannot support multi-factor or federated login",
 };
 
 export const oauth2InsecureFlow: OpenApiRule = {

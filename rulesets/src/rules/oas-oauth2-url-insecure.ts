@@ -28,9 +28,15 @@ export const oauth2UrlInsecure: OpenApiRule = {
       };
       if (scheme.type === 'oauth2') {
         check(scheme, jsonPath);
-        if (isObject(scheme.flows)) for (const [flow, value] of Object.entries(scheme.flows)) if (isObject(value)) check(value, [...jsonPath, 'flows', flow]);
+        if (isObject(scheme.flows))
+          for (const [flow, value] of Object.entries(scheme.flows))
+            if (isObject(value)) check(value, [...jsonPath, 'flows', flow]);
       }
-      if (scheme.type === 'openIdConnect' && typeof scheme.openIdConnectUrl === 'string' && isPlainHttpUrl(scheme.openIdConnectUrl)) {
+      if (
+        scheme.type === 'openIdConnect' &&
+        typeof scheme.openIdConnectUrl === 'string' &&
+        isPlainHttpUrl(scheme.openIdConnectUrl)
+      ) {
         report({
           path: [...jsonPath, 'openIdConnectUrl'],
           message: `\`openIdConnectUrl\` of security scheme \`${name}\` is plain HTTP: a tampered discovery document can point clients at an attacker's token endpoint. Use an https:// URL.`,

@@ -12,7 +12,8 @@ export const operationUnidentified: OpenApiRule = {
   check(index, report) {
     for (const op of index.operations) {
       const missing: string[] = [];
-      if (typeof op.operation.operationId !== 'string' || op.operation.operationId.trim() === '') missing.push('`operationId`');
+      if (typeof op.operation.operationId !== 'string' || op.operation.operationId.trim() === '')
+        missing.push('`operationId`');
       if (!Array.isArray(op.operation.tags) || op.operation.tags.length === 0) missing.push('`tags`');
       if (missing.length === 0) continue;
       report({

@@ -3,7 +3,23 @@ import type { OpenApiRule } from '../ruleTypes';
 import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
 import { uniqueParameters } from '../helpers/operations';
 
-const PAGINATION_NAMES = new Set(['limit', 'perpage', 'pagesize', 'size', 'count', 'maxresults', 'top', 'first', 'last', 'take', 'pagelimit', 'maxitems', 'maxpagesize', 'resultsperpage', 'n']);
+const PAGINATION_NAMES = new Set([
+  'limit',
+  'perpage',
+  'pagesize',
+  'size',
+  'count',
+  'maxresults',
+  'top',
+  'first',
+  'last',
+  'take',
+  'pagelimit',
+  'maxitems',
+  'maxpagesize',
+  'resultsperpage',
+  'n',
+]);
 
 export function isPaginationName(name: string): boolean {
   return PAGINATION_NAMES.has(splitIdentifier(name).join(''));
@@ -20,7 +36,8 @@ export const paginationUnbounded: OpenApiRule = {
   check(index, report) {
     for (const { parameter, jsonPath, op, name } of uniqueParameters(index, ['query'])) {
       if (!isPaginationName(name)) continue;
-      const schema: JsonObject = index.version === '2.0' ? parameter : isObject(parameter.schema) ? parameter.schema : {};
+      const schema: JsonObject =
+        index.version === '2.0' ? parameter : isObject(parameter.schema) ? parameter.schema : {};
       const types = schemaTypes(schema);
       if (types.length > 0 && !types.includes('integer') && !types.includes('number')) continue;
       if (Array.isArray(schema.enum) || schema.const !== undefined) continue;

@@ -7,12 +7,19 @@ function declaredScopes(scheme: JsonObject): Set<string> | undefined {
   const scopes = new Set<string>();
   if (isObject(scheme.scopes)) for (const name of Object.keys(scheme.scopes)) scopes.add(name);
   if (isObject(scheme.flows)) {
-    for (const flow of Object.values(scheme.flows)) if (isObject(flow) && isObject(flow.scopes)) for (const name of Object.keys(flow.scopes)) scopes.add(name);
+    for (const flow of Object.values(scheme.flows))
+      if (isObject(flow) && isObject(flow.scopes)) for (const name of Object.keys(flow.scopes)) scopes.add(name);
   }
   return scopes;
 }
 
-function checkRequirements(index: OpenApiIndex, security: unknown, basePath: JsonPath, where: string, report: (r: RuleReport) => void): void {
+function checkRequirements(
+  index: OpenApiIndex,
+  security: unknown,
+  basePath: JsonPath,
+  where: string,
+  report: (r: RuleReport) => void,
+): void {
   if (!Array.isArray(security)) return;
   security.forEach((requirement, i) => {
     if (!isObject(requirement)) return;
@@ -50,7 +57,13 @@ export const securitySchemeUndefined: OpenApiRule = {
   check(index, report) {
     checkRequirements(index, index.root.security, ['security'], 'The document', report);
     for (const op of index.operations) {
-      checkRequirements(index, op.operation.security, [...op.jsonPath, 'security'], `${op.method.toUpperCase()} ${op.path}`, report);
+      checkRequirements(
+        index,
+        op.operation.security,
+        [...op.jsonPath, 'security'],
+        `${op.method.toUpperCase()} ${op.path}`,
+        report,
+      );
     }
   },
 };

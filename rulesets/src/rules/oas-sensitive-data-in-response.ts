@@ -16,8 +16,13 @@ export const sensitiveDataInResponse: OpenApiRule = {
       if (entry.propertyName === undefined || entry.schema.writeOnly === true) continue;
       if (isPasswordLikeName(entry.propertyName)) continue; // oas-password-readable reports these
       // Credentials are scalar values; an object or list named `secrets` or `tokens` holds their metadata.
-      const container = isObject(entry.schema.properties) || entry.schema.items !== undefined || schemaTypes(entry.schema).some((t) => t === 'object' || t === 'array');
-      const matches = classifySchemaEntry(entry, context.sensitiveData).filter((m) => !(container && m.dataClass === 'credential'));
+      const container =
+        isObject(entry.schema.properties) ||
+        entry.schema.items !== undefined ||
+        schemaTypes(entry.schema).some((t) => t === 'object' || t === 'array');
+      const matches = classifySchemaEntry(entry, context.sensitiveData).filter(
+        (m) => !(container && m.dataClass === 'credential'),
+      );
       if (matches.length === 0) continue;
       const classes = classesOf(matches);
       report({

@@ -17,7 +17,8 @@ function* stringsOf(value: unknown, path: JsonPath): Generator<{ value: string |
       for (let i = item.value.length - 1; i >= 0; i--) stack.push({ value: item.value[i], path: [...item.path, i] });
     } else if (isObject(item.value)) {
       const entries = Object.entries(item.value);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...item.path, entries[i]![0]] });
+      for (let i = entries.length - 1; i >= 0; i--)
+        stack.push({ value: entries[i]![1], path: [...item.path, entries[i]![0]] });
     }
   }
 }

@@ -15,13 +15,15 @@ export const sequentialObjectId: OpenApiRule = {
   cwe: 'CWE-639',
   title: 'Guessable integer object id',
   summary:
-    'A path parameter, or an id-named query/header parameter, is an integer. Sequential ids let attackers enumerate other users\' objects by counting; every missed authorization check becomes a data leak.',
+    "A path parameter, or an id-named query/header parameter, is an integer. Sequential ids let attackers enumerate other users' objects by counting; every missed authorization check becomes a data leak.",
   check(index, report) {
     for (const op of index.operations) {
       for (const { parameter, jsonPath } of op.parameters) {
         const name = typeof parameter.name === 'string' ? parameter.name : '';
-        if (parameter.in !== 'path' && !((parameter.in === 'query' || parameter.in === 'header') && isIdName(name))) continue;
-        const schema: JsonObject = index.version === '2.0' ? parameter : isObject(parameter.schema) ? parameter.schema : {};
+        if (parameter.in !== 'path' && !((parameter.in === 'query' || parameter.in === 'header') && isIdName(name)))
+          continue;
+        const schema: JsonObject =
+          index.version === '2.0' ? parameter : isObject(parameter.schema) ? parameter.schema : {};
         const schemaPath: JsonPath = index.version === '2.0' ? jsonPath : [...jsonPath, 'schema'];
         if (!schemaTypes(schema).includes('integer')) continue;
         report({

@@ -3,9 +3,33 @@ import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
 
 // Properties the server owns: identity, timestamps, ownership and privileges.
 const SERVER_OWNED = new Set([
-  'id', 'uuid', 'created', 'createdat', 'createdon', 'createddate', 'creationdate', 'updated', 'updatedat', 'updatedon',
-  'modified', 'modifiedat', 'lastmodified', 'owner', 'ownerid', 'createdby', 'role', 'roles', 'isadmin', 'admin',
-  'permissions', 'issuperuser', 'superuser', 'isverified', 'verified', 'balance', 'credits',
+  'id',
+  'uuid',
+  'created',
+  'createdat',
+  'createdon',
+  'createddate',
+  'creationdate',
+  'updated',
+  'updatedat',
+  'updatedon',
+  'modified',
+  'modifiedat',
+  'lastmodified',
+  'owner',
+  'ownerid',
+  'createdby',
+  'role',
+  'roles',
+  'isadmin',
+  'admin',
+  'permissions',
+  'issuperuser',
+  'superuser',
+  'isverified',
+  'verified',
+  'balance',
+  'credits',
 ]);
 
 export function isServerOwnedName(name: string): boolean {

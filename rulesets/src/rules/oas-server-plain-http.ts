@@ -32,7 +32,8 @@ export const serverPlainHttp: OpenApiRule = {
       if (scheme.toLowerCase() === 'http') {
         report({
           path: jsonPath,
-          message: 'The API is offered over plain HTTP (`schemes: [http]`): credentials and data travel unencrypted. Offer `https` only.',
+          message:
+            'The API is offered over plain HTTP (`schemes: [http]`): credentials and data travel unencrypted. Offer `https` only.',
         });
       }
     }

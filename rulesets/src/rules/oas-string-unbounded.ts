@@ -35,7 +35,11 @@ export const stringUnbounded: OpenApiRule = {
     for (const entry of index.schemasByUsage('request')) {
       const { schema, propertyName, parameterName } = entry;
       if (!schemaTypes(schema).includes('string') || stringIsBounded(schema) || isUploadSchema(schema)) continue; // uploads: oas-upload-unbounded
-      const what = propertyName ? `String property \`${propertyName}\`` : parameterName ? `String parameter \`${parameterName}\`` : 'This request string';
+      const what = propertyName
+        ? `String property \`${propertyName}\``
+        : parameterName
+          ? `String parameter \`${parameterName}\``
+          : 'This request string';
       report({
         path: [...entry.jsonPath, 'type'],
         message: `${what} has no maximum length: clients can send arbitrarily large values. Add \`maxLength\` (or an \`enum\`, or an anchored \`pattern\`).`,

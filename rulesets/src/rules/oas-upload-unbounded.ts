@@ -5,7 +5,9 @@ const FILE_FORMATS = new Set(['binary', 'byte', 'base64']);
 
 /** Binary or encoded content (checked by this rule rather than oas-string-unbounded). */
 export function isUploadSchema(schema: JsonObject): boolean {
-  return (typeof schema.format === 'string' && FILE_FORMATS.has(schema.format)) || typeof schema.contentEncoding === 'string';
+  return (
+    (typeof schema.format === 'string' && FILE_FORMATS.has(schema.format)) || typeof schema.contentEncoding === 'string'
+  );
 }
 
 export const uploadUnbounded: OpenApiRule = {
@@ -25,7 +27,11 @@ export const uploadUnbounded: OpenApiRule = {
       const swaggerFile = index.version === '2.0' && schemaTypes(schema).includes('file') ? 'type' : undefined;
       const key = format ?? encoding ?? swaggerFile;
       if (!key) continue;
-      const what = propertyName ? `Upload field \`${propertyName}\`` : parameterName ? `Upload parameter \`${parameterName}\`` : 'This uploaded content';
+      const what = propertyName
+        ? `Upload field \`${propertyName}\``
+        : parameterName
+          ? `Upload parameter \`${parameterName}\``
+          : 'This uploaded content';
       report({
         path: [...entry.jsonPath, key],
         message: `${what} has no size limit: clients can upload files of any size, filling disk and memory. ${swaggerFile ? 'Describe the limit in the description and enforce it on the server (Swagger 2.0 cannot bound files).' : 'Add `maxLength` (bytes) and enforce the same limit on the server and proxies.'}`,
@@ -38,7 +44,10 @@ export const uploadUnbounded: OpenApiRule = {
       if (!isObject(body) || !isObject(body.content)) continue;
       for (const [mediaType, media] of Object.entries(body.content)) {
         if (!isObject(media) || media.schema !== undefined) continue;
-        if (!/^(?:application\/octet-stream|image\/|audio\/|video\/|application\/pdf|application\/zip)/i.test(mediaType)) continue;
+        if (
+          !/^(?:application\/octet-stream|image\/|audio\/|video\/|application\/pdf|application\/zip)/i.test(mediaType)
+        )
+          continue;
         report({
           path: [...op.jsonPath, 'requestBody', 'content', mediaType],
           message: `The ${mediaType} body of ${op.method.toUpperCase()} ${op.path} has no schema and so no size limit: clients can upload files of any size. Add a schema with \`maxLength\` (bytes) and enforce it on the server.`,

@@ -2,7 +2,20 @@ import { isObject, schemaTypes, type JsonObject, type JsonPath } from '../index/
 import type { OpenApiRule } from '../ruleTypes';
 import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
 
-const URL_LAST_WORDS = new Set(['url', 'urls', 'uri', 'uris', 'href', 'link', 'callback', 'webhook', 'webhooks', 'redirect', 'endpoint', 'feed']);
+const URL_LAST_WORDS = new Set([
+  'url',
+  'urls',
+  'uri',
+  'uris',
+  'href',
+  'link',
+  'callback',
+  'webhook',
+  'webhooks',
+  'redirect',
+  'endpoint',
+  'feed',
+]);
 const URL_FIRST_WORDS = new Set(['callback', 'webhook', 'redirect']);
 const URL_FORMATS = new Set(['uri', 'url', 'iri', 'uri-reference', 'iri-reference', 'uri-template']);
 
@@ -15,7 +28,11 @@ export function isUrlName(name: string): boolean {
 /** An allow-list: a pattern pinned to a scheme and host, an enum or a const. */
 export function restrictsValues(schema: JsonObject): boolean {
   if (Array.isArray(schema.enum) || schema.const !== undefined) return true;
-  return typeof schema.pattern === 'string' && /^\^https?/.test(schema.pattern.replace(/\\/g, '')) && !/^\^https?:\/\/(?:\.\*|\[\^\/\]\+|\.\+|\[\^\/\]\*)/.test(schema.pattern.replace(/\\/g, ''));
+  return (
+    typeof schema.pattern === 'string' &&
+    /^\^https?/.test(schema.pattern.replace(/\\/g, '')) &&
+    !/^\^https?:\/\/(?:\.\*|\[\^\/\]\+|\.\+|\[\^\/\]\*)/.test(schema.pattern.replace(/\\/g, ''))
+  );
 }
 
 export const urlInputUnrestricted: OpenApiRule = {
@@ -35,7 +52,8 @@ export const urlInputUnrestricted: OpenApiRule = {
       const byFormat = typeof schema.format === 'string' && URL_FORMATS.has(schema.format);
       if (!byFormat && (name === undefined || !isUrlName(name) || types.length === 0)) continue;
       if (restrictsValues(schema)) continue;
-      const path: JsonPath = propertyName !== undefined ? entry.jsonPath : isObject(schema) ? [...entry.jsonPath, 'type'] : entry.jsonPath;
+      const path: JsonPath =
+        propertyName !== undefined ? entry.jsonPath : isObject(schema) ? [...entry.jsonPath, 'type'] : entry.jsonPath;
       report({
         path,
         message: `${name ? `\`${name}\`` : 'This input'} takes a URL ${byFormat ? 'without an allow-list' : 'without `format: uri` or an allow-list'}: a server that fetches or redirects to it can be pointed at internal hosts, cloud metadata (169.254.169.254) or phishing sites. ${byFormat ? '' : 'Declare `format: uri`, '}${byFormat ? 'Add' : 'add'} a \`pattern\` pinned to the allowed scheme and hosts (e.g. \`^https://hooks\\.example\\.com/\`) or an \`enum\`, and check it again on the server before any request.`,

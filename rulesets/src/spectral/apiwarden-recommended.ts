@@ -11,6 +11,8 @@ declare const __APIWARDEN_DOCS_BASE__: string;
 export default toSpectralRuleset(recommendedRules, {
   documentationBaseUrl: __APIWARDEN_DOCS_BASE__,
   onRuleError: (ruleId, error) => {
-    console.error(`apiwarden: rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `apiwarden: rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.message : String(error)}`,
+    );
   },
 });

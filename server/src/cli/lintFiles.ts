@@ -18,7 +18,13 @@ export interface CliLintResult {
 export async function lintPaths(patterns: string[], cwd: string, settings: EngineSettings): Promise<CliLintResult> {
   const files = await discoverFiles(patterns, cwd);
   const engine = new Engine();
-  const result: CliLintResult = { findings: [], linted: [], lintedByKind: { openapi: 0, code: 0 }, skipped: [], errors: [] };
+  const result: CliLintResult = {
+    findings: [],
+    linted: [],
+    lintedByKind: { openapi: 0, code: 0 },
+    skipped: [],
+    errors: [],
+  };
   const seen = new Set<string>();
   for (const file of files) {
     let text: string;

@@ -16,7 +16,11 @@ function cacheFile(): string | undefined {
   try {
     const stat = statSync(bundle);
     const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
-    return path.join(base, 'apiwarden', `cli-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}.v8cache`);
+    return path.join(
+      base,
+      'apiwarden',
+      `cli-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}.v8cache`,
+    );
   } catch {
     return undefined;
   }
@@ -84,5 +88,11 @@ if (file && (!cachedData || script.cachedDataRejected)) {
 }
 
 const moduleObject = { exports: {} };
-const run = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: unknown, filename: string, dirname: string) => void;
+const run = script.runInThisContext() as (
+  exports: unknown,
+  require: NodeRequire,
+  module: unknown,
+  filename: string,
+  dirname: string,
+) => void;
 run.call(moduleObject.exports, moduleObject.exports, createRequire(bundle), moduleObject, bundle, path.dirname(bundle));

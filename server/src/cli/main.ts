@@ -32,7 +32,8 @@ export const EXIT_USAGE_OR_CRASH = 2;
 
 function choice<T extends string>(allowed: readonly T[]) {
   return (value: string): T => {
-    if (!(allowed as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed: ${allowed.join(', ')}.`);
+    if (!(allowed as readonly string[]).includes(value))
+      throw new InvalidArgumentError(`Allowed: ${allowed.join(', ')}.`);
     return value as T;
   };
 }
@@ -48,9 +49,13 @@ function collectString(value: string, previous: string[] = []): string[] {
   return [...previous, value.trim()];
 }
 
-function collectSensitiveName(value: string, previous: Partial<Record<DataClass, string[]>> = {}): Partial<Record<DataClass, string[]>> {
+function collectSensitiveName(
+  value: string,
+  previous: Partial<Record<DataClass, string[]>> = {},
+): Partial<Record<DataClass, string[]>> {
   const match = /^([a-z-]+)=(.+)$/.exec(value);
-  if (!match || !isDataClass(match[1]) || match[2]!.trim() === '') throw new InvalidArgumentError(`Use <class>=<name>, class one of ${DATA_CLASSES.join(', ')}.`);
+  if (!match || !isDataClass(match[1]) || match[2]!.trim() === '')
+    throw new InvalidArgumentError(`Use <class>=<name>, class one of ${DATA_CLASSES.join(', ')}.`);
   const dataClass = match[1];
   return { ...previous, [dataClass]: [...(previous[dataClass] ?? []), match[2]!.trim()] };
 }
@@ -77,12 +82,25 @@ async function main(argv: string[]): Promise<number> {
     )
     .argument('[paths...]', 'files, folders or glob patterns', ['.'])
     .option('-f, --format <format>', 'stylish | json | sarif', choice(['stylish', 'json', 'sarif'] as const), 'stylish')
-    .option('--fail-on <level>', 'exit with 1 when findings at this level or above exist: error | warn | never', choice(['error', 'warn', 'never'] as const), 'error')
+    .option(
+      '--fail-on <level>',
+      'exit with 1 when findings at this level or above exist: error | warn | never',
+      choice(['error', 'warn', 'never'] as const),
+      'error',
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('-r, --rule <id=severity>', 'set a rule severity or turn it off (repeatable)', collectRuleSetting, {})
     .option('--allow-remote-refs', 'fetch http(s) $refs (off by default: no network access)', false)
-    .option('--auth-name <name>', 'also trust this middleware/guard/dependency name as authentication when its definition is not in the project (repeatable)', collectString)
-    .option('--sensitive-name <class=name>', `also classify this field name as sensitive data of a class: ${DATA_CLASSES.join(', ')} (repeatable)`, collectSensitiveName)
+    .option(
+      '--auth-name <name>',
+      'also trust this middleware/guard/dependency name as authentication when its definition is not in the project (repeatable)',
+      collectString,
+    )
+    .option(
+      '--sensitive-name <class=name>',
+      `also classify this field name as sensitive data of a class: ${DATA_CLASSES.join(', ')} (repeatable)`,
+      collectSensitiveName,
+    )
     .option('--not-sensitive <name>', 'never classify this field name as sensitive (repeatable)', collectString)
     .option('--no-color', 'plain output')
     .action(async (paths: string[], options: CliOptions) => {
@@ -95,7 +113,8 @@ async function main(argv: string[]): Promise<number> {
       });
       const result = await lintPaths(paths, cwd, settings);
       for (const error of result.errors) process.stderr.write(`warning: ${error}\n`);
-      if (result.linted.length === 0) process.stderr.write(`No OpenAPI documents or API handler code found in ${paths.join(', ')}.\n`);
+      if (result.linted.length === 0)
+        process.stderr.write(`No OpenAPI documents or API handler code found in ${paths.join(', ')}.\n`);
       const color = options.color && !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
       const report =
         options.format === 'json'
@@ -106,7 +125,8 @@ async function main(argv: string[]): Promise<number> {
       if (options.output) writeFileSync(options.output, report);
       else process.stdout.write(report);
       // Machine formats keep stdout parseable: their summary line goes to stderr.
-      if (options.format !== 'stylish' || options.output) process.stderr.write(summaryLine(result.findings, result.lintedByKind) + '\n');
+      if (options.format !== 'stylish' || options.output)
+        process.stderr.write(summaryLine(result.findings, result.lintedByKind) + '\n');
       exitCode = failsBuild(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
     });
 
@@ -116,7 +136,9 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE_OR_CRASH;
     }
-    process.stderr.write(`apiwarden crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `apiwarden crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT_USAGE_OR_CRASH;
   }
   return exitCode;

@@ -76,7 +76,8 @@ export class Engine {
     if (state) this.documentStates.delete(uri);
     else state = { yamlParser: new ChunkedYamlParser(), resolverMemo: new ResolverMemo() };
     this.documentStates.set(uri, state);
-    if (this.documentStates.size > INCREMENTAL_DOCUMENTS) this.documentStates.delete(this.documentStates.keys().next().value!);
+    if (this.documentStates.size > INCREMENTAL_DOCUMENTS)
+      this.documentStates.delete(this.documentStates.keys().next().value!);
     return state;
   }
 
@@ -122,7 +123,13 @@ export class Engine {
 
     if (kind === 'code') {
       this.code ??= new CodeAnalyzer(this.fileReader);
-      const output = await this.code.lint({ uri: request.uri, text: request.text, settings, signal, ...(request.workspaceRoots ? { workspaceRoots: request.workspaceRoots } : {}) });
+      const output = await this.code.lint({
+        uri: request.uri,
+        text: request.text,
+        settings,
+        signal,
+        ...(request.workspaceRoots ? { workspaceRoots: request.workspaceRoots } : {}),
+      });
       result.findings = output.findings;
       result.dependencies = output.dependencies;
       result.errors = output.errors;
@@ -142,8 +149,16 @@ export class Engine {
     result.findings = output.findings;
     result.dependencies = output.dependencies;
     result.timings = output.timings;
-    const parserStats = this.incremental && openapi.syntax === 'yaml' ? this.documentStates.get(request.uri)?.yamlParser.stats : undefined;
-    if (parserStats) result.parse = { mode: parserStats.whole ? 'whole' : 'chunked', chunks: parserStats.chunks, reparsed: parserStats.reparsed };
+    const parserStats =
+      this.incremental && openapi.syntax === 'yaml'
+        ? this.documentStates.get(request.uri)?.yamlParser.stats
+        : undefined;
+    if (parserStats)
+      result.parse = {
+        mode: parserStats.whole ? 'whole' : 'chunked',
+        chunks: parserStats.chunks,
+        reparsed: parserStats.reparsed,
+      };
     result.errors = output.errors;
     return finish(result, started);
   }

@@ -55,7 +55,11 @@ export class LineIndex {
   lineEnd(line: number): number {
     const next = this.lineStarts[line + 1];
     let end = next === undefined ? this.text.length : next;
-    while (end > this.lineStarts[line]! && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    while (
+      end > this.lineStarts[line]! &&
+      (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)
+    )
+      end--;
     return end;
   }
 
@@ -83,7 +87,8 @@ export function utf8ColumnToUtf16(lineText: string, byteColumn: number): number 
 
 export function rangeContains(range: Range, position: Position): boolean {
   const afterStart =
-    position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+    position.line > range.start.line ||
+    (position.line === range.start.line && position.character >= range.start.character);
   const beforeEnd =
     position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
   return afterStart && beforeEnd;
@@ -95,5 +100,8 @@ export function rangesOverlap(a: Range, b: Range): boolean {
 
 /** The same range moved down (or up, when negative) by whole lines. */
 export function shiftRange(range: Range, lines: number): Range {
-  return { start: { line: range.start.line + lines, character: range.start.character }, end: { line: range.end.line + lines, character: range.end.character } };
+  return {
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
+  };
 }

@@ -47,7 +47,8 @@ export function encodeFindings(base: readonly Finding[] | undefined, next: reado
 
 export function decodeFindings(base: readonly Finding[] | undefined, delta: FindingsDelta): Finding[] {
   const previous = base ?? [];
-  if (previous.length !== delta.baseLength) throw new Error(`findings delta against a base of ${delta.baseLength}, but ${previous.length} are held`);
+  if (previous.length !== delta.baseLength)
+    throw new Error(`findings delta against a base of ${delta.baseLength}, but ${previous.length} are held`);
   const out: Finding[] = new Array(delta.from.length);
   let freshIndex = 0;
   for (let i = 0; i < delta.from.length; i++) {
@@ -63,7 +64,11 @@ export function decodeFindings(base: readonly Finding[] | undefined, delta: Find
       continue;
     }
     const moved: Finding = { ...old, range: shiftRange(old.range, shift) };
-    if (old.data) moved.data = { ...old.data, ...(old.data.valueRange ? { valueRange: shiftRange(old.data.valueRange, shift) } : {}) };
+    if (old.data)
+      moved.data = {
+        ...old.data,
+        ...(old.data.valueRange ? { valueRange: shiftRange(old.data.valueRange, shift) } : {}),
+      };
     out[i] = moved;
   }
   return out;
@@ -71,15 +76,24 @@ export function decodeFindings(base: readonly Finding[] | undefined, delta: Find
 
 /** The same finding, possibly moved up or down by whole lines (text was added or removed above it). */
 function sameButMoved(a: Finding, b: Finding): boolean {
-  if (a.ruleId !== b.ruleId || a.uri !== b.uri || a.message !== b.message || a.severity !== b.severity || a.fixable !== b.fixable) return false;
-  if (a.owasp !== b.owasp || a.cwe !== b.cwe || a.aiLinked !== b.aiLinked || !sameList(a.dataClasses, b.dataClasses)) return false;
+  if (
+    a.ruleId !== b.ruleId ||
+    a.uri !== b.uri ||
+    a.message !== b.message ||
+    a.severity !== b.severity ||
+    a.fixable !== b.fixable
+  )
+    return false;
+  if (a.owasp !== b.owasp || a.cwe !== b.cwe || a.aiLinked !== b.aiLinked || !sameList(a.dataClasses, b.dataClasses))
+    return false;
   const shift = b.range.start.line - a.range.start.line;
   if (!sameMovedRange(a.range, b.range, shift)) return false;
   if (!a.data !== !b.data) return false;
   if (a.data && b.data) {
     if (!sameList(a.data.path?.map(String), b.data.path?.map(String))) return false;
     if (!a.data.valueRange !== !b.data.valueRange) return false;
-    if (a.data.valueRange && b.data.valueRange && !sameMovedRange(a.data.valueRange, b.data.valueRange, shift)) return false;
+    if (a.data.valueRange && b.data.valueRange && !sameMovedRange(a.data.valueRange, b.data.valueRange, shift))
+      return false;
   }
   return true;
 }

@@ -11,10 +11,18 @@ export function hoverFor(findings: readonly Finding[], position: Position): Hove
   if (hits.length === 0) return null;
   const sections = hits.map((finding) => {
     const rule = ruleMetadata(finding.ruleId);
-    const ids = [finding.owasp ? `OWASP ${finding.owasp}` : undefined, finding.cwe, finding.aiLinked ? 'AI-linked' : undefined]
+    const ids = [
+      finding.owasp ? `OWASP ${finding.owasp}` : undefined,
+      finding.cwe,
+      finding.aiLinked ? 'AI-linked' : undefined,
+    ]
       .filter(Boolean)
       .join(' · ');
-    const lines = [`**${rule?.title ?? finding.ruleId}** (\`${finding.ruleId}\`)${ids ? ` — ${ids}` : ''}`, '', finding.message];
+    const lines = [
+      `**${rule?.title ?? finding.ruleId}** (\`${finding.ruleId}\`)${ids ? ` — ${ids}` : ''}`,
+      '',
+      finding.message,
+    ];
     if (finding.dataClasses?.length) lines.push('', `Data classes: ${finding.dataClasses.join(', ')}`);
     if (rule?.summary) lines.push('', rule.summary);
     lines.push('', `[Rule documentation](${ruleDocUrl(finding.ruleId)})`);

@@ -62,7 +62,8 @@ export class LintScheduler {
     const idle = !this.timers.has(document.uri) && !this.worker.busy;
     this.schedule(document.uri, idle ? 0 : settings.lintDelayMs);
     // Specs that `$ref` this file are linted again with its new text.
-    for (const root of this.dependents.get(document.uri) ?? []) if (root !== document.uri) this.schedule(root, settings.lintDelayMs);
+    for (const root of this.dependents.get(document.uri) ?? [])
+      if (root !== document.uri) this.schedule(root, settings.lintDelayMs);
   }
 
   closed(uri: string): void {
@@ -107,7 +108,10 @@ export class LintScheduler {
     const current = this.documents.get(uri);
     if (current && current.version !== version) return []; // stale: a newer version is scheduled already
     const { result } = outcome;
-    if (TRACE_TIMINGS) this.connection.console.log(`lint ${uri} v${version ?? '-'}: ${result.durationMs.toFixed(1)} ms in the worker ${JSON.stringify(result.timings ?? {})}, ${outcome.transferMs} ms to the main thread`);
+    if (TRACE_TIMINGS)
+      this.connection.console.log(
+        `lint ${uri} v${version ?? '-'}: ${result.durationMs.toFixed(1)} ms in the worker ${JSON.stringify(result.timings ?? {})}, ${outcome.transferMs} ms to the main thread`,
+      );
     for (const error of result.errors) this.connection.console.warn(`API Warden: ${error}`);
     if (!document && result.kind !== 'none') this.workspaceRoots.add(uri);
     this.updateRoot(uri, result.kind === 'none' ? undefined : result.findings, result.dependencies, version);
@@ -136,7 +140,12 @@ export class LintScheduler {
     this.timers.delete(uri);
   }
 
-  private updateRoot(root: string, findings: Finding[] | undefined, dependencies: string[] = [], version?: number): void {
+  private updateRoot(
+    root: string,
+    findings: Finding[] | undefined,
+    dependencies: string[] = [],
+    version?: number,
+  ): void {
     const previous = this.roots.get(root);
     for (const dep of previous?.dependencies ?? []) this.dependents.get(dep)?.delete(root);
     const affected = new Set<string>(previous ? previous.byUri.keys() : []);
@@ -190,7 +199,9 @@ export class LintScheduler {
     const converted = performance.now();
     void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });
     if (TRACE_TIMINGS) {
-      this.connection.console.log(`publish ${uri} v${version ?? '-'}: ${merged.length} diagnostics, merged+converted in ${(converted - started).toFixed(1)} ms, sent in ${(performance.now() - converted).toFixed(1)} ms`);
+      this.connection.console.log(
+        `publish ${uri} v${version ?? '-'}: ${merged.length} diagnostics, merged+converted in ${(converted - started).toFixed(1)} ms, sent in ${(performance.now() - converted).toFixed(1)} ms`,
+      );
     }
     this.events.onPublished?.(uri, version);
   }

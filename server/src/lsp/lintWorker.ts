@@ -37,7 +37,12 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
-async function runJob(jobId: number, uri: string, text: string | undefined, message: Extract<ToWorker, { type: 'lint' }>) {
+async function runJob(
+  jobId: number,
+  uri: string,
+  text: string | undefined,
+  message: Extract<ToWorker, { type: 'lint' }>,
+) {
   const signal: CancelSignal = {
     get cancelled() {
       return Atomics.load(cancelFlags, 0) === jobId;
@@ -54,7 +59,8 @@ async function runJob(jobId: number, uri: string, text: string | undefined, mess
     send({ type: 'result', jobId, result: { ...result, findings: [] }, findings, postedAt: Date.now() });
   } catch (error) {
     if (error instanceof LintCancelledError || signal.cancelled) send({ type: 'cancelled', jobId });
-    else send({ type: 'failed', jobId, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    else
+      send({ type: 'failed', jobId, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 }
 

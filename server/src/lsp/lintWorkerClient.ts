@@ -135,7 +135,11 @@ export class LintWorkerClient {
       this.lastReceived.clear();
       const crashed = this.running;
       this.running = undefined;
-      crashed?.resolve({ status: 'failed', message: `The lint worker stopped (exit code ${code}) while linting ${crashed.uri}.`, workerStopped: true });
+      crashed?.resolve({
+        status: 'failed',
+        message: `The lint worker stopped (exit code ${code}) while linting ${crashed.uri}.`,
+        workerStopped: true,
+      });
       this.start();
       for (const [uri, text] of this.overlays) this.post({ type: 'overlay-set', uri, text });
       this.pump();
@@ -152,7 +156,13 @@ export class LintWorkerClient {
     if (!job) return;
     this.flushOverlays();
     this.running = job;
-    this.post({ type: 'lint', jobId: job.jobId, uri: job.uri, ...(job.text !== undefined ? { text: job.text } : {}), settings: job.settings });
+    this.post({
+      type: 'lint',
+      jobId: job.jobId,
+      uri: job.uri,
+      ...(job.text !== undefined ? { text: job.text } : {}),
+      settings: job.settings,
+    });
   }
 
   private onMessage(message: FromWorker): void {
@@ -178,7 +188,8 @@ export class LintWorkerClient {
     const job = this.running;
     if (!job || job.jobId !== message.jobId) return;
     this.running = undefined;
-    if (message.type === 'result') job.resolve({ status: 'done', result: message.result, transferMs: Date.now() - message.postedAt });
+    if (message.type === 'result')
+      job.resolve({ status: 'done', result: message.result, transferMs: Date.now() - message.postedAt });
     else if (message.type === 'cancelled') job.resolve({ status: 'cancelled' });
     else job.resolve({ status: 'failed', message: message.message });
     this.pump();

@@ -78,7 +78,13 @@ connection.onRequest(LINT_WORKSPACE_REQUEST, async (params: { workDoneToken?: st
       ? connection.window.attachWorkDoneProgress(params.workDoneToken)
       : await connection.window.createWorkDoneProgress();
   const progressToken = 'token' in progress ? (progress.token as { isCancellationRequested: boolean }) : undefined;
-  return lintWorkspace(connection, scheduler, workspaceFolders, progress, () => token.isCancellationRequested || progressToken?.isCancellationRequested === true);
+  return lintWorkspace(
+    connection,
+    scheduler,
+    workspaceFolders,
+    progress,
+    () => token.isCancellationRequested || progressToken?.isCancellationRequested === true,
+  );
 });
 
 // Only for tests of crash recovery: once a lint is under way, stops the lint worker the way a crash would.

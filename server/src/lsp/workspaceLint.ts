@@ -41,13 +41,18 @@ export async function lintWorkspace(
   for (const { file, kind } of targets) {
     if (isCancelled()) break;
     const count = done.openapi + done.code;
-    progress.report(Math.round((count / Math.max(1, targets.length)) * 100), `${count}/${targets.length} ${file.split(/[\\/]/).pop()}`);
+    progress.report(
+      Math.round((count / Math.max(1, targets.length)) * 100),
+      `${count}/${targets.length} ${file.split(/[\\/]/).pop()}`,
+    );
     findings += (await scheduler.lintNow(pathToUri(file), 'background')).length;
     done[kind]++;
   }
   progress.done();
   const filesLinted = done.openapi + done.code;
-  connection.console.info(`API Warden: linted ${filesLinted} files in the workspace (${done.openapi} OpenAPI, ${done.code} code), ${findings} findings.`);
+  connection.console.info(
+    `API Warden: linted ${filesLinted} files in the workspace (${done.openapi} OpenAPI, ${done.code} code), ${findings} findings.`,
+  );
   return { filesLinted, openapiFiles: done.openapi, codeFiles: done.code, findings, cancelled: isCancelled() };
 }
 

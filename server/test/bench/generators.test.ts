@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS } from '../../src/engine';
 import { lintPaths } from '../../src/cli/lintFiles';
-import { applyTextEdit, breaksSyntax, expressFile, randomCodeEdit, seededRandom, undoOf, writeExpressProject, writeWorkspace } from '../../../bench/generators';
+import {
+  applyTextEdit,
+  breaksSyntax,
+  expressFile,
+  randomCodeEdit,
+  seededRandom,
+  undoOf,
+  writeExpressProject,
+  writeWorkspace,
+} from '../../../bench/generators';
 
 test('bench: the 2,000-line Express file has routes with and without auth, and its edits apply and repair', async () => {
   const text = expressFile(2000);
@@ -40,7 +49,10 @@ test('bench: the 2,000-line Express file has routes with and without auth, and i
     const result = await lintPaths([file], dir, DEFAULT_SETTINGS);
     assert.deepEqual(result.lintedByKind, { openapi: 0, code: 1 });
     const unauthenticated = result.findings.filter((f) => f.ruleId === 'code-route-without-auth').length;
-    assert.ok(unauthenticated > 0 && unauthenticated < routes - authed + 1, `${unauthenticated} routes without auth reported`);
+    assert.ok(
+      unauthenticated > 0 && unauthenticated < routes - authed + 1,
+      `${unauthenticated} routes without auth reported`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -53,7 +65,8 @@ test('bench: a small generated workspace is all handler code, mounted with and w
     assert.equal(layout.routeFiles.length, 40);
     const result = await lintPaths(['.'], dir, DEFAULT_SETTINGS);
     const linted = new Set(result.linted);
-    for (const file of [...layout.routeFiles, ...layout.appFiles]) assert.ok(linted.has(file), `${path.relative(dir, file)} was not linted as handler code`);
+    for (const file of [...layout.routeFiles, ...layout.appFiles])
+      assert.ok(linted.has(file), `${path.relative(dir, file)} was not linted as handler code`);
     const byExtension = new Map<string, number>();
     for (const finding of result.findings.filter((f) => f.ruleId === 'code-route-without-auth')) {
       const ext = path.extname(finding.uri);

@@ -16,7 +16,12 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 function runCli(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -27,13 +32,19 @@ test('stylish output lists findings per file with a summary line and exits 1 on 
   assert.equal(code, 1);
   assert.match(stdout, /oas-password-readable/);
   assert.match(stdout, /^ {2}56:9 +error +Property `password` can be returned in responses/m);
-  assert.match(stdout, /\n\d+ problems? \(\d+ errors?, \d+ warnings?(?:, \d+ infos?)?(?:, \d+ hints?)?\) in 1 file; 1 file linted \(1 OpenAPI, 0 code\)\.\n$/);
+  assert.match(
+    stdout,
+    /\n\d+ problems? \(\d+ errors?, \d+ warnings?(?:, \d+ infos?)?(?:, \d+ hints?)?\) in 1 file; 1 file linted \(1 OpenAPI, 0 code\)\.\n$/,
+  );
 });
 
 test('json output is parseable and carries rule metadata and doc links; the summary goes to stderr', () => {
   const { code, stdout, stderr } = runCli(['lint', PASSWORD_FIXTURE, '--format', 'json']);
   assert.equal(code, 1);
-  const report = JSON.parse(stdout) as { summary: { files: number; openapiFiles: number; codeFiles: number; findings: number; error: number }; findings: { ruleId: string; owasp?: string; docUrl: string; path: string; range: unknown }[] };
+  const report = JSON.parse(stdout) as {
+    summary: { files: number; openapiFiles: number; codeFiles: number; findings: number; error: number };
+    findings: { ruleId: string; owasp?: string; docUrl: string; path: string; range: unknown }[];
+  };
   assert.equal(report.summary.files, 1);
   assert.equal(report.summary.openapiFiles, 1);
   assert.equal(report.summary.codeFiles, 0);
@@ -42,14 +53,22 @@ test('json output is parseable and carries rule metadata and doc links; the summ
   assert.equal(finding.owasp, 'API3:2023');
   assert.match(finding.docUrl, /docs\/rules\/oas-password-readable\.md$/);
   assert.equal(finding.path, PASSWORD_FIXTURE);
-  assert.match(stderr, new RegExp(`^${report.findings.length} problems \\(${report.summary.error} errors?, .*\\) in 1 file; 1 file linted \\(1 OpenAPI, 0 code\\)\\.$`, 'm'));
+  assert.match(
+    stderr,
+    new RegExp(
+      `^${report.findings.length} problems \\(${report.summary.error} errors?, .*\\) in 1 file; 1 file linted \\(1 OpenAPI, 0 code\\)\\.$`,
+      'm',
+    ),
+  );
 });
 
 test('sarif output validates against the SARIF 2.1.0 schema', () => {
   const { code, stdout } = runCli(['lint', 'test-fixtures/openapi', '--format', 'sarif', '--fail-on', 'never']);
   assert.equal(code, 0);
   const log = JSON.parse(stdout) as { runs: { results: never[]; tool: { driver: { rules: { id: string }[] } } }[] };
-  const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+  );
   // The official schema has a pattern that is not valid with the u flag (^[a-zA-Z]{2}|…]?$); compile it as written.
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
@@ -59,9 +78,16 @@ test('sarif output validates against the SARIF 2.1.0 schema', () => {
   const broken = JSON.parse(stdout);
   broken.runs[0].results[0].level = 'severe';
   assert.equal(validate(broken), false);
-  const results = log.runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[];
+  const results = log.runs[0].results as {
+    ruleId: string;
+    locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+  }[];
   assert.ok(results.length > 10);
-  const password = results.find((r) => r.ruleId === 'oas-password-readable' && r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('responses.yaml'));
+  const password = results.find(
+    (r) =>
+      r.ruleId === 'oas-password-readable' &&
+      r.locations[0]!.physicalLocation.artifactLocation.uri.endsWith('responses.yaml'),
+  );
   assert.ok(password);
   assert.equal(password.locations[0]!.physicalLocation.artifactLocation.uri, PASSWORD_FIXTURE);
   // Rules referenced by results are described in the driver.
@@ -83,10 +109,33 @@ test('exit codes: --fail-on decides between 0 and 1; usage errors and unknown op
 });
 
 test('--rule turns a rule off or changes its severity', () => {
-  const off = runCli(['lint', PASSWORD_FIXTURE, '--format', 'json', '--rule', 'oas-password-readable=off', '--fail-on', 'never']);
-  assert.equal(JSON.parse(off.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'oas-password-readable').length, 0);
-  const info = runCli(['lint', PASSWORD_FIXTURE, '--format', 'json', '--rule', 'oas-password-readable=info', '--fail-on', 'never']);
-  const severities = JSON.parse(info.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'oas-password-readable').map((f: { severity: string }) => f.severity);
+  const off = runCli([
+    'lint',
+    PASSWORD_FIXTURE,
+    '--format',
+    'json',
+    '--rule',
+    'oas-password-readable=off',
+    '--fail-on',
+    'never',
+  ]);
+  assert.equal(
+    JSON.parse(off.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'oas-password-readable').length,
+    0,
+  );
+  const info = runCli([
+    'lint',
+    PASSWORD_FIXTURE,
+    '--format',
+    'json',
+    '--rule',
+    'oas-password-readable=info',
+    '--fail-on',
+    'never',
+  ]);
+  const severities = JSON.parse(info.stdout)
+    .findings.filter((f: { ruleId: string }) => f.ruleId === 'oas-password-readable')
+    .map((f: { severity: string }) => f.severity);
   assert.ok(severities.length > 0 && severities.every((s: string) => s === 'info'));
   assert.equal(runCli(['lint', PASSWORD_FIXTURE, '--rule', 'nonsense']).code, 2);
 });
@@ -118,11 +167,19 @@ test('--sensitive-name and --not-sensitive teach the sensitive-data classifier; 
     const flagged = (args: string[]) => {
       const result = runCli(['lint', 'spec.yaml', '--format', 'json', '--fail-on', 'never', ...args], dir);
       assert.equal(result.code, 0, result.stderr);
-      const findings = JSON.parse(result.stdout).findings as { ruleId: string; message: string; dataClasses?: string[] }[];
-      return findings.filter((f) => f.ruleId === 'oas-sensitive-data-in-response').map((f) => `${/`(\w+)`/.exec(f.message)?.[1]}:${f.dataClasses?.join(',')}`);
+      const findings = JSON.parse(result.stdout).findings as {
+        ruleId: string;
+        message: string;
+        dataClasses?: string[];
+      }[];
+      return findings
+        .filter((f) => f.ruleId === 'oas-sensitive-data-in-response')
+        .map((f) => `${/`(\w+)`/.exec(f.message)?.[1]}:${f.dataClasses?.join(',')}`);
     };
     assert.deepEqual(flagged([]), ['ssn:government-id']);
-    assert.deepEqual(flagged(['--sensitive-name', 'pii=loyaltyNumber', '--not-sensitive', 'ssn']), ['loyaltyNumber:pii']);
+    assert.deepEqual(flagged(['--sensitive-name', 'pii=loyaltyNumber', '--not-sensitive', 'ssn']), [
+      'loyaltyNumber:pii',
+    ]);
     assert.equal(runCli(['lint', 'spec.yaml', '--sensitive-name', 'secret=loyaltyNumber'], dir).code, 2);
     assert.equal(runCli(['lint', 'spec.yaml', '--sensitive-name', 'loyaltyNumber'], dir).code, 2);
   } finally {
@@ -153,16 +210,25 @@ test('a broken file, a binary file and an empty folder give messages, not crashe
 
 test('the CLI and the language server report the same findings for the same file', async () => {
   const file = path.join(FIXTURES_ROOT, 'openapi', 'oas-operation-without-security', 'no-global-security.yaml');
-  const cli = JSON.parse(runCli(['lint', file, '--format', 'json', '--fail-on', 'never']).stdout).findings as { ruleId: string; range: unknown; message: string }[];
+  const cli = JSON.parse(runCli(['lint', file, '--format', 'json', '--fail-on', 'never']).stdout).findings as {
+    ruleId: string;
+    range: unknown;
+    message: string;
+  }[];
   const client = new TestLspClient({ settings: {} });
   try {
     await client.initialize();
     const uri = pathToUri(file);
     await client.open(uri, readFileSync(file, 'utf8'));
     const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
-    const fromServer = published.diagnostics.map((d) => ({ ruleId: d.code, range: d.range, message: String(d.message) }));
+    const fromServer = published.diagnostics.map((d) => ({
+      ruleId: d.code,
+      range: d.range,
+      message: String(d.message),
+    }));
     const fromCli = cli.map((f) => ({ ruleId: f.ruleId, range: f.range, message: f.message }));
-    const sort = (list: { ruleId: unknown; range: unknown; message: string }[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const sort = (list: { ruleId: unknown; range: unknown; message: string }[]) =>
+      [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     assert.ok(fromCli.length > 0);
     assert.deepEqual(sort(fromServer), sort(fromCli));
   } finally {
@@ -170,7 +236,7 @@ test('the CLI and the language server report the same findings for the same file
   }
 });
 
-test('the compiled-code cache is written once per build and old builds\' caches do not pile up', () => {
+test("the compiled-code cache is written once per build and old builds' caches do not pile up", () => {
   const cacheHome = mkdtempSync(path.join(tmpdir(), 'apiwarden-cache-'));
   try {
     const folder = path.join(cacheHome, 'apiwarden');
@@ -181,12 +247,19 @@ test('the compiled-code cache is written once per build and old builds\' caches 
       writeFileSync(stale, 'stale');
       utimesSync(stale, 1_700_000_000 + i, 1_700_000_000 + i);
     }
-    const run = () => spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    const run = () =>
+      spawnSync(process.execPath, [CLI, '--version'], {
+        encoding: 'utf8',
+        env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+      });
     assert.equal(run().status, 0);
     const after = readdirSync(folder).sort();
     const current = after.filter((name) => !name.startsWith('cli-old-build-'));
     assert.equal(current.length, 1, `one cache for this build: ${after.join(', ')}`);
-    assert.deepEqual(after.filter((name) => name.startsWith('cli-old-build-')), ['cli-old-build-3.v8cache', 'cli-old-build-4.v8cache', 'cli-old-build-5.v8cache']);
+    assert.deepEqual(
+      after.filter((name) => name.startsWith('cli-old-build-')),
+      ['cli-old-build-3.v8cache', 'cli-old-build-4.v8cache', 'cli-old-build-5.v8cache'],
+    );
     // The next run reads it and leaves it alone.
     const written = readFileSync(path.join(folder, current[0]!));
     const second = run();

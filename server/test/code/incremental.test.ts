@@ -25,7 +25,8 @@ function edit(text: string, next: () => number): string {
   if (kind < 0.35) {
     const l = lines[line]!;
     const at = Math.floor(next() * (l.length + 1));
-    lines[line] = l.slice(0, at) + ['x', ' ', '(', "'", '}', 'req.query.url', 'é🎉'][Math.floor(next() * 7)] + l.slice(at);
+    lines[line] =
+      l.slice(0, at) + ['x', ' ', '(', "'", '}', 'req.query.url', 'é🎉'][Math.floor(next() * 7)] + l.slice(at);
   } else if (kind < 0.6) {
     const l = lines[line]!;
     const at = Math.floor(next() * l.length);
@@ -35,7 +36,8 @@ function edit(text: string, next: () => number): string {
   return lines.join('\n');
 }
 
-const key = (f: Finding) => `${f.ruleId} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.message}`;
+const key = (f: Finding) =>
+  `${f.ruleId} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.message}`;
 
 const FILES = [
   ['express', 'ts-shop', 'src', 'routes', 'orders.ts'],
@@ -78,8 +80,14 @@ for (const parts of FILES) {
 test('ranges are UTF-16 columns after non-ASCII text on the same line', async () => {
   const analyzer = new CodeAnalyzer(diskFileReader);
   const file = path.join(FIXTURES_ROOT, 'code', 'express', 'basic', 'unicode.js');
-  const text = "const express = require('express');\nconst app = express();\napp.get('/grüße/🎉', (req, res) => { const s = '€'; fetch(req.query.url).then(() => res.end()); });\n";
-  const out = await analyzer.lint({ uri: pathToUri(file), text, settings: DEFAULT_SETTINGS, signal: { cancelled: false } });
+  const text =
+    "const express = require('express');\nconst app = express();\napp.get('/grüße/🎉', (req, res) => { const s = '€'; fetch(req.query.url).then(() => res.end()); });\n";
+  const out = await analyzer.lint({
+    uri: pathToUri(file),
+    text,
+    settings: DEFAULT_SETTINGS,
+    signal: { cancelled: false },
+  });
   const ssrf = out.findings.find((f) => f.ruleId === 'code-ssrf');
   assert.ok(ssrf);
   const line = text.split('\n')[2]!;
@@ -95,10 +103,13 @@ test('a statement moved by an edit above it keeps exact positions', async () => 
   const file = path.join(FIXTURES_ROOT, 'code', 'express', 'basic', 'moved.js');
   const body = "app.post('/things', (req, res) => res.json(req.body));\n";
   const header = "const express = require('express');\nconst app = express();\n";
-  const lint = (text: string) => analyzer.lint({ uri: pathToUri(file), text, settings: DEFAULT_SETTINGS, signal: { cancelled: false } });
+  const lint = (text: string) =>
+    analyzer.lint({ uri: pathToUri(file), text, settings: DEFAULT_SETTINGS, signal: { cancelled: false } });
   const first = (await lint(header + body)).findings.find((f) => f.ruleId === 'code-route-without-auth')!;
   assert.deepEqual(first.range, { start: { line: 2, character: 9 }, end: { line: 2, character: 18 } });
-  const moved = (await lint(header + '// a comment\n// and another\n' + body)).findings.find((f) => f.ruleId === 'code-route-without-auth')!;
+  const moved = (await lint(header + '// a comment\n// and another\n' + body)).findings.find(
+    (f) => f.ruleId === 'code-route-without-auth',
+  )!;
   assert.equal(analyzer.index.extractor.lastStats.reused, 3);
   assert.deepEqual(moved.range, { start: { line: 4, character: 9 }, end: { line: 4, character: 18 } });
 });
@@ -112,7 +123,12 @@ test('a statement written several times is reused per occurrence: an edit re-ext
   let other = "app.get('/health', (req, res) => res.send('ok'));\n";
   const lint = async (text: string) => {
     const out = await analyzer.lint({ uri, text, settings: DEFAULT_SETTINGS, signal: { cancelled: false } });
-    const fresh = await new CodeAnalyzer(diskFileReader).lint({ uri, text, settings: DEFAULT_SETTINGS, signal: { cancelled: false } });
+    const fresh = await new CodeAnalyzer(diskFileReader).lint({
+      uri,
+      text,
+      settings: DEFAULT_SETTINGS,
+      signal: { cancelled: false },
+    });
     assert.deepEqual(out.findings.map(key), fresh.findings.map(key));
     const { statements, reused } = analyzer.index.extractor.lastStats;
     return { out, extracted: statements - reused };
@@ -127,8 +143,13 @@ test('a statement written several times is reused per occurrence: an edit re-ext
   text = header + other + route + route;
   const afterDelete = await lint(text);
   assert.equal(afterDelete.extracted, 0);
-  const unauthenticated = afterDelete.out.findings.filter((f) => f.ruleId === 'code-route-without-auth' && f.message.includes('POST'));
-  assert.deepEqual(unauthenticated.map((f) => f.range.start.line), [3, 4]);
+  const unauthenticated = afterDelete.out.findings.filter(
+    (f) => f.ruleId === 'code-route-without-auth' && f.message.includes('POST'),
+  );
+  assert.deepEqual(
+    unauthenticated.map((f) => f.range.start.line),
+    [3, 4],
+  );
   // Editing the last copy re-extracts that copy only.
   text = header + other + route + route.replace('/things', '/things2');
   assert.equal((await lint(text)).extracted, 1);

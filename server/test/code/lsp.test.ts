@@ -77,7 +77,12 @@ test('removing the auth middleware from a route reports it without a save; putti
   // the user deletes "requireAuth, " on line 4
   const line = 3;
   const start = USERS.split('\n')[line]!.indexOf('requireAuth, ');
-  await client.change(uri, 2, [{ range: { start: { line, character: start }, end: { line, character: start + 'requireAuth, '.length } }, text: '' }]);
+  await client.change(uri, 2, [
+    {
+      range: { start: { line, character: start }, end: { line, character: start + 'requireAuth, '.length } },
+      text: '',
+    },
+  ]);
   const second = await client.waitForDiagnostics(uri, (p) => p.version === 2);
   const [diagnostic] = auth(second.diagnostics);
   assert.ok(diagnostic, JSON.stringify(second.diagnostics));
@@ -85,7 +90,9 @@ test('removing the auth middleware from a route reports it without a save; putti
   assert.match(diagnostic.message as string, /`DELETE \/users\/:id` has no authentication/);
   assert.equal(diagnostic.severity, 1, 'a write route is an error');
 
-  await client.change(uri, 3, [{ range: { start: { line, character: start }, end: { line, character: start } }, text: 'requireAuth, ' }]);
+  await client.change(uri, 3, [
+    { range: { start: { line, character: start }, end: { line, character: start } }, text: 'requireAuth, ' },
+  ]);
   const third = await client.waitForDiagnostics(uri, (p) => p.version === 3);
   assert.deepEqual(auth(third.diagnostics), []);
 });
@@ -103,8 +110,13 @@ test('adding auth to the mount in app.ts (unsaved) re-lints the routes file it m
   const count = client.published.get(items)?.length ?? 0;
   const line = APP.split('\n').findIndex((l) => l.startsWith("app.use('/api'"));
   const at = "app.use('/api', ".length;
-  await client.change(app, 2, [{ range: { start: { line, character: at }, end: { line, character: at } }, text: 'requireAuth, ' }]);
-  const after = await client.waitForDiagnostics(items, (p) => (client.published.get(items)?.indexOf(p) ?? 0) >= count && auth(p.diagnostics).length === 0);
+  await client.change(app, 2, [
+    { range: { start: { line, character: at }, end: { line, character: at } }, text: 'requireAuth, ' },
+  ]);
+  const after = await client.waitForDiagnostics(
+    items,
+    (p) => (client.published.get(items)?.indexOf(p) ?? 0) >= count && auth(p.diagnostics).length === 0,
+  );
   assert.deepEqual(auth(after.diagnostics), []);
 });
 
@@ -113,14 +125,31 @@ test('a TypeScript file that is not handler code is not claimed', async () => {
   await client.open(uri, 'export const add = (a: number, b: number) => a + b;\n', 'typescript');
   await new Promise((resolve) => setTimeout(resolve, 500));
   const published = client.published.get(uri) ?? [];
-  assert.ok(published.every((p) => p.diagnostics.length === 0), JSON.stringify(published));
+  assert.ok(
+    published.every((p) => p.diagnostics.length === 0),
+    JSON.stringify(published),
+  );
 });
 
 test('"Lint workspace" lints OpenAPI documents and handler code and counts them by kind', async () => {
-  write('openapi.yaml', 'openapi: 3.0.3\ninfo: { title: Demo, version: 1.0.0 }\npaths:\n  /users:\n    get:\n      responses:\n        "200": { description: ok }\n');
-  const summary = await client.connection.sendRequest<{ filesLinted: number; openapiFiles: number; codeFiles: number; findings: number; cancelled: boolean }>('apiwarden/lintWorkspace', {});
+  write(
+    'openapi.yaml',
+    'openapi: 3.0.3\ninfo: { title: Demo, version: 1.0.0 }\npaths:\n  /users:\n    get:\n      responses:\n        "200": { description: ok }\n',
+  );
+  const summary = await client.connection.sendRequest<{
+    filesLinted: number;
+    openapiFiles: number;
+    codeFiles: number;
+    findings: number;
+    cancelled: boolean;
+  }>('apiwarden/lintWorkspace', {});
   // openapi.yaml; src/auth.ts, app.ts, users.ts, items.ts (package.json and src/util.ts are neither).
-  assert.deepEqual({ ...summary, findings: summary.findings > 0 }, { filesLinted: 5, openapiFiles: 1, codeFiles: 4, findings: true, cancelled: false });
-  const spec = await client.waitForDiagnostics(uriOf('openapi.yaml'), (p) => p.diagnostics.some((d) => d.code === 'oas-operation-without-security'));
+  assert.deepEqual(
+    { ...summary, findings: summary.findings > 0 },
+    { filesLinted: 5, openapiFiles: 1, codeFiles: 4, findings: true, cancelled: false },
+  );
+  const spec = await client.waitForDiagnostics(uriOf('openapi.yaml'), (p) =>
+    p.diagnostics.some((d) => d.code === 'oas-operation-without-security'),
+  );
   assert.ok(spec.diagnostics.length > 0);
 });

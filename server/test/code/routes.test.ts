@@ -13,13 +13,20 @@ import { FIXTURES_ROOT } from '../support/fixtureRunner';
 const analyzer = new CodeAnalyzer(diskFileReader);
 
 async function routesOf(file: string, text = readFileSync(file, 'utf8')): Promise<Route[]> {
-  const out = await analyzer.lint({ uri: pathToUri(file), text, settings: DEFAULT_SETTINGS, signal: { cancelled: false } });
+  const out = await analyzer.lint({
+    uri: pathToUri(file),
+    text,
+    settings: DEFAULT_SETTINGS,
+    signal: { cancelled: false },
+  });
   assert.deepEqual(out.errors, []);
   return out.routes;
 }
 
 function summary(routes: Route[]): string[] {
-  return routes.map((r) => `${r.method} ${r.pathTemplate} ${r.authEvidence.length > 0 ? 'auth' : r.publicMarker ? 'public' : 'open'}`);
+  return routes.map(
+    (r) => `${r.method} ${r.pathTemplate} ${r.authEvidence.length > 0 ? 'auth' : r.publicMarker ? 'public' : 'open'}`,
+  );
 }
 
 const fixture = (...parts: string[]) => path.join(FIXTURES_ROOT, 'code', ...parts);
@@ -35,7 +42,13 @@ function project(files: Record<string, string>): string {
 
 test('express: a router mounted behind requireAuth in another file is authenticated, with the mount prefix', async () => {
   const routes = await routesOf(fixture('express', 'ts-shop', 'src', 'routes', 'orders.ts'));
-  assert.deepEqual(summary(routes), ['GET /api/orders auth', 'GET /api/orders/:id auth', 'GET /api/orders/:id/invoice auth', 'POST /api/orders auth', 'PATCH /api/orders/:id auth']);
+  assert.deepEqual(summary(routes), [
+    'GET /api/orders auth',
+    'GET /api/orders/:id auth',
+    'GET /api/orders/:id/invoice auth',
+    'POST /api/orders auth',
+    'PATCH /api/orders/:id auth',
+  ]);
   const evidence = routes[0]!.authEvidence[0]!;
   assert.equal(evidence.kind, 'verifies-token');
   assert.match(evidence.detail, /jwt\.verify/);
@@ -102,8 +115,16 @@ test('fastify: plugins registered with a prefix; onRequest hook with a decorated
 });
 
 test('koa: routers mounted before koa-jwt are open, after it authenticated', async () => {
-  assert.deepEqual(summary(await routesOf(fixture('koa', 'app', 'src', 'routes', 'public.js'))), ['GET /public/ping open', 'POST /public/signup open']);
-  assert.deepEqual(summary(await routesOf(fixture('koa', 'app', 'src', 'routes', 'api.js'))), ['GET /api/invoices/:id auth', 'GET /api/invoices auth', 'POST /api/webhooks/test auth', 'GET /api/debug/env auth']);
+  assert.deepEqual(summary(await routesOf(fixture('koa', 'app', 'src', 'routes', 'public.js'))), [
+    'GET /public/ping open',
+    'POST /public/signup open',
+  ]);
+  assert.deepEqual(summary(await routesOf(fixture('koa', 'app', 'src', 'routes', 'api.js'))), [
+    'GET /api/invoices/:id auth',
+    'GET /api/invoices auth',
+    'POST /api/webhooks/test auth',
+    'GET /api/debug/env auth',
+  ]);
 });
 
 test('nestjs: global prefix, controller prefix, APP_GUARD and @Public()', async () => {
@@ -121,7 +142,13 @@ test('nestjs: global prefix, controller prefix, APP_GUARD and @Public()', async 
 
 test('fastapi: include_router prefixes and dependencies across files', async () => {
   const items = await routesOf(fixture('fastapi', 'shop', 'app', 'routers', 'items.py'));
-  assert.deepEqual(summary(items), ['GET /api/items/{item_id} auth', 'GET /api/items/{item_id}/mine auth', 'POST /api/items auth', 'POST /api/items/preview auth', 'POST /api/items/mirror auth']);
+  assert.deepEqual(summary(items), [
+    'GET /api/items/{item_id} auth',
+    'GET /api/items/{item_id}/mine auth',
+    'POST /api/items auth',
+    'POST /api/items/preview auth',
+    'POST /api/items/mirror auth',
+  ]);
   const admin = await routesOf(fixture('fastapi', 'shop', 'app', 'routers', 'admin.py'));
   assert.deepEqual(summary(admin), ['GET /admin/users open', 'DELETE /admin/users/{user_id} open']);
   assert.match(admin[0]!.middleware.map((m) => m.notAuth ?? '').join(' '), /get_token_claims/);
@@ -135,7 +162,11 @@ test('flask: blueprint prefixes from register_blueprint and before_request hooks
     'GET /api/link-preview auth',
     'GET /api/status auth',
   ]);
-  assert.deepEqual(summary(await routesOf(fixture('flask', 'blog', 'admin.py'))), ['DELETE /admin/users/<int:uid> auth', 'POST /admin/reindex auth', 'GET /admin/stats open']);
+  assert.deepEqual(summary(await routesOf(fixture('flask', 'blog', 'admin.py'))), [
+    'DELETE /admin/users/<int:uid> auth',
+    'POST /admin/reindex auth',
+    'GET /admin/stats open',
+  ]);
 });
 
 test('django: urls include chains, DRF default permissions, AllowAny and plain views', async () => {
@@ -150,8 +181,17 @@ test('django: urls include chains, DRF default permissions, AllowAny and plain v
 
 test('unsaved text is analysed as given, and half-typed code keeps the routes before the error', async () => {
   const file = fixture('express', 'ts-shop', 'src', 'routes', 'orders.ts');
-  const text = readFileSync(file, 'utf8').replace("export default router;", "router.get('/orders/:id/items', async (req, res) => {\n  const x = await db.\nexport default router;");
+  const text = readFileSync(file, 'utf8').replace(
+    'export default router;',
+    "router.get('/orders/:id/items', async (req, res) => {\n  const x = await db.\nexport default router;",
+  );
   const routes = await routesOf(file, text);
   // tree-sitter recovers: every complete route before the half-typed one is still there, with its mount
-  assert.deepEqual(summary(routes), ['GET /api/orders auth', 'GET /api/orders/:id auth', 'GET /api/orders/:id/invoice auth', 'POST /api/orders auth', 'PATCH /api/orders/:id auth']);
+  assert.deepEqual(summary(routes), [
+    'GET /api/orders auth',
+    'GET /api/orders/:id auth',
+    'GET /api/orders/:id/invoice auth',
+    'POST /api/orders auth',
+    'PATCH /api/orders/:id auth',
+  ]);
 });

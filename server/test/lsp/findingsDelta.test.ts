@@ -4,8 +4,21 @@ import assert from 'node:assert/strict';
 import { decodeFindings, encodeFindings } from '../../src/lsp/findingsDelta';
 import type { Finding } from '../../src/engine/findings';
 
-function finding(line: number, ruleId = 'oas-string-unbounded', message = `m${line}`, extra: Partial<Finding> = {}): Finding {
-  return { ruleId, severity: 'warning', message, uri: 'file:///a.yaml', range: { start: { line, character: 4 }, end: { line, character: 9 } }, fixable: false, ...extra };
+function finding(
+  line: number,
+  ruleId = 'oas-string-unbounded',
+  message = `m${line}`,
+  extra: Partial<Finding> = {},
+): Finding {
+  return {
+    ruleId,
+    severity: 'warning',
+    message,
+    uri: 'file:///a.yaml',
+    range: { start: { line, character: 4 }, end: { line, character: 9 } },
+    fixable: false,
+    ...extra,
+  };
 }
 
 test('an unchanged list travels as references only', () => {
@@ -17,16 +30,30 @@ test('an unchanged list travels as references only', () => {
 });
 
 test('findings moved by added lines keep their identity; changed and new ones are sent', () => {
-  const base = [finding(1), finding(5, 'oas-password-readable', 'pw', { fixable: true, data: { path: ['a'], valueRange: { start: { line: 5, character: 4 }, end: { line: 7, character: 0 } } } }), finding(9), finding(12)];
+  const base = [
+    finding(1),
+    finding(5, 'oas-password-readable', 'pw', {
+      fixable: true,
+      data: { path: ['a'], valueRange: { start: { line: 5, character: 4 }, end: { line: 7, character: 0 } } },
+    }),
+    finding(9),
+    finding(12),
+  ];
   const next = [
     finding(1),
     finding(3, 'oas-api-key-in-query', 'new'), // added
-    finding(7, 'oas-password-readable', 'pw', { fixable: true, data: { path: ['a'], valueRange: { start: { line: 7, character: 4 }, end: { line: 9, character: 0 } } } }), // moved by 2
+    finding(7, 'oas-password-readable', 'pw', {
+      fixable: true,
+      data: { path: ['a'], valueRange: { start: { line: 7, character: 4 }, end: { line: 9, character: 0 } } },
+    }), // moved by 2
     finding(11, 'oas-string-unbounded', 'm9'), // moved by 2
     // m12 removed
   ];
   const delta = encodeFindings(base, next);
-  assert.deepEqual(delta.fresh.map((f) => f.message), ['new']);
+  assert.deepEqual(
+    delta.fresh.map((f) => f.message),
+    ['new'],
+  );
   assert.deepEqual(decodeFindings(base, delta), next);
 });
 

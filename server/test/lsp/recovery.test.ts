@@ -20,7 +20,10 @@ test('the worker dies during a lint: a new one lints the document, and the next 
     const second = await client.waitForDiagnostics(uri, (p) => p.version === 2, 120_000);
     assert.equal(second.diagnostics.length, first.diagnostics.length);
     // The lint under way was lost with the worker and was run again on the new one.
-    assert.ok(client.logMessages.some((m) => /lint worker stopped \(exit code/.test(m)), `the crash is logged: ${client.logMessages.join(' | ')}`);
+    assert.ok(
+      client.logMessages.some((m) => /lint worker stopped \(exit code/.test(m)),
+      `the crash is logged: ${client.logMessages.join(' | ')}`,
+    );
   } finally {
     await client.shutdown();
   }

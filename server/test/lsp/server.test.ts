@@ -62,7 +62,10 @@ before(async () => {
   client = new TestLspClient({
     rootUri: pathToUri(workspace),
     // Per-document settings: everything under quiet/ turns one rule off.
-    settings: (scopeUri?: string) => (scopeUri?.includes('/quiet/') ? { rules: { 'oas-password-readable': 'off' }, lintDelayMs: 20 } : { lintDelayMs: 20 }),
+    settings: (scopeUri?: string) =>
+      scopeUri?.includes('/quiet/')
+        ? { rules: { 'oas-password-readable': 'off' }, lintDelayMs: 20 }
+        : { lintDelayMs: 20 },
   });
   const init = await client.initialize();
   assert.equal(init.capabilities.hoverProvider, true);
@@ -101,7 +104,10 @@ test('hover on a flagged range explains the rule with its OWASP id', async () =>
   assert.match(value, /Password readable in responses/);
   assert.match(value, /OWASP API3:2023/);
   assert.match(value, /oas-password-readable\.md/);
-  const nothing = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } });
+  const nothing = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 2, character: 3 },
+  });
   assert.equal(nothing, null, 'no hover away from findings');
 });
 
@@ -121,7 +127,11 @@ test('the writeOnly quick-fix removes the finding and keeps the file valid YAML 
   assert.equal(parseWithPointers(fixed).diagnostics.filter((d) => d.severity === 0).length, 0, 'still parses');
   assert.match(fixed, /# the password must never be returned\n {8}password:\n {10}writeOnly: true\n {10}type: string/);
   // The editor applies the edit incrementally; the server re-lints the new version.
-  await client.change(uri, 2, edits.map((e) => ({ range: e.range, text: e.newText })));
+  await client.change(
+    uri,
+    2,
+    edits.map((e) => ({ range: e.range, text: e.newText })),
+  );
   const after = await client.waitForDiagnostics(uri, (p) => p.version === 2);
   assert.deepEqual(byCode(after.diagnostics, 'oas-password-readable'), []);
 });
@@ -129,7 +139,12 @@ test('the writeOnly quick-fix removes the finding and keeps the file valid YAML 
 test('typing a plain-HTTP server adds a finding without saving, and the https fix removes it', async () => {
   const uri = uriOf('users.yaml');
   // Incremental edit: insert a second server after line 5 ("  - url: https://api.example.com").
-  await client.change(uri, 3, [{ range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, text: '  - url: http://legacy.example.com\n' }]);
+  await client.change(uri, 3, [
+    {
+      range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } },
+      text: '  - url: http://legacy.example.com\n',
+    },
+  ]);
   const published = await client.waitForDiagnostics(uri, (p) => p.version === 3);
   const [diagnostic] = byCode(published.diagnostics, 'oas-server-plain-http');
   assert.ok(diagnostic);
@@ -140,7 +155,11 @@ test('typing a plain-HTTP server adds a finding without saving, and the https fi
     context: { diagnostics: [diagnostic] },
   });
   const edits = actions.find((a) => /https/.test(a.title))!.edit!.changes![uri] as TextEdit[];
-  await client.change(uri, 4, edits.map((e) => ({ range: e.range, text: e.newText })));
+  await client.change(
+    uri,
+    4,
+    edits.map((e) => ({ range: e.range, text: e.newText })),
+  );
   const after = await client.waitForDiagnostics(uri, (p) => p.version === 4);
   assert.deepEqual(byCode(after.diagnostics, 'oas-server-plain-http'), []);
 });
@@ -169,7 +188,8 @@ test('a burst of edits publishes only the newest version, never an older one aft
   await new Promise((resolve) => setTimeout(resolve, 300));
   const versions = client.published.get(uri)!.map((p) => p.version!);
   assert.equal(versions[versions.length - 1], 12, `last published ${versions}`);
-  for (let i = 1; i < versions.length; i++) assert.ok(versions[i]! >= versions[i - 1]!, `versions went backwards: ${versions}`);
+  for (let i = 1; i < versions.length; i++)
+    assert.ok(versions[i]! >= versions[i - 1]!, `versions went backwards: ${versions}`);
   assert.ok(versions.length < 12, `debounce should merge the burst, published ${versions}`);
 });
 
@@ -192,7 +212,10 @@ test('a fault in a $ref-ed file is shown in that file, and editing the file re-l
     root,
     USER_SPEC.replace("$ref: '#/components/schemas/User'", "$ref: './schemas/account.yaml#/Account'"),
   );
-  const published = await client.waitForDiagnostics(fragment, (p) => byCode(p.diagnostics, 'oas-password-readable').length === 1);
+  const published = await client.waitForDiagnostics(
+    fragment,
+    (p) => byCode(p.diagnostics, 'oas-password-readable').length === 1,
+  );
   assert.deepEqual(byCode(published.diagnostics, 'oas-password-readable')[0]!.range.start, { line: 3, character: 4 });
   // Open the fragment and rename the property without saving: the root is linted again with the buffer.
   await client.open(fragment, fragmentText);
@@ -206,7 +229,10 @@ test('a 1 MB spec: the server answers a hover while linting it, then publishes i
   assert.ok(text.length >= 1024 * 1024);
   await client.open(uri, text);
   const hoverSent = performance.now();
-  const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 6 } });
+  const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 10, character: 6 },
+  });
   const hoverAnswered = performance.now();
   assert.equal(hover, null, 'no findings yet, so no hover');
   assert.equal(client.published.get(uri), undefined, 'the hover was answered before the lint finished');
@@ -215,7 +241,10 @@ test('a 1 MB spec: the server answers a hover while linting it, then publishes i
   assert.ok(byCode(published.diagnostics, 'oas-password-readable').length > 0);
   // And the hover works on the big file once its findings are in.
   const first = byCode(published.diagnostics, 'oas-password-readable')[0]!;
-  const later = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: first.range.start });
+  const later = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+    textDocument: { uri },
+    position: first.range.start,
+  });
   assert.ok(later);
   void hoverSent;
 });

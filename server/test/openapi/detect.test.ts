@@ -5,8 +5,16 @@ import assert from 'node:assert/strict';
 import { detectOpenApi } from '../../src/engine/openapi/detect';
 
 test('YAML root keys: first line, last line, quoted, every version', () => {
-  assert.deepEqual(detectOpenApi('openapi: 3.0.3\ninfo: {}\n', '.yaml'), { version: '3.0', declared: '3.0.3', syntax: 'yaml' });
-  assert.deepEqual(detectOpenApi('info:\n  title: x\npaths: {}\nopenapi: "3.1.0"\n', '.yml'), { version: '3.1', declared: '3.1.0', syntax: 'yaml' });
+  assert.deepEqual(detectOpenApi('openapi: 3.0.3\ninfo: {}\n', '.yaml'), {
+    version: '3.0',
+    declared: '3.0.3',
+    syntax: 'yaml',
+  });
+  assert.deepEqual(detectOpenApi('info:\n  title: x\npaths: {}\nopenapi: "3.1.0"\n', '.yml'), {
+    version: '3.1',
+    declared: '3.1.0',
+    syntax: 'yaml',
+  });
   assert.deepEqual(detectOpenApi("'swagger': '2.0'\n", '.yaml'), { version: '2.0', declared: '2.0', syntax: 'yaml' });
   assert.equal(detectOpenApi('openapi: 3.2.0\n', '.yaml')?.version, '3.2');
   // A look-alike key before the real one does not hide it.
@@ -14,7 +22,10 @@ test('YAML root keys: first line, last line, quoted, every version', () => {
 });
 
 test('JSON root keys at depth one only, also after other keys', () => {
-  assert.equal(detectOpenApi('{"info": {"openapi": "3.0.0"}, "paths": {}, "openapi": "3.0.1"}', '.json')?.declared, '3.0.1');
+  assert.equal(
+    detectOpenApi('{"info": {"openapi": "3.0.0"}, "paths": {}, "openapi": "3.0.1"}', '.json')?.declared,
+    '3.0.1',
+  );
   assert.equal(detectOpenApi('{"info": {"openapi": "3.0.0"}}', '.json'), null);
   assert.equal(detectOpenApi('{ "swagger": "2.0", "paths": {} }', '.json')?.version, '2.0');
 });

@@ -15,7 +15,10 @@ async function lint(relative: string) {
 }
 
 test('AI-linked findings are marked aiLinked, others are not', async () => {
-  const findings = [...(await lint('oas-ai-endpoint-unprotected/ai.yaml')), ...(await lint('oas-ai-prompt-unbounded/prompts.yaml'))];
+  const findings = [
+    ...(await lint('oas-ai-endpoint-unprotected/ai.yaml')),
+    ...(await lint('oas-ai-prompt-unbounded/prompts.yaml')),
+  ];
   const ai = findings.filter((f) => f.ruleId.startsWith('oas-ai-'));
   assert.ok(ai.length >= 5);
   assert.ok(ai.every((f) => f.aiLinked === true));
@@ -23,13 +26,17 @@ test('AI-linked findings are marked aiLinked, others are not', async () => {
 });
 
 test('sensitive-data findings carry their data classes and name the regulations', async () => {
-  const findings = (await lint('oas-sensitive-data-in-response/patients.yaml')).filter((f) => f.ruleId === 'oas-sensitive-data-in-response');
+  const findings = (await lint('oas-sensitive-data-in-response/patients.yaml')).filter(
+    (f) => f.ruleId === 'oas-sensitive-data-in-response',
+  );
   const byProperty = new Map(findings.map((f) => [/`([^`]+)`/.exec(f.message)![1]!, f]));
   assert.deepEqual(byProperty.get('ssn')?.dataClasses, ['government-id']);
   assert.deepEqual(byProperty.get('diagnosis')?.dataClasses, ['phi']);
   assert.match(byProperty.get('diagnosis')!.message, /HIPAA/);
   assert.match(byProperty.get('ssn')!.message, /GDPR, CCPA/);
-  const examples = (await lint('oas-sensitive-example/examples.yaml')).filter((f) => f.ruleId === 'oas-sensitive-example');
+  const examples = (await lint('oas-sensitive-example/examples.yaml')).filter(
+    (f) => f.ruleId === 'oas-sensitive-example',
+  );
   assert.ok(examples.some((f) => f.dataClasses?.includes('pci') && /PCI DSS/.test(f.message)));
   assert.ok(examples.some((f) => f.dataClasses?.includes('credential')));
 });

@@ -14,10 +14,16 @@ const SPECS: { file: string; edits: number }[] = [
 ];
 
 function canonical(findings: Finding[]): string[] {
-  return findings.map((f) => JSON.stringify([f.uri, f.ruleId, f.range, f.message, f.severity, f.fixable, f.data ?? null])).sort();
+  return findings
+    .map((f) => JSON.stringify([f.uri, f.ruleId, f.range, f.message, f.severity, f.fixable, f.data ?? null]))
+    .sort();
 }
 
-export async function checkIncrementalEqualsScratch(file: string, edits: number, seed: number): Promise<{ kinds: string[]; chunkedLints: number; reparsed: number[] }> {
+export async function checkIncrementalEqualsScratch(
+  file: string,
+  edits: number,
+  seed: number,
+): Promise<{ kinds: string[]; chunkedLints: number; reparsed: number[] }> {
   const uri = pathToUri(corpusFile(file));
   let text = readFileSync(corpusFile(file), 'utf8');
   const incremental = new Engine({ incremental: true });
@@ -33,7 +39,11 @@ export async function checkIncrementalEqualsScratch(file: string, edits: number,
     kinds.push(edit.kind);
     const fromScratch = await new Engine().lint({ uri, text });
     const fromCache = await incremental.lint({ uri, text });
-    assert.deepEqual(canonical(fromCache.findings), canonical(fromScratch.findings), `${file}, seed ${seed}, edit ${i + 1} (${edit.kind}) changed the result`);
+    assert.deepEqual(
+      canonical(fromCache.findings),
+      canonical(fromScratch.findings),
+      `${file}, seed ${seed}, edit ${i + 1} (${edit.kind}) changed the result`,
+    );
     if (fromCache.parse?.mode === 'chunked') {
       chunkedLints++;
       reparsed.push(fromCache.parse.reparsed);
@@ -42,7 +52,11 @@ export async function checkIncrementalEqualsScratch(file: string, edits: number,
       text = applyTextEdit(text, undoOf(before, edit));
       const repairedScratch = await new Engine().lint({ uri, text });
       const repairedCache = await incremental.lint({ uri, text });
-      assert.deepEqual(canonical(repairedCache.findings), canonical(repairedScratch.findings), `${file}, seed ${seed}, after repairing edit ${i + 1}`);
+      assert.deepEqual(
+        canonical(repairedCache.findings),
+        canonical(repairedScratch.findings),
+        `${file}, seed ${seed}, after repairing edit ${i + 1}`,
+      );
     }
   }
   return { kinds, chunkedLints, reparsed };
@@ -54,6 +68,9 @@ for (const { file, edits } of SPECS) {
     assert.ok(new Set(kinds).size >= 3, `the edit sequence should mix kinds of edits: ${kinds.join(', ')}`);
     // The cache was really used: most lints re-parsed a few entries, not the document.
     assert.ok(chunkedLints >= edits / 2, `only ${chunkedLints} of ${edits} lints were incremental`);
-    assert.ok(reparsed.filter((n) => n <= 2).length >= chunkedLints / 2, `re-parsed entries per lint: ${reparsed.join(', ')}`);
+    assert.ok(
+      reparsed.filter((n) => n <= 2).length >= chunkedLints / 2,
+      `re-parsed entries per lint: ${reparsed.join(', ')}`,
+    );
   });
 }

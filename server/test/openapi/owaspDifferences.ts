@@ -53,39 +53,65 @@ interface Difference {
 }
 
 export const key = (source: string, jsonPath: JsonPath) => `${source}#${jsonPath.map(String).join('/')}`;
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const underAny = (set: Set<string>, source: string, jsonPath: JsonPath) => {
   for (let n = jsonPath.length; n >= 0; n--) if (set.has(key(source, jsonPath.slice(0, n)))) return true;
   return false;
 };
-const inRequest = (r: IRuleResult, c: Context) => c.requestSchemas.has(key(r.source!, r.path)) || c.requestSchemas.has(key(r.source!, r.path.slice(0, -1)));
-const responsesOf = (r: IRuleResult, c: Context) => c.node(r.source!, r.path.slice(0, r.path.lastIndexOf('responses') + 1));
+const inRequest = (r: IRuleResult, c: Context) =>
+  c.requestSchemas.has(key(r.source!, r.path)) || c.requestSchemas.has(key(r.source!, r.path.slice(0, -1)));
+const responsesOf = (r: IRuleResult, c: Context) =>
+  c.node(r.source!, r.path.slice(0, r.path.lastIndexOf('responses') + 1));
 
 export const DIFFERENCES: Difference[] = [
   {
-    rules: ['owasp:api4:2023-string-limit', 'owasp:api4:2023-array-limit', 'owasp:api4:2023-integer-limit', 'owasp:api4:2023-integer-limit-legacy', 'owasp:api4:2023-integer-format', 'owasp:api3:2023-no-additionalProperties', 'owasp:api3:2023-constrained-additionalProperties', 'owasp:api3:2023-no-unevaluatedProperties', 'owasp:api3:2023-constrained-unevaluatedProperties'],
-    reason: 'Size and openness limits matter for input. Ours check what clients send (parameters and request bodies, through $refs); theirs also flag response schemas and unused components, which clients cannot inflate.',
+    rules: [
+      'owasp:api4:2023-string-limit',
+      'owasp:api4:2023-array-limit',
+      'owasp:api4:2023-integer-limit',
+      'owasp:api4:2023-integer-limit-legacy',
+      'owasp:api4:2023-integer-format',
+      'owasp:api3:2023-no-additionalProperties',
+      'owasp:api3:2023-constrained-additionalProperties',
+      'owasp:api3:2023-no-unevaluatedProperties',
+      'owasp:api3:2023-constrained-unevaluatedProperties',
+    ],
+    reason:
+      'Size and openness limits matter for input. Ours check what clients send (parameters and request bodies, through $refs); theirs also flag response schemas and unused components, which clients cannot inflate.',
     applies: (r, c) => !inRequest(r, c),
   },
   {
     rules: ['owasp:api4:2023-string-limit'],
-    reason: 'Strings with a fixed-length format (date, date-time, uuid, ipv4…), an anchored pattern without unbounded quantifiers, or binary content (reported by oas-upload-unbounded where unbounded) are bounded already.',
+    reason:
+      'Strings with a fixed-length format (date, date-time, uuid, ipv4…), an anchored pattern without unbounded quantifiers, or binary content (reported by oas-upload-unbounded where unbounded) are bounded already.',
     applies: (r, c) => {
       const s = c.node(r.source!, r.path);
-      return isObject(s) && (typeof s.format === 'string' || typeof s.pattern === 'string' || typeof s.contentEncoding === 'string');
+      return (
+        isObject(s) &&
+        (typeof s.format === 'string' || typeof s.pattern === 'string' || typeof s.contentEncoding === 'string')
+      );
     },
   },
   {
     rules: ['owasp:api4:2023-string-restricted'],
-    reason: 'Requiring a format or pattern on every string is input validation style, not a resource or security limit; ours require length bounds on input (oas-string-unbounded) and allow-lists where a string is dangerous (URLs, hosts).',
+    reason:
+      'Requiring a format or pattern on every string is input validation style, not a resource or security limit; ours require length bounds on input (oas-string-unbounded) and allow-lists where a string is dangerous (URLs, hosts).',
     applies: () => true,
   },
   {
     rules: ['owasp:api4:2023-integer-format'],
-    reason: '`format: int32/int64` does not bound a value; ours require `minimum` and `maximum` on input integers (oas-integer-unbounded) and accept `enum`/`const`.',
+    reason:
+      '`format: int32/int64` does not bound a value; ours require `minimum` and `maximum` on input integers (oas-integer-unbounded) and accept `enum`/`const`.',
     applies: (r, c) => {
       const s = c.node(r.source!, r.path);
-      return isObject(s) && ((typeof s.minimum === 'number' || typeof s.exclusiveMinimum === 'number') && (typeof s.maximum === 'number' || typeof s.exclusiveMaximum === 'number') || Array.isArray(s.enum) || s.const !== undefined);
+      return (
+        isObject(s) &&
+        (((typeof s.minimum === 'number' || typeof s.exclusiveMinimum === 'number') &&
+          (typeof s.maximum === 'number' || typeof s.exclusiveMaximum === 'number')) ||
+          Array.isArray(s.enum) ||
+          s.const !== undefined)
+      );
     },
   },
   {
@@ -97,8 +123,13 @@ export const DIFFERENCES: Difference[] = [
     },
   },
   {
-    rules: ['owasp:api8:2023-define-error-responses-500', 'owasp:api8:2023-define-error-responses-401', 'owasp:api4:2023-rate-limit-responses-429'],
-    reason: 'In Swagger 2.0 a response body is described by `schema`, not `content`; theirs ask for `content` there too.',
+    rules: [
+      'owasp:api8:2023-define-error-responses-500',
+      'owasp:api8:2023-define-error-responses-401',
+      'owasp:api4:2023-rate-limit-responses-429',
+    ],
+    reason:
+      'In Swagger 2.0 a response body is described by `schema`, not `content`; theirs ask for `content` there too.',
     applies: (r, c) => {
       const root = c.node(r.source!, []);
       const response = c.node(r.source!, r.path);
@@ -107,7 +138,8 @@ export const DIFFERENCES: Difference[] = [
   },
   {
     rules: ['owasp:api3:2023-no-additionalProperties', 'owasp:api3:2023-no-unevaluatedProperties'],
-    reason: 'A map with a value schema and `maxProperties` is a legitimate, bounded input (oas-map-unbounded reports maps without `maxProperties`); only explicitly open objects (`true`/`{}`) are mass-assignment holes.',
+    reason:
+      'A map with a value schema and `maxProperties` is a legitimate, bounded input (oas-map-unbounded reports maps without `maxProperties`); only explicitly open objects (`true`/`{}`) are mass-assignment holes.',
     applies: (r, c) => {
       const s = c.node(r.source!, r.path.slice(0, -1));
       return isObject(s) && typeof s.maxProperties === 'number';
@@ -115,28 +147,40 @@ export const DIFFERENCES: Difference[] = [
   },
   {
     rules: ['owasp:api2:2023-no-credentials-in-url'],
-    reason: 'Their name pattern also matches look-alikes (`max_tokens`, `next_page_token`, `token_type`); ours use the sensitive-data classifier, which tells credentials from names that only contain the word.',
+    reason:
+      'Their name pattern also matches look-alikes (`max_tokens`, `next_page_token`, `token_type`); ours use the sensitive-data classifier, which tells credentials from names that only contain the word.',
     applies: (r, c) => {
       const name = c.node(r.source!, r.path);
-      return typeof name === 'string' && !classifyField({ name }).some((m) => m.dataClass === 'credential' && m.confidence !== 'low');
+      return (
+        typeof name === 'string' &&
+        !classifyField({ name }).some((m) => m.dataClass === 'credential' && m.confidence !== 'low')
+      );
     },
   },
   {
     rules: ['owasp:api2:2023-jwt-best-practices'],
-    reason: 'OAuth 2 access tokens need not be JWTs; ours ask for algorithm constraints where a scheme says its bearer tokens are JWTs, and accept named algorithms (RS256, ES256, EdDSA…) as well as a reference to RFC 8725.',
+    reason:
+      'OAuth 2 access tokens need not be JWTs; ours ask for algorithm constraints where a scheme says its bearer tokens are JWTs, and accept named algorithms (RS256, ES256, EdDSA…) as well as a reference to RFC 8725.',
     applies: (r, c) => {
       const scheme = c.node(r.source!, r.path.slice(0, r.path.indexOf('securitySchemes') + 2));
-      return isObject(scheme) && (scheme.type === 'oauth2' || (typeof scheme.description === 'string' && /\b(?:RS|PS|ES|HS)(?:256|384|512)\b|EdDSA|\balg/i.test(scheme.description)));
+      return (
+        isObject(scheme) &&
+        (scheme.type === 'oauth2' ||
+          (typeof scheme.description === 'string' &&
+            /\b(?:RS|PS|ES|HS)(?:256|384|512)\b|EdDSA|\balg/i.test(scheme.description)))
+      );
     },
   },
   {
     rules: ['owasp:api2:2023-short-lived-access-tokens'],
-    reason: 'The client-credentials flow issues no refresh tokens (RFC 6749 §4.4.3), so a missing `refreshUrl` there is correct.',
+    reason:
+      'The client-credentials flow issues no refresh tokens (RFC 6749 §4.4.3), so a missing `refreshUrl` there is correct.',
     applies: (r) => r.path.includes('clientCredentials'),
   },
   {
     rules: ['owasp:api2:2023-read-restricted', 'owasp:api2:2023-write-restricted'],
-    reason: 'An explicit `security: []` marks a deliberately public operation; ours accept it, except on object-level paths (oas-object-operation-anonymous) and paths that look sensitive (oas-operation-without-security).',
+    reason:
+      'An explicit `security: []` marks a deliberately public operation; ours accept it, except on object-level paths (oas-object-operation-anonymous) and paths that look sensitive (oas-operation-without-security).',
     applies: (r, c) => {
       const op = c.node(r.source!, r.path.slice(0, 3));
       return isObject(op) && Array.isArray(op.security) && op.security.length === 0;
@@ -144,17 +188,26 @@ export const DIFFERENCES: Difference[] = [
   },
   {
     rules: ['owasp:api2:2023-auth-insecure-schemes'],
-    reason: 'HTTP `negotiate` (Kerberos/SPNEGO) is a sound enterprise scheme; ours report the schemes that send reusable passwords (Basic, Digest: oas-http-basic-auth) and weak OAuth flows.',
+    reason:
+      'HTTP `negotiate` (Kerberos/SPNEGO) is a sound enterprise scheme; ours report the schemes that send reusable passwords (Basic, Digest: oas-http-basic-auth) and weak OAuth flows.',
     applies: (r, c) => String(c.node(r.source!, r.path)).toLowerCase() === 'negotiate',
   },
   {
-    rules: ['owasp:api4:2023-rate-limit', 'owasp:api4:2023-rate-limit-responses-429', 'owasp:api8:2023-define-error-responses-401', 'owasp:api8:2023-define-error-responses-500', 'owasp:api8:2023-define-error-validation'],
-    reason: 'Responses of callbacks are sent by the API\'s consumers to the API: rate-limit headers, 429s and error schemas there describe the consumer, not the API.',
+    rules: [
+      'owasp:api4:2023-rate-limit',
+      'owasp:api4:2023-rate-limit-responses-429',
+      'owasp:api8:2023-define-error-responses-401',
+      'owasp:api8:2023-define-error-responses-500',
+      'owasp:api8:2023-define-error-validation',
+    ],
+    reason:
+      "Responses of callbacks are sent by the API's consumers to the API: rate-limit headers, 429s and error schemas there describe the consumer, not the API.",
     applies: (r, c) => underAny(c.callbacks, r.source!, r.path),
   },
   {
     rules: ['owasp:api4:2023-rate-limit'],
-    reason: 'A 429 response is itself the rate-limit signal; ours ask it for `Retry-After` (oas-429-without-retry-after) rather than the budget headers.',
+    reason:
+      'A 429 response is itself the rate-limit signal; ours ask it for `Retry-After` (oas-429-without-retry-after) rather than the budget headers.',
     applies: (r) => r.path.includes('429'),
   },
   {
@@ -170,24 +223,30 @@ export const DIFFERENCES: Difference[] = [
     reason: 'A `5XX` or `default` response documents server errors as well as a `500`.',
     applies: (r, c) => {
       const responses = responsesOf(r, c);
-      return isObject(responses) && (isObject(responses['5XX']) || (isObject(responses.default) && !isObject(responses['500'])));
+      return (
+        isObject(responses) &&
+        (isObject(responses['5XX']) || (isObject(responses.default) && !isObject(responses['500'])))
+      );
     },
   },
   {
     rules: ['owasp:api8:2023-define-error-responses-401'],
-    reason: 'Public operations (no security in force) cannot answer 401; ours ask for 401/403 where authentication is required, and accept `4XX`.',
+    reason:
+      'Public operations (no security in force) cannot answer 401; ours ask for 401/403 where authentication is required, and accept `4XX`.',
     applies: (r, c) => {
       const responses = responsesOf(r, c);
       if (isObject(responses) && isObject(responses['4XX'])) return true;
       const op = c.node(r.source!, r.path.slice(0, 3));
       const root = c.node(r.source!, []);
-      const security = isObject(op) && Array.isArray(op.security) ? op.security : isObject(root) ? root.security : undefined;
+      const security =
+        isObject(op) && Array.isArray(op.security) ? op.security : isObject(root) ? root.security : undefined;
       return !Array.isArray(security) || security.length === 0;
     },
   },
   {
     rules: ['owasp:api8:2023-no-server-http', 'owasp:api8:2023-no-scheme-http'],
-    reason: 'Loopback servers (localhost, 127.0.0.1, [::1]) are development set-ups whose traffic never crosses a network.',
+    reason:
+      'Loopback servers (localhost, 127.0.0.1, [::1]) are development set-ups whose traffic never crosses a network.',
     applies: (r, c) => /^http:\/\/(?:localhost|127\.|\[::1\]|0\.0\.0\.0)/i.test(String(c.node(r.source!, r.path))),
   },
   {
@@ -196,26 +255,35 @@ export const DIFFERENCES: Difference[] = [
     applies: (r, c) => {
       const parameter = c.node(r.source!, r.path.slice(0, -1));
       const schema = isObject(parameter) && isObject(parameter.schema) ? parameter.schema : parameter;
-      return isObject(schema) && (Array.isArray(schema.enum) || (typeof schema.pattern === 'string' && schema.pattern.startsWith('^https')));
+      return (
+        isObject(schema) &&
+        (Array.isArray(schema.enum) || (typeof schema.pattern === 'string' && schema.pattern.startsWith('^https')))
+      );
     },
   },
   {
     rules: ['owasp:api8:2023-define-cors-origin'],
-    reason: 'Whether an API sends CORS headers depends on whether browsers call it; requiring `Access-Control-Allow-Origin` on every header set is a policy, not a weakness. Ours report the dangerous value, `*` (oas-cors-wildcard-origin).',
+    reason:
+      'Whether an API sends CORS headers depends on whether browsers call it; requiring `Access-Control-Allow-Origin` on every header set is a policy, not a weakness. Ours report the dangerous value, `*` (oas-cors-wildcard-origin).',
     applies: () => true,
   },
   {
     rules: ['owasp:api9:2023-inventory-access'],
-    reason: '`x-internal` is a Stoplight-specific extension; ours ask servers to name their environment or version (oas-server-environment-unclear) and accept `x-internal` as one way to do it.',
+    reason:
+      '`x-internal` is a Stoplight-specific extension; ours ask servers to name their environment or version (oas-server-environment-unclear) and accept `x-internal` as one way to do it.',
     applies: () => true,
   },
   {
     rules: ['owasp:api9:2023-inventory-environment'],
-    reason: 'A server whose URL names its environment or version (`sandbox.example.com`, `/v2`) is labelled without a description.',
+    reason:
+      'A server whose URL names its environment or version (`sandbox.example.com`, `/v2`) is labelled without a description.',
     applies: (r, c) => {
       const server = c.node(r.source!, r.path.slice(0, 2));
-      return isObject(server) && typeof server.url === 'string' && /sandbox|stag|test|dev|prod|live|local|\/v\d/i.test(server.url);
+      return (
+        isObject(server) &&
+        typeof server.url === 'string' &&
+        /sandbox|stag|test|dev|prod|live|local|\/v\d/i.test(server.url)
+      );
     },
   },
 ];
-

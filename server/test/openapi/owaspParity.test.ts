@@ -23,17 +23,28 @@ import { DIFFERENCES, EQUIVALENT, isObject, key, type Context, type JsonPath } f
 // Spectral exactly like real findings.
 const probes: OpenApiRule[] = [
   {
-    id: 'probe-request-schema', severity: 'hint', owasp: '', title: '', summary: '',
-    check: (index, report) => index.schemasByUsage('request').forEach((s) => report({ path: s.jsonPath, message: key('', s.jsonPath) })),
+    id: 'probe-request-schema',
+    severity: 'hint',
+    owasp: '',
+    title: '',
+    summary: '',
+    check: (index, report) =>
+      index.schemasByUsage('request').forEach((s) => report({ path: s.jsonPath, message: key('', s.jsonPath) })),
   },
   {
-    id: 'probe-callback', severity: 'hint', owasp: '', title: '', summary: '',
-    check: (index, report) => index.callbacks.forEach((c) => report({ path: c.jsonPath, message: key('', c.jsonPath) })),
+    id: 'probe-callback',
+    severity: 'hint',
+    owasp: '',
+    title: '',
+    summary: '',
+    check: (index, report) =>
+      index.callbacks.forEach((c) => report({ path: c.jsonPath, message: key('', c.jsonPath) })),
   },
 ];
 
 function related(ours: JsonPath, theirs: JsonPath): boolean {
-  const isPrefix = (a: JsonPath, b: JsonPath) => a.length <= b.length && a.every((segment, i) => String(segment) === String(b[i]));
+  const isPrefix = (a: JsonPath, b: JsonPath) =>
+    a.length <= b.length && a.every((segment, i) => String(segment) === String(b[i]));
   return isPrefix(ours, theirs) || isPrefix(theirs, ours) || (ours.length >= 4 && isPrefix(ours.slice(0, -1), theirs));
 }
 
@@ -46,14 +57,18 @@ async function run(ruleset: RulesetDefinition, file: string, text: string): Prom
 
 test('every finding of @stoplight/spectral-owasp-ruleset on our fixtures is matched by ours or a listed difference', async () => {
   const engine = new Engine();
-  const roots = fixtureFiles(path.join(FIXTURES_ROOT, 'openapi')).filter((file) => engine.classify(pathToUri(file), readFileSync(file, 'utf8')).kind === 'openapi');
+  const roots = fixtureFiles(path.join(FIXTURES_ROOT, 'openapi')).filter(
+    (file) => engine.classify(pathToUri(file), readFileSync(file, 'utf8')).kind === 'openapi',
+  );
   assert.ok(roots.length > 40);
   const ours = toSpectralRuleset([...recommendedRules, ...probes]);
   const parsed = new Map<string, unknown>();
   const node = (source: string, jsonPath: JsonPath): unknown => {
     if (!parsed.has(source)) parsed.set(source, YAML.parse(readFileSync(source, 'utf8')));
     let value = parsed.get(source);
-    for (const segment of jsonPath) value = isObject(value) || Array.isArray(value) ? (value as Record<string, unknown>)[segment as string] : undefined;
+    for (const segment of jsonPath)
+      value =
+        isObject(value) || Array.isArray(value) ? (value as Record<string, unknown>)[segment as string] : undefined;
     return value;
   };
   const missing: string[] = [];
@@ -62,7 +77,10 @@ test('every finding of @stoplight/spectral-owasp-ruleset on our fixtures is matc
   let theirsTotal = 0;
   for (const file of roots) {
     const text = readFileSync(file, 'utf8');
-    const [theirs, mine] = await Promise.all([run(owaspRuleset as RulesetDefinition, file, text), run(ours, file, text)]);
+    const [theirs, mine] = await Promise.all([
+      run(owaspRuleset as RulesetDefinition, file, text),
+      run(ours, file, text),
+    ]);
     const context: Context = { requestSchemas: new Set(), callbacks: new Set(), node };
     for (const r of mine) {
       if (r.code === 'probe-request-schema') context.requestSchemas.add(key(r.source ?? file, r.path));
@@ -74,7 +92,12 @@ test('every finding of @stoplight/spectral-owasp-ruleset on our fixtures is matc
       theirsTotal++;
       const result = { ...r, source: r.source ?? file };
       const equivalents = EQUIVALENT[code] ?? [];
-      if (mine.some((o) => equivalents.includes(String(o.code)) && (o.source ?? file) === result.source && related(o.path, r.path))) {
+      if (
+        mine.some(
+          (o) =>
+            equivalents.includes(String(o.code)) && (o.source ?? file) === result.source && related(o.path, r.path),
+        )
+      ) {
         matched++;
         continue;
       }
@@ -83,19 +106,28 @@ test('every finding of @stoplight/spectral-owasp-ruleset on our fixtures is matc
         explained.set(difference.reason, (explained.get(difference.reason) ?? 0) + 1);
         continue;
       }
-      missing.push(`${path.relative(FIXTURES_ROOT, result.source)} ${code} at ${r.path.join('.')} (line ${r.range.start.line + 1}): ${r.message}`);
+      missing.push(
+        `${path.relative(FIXTURES_ROOT, result.source)} ${code} at ${r.path.join('.')} (line ${r.range.start.line + 1}): ${r.message}`,
+      );
     }
   }
-  console.log(`owasp ruleset: ${theirsTotal} findings on ${roots.length} fixtures; ${matched} matched by ours, ${theirsTotal - matched - missing.length} deliberate differences, ${missing.length} missing`);
+  console.log(
+    `owasp ruleset: ${theirsTotal} findings on ${roots.length} fixtures; ${matched} matched by ours, ${theirsTotal - matched - missing.length} deliberate differences, ${missing.length} missing`,
+  );
   for (const [reason, count] of explained) console.log(`  ${String(count).padStart(4)}  ${reason.slice(0, 110)}`);
   assert.deepEqual(missing, [], `their findings ours do not match:\n${missing.join('\n')}`);
 });
 
 test('docs/rules/README.md indexes every rule and lists every deliberate difference', () => {
   const readme = readFileSync(path.join(FIXTURES_ROOT, '..', 'docs', 'rules', 'README.md'), 'utf8');
-  for (const rule of recommendedRules) assert.ok(readme.includes(`[${rule.id}](${rule.id}.md) | ${rule.severity} |`), `README does not index ${rule.id}`);
+  for (const rule of recommendedRules)
+    assert.ok(readme.includes(`[${rule.id}](${rule.id}.md) | ${rule.severity} |`), `README does not index ${rule.id}`);
   for (const difference of DIFFERENCES) {
-    for (const rule of difference.rules) assert.ok(readme.includes(rule), `docs/rules/README.md does not mention ${rule}`);
-    assert.ok(readme.includes(difference.reason), `docs/rules/README.md does not give the reason: ${difference.reason}`);
+    for (const rule of difference.rules)
+      assert.ok(readme.includes(rule), `docs/rules/README.md does not mention ${rule}`);
+    assert.ok(
+      readme.includes(difference.reason),
+      `docs/rules/README.md does not give the reason: ${difference.reason}`,
+    );
   }
 });

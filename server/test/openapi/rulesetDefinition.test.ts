@@ -11,9 +11,17 @@ import { toSpectralRuleset } from '../../../rulesets/src/spectralRuleset';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-test('the built-in ruleset definition passes Spectral\'s ruleset schema check, with and without rule options', () => {
+test("the built-in ruleset definition passes Spectral's ruleset schema check, with and without rule options", () => {
   assert.doesNotThrow(() => assertValidRuleset(toSpectralRuleset(recommendedRules) as never, 'js'));
-  assert.doesNotThrow(() => assertValidRuleset(toSpectralRuleset(recommendedRules.slice(0, 5), { context: { sensitiveData: { sensitiveNames: { pii: ['nickname'] } } } as never, documentationBaseUrl: 'https://example.com/api-warden/blob/main/docs/rules/' }) as never, 'js'));
+  assert.doesNotThrow(() =>
+    assertValidRuleset(
+      toSpectralRuleset(recommendedRules.slice(0, 5), {
+        context: { sensitiveData: { sensitiveNames: { pii: ['nickname'] } } } as never,
+        documentationBaseUrl: 'https://example.com/api-warden/blob/main/docs/rules/',
+      }) as never,
+      'js',
+    ),
+  );
   // The check is real: a broken definition is refused.
   assert.throws(() => assertValidRuleset({ rules: { broken: { given: 42, then: {} } } } as never, 'js'));
 });
@@ -21,7 +29,10 @@ test('the built-in ruleset definition passes Spectral\'s ruleset schema check, w
 test('the bundles skip the check only for definitions the engine registered as built in', () => {
   for (const bundle of ['cliMain.js', 'lintWorker.js']) {
     const source = readFileSync(path.join(ROOT, 'dist', bundle), 'utf8');
-    const guarded = source.match(/"apiwarden\.prevalidatedRulesets"\)\]\?\.has\(maybeDefinition\) \? \(\) => void 0 : index_1\.assertValidRuleset\)\(/g) ?? [];
+    const guarded =
+      source.match(
+        /"apiwarden\.prevalidatedRulesets"\)\]\?\.has\(maybeDefinition\) \? \(\) => void 0 : index_1\.assertValidRuleset\)\(/g,
+      ) ?? [];
     assert.doesNotMatch(source, /\(0, index_1\.assertValidRuleset\)\(/, `${bundle}: no unguarded check left`);
     assert.equal(guarded.length, 2, `${bundle}: both checks in Spectral's Ruleset constructor are guarded`);
   }
@@ -31,8 +42,20 @@ test('the bundles build the Ajv instance for custom function options on first us
   // See lazyFunctionOptionsAjv in scripts/build.mjs: the eager instance cost ~30 ms per process.
   for (const bundle of ['cliMain.js', 'lintWorker.js']) {
     const source = readFileSync(path.join(ROOT, 'dist', bundle), 'utf8');
-    assert.equal(source.split('functionOptionsAjv().compile(').length - 1, 2, `${bundle}: both compiles go through the lazy instance`);
-    assert.doesNotMatch(source, /\b(const|let|var) ajv = new ajv_1\.default\(\{ allErrors: true, allowUnionTypes: true/, `${bundle}: no eager instance left`);
-    assert.match(source, /apiwardenAjv = new ajv_1\.default\(\{ allErrors: true, allowUnionTypes: true, strict: true/, `${bundle}: the lazy instance has Spectral's options`);
+    assert.equal(
+      source.split('functionOptionsAjv().compile(').length - 1,
+      2,
+      `${bundle}: both compiles go through the lazy instance`,
+    );
+    assert.doesNotMatch(
+      source,
+      /\b(const|let|var) ajv = new ajv_1\.default\(\{ allErrors: true, allowUnionTypes: true/,
+      `${bundle}: no eager instance left`,
+    );
+    assert.match(
+      source,
+      /apiwardenAjv = new ajv_1\.default\(\{ allErrors: true, allowUnionTypes: true, strict: true/,
+      `${bundle}: the lazy instance has Spectral's options`,
+    );
   }
 });

@@ -41,14 +41,19 @@ test('classifier precision and recall on the name list are at least 95%', () => 
   }
   const precision = truePositives / (truePositives + falsePositives);
   const recall = truePositives / (truePositives + falseNegatives);
-  console.log(`classifier on ${NAME_LIST.length} names: precision ${(precision * 100).toFixed(1)}%, recall ${(recall * 100).toFixed(1)}%` +
-    (mistakes.length ? `\n  ${mistakes.join('\n  ')}` : ''));
+  console.log(
+    `classifier on ${NAME_LIST.length} names: precision ${(precision * 100).toFixed(1)}%, recall ${(recall * 100).toFixed(1)}%` +
+      (mistakes.length ? `\n  ${mistakes.join('\n  ')}` : ''),
+  );
   assert.ok(precision >= 0.95, `precision ${precision}`);
   assert.ok(recall >= 0.95, `recall ${recall}`);
 });
 
 test('format, description, pattern and example values add evidence', () => {
-  const classes = (input: Parameters<typeof classifyField>[0]) => classifyField(input).map((m) => m.dataClass).sort();
+  const classes = (input: Parameters<typeof classifyField>[0]) =>
+    classifyField(input)
+      .map((m) => m.dataClass)
+      .sort();
   assert.deepEqual(classes({ name: 'contact', format: 'email' }), ['pii']);
   assert.deepEqual(classes({ name: 'value', format: 'password' }), ['credential']);
   assert.deepEqual(classes({ name: 'value', description: "The holder's social security number." }), ['government-id']);
@@ -72,10 +77,22 @@ test('value detectors: cards, SSNs, IBANs, JWTs, cloud keys, private keys, email
   assert.equal(first('000-12-3456'), undefined);
   assert.equal(first('GB82WEST12345698765432'), 'financial');
   assert.equal(first('GB82WEST12345698765431'), undefined, 'bad IBAN checksum');
-  assert.equal(first('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'), 'credential');
+  assert.equal(
+    first(
+      'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4ifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+    ),
+    'credential',
+  );
   assert.equal(first('AKIAIOSFODNN7EXAMPLE'), 'credential');
   assert.equal(first('AIzaSyA-1234567890abcdefghijklmnopqrstu'), 'credential');
-  assert.equal(first('DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=' + 'a'.repeat(86) + '==;EndpointSuffix=core.windows.net'), 'credential');
+  assert.equal(
+    first(
+      'DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=' +
+        'a'.repeat(86) +
+        '==;EndpointSuffix=core.windows.net',
+    ),
+    'credential',
+  );
   assert.equal(first('sk_live_4eC39HqLyjWDarjtT1zdp7dc'), 'credential');
   assert.equal(first('ghp_' + 'A1b2C3d4E5'.repeat(4)), 'credential');
   assert.equal(first('sk-proj-' + 'abcDEF123_'.repeat(4)), 'credential');
@@ -86,7 +103,17 @@ test('value detectors: cards, SSNs, IBANs, JWTs, cloud keys, private keys, email
   assert.equal(first('user@example.com'), undefined, 'documentation domain');
   assert.equal(first('+442071838750'), 'pii');
   assert.equal(first('+1 (415) 555-0132'), undefined, 'fictional 555 number');
-  for (const harmless of ['2023-08-16', '2023-08-16T10:00:00Z', '1.2.3', 'hello world', 'acct_1032D82eZvKYlo2C', 123, true, null, { a: 1 }]) {
+  for (const harmless of [
+    '2023-08-16',
+    '2023-08-16T10:00:00Z',
+    '1.2.3',
+    'hello world',
+    'acct_1032D82eZvKYlo2C',
+    123,
+    true,
+    null,
+    { a: 1 },
+  ]) {
     assert.deepEqual(classifyValue(harmless), [], String(harmless));
   }
 });
@@ -97,10 +124,19 @@ test('options: extra names per class and allow-listed names, normalised from set
     allowNames: ['session_id', 42],
   })!;
   assert.deepEqual(options, { extraNames: { pii: ['loyaltyNumber', 'member ref'] }, allowNames: ['session_id'] });
-  assert.deepEqual(classifyField({ name: 'loyalty_number' }, options).map((m) => m.dataClass), ['pii']);
-  assert.deepEqual(classifyField({ name: 'memberRef' }, options).map((m) => m.dataClass), ['pii']);
+  assert.deepEqual(
+    classifyField({ name: 'loyalty_number' }, options).map((m) => m.dataClass),
+    ['pii'],
+  );
+  assert.deepEqual(
+    classifyField({ name: 'memberRef' }, options).map((m) => m.dataClass),
+    ['pii'],
+  );
   assert.deepEqual(classifyField({ name: 'sessionId' }, options), []);
-  assert.deepEqual(classifyField({ name: 'sessionId' }).map((m) => m.dataClass), ['credential']);
+  assert.deepEqual(
+    classifyField({ name: 'sessionId' }).map((m) => m.dataClass),
+    ['credential'],
+  );
   assert.equal(normalizeClassifierOptions({}), undefined);
   assert.equal(normalizeClassifierOptions('nonsense'), undefined);
 });
@@ -117,12 +153,22 @@ test('classifying 200,000 fields and hostile inputs stays fast', () => {
   const started = performance.now();
   for (let i = 0; i < 200_000; i++) {
     const name = `${names[i % names.length]}${i % 7 === 0 ? i : ''}`;
-    classifyField({ name, description: 'A value the caller sent with its request, kept for thirty days.', examples: ['abc', 42] });
+    classifyField({
+      name,
+      description: 'A value the caller sent with its request, kept for thirty days.',
+      examples: ['abc', 42],
+    });
   }
   const elapsed = performance.now() - started;
   console.log(`200,000 fields classified in ${elapsed.toFixed(0)} ms`);
   assert.ok(elapsed < 5000, `${elapsed} ms`);
-  const hostile = ['a'.repeat(100_000), '1-'.repeat(5000), '@'.repeat(5000) + '.', 'x@' + 'a.'.repeat(3000), '+' + '1 '.repeat(4000)];
+  const hostile = [
+    'a'.repeat(100_000),
+    '1-'.repeat(5000),
+    '@'.repeat(5000) + '.',
+    'x@' + 'a.'.repeat(3000),
+    '+' + '1 '.repeat(4000),
+  ];
   const t = performance.now();
   for (const value of hostile) {
     classifyValue(value);

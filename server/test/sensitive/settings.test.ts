@@ -29,7 +29,11 @@ components:
 `;
 
 async function reported(raw: unknown): Promise<Map<string, string[] | undefined>> {
-  const result = await new Engine().lint({ uri: 'file:///tmp/apiwarden-settings-test/members.yaml', text: SPEC, settings: normalizeSettings(raw) });
+  const result = await new Engine().lint({
+    uri: 'file:///tmp/apiwarden-settings-test/members.yaml',
+    text: SPEC,
+    settings: normalizeSettings(raw),
+  });
   assert.deepEqual(result.errors, []);
   const out = new Map<string, string[] | undefined>();
   for (const f of result.findings) {
@@ -47,7 +51,9 @@ test('without settings: built-in names only', async () => {
 });
 
 test('extraNames adds a class, allowNames silences a name', async () => {
-  const found = await reported({ sensitiveData: { extraNames: { pii: ['loyalty number'] }, allowNames: ['sessionId'] } });
+  const found = await reported({
+    sensitiveData: { extraNames: { pii: ['loyalty number'] }, allowNames: ['sessionId'] },
+  });
   assert.deepEqual([...found.keys()].sort(), ['email', 'loyaltyNumber']);
   assert.deepEqual(found.get('loyaltyNumber'), ['pii']);
 });

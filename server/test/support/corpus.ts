@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 
 const VENDORED = path.resolve(__dirname, '..', 'corpus');
-const SHARED = process.env.APIWARDEN_CORPUS_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'openapi');
+const SHARED =
+  process.env.APIWARDEN_CORPUS_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'openapi');
 
 export function corpusFile(name: string): string {
   const vendored = path.join(VENDORED, name);

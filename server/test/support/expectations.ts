@@ -20,7 +20,15 @@ export interface FileExpectations {
 }
 
 const COMMENT_BY_EXTENSION: Record<string, string> = {
-  '.yaml': '#', '.yml': '#', '.py': '#', '.js': '//', '.mjs': '//', '.cjs': '//', '.ts': '//', '.tsx': '//', '.jsx': '//',
+  '.yaml': '#',
+  '.yml': '#',
+  '.py': '#',
+  '.js': '//',
+  '.mjs': '//',
+  '.cjs': '//',
+  '.ts': '//',
+  '.tsx': '//',
+  '.jsx': '//',
 };
 
 const RULE_ID = '[a-z][a-z0-9]*(?:-[a-z0-9]+)+';

@@ -20,7 +20,9 @@ export function listFiles(directory: string): string[] {
 const LINTABLE = /\.(ya?ml|json|js|mjs|cjs|jsx|ts|tsx|py)$/i;
 
 export function fixtureFiles(directory: string): string[] {
-  return listFiles(directory).filter((f) => LINTABLE.test(f) && !f.endsWith('.expected.json') && path.basename(f) !== 'settings.json');
+  return listFiles(directory).filter(
+    (f) => LINTABLE.test(f) && !f.endsWith('.expected.json') && path.basename(f) !== 'settings.json',
+  );
 }
 
 /** Lints every file of a fixture folder (with the folder's optional settings.json) and groups findings by file. */
@@ -32,7 +34,8 @@ export async function lintFixtureFolder(directory: string): Promise<Map<string, 
   const seen = new Set<string>();
   for (const file of fixtureFiles(directory)) {
     const result = await engine.lint({ uri: pathToUri(file), text: readFileSync(file, 'utf8'), settings });
-    if (result.errors.length > 0) throw new Error(`Internal errors while linting ${file}:\n${result.errors.join('\n')}`);
+    if (result.errors.length > 0)
+      throw new Error(`Internal errors while linting ${file}:\n${result.errors.join('\n')}`);
     for (const finding of result.findings) {
       const key = `${finding.uri}|${finding.ruleId}|${JSON.stringify(finding.range)}|${finding.message}`;
       if (seen.has(key)) continue;
@@ -60,7 +63,11 @@ function matches(expectation: Expectation, finding: Finding): boolean {
  * Compares findings with expectations for the rules a folder is about. Returns human-readable problems; an
  * empty list means the fixtures hold.
  */
-export function compareWithExpectations(directory: string, byFile: Map<string, Finding[]>, checkedRules: Set<string>): string[] {
+export function compareWithExpectations(
+  directory: string,
+  byFile: Map<string, Finding[]>,
+  checkedRules: Set<string>,
+): string[] {
   const problems: string[] = [];
   const files = new Set([...fixtureFiles(directory), ...byFile.keys()]);
   for (const file of files) {
@@ -68,14 +75,18 @@ export function compareWithExpectations(directory: string, byFile: Map<string, F
     for (const e of [...expected, ...ok]) checkedRules.add(e.rule);
     const relevant = (byFile.get(file) ?? []).filter((f) => checkedRules.has(f.ruleId));
     const unmatched = [...relevant];
-    const where = (line: number, col?: number) => `${path.relative(FIXTURES_ROOT, file)}:${line + 1}${col !== undefined ? `:${col + 1}` : ''}`;
+    const where = (line: number, col?: number) =>
+      `${path.relative(FIXTURES_ROOT, file)}:${line + 1}${col !== undefined ? `:${col + 1}` : ''}`;
     for (const e of expected) {
       const index = unmatched.findIndex((f) => matches(e, f));
-      if (index === -1) problems.push(`missing ${e.rule} at ${where(e.line, e.start)}${e.end !== undefined ? `-${e.end + 1}` : ''}`);
+      if (index === -1)
+        problems.push(`missing ${e.rule} at ${where(e.line, e.start)}${e.end !== undefined ? `-${e.end + 1}` : ''}`);
       else unmatched.splice(index, 1);
     }
     for (const f of unmatched) {
-      problems.push(`unexpected ${f.ruleId} at ${where(f.range.start.line, f.range.start.character)}-${f.range.end.character + 1}: ${f.message}`);
+      problems.push(
+        `unexpected ${f.ruleId} at ${where(f.range.start.line, f.range.start.character)}-${f.range.end.character + 1}: ${f.message}`,
+      );
     }
     for (const o of ok) {
       const hit = relevant.find((f) => f.ruleId === o.rule && f.range.start.line === o.line);

@@ -41,12 +41,18 @@ export class TestLspClient {
   configurationRequests = 0;
 
   constructor(private readonly options: TestClientOptions = {}) {
-    this.process = spawn(process.execPath, [options.serverBundle ?? SERVER_BUNDLE, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
+    this.process = spawn(process.execPath, [options.serverBundle ?? SERVER_BUNDLE, '--stdio'], {
+      stdio: 'pipe',
+      env: { ...process.env, ...options.env },
+    });
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr.push(chunk.toString());
       if (this.stderr.length > 1000) this.stderr.shift(); // a long bench session logs on
     });
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout),
+      new StreamMessageWriter(this.process.stdin),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const list = this.published.get(params.uri) ?? [];
       list.push({ version: params.version, diagnostics: params.diagnostics, receivedAt: performance.now() });
@@ -56,12 +62,17 @@ export class TestLspClient {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logMessages.push(params.message);
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
-      this.configurationRequests++;
-      return params.items.map((item) =>
-        typeof this.options.settings === 'function' ? (this.options.settings as (u?: string) => unknown)(item.scopeUri) : (this.options.settings ?? {}),
-      );
-    });
+    this.connection.onRequest(
+      'workspace/configuration',
+      (params: { items: { scopeUri?: string; section?: string }[] }) => {
+        this.configurationRequests++;
+        return params.items.map((item) =>
+          typeof this.options.settings === 'function'
+            ? (this.options.settings as (u?: string) => unknown)(item.scopeUri)
+            : (this.options.settings ?? {}),
+        );
+      },
+    );
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('$/progress', () => {});
@@ -89,11 +100,20 @@ export class TestLspClient {
   }
 
   open(uri: string, text: string, languageId = 'yaml', version = 1): Promise<void> {
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version, text },
+    });
   }
 
-  change(uri: string, version: number, changes: ({ text: string } | { range: Diagnostic['range']; text: string })[]): Promise<void> {
-    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  change(
+    uri: string,
+    version: number,
+    changes: ({ text: string } | { range: Diagnostic['range']; text: string })[],
+  ): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
   }
 
   close(uri: string): Promise<void> {
@@ -112,7 +132,11 @@ export class TestLspClient {
   }
 
   /** Resolves with the first published diagnostics for `uri` (checking past ones too) that satisfy `predicate`. */
-  async waitForDiagnostics(uri: string, predicate: (p: PublishedDiagnostics) => boolean, timeoutMs = 30_000): Promise<PublishedDiagnostics> {
+  async waitForDiagnostics(
+    uri: string,
+    predicate: (p: PublishedDiagnostics) => boolean,
+    timeoutMs = 30_000,
+  ): Promise<PublishedDiagnostics> {
     const deadline = performance.now() + timeoutMs;
     let checked = 0;
     for (;;) {
@@ -121,7 +145,9 @@ export class TestLspClient {
       for (; checked < list.length; checked++) if (predicate(list[checked]!)) return list[checked]!;
       const remaining = deadline - performance.now();
       if (remaining <= 0) {
-        throw new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(list.map((p) => ({ v: p.version, n: p.diagnostics.length })))}\nserver stderr: ${this.stderr.join('')}`);
+        throw new Error(
+          `No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(list.map((p) => ({ v: p.version, n: p.diagnostics.length })))}\nserver stderr: ${this.stderr.join('')}`,
+        );
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
@@ -135,7 +161,10 @@ export class TestLspClient {
 
   async shutdown(): Promise<void> {
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 3000))]);
+      await Promise.race([
+        this.connection.sendRequest('shutdown'),
+        new Promise((resolve) => setTimeout(resolve, 3000)),
+      ]);
       await this.connection.sendNotification('exit');
     } catch {
       // the process may already be gone

@@ -84,8 +84,18 @@ const renameProperty: EditMaker = (text, random) => {
   if (!line) return undefined;
   const start = line.start + line.line.search(/\S/);
   const key = line.line.trim().slice(0, -1);
-  if (['properties', 'items', 'schema', 'content', 'responses', 'paths', 'components', 'schemas', 'parameters'].includes(key)) return undefined;
-  return { offset: start, length: key.length, text: pick(random, ['secret', 'user_password', 'label'])!, kind: `rename ${key}` };
+  if (
+    ['properties', 'items', 'schema', 'content', 'responses', 'paths', 'components', 'schemas', 'parameters'].includes(
+      key,
+    )
+  )
+    return undefined;
+  return {
+    offset: start,
+    length: key.length,
+    text: pick(random, ['secret', 'user_password', 'label'])!,
+    kind: `rename ${key}`,
+  };
 };
 
 const toggleType: EditMaker = (text, random) => {
@@ -99,7 +109,12 @@ const toggleType: EditMaker = (text, random) => {
 const breakSyntax: EditMaker = (text, random) => {
   const line = pick(random, matchingLines(text, /^\s+\S+: \S/));
   if (!line) return undefined;
-  return { offset: line.start + line.line.indexOf(': ') + 1, length: 1, text: '', kind: 'delete the space after a colon' };
+  return {
+    offset: line.start + line.line.indexOf(': ') + 1,
+    length: 1,
+    text: '',
+    kind: 'delete the space after a colon',
+  };
 };
 
 const editHead: EditMaker = (text) => {
@@ -146,5 +161,10 @@ export function randomEdit(text: string, random: () => number): TextEdit {
 
 /** A broken document is usually repaired soon: undo a syntax-breaking edit as the next one. */
 export function undoOf(before: string, edit: TextEdit): TextEdit {
-  return { offset: edit.offset, length: edit.text.length, text: before.slice(edit.offset, edit.offset + edit.length), kind: `undo ${edit.kind}` };
+  return {
+    offset: edit.offset,
+    length: edit.text.length,
+    text: before.slice(edit.offset, edit.offset + edit.length),
+    kind: `undo ${edit.kind}`,
+  };
 }

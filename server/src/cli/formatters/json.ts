@@ -6,11 +6,16 @@ import { countBySeverity, type LintedCounts } from './summary';
 export interface JsonReport {
   tool: { name: string; version: string };
   /** `files`: every file linted; `openapiFiles` + `codeFiles`: the same, by kind. */
-  summary: { files: number; openapiFiles: number; codeFiles: number; findings: number } & ReturnType<typeof countBySeverity>;
+  summary: { files: number; openapiFiles: number; codeFiles: number; findings: number } & ReturnType<
+    typeof countBySeverity
+  >;
   findings: (Finding & { path: string; docUrl: string })[];
 }
 
-export function formatJson(findings: readonly Finding[], options: { cwd: string; linted: LintedCounts; version: string }): string {
+export function formatJson(
+  findings: readonly Finding[],
+  options: { cwd: string; linted: LintedCounts; version: string },
+): string {
   const report: JsonReport = {
     tool: { name: 'API Warden', version: options.version },
     summary: {
@@ -20,7 +25,11 @@ export function formatJson(findings: readonly Finding[], options: { cwd: string;
       findings: findings.length,
       ...countBySeverity(findings),
     },
-    findings: findings.map((f) => ({ ...f, path: path.relative(options.cwd, uriToPath(f.uri)) || uriToPath(f.uri), docUrl: ruleDocUrl(f.ruleId) })),
+    findings: findings.map((f) => ({
+      ...f,
+      path: path.relative(options.cwd, uriToPath(f.uri)) || uriToPath(f.uri),
+      docUrl: ruleDocUrl(f.ruleId),
+    })),
   };
   return JSON.stringify(report, null, 2) + '\n';
 }

@@ -39,7 +39,9 @@ export function formatSarif(findings: readonly Finding[], options: { cwd: string
       locations: [
         {
           physicalLocation: {
-            artifactLocation: inside ? { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' } : { uri: f.uri },
+            artifactLocation: inside
+              ? { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }
+              : { uri: f.uri },
             region: {
               startLine: f.range.start.line + 1,
               startColumn: f.range.start.character + 1,
@@ -49,7 +51,14 @@ export function formatSarif(findings: readonly Finding[], options: { cwd: string
           },
         },
       ],
-      ...(f.owasp || f.dataClasses ? { properties: { ...(f.owasp ? { owasp: f.owasp } : {}), ...(f.dataClasses ? { dataClasses: f.dataClasses } : {}) } } : {}),
+      ...(f.owasp || f.dataClasses
+        ? {
+            properties: {
+              ...(f.owasp ? { owasp: f.owasp } : {}),
+              ...(f.dataClasses ? { dataClasses: f.dataClasses } : {}),
+            },
+          }
+        : {}),
     };
   });
   const log: Log = {
@@ -57,7 +66,15 @@ export function formatSarif(findings: readonly Finding[], options: { cwd: string
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'API Warden', version: options.version, semanticVersion: options.version, informationUri: 'https://example.invalid/api-warden', rules } },
+        tool: {
+          driver: {
+            name: 'API Warden',
+            version: options.version,
+            semanticVersion: options.version,
+            informationUri: 'https://example.invalid/api-warden',
+            rules,
+          },
+        },
         originalUriBaseIds: { '%SRCROOT%': { uri: root } },
         columnKind: 'utf16CodeUnits',
         results,

@@ -11,7 +11,12 @@ export interface StylishOptions {
 
 export function formatStylish(findings: readonly Finding[], options: StylishOptions): string {
   const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const severityLabel = { error: paint('31', 'error'), warning: paint('33', 'warning'), info: paint('36', 'info'), hint: paint('2', 'hint') };
+  const severityLabel = {
+    error: paint('31', 'error'),
+    warning: paint('33', 'warning'),
+    info: paint('36', 'info'),
+    hint: paint('2', 'hint'),
+  };
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byFile.get(f.uri) ?? [];
@@ -23,7 +28,9 @@ export function formatStylish(findings: readonly Finding[], options: StylishOpti
     out.push(paint('4', path.relative(options.cwd, uriToPath(uri)) || uriToPath(uri)));
     for (const f of list) {
       const position = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      out.push(`  ${position.padEnd(9)} ${severityLabel[f.severity].padEnd(options.color ? 16 : 7)}  ${f.message}  ${paint('2', f.ruleId)}`);
+      out.push(
+        `  ${position.padEnd(9)} ${severityLabel[f.severity].padEnd(options.color ? 16 : 7)}  ${f.message}  ${paint('2', f.ruleId)}`,
+      );
     }
     out.push('');
   }

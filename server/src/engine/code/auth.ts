@@ -2,34 +2,102 @@
 // does where it is defined in the workspace (verifies a token, checks a session or user and rejects with
 // 401/403, is a guard/permission that does so), and by a list of well-known auth names only when the
 // definition is not in the workspace (a package). Decoding a token without verifying it is not auth.
-import { allCallsOf, allAssignsOf, allRaisesOf, allRefsOf, allReturnsOf, kwarg, lastSegment, pathOf, prop, walkVal, type ClassFacts, type FileFacts, type FnFacts, type Val } from './facts';
+import {
+  allCallsOf,
+  allAssignsOf,
+  allRaisesOf,
+  allRefsOf,
+  allReturnsOf,
+  kwarg,
+  lastSegment,
+  pathOf,
+  prop,
+  walkVal,
+  type ClassFacts,
+  type FileFacts,
+  type FnFacts,
+  type Val,
+} from './facts';
 import type { AuthEvidence } from './model';
 import type { Resolver, Symbol } from './resolve';
 
 /** Built-in names trusted as auth when their definition is not in the workspace (extended by settings). */
 export const KNOWN_AUTH_NAMES = [
   // JS/TS
-  'requireAuth', 'requireAuthentication', 'isAuthenticated', 'ensureAuthenticated', 'ensureLoggedIn', 'authenticate', 'authenticated',
-  'authMiddleware', 'authenticateToken', 'authenticateJWT', 'authenticateJwt', 'checkAuth', 'checkJwt', 'verifyJwt', 'verifyJWT', 'verifyToken', 'validateToken', 'protect',
-  'requireLogin', 'requireUser', 'requireSession', 'withAuth', 'jwtAuth', 'expressjwt', 'expressJwt', 'requiresAuth', 'ClerkExpressRequireAuth',
-  'AuthGuard', 'JwtAuthGuard', 'JwtGuard', 'AuthenticatedGuard', 'SessionGuard', 'jwtVerify', 'auth',
+  'requireAuth',
+  'requireAuthentication',
+  'isAuthenticated',
+  'ensureAuthenticated',
+  'ensureLoggedIn',
+  'authenticate',
+  'authenticated',
+  'authMiddleware',
+  'authenticateToken',
+  'authenticateJWT',
+  'authenticateJwt',
+  'checkAuth',
+  'checkJwt',
+  'verifyJwt',
+  'verifyJWT',
+  'verifyToken',
+  'validateToken',
+  'protect',
+  'requireLogin',
+  'requireUser',
+  'requireSession',
+  'withAuth',
+  'jwtAuth',
+  'expressjwt',
+  'expressJwt',
+  'requiresAuth',
+  'ClerkExpressRequireAuth',
+  'AuthGuard',
+  'JwtAuthGuard',
+  'JwtGuard',
+  'AuthenticatedGuard',
+  'SessionGuard',
+  'jwtVerify',
+  'auth',
   // Python
-  'login_required', 'jwt_required', 'token_required', 'auth_required', 'requires_auth', 'get_current_user', 'get_current_active_user',
-  'current_user', 'verify_token', 'require_auth', 'require_user', 'authenticate', 'IsAuthenticated', 'IsAdminUser', 'IsAuthenticatedOrReadOnly',
-  'permission_required', 'staff_member_required', 'user_passes_test', 'LoginRequiredMixin', 'PermissionRequiredMixin', 'fresh_jwt_required',
+  'login_required',
+  'jwt_required',
+  'token_required',
+  'auth_required',
+  'requires_auth',
+  'get_current_user',
+  'get_current_active_user',
+  'current_user',
+  'verify_token',
+  'require_auth',
+  'require_user',
+  'authenticate',
+  'IsAuthenticated',
+  'IsAdminUser',
+  'IsAuthenticatedOrReadOnly',
+  'permission_required',
+  'staff_member_required',
+  'user_passes_test',
+  'LoginRequiredMixin',
+  'PermissionRequiredMixin',
+  'fresh_jwt_required',
 ];
 
 /** Packages whose middleware authenticates when used (any export). */
-const AUTH_PACKAGES = /^(passport|express-jwt|koa-jwt|koa-passport|express-oauth2-jwt-bearer|express-openid-connect|@clerk\/|@auth0\/|@fastify\/(jwt|auth|basic-auth|bearer-auth|passport|session|secure-session)|fastify-jwt|@nestjs\/passport|flask_login|flask_jwt_extended|flask_httpauth|fastapi_users|django\.contrib\.auth\.decorators|rest_framework\.permissions|rest_framework_simplejwt|@supabase\/auth|firebase-admin\/auth)/;
+const AUTH_PACKAGES =
+  /^(passport|express-jwt|koa-jwt|koa-passport|express-oauth2-jwt-bearer|express-openid-connect|@clerk\/|@auth0\/|@fastify\/(jwt|auth|basic-auth|bearer-auth|passport|session|secure-session)|fastify-jwt|@nestjs\/passport|flask_login|flask_jwt_extended|flask_httpauth|fastapi_users|django\.contrib\.auth\.decorators|rest_framework\.permissions|rest_framework_simplejwt|@supabase\/auth|firebase-admin\/auth)/;
 
 const RATE_LIMIT_NAME = /rate[-_]?limit|ratelimit|limiter|throttl|slow[-_]?down|brute|RateLimiter|Throttle/i;
-const RATE_LIMIT_PACKAGES = /^(express-rate-limit|express-slow-down|rate-limiter-flexible|@fastify\/rate-limit|koa-ratelimit|@nestjs\/throttler|slowapi|flask_limiter|fastapi_limiter|django_ratelimit|express-brute)/;
+const RATE_LIMIT_PACKAGES =
+  /^(express-rate-limit|express-slow-down|rate-limiter-flexible|@fastify\/rate-limit|koa-ratelimit|@nestjs\/throttler|slowapi|flask_limiter|fastapi_limiter|django_ratelimit|express-brute)/;
 
 /** Calls that verify a token's signature (JS: jsonwebtoken, jose, Nest JwtService, Firebase, Cognito…). */
-const VERIFY_CALL = /(^|\.)(verify|verifyAsync|jwtVerify|verifyIdToken|verifyAccessToken|verifySessionCookie|verifyJwt|verifyJWT|validateJwt|introspect|getSession|getServerSession|authenticate|isAuthenticated|validate_token|verify_jwt_in_request|verify_token|decode_token|check_password_hash|verify_password|authenticate_credentials|get_user_from_token)$/;
+const VERIFY_CALL =
+  /(^|\.)(verify|verifyAsync|jwtVerify|verifyIdToken|verifyAccessToken|verifySessionCookie|verifyJwt|verifyJWT|validateJwt|introspect|getSession|getServerSession|authenticate|isAuthenticated|validate_token|verify_jwt_in_request|verify_token|decode_token|check_password_hash|verify_password|authenticate_credentials|get_user_from_token)$/;
 /** Calls that only decode a token. */
-const DECODE_ONLY_CALL = /(^|\.)(decode|jwtDecode|jwt_decode|decodeJwt|decodeJWT|get_unverified_claims|get_unverified_header|decodeProtectedHeader)$/;
-const IDENTITY_REF = /(^|\.)(session|user|currentUser|current_user|is_authenticated|isAuthenticated|is_anonymous|auth|state\.user|principal|apiKey|api_key|x-api-key)(\.|$)|process\.env|os\.environ|getenv|settings\./i;
+const DECODE_ONLY_CALL =
+  /(^|\.)(decode|jwtDecode|jwt_decode|decodeJwt|decodeJWT|get_unverified_claims|get_unverified_header|decodeProtectedHeader)$/;
+const IDENTITY_REF =
+  /(^|\.)(session|user|currentUser|current_user|is_authenticated|isAuthenticated|is_anonymous|auth|state\.user|principal|apiKey|api_key|x-api-key)(\.|$)|process\.env|os\.environ|getenv|settings\./i;
 
 export interface AuthVerdict {
   evidence?: AuthEvidence;
@@ -56,7 +124,8 @@ export class AuthAnalyzer {
     const written = pathOf(val.k === 'call' ? val.callee : val);
     const name = lastSegment(written);
     if (RATE_LIMIT_NAME.test(written)) return { rateLimit: true };
-    if (/^(AllowAny|Public|SkipAuth|AllowAnonymous|IsPublic|allow_any|public_route)$/.test(name)) return { publicMarker: written };
+    if (/^(AllowAny|Public|SkipAuth|AllowAnonymous|IsPublic|allow_any|public_route)$/.test(name))
+      return { publicMarker: written };
 
     if (val.k === 'arr') {
       let verdict: AuthVerdict = {};
@@ -66,11 +135,17 @@ export class AuthAnalyzer {
     if (val.k === 'call') {
       // Wrappers whose arguments are the real middleware/dependency: Depends(x), Security(x), fastify.auth([a, b]),
       // UseGuards(A, B), compose([a, b]), permission_classes([...]).
-      if (/^(Depends|Security|UseGuards|compose|auth|permission_classes|authentication_classes|and_|or_|Annotated)$/.test(name) || written.endsWith('.auth')) {
+      if (
+        /^(Depends|Security|UseGuards|compose|auth|permission_classes|authentication_classes|and_|or_|Annotated)$/.test(
+          name,
+        ) ||
+        written.endsWith('.auth')
+      ) {
         let verdict: AuthVerdict = {};
         for (const arg of [...val.args, ...val.kwargs.filter((k) => k.name === 'dependency').map((k) => k.value)])
           verdict = merge(verdict, await this.evaluate(file, arg, depth + 1));
-        if (verdict.evidence || verdict.notAuth || verdict.rateLimit || verdict.publicMarker || name !== 'auth') return verdict;
+        if (verdict.evidence || verdict.notAuth || verdict.rateLimit || verdict.publicMarker || name !== 'auth')
+          return verdict;
       }
       const sym = await this.resolver.valueSymbol(file, val.callee);
       if (sym && sym.kind !== 'external') {
@@ -102,7 +177,13 @@ export class AuthAnalyzer {
     if (external && AUTH_PACKAGES.test(external.module) && !/^(decode|sign|JwtModule|PassportModule)$/.test(name))
       return { evidence: { kind: 'known-name', name: written, detail: `comes from ${external.module}` } };
     if (this.authNames.has(name) || this.authNames.has(written))
-      return { evidence: { kind: 'known-name', name: written, detail: 'a well-known authentication name (definition not in the workspace)' } };
+      return {
+        evidence: {
+          kind: 'known-name',
+          name: written,
+          detail: 'a well-known authentication name (definition not in the workspace)',
+        },
+      };
     return {};
   }
 
@@ -122,36 +203,75 @@ export class AuthAnalyzer {
   }
 
   private async fromClass(cls: ClassFacts, file: FileFacts, written: string, depth: number): Promise<AuthVerdict> {
-    if (RATE_LIMIT_NAME.test(cls.name) || cls.basesText.some((b) => RATE_LIMIT_NAME.test(b))) return { rateLimit: true };
+    if (RATE_LIMIT_NAME.test(cls.name) || cls.basesText.some((b) => RATE_LIMIT_NAME.test(b)))
+      return { rateLimit: true };
     // Nest guards extending AuthGuard('jwt'), DRF permissions/authentication classes, Django mixins.
     for (let i = 0; i < cls.bases.length; i++) {
       const base = cls.bases[i]!;
       const baseName = lastSegment(pathOf(base.k === 'call' ? base.callee : base));
-      if (/^(AuthGuard|LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin|IsAuthenticated|IsAdminUser)$/.test(baseName))
-        return { evidence: { kind: 'guard', name: written, detail: `extends ${cls.basesText[i]}`, definedIn: file.uri } };
+      if (
+        /^(AuthGuard|LoginRequiredMixin|PermissionRequiredMixin|UserPassesTestMixin|IsAuthenticated|IsAdminUser)$/.test(
+          baseName,
+        )
+      )
+        return {
+          evidence: { kind: 'guard', name: written, detail: `extends ${cls.basesText[i]}`, definedIn: file.uri },
+        };
     }
-    const methods = ['canActivate', 'has_permission', 'has_object_permission', 'authenticate', '__call__', 'dispatch', 'use', 'intercept'];
+    const methods = [
+      'canActivate',
+      'has_permission',
+      'has_object_permission',
+      'authenticate',
+      '__call__',
+      'dispatch',
+      'use',
+      'intercept',
+    ];
     let verdict: AuthVerdict = {};
     for (const methodName of methods) {
       const member = cls.members.find((m) => m.name === methodName && m.fn);
       if (!member?.fn) continue;
-      const v = await this.fromFn(member.fn, file, written, depth + 1, methodName === 'canActivate' || methodName === 'has_permission');
+      const v = await this.fromFn(
+        member.fn,
+        file,
+        written,
+        depth + 1,
+        methodName === 'canActivate' || methodName === 'has_permission',
+      );
       verdict = merge(verdict, v);
     }
     if (verdict.evidence) verdict.evidence = { ...verdict.evidence, definedIn: file.uri };
     return verdict;
   }
 
-  private async fromFn(fn: FnFacts, file: FileFacts, written: string, depth: number, isGuard = false): Promise<AuthVerdict> {
+  private async fromFn(
+    fn: FnFacts,
+    file: FileFacts,
+    written: string,
+    depth: number,
+    isGuard = false,
+  ): Promise<AuthVerdict> {
     const analysis = await this.analyzeFn(fn, file, depth, isGuard);
     if (analysis.rateLimit) return { rateLimit: true };
-    if (analysis.verifies) return { evidence: { kind: 'verifies-token', name: written, detail: analysis.verifies, definedIn: file.uri } };
+    if (analysis.verifies)
+      return { evidence: { kind: 'verifies-token', name: written, detail: analysis.verifies, definedIn: file.uri } };
     if (analysis.decodeOnly)
-      return { notAuth: `\`${written}\` ${analysis.decodeOnly} but never verifies its signature, so any forged token passes` };
+      return {
+        notAuth: `\`${written}\` ${analysis.decodeOnly} but never verifies its signature, so any forged token passes`,
+      };
     if (analysis.rejects && analysis.identity)
-      return { evidence: { kind: isGuard ? 'guard' : 'rejects-unauthenticated', name: written, detail: `${analysis.identity} and ${analysis.rejects}`, definedIn: file.uri } };
+      return {
+        evidence: {
+          kind: isGuard ? 'guard' : 'rejects-unauthenticated',
+          name: written,
+          detail: `${analysis.identity} and ${analysis.rejects}`,
+          definedIn: file.uri,
+        },
+      };
     if (analysis.delegated) return { evidence: { ...analysis.delegated, name: written } };
-    if (analysis.rejects) return { notAuth: `\`${written}\` ${analysis.rejects} but checks no credential, session or user` };
+    if (analysis.rejects)
+      return { notAuth: `\`${written}\` ${analysis.rejects} but checks no credential, session or user` };
     return {};
   }
 
@@ -168,10 +288,15 @@ export class AuthAnalyzer {
         result.decodeOnly ??= `decodes the token with \`${path}\``;
         continue;
       }
-      if (VERIFY_CALL.test(path.replace(/\(\)/g, '')) && !/^(crypto|hmac|bcrypt)\./.test(path) && !(file.lang === 'js' && path === 'jwt.decode')) {
+      if (
+        VERIFY_CALL.test(path.replace(/\(\)/g, '')) &&
+        !/^(crypto|hmac|bcrypt)\./.test(path) &&
+        !(file.lang === 'js' && path === 'jwt.decode')
+      ) {
         result.verifies ??= `calls \`${path}\``;
       }
-      if (file.lang === 'py' && /(^|\.)decode$/.test(path) && /jwt|jose/i.test(path) && !isDecodeOnly(call, file)) result.verifies ??= `verifies the token with \`${path}\``;
+      if (file.lang === 'py' && /(^|\.)decode$/.test(path) && /jwt|jose/i.test(path) && !isDecodeOnly(call, file))
+        result.verifies ??= `verifies the token with \`${path}\``;
       const status = rejectStatus(call.val);
       if (status) result.rejects ??= `responds ${status} (\`${path}\`)`;
     }
@@ -180,13 +305,21 @@ export class AuthAnalyzer {
       if (status) result.rejects ??= `raises ${status}`;
     }
     for (const assign of allAssignsOf(fn)) {
-      if (/\.status$|status_code$/.test(assign.target) && (assign.value.k === 'num' ? assign.value.value === 401 || assign.value.value === 403 : false))
+      if (
+        /\.status$|status_code$/.test(assign.target) &&
+        (assign.value.k === 'num' ? assign.value.value === 401 || assign.value.value === 403 : false)
+      )
         result.rejects ??= `sets status ${assign.value.k === 'num' ? assign.value.value : ''}`;
     }
     for (const ret of allReturnsOf(fn)) {
-      if (ret.k === 'arr' && ret.items.some((i) => i.k === 'num' && (i.value === 401 || i.value === 403))) result.rejects ??= 'returns 401/403';
+      if (ret.k === 'arr' && ret.items.some((i) => i.k === 'num' && (i.value === 401 || i.value === 403)))
+        result.rejects ??= 'returns 401/403';
       if (isGuard && ret.k === 'bool' && !ret.value) result.rejects ??= 'returns false (403)';
-      if (ret.k === 'call' && /redirect/i.test(pathOf(ret.callee)) && JSON.stringify(ret.args.map((a) => (a.k === 'str' ? a.value : pathOf(a)))).match(/login|signin|sign_in|auth/i))
+      if (
+        ret.k === 'call' &&
+        /redirect/i.test(pathOf(ret.callee)) &&
+        JSON.stringify(ret.args.map((a) => (a.k === 'str' ? a.value : pathOf(a)))).match(/login|signin|sign_in|auth/i)
+      )
         result.rejects ??= 'redirects to the login page';
     }
     const refs = allRefsOf(fn);
@@ -198,14 +331,20 @@ export class AuthAnalyzer {
     }
     if (isGuard && !result.identity) {
       // a guard that reads the request's credentials (headers/cookies) and compares them
-      for (const ref of refs) if (/headers|authorization|cookies|token/i.test(ref)) result.identity = `checks \`${ref}\``;
+      for (const ref of refs)
+        if (/headers|authorization|cookies|token/i.test(ref)) result.identity = `checks \`${ref}\``;
     }
     // Delegation: calls to workspace functions that verify (`await verifySession(req)`), or to known auth names.
     if (!result.verifies && depth < 4) {
       for (const call of calls) {
         if (call.val.callee.k === 'ref' || call.val.callee.k === 'member') {
           const root = pathOf(call.val.callee).split('.')[0]!;
-          if (call.val.callee.k === 'member' && !file.importsByLocal.has(root) && !file.functionsByName.has(root) && !file.classesByName.has(root)) {
+          if (
+            call.val.callee.k === 'member' &&
+            !file.importsByLocal.has(root) &&
+            !file.functionsByName.has(root) &&
+            !file.classesByName.has(root)
+          ) {
             // method on a local object (this.jwtService.verifyAsync is handled above by name)
             continue;
           }
@@ -217,10 +356,16 @@ export class AuthAnalyzer {
               result.verifies = `calls \`${call.path}\`, which ${inner.verifies.replace(/^calls/, 'calls')}`;
               break;
             }
-            if (inner.decodeOnly && !result.decodeOnly) result.decodeOnly = `calls \`${call.path}\`, which ${inner.decodeOnly}`;
+            if (inner.decodeOnly && !result.decodeOnly)
+              result.decodeOnly = `calls \`${call.path}\`, which ${inner.decodeOnly}`;
           } else if (sym.kind === 'external') {
             const byName = this.byName(call.path.replace(/\(\)/g, ''), sym);
-            if (byName.evidence && !DECODE_ONLY_CALL.test(call.path)) result.delegated ??= { kind: 'known-name', name: call.path, detail: `calls \`${call.path}\` (${byName.evidence.detail})` };
+            if (byName.evidence && !DECODE_ONLY_CALL.test(call.path))
+              result.delegated ??= {
+                kind: 'known-name',
+                name: call.path,
+                detail: `calls \`${call.path}\` (${byName.evidence.detail})`,
+              };
           }
         }
       }
@@ -249,10 +394,17 @@ function merge(a: AuthVerdict, b: AuthVerdict): AuthVerdict {
 }
 
 /** `jwt.decode(token)` (JS), `jwt.decode(token, options={"verify_signature": False})` (Python), `jwtDecode(t)`. */
-export function isDecodeOnly(call: { path: string; method: string; val: Extract<Val, { k: 'call' }> }, file: FileFacts): boolean {
+export function isDecodeOnly(
+  call: { path: string; method: string; val: Extract<Val, { k: 'call' }> },
+  file: FileFacts,
+): boolean {
   const path = call.path;
   if (!DECODE_ONLY_CALL.test(path)) return false;
-  if (/base64|b64|Buffer|atob|urlsafe|json|JSON|codecs|bytes|str|\.encode/i.test(path) || (path.endsWith('.decode') && !/jwt|jose|token/i.test(path))) return false;
+  if (
+    /base64|b64|Buffer|atob|urlsafe|json|JSON|codecs|bytes|str|\.encode/i.test(path) ||
+    (path.endsWith('.decode') && !/jwt|jose|token/i.test(path))
+  )
+    return false;
   if (file.lang === 'js') return /jwt|jose|token/i.test(path) || call.method !== 'decode';
   if (call.method === 'get_unverified_claims' || call.method === 'get_unverified_header') return true;
   // PyJWT/python-jose decode verifies unless told not to
@@ -274,7 +426,11 @@ export function rejectStatus(val: Val): string | undefined {
   if (val.k !== 'call') return undefined;
   const path = pathOf(val.callee);
   const name = lastSegment(path);
-  if (/^(UnauthorizedException|ForbiddenException|UnauthorizedError|AuthenticationError|AuthenticationFailed|NotAuthenticated|PermissionDenied|Unauthorized|Forbidden|HTTPUnauthorized|HTTPForbidden|AuthError|InvalidTokenError)$/.test(name))
+  if (
+    /^(UnauthorizedException|ForbiddenException|UnauthorizedError|AuthenticationError|AuthenticationFailed|NotAuthenticated|PermissionDenied|Unauthorized|Forbidden|HTTPUnauthorized|HTTPForbidden|AuthError|InvalidTokenError)$/.test(
+      name,
+    )
+  )
     return name;
   let found: string | undefined;
   const check = (v: Val | undefined) => {
@@ -282,10 +438,16 @@ export function rejectStatus(val: Val): string | undefined {
     walkVal(v, (x) => {
       if (x.k === 'num' && (x.value === 401 || x.value === 403)) found ??= String(x.value);
       if (x.k === 'member' && /HTTP_40[13]_/.test(x.prop)) found ??= x.prop.slice(5, 8);
-      if (x.k === 'member' && /^(UNAUTHORIZED|FORBIDDEN)$/.test(x.prop)) found ??= x.prop === 'UNAUTHORIZED' ? '401' : '403';
+      if (x.k === 'member' && /^(UNAUTHORIZED|FORBIDDEN)$/.test(x.prop))
+        found ??= x.prop === 'UNAUTHORIZED' ? '401' : '403';
     });
   };
-  if (/^(status|sendStatus|code|throw|abort|HTTPException|HttpException|createError|httpErrors|Response|JsonResponse|HttpResponse|make_response|jsonify|error|writeHead|assert)$/.test(name) || /^(res|reply|ctx|response)\./.test(path)) {
+  if (
+    /^(status|sendStatus|code|throw|abort|HTTPException|HttpException|createError|httpErrors|Response|JsonResponse|HttpResponse|make_response|jsonify|error|writeHead|assert)$/.test(
+      name,
+    ) ||
+    /^(res|reply|ctx|response)\./.test(path)
+  ) {
     val.args.forEach(check);
     val.kwargs.filter((k) => /status/.test(k.name)).forEach((k) => check(k.value));
     // res.status(401).json(...): the status is on the receiver call
@@ -301,7 +463,8 @@ export function rejectStatus(val: Val): string | undefined {
 /** `fastify.decorate('authenticate', fn)` / `app.decorate(...)` in a file: the decorated value. */
 export function findDecoration(file: FileFacts, name: string): Val | undefined {
   for (const call of file.allCalls) {
-    if (call.method === 'decorate' && call.val.args[0]?.k === 'str' && call.val.args[0].value === name) return call.val.args[1];
+    if (call.method === 'decorate' && call.val.args[0]?.k === 'str' && call.val.args[0].value === name)
+      return call.val.args[1];
   }
   return undefined;
 }

@@ -57,7 +57,13 @@ export class FactsExtractor {
   }
 }
 
-function assemble(uri: string, lang: CodeLanguage, text: string, hasErrors: boolean, parts: StatementFacts[]): FileFacts {
+function assemble(
+  uri: string,
+  lang: CodeLanguage,
+  text: string,
+  hasErrors: boolean,
+  parts: StatementFacts[],
+): FileFacts {
   const file: FileFacts = {
     uri,
     lang,

@@ -18,8 +18,24 @@ import {
 } from './facts';
 import { StatementExtractor } from './statementExtractor';
 
-const FUNCTION_TYPES = new Set(['function_declaration', 'generator_function_declaration', 'function_expression', 'function', 'arrow_function', 'generator_function', 'method_definition']);
-const TRANSPARENT = new Set(['parenthesized_expression', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression', 'type_assertion', 'yield_expression']);
+const FUNCTION_TYPES = new Set([
+  'function_declaration',
+  'generator_function_declaration',
+  'function_expression',
+  'function',
+  'arrow_function',
+  'generator_function',
+  'method_definition',
+]);
+const TRANSPARENT = new Set([
+  'parenthesized_expression',
+  'await_expression',
+  'as_expression',
+  'satisfies_expression',
+  'non_null_expression',
+  'type_assertion',
+  'yield_expression',
+]);
 
 /** The statement being extracted (extraction is synchronous, one statement at a time). */
 let anchor = new Anchor(0);
@@ -51,7 +67,8 @@ class JsExtractor extends StatementExtractor {
         return this.exportStatement(node);
       case 'lexical_declaration':
       case 'variable_declaration':
-        for (const declarator of node.namedChildren) if (declarator?.type === 'variable_declarator') this.declarator(declarator);
+        for (const declarator of node.namedChildren)
+          if (declarator?.type === 'variable_declarator') this.declarator(declarator);
         return;
       case 'function_declaration':
       case 'generator_function_declaration': {
@@ -84,7 +101,8 @@ class JsExtractor extends StatementExtractor {
       }
       case 'catch_clause': {
         const param = node.childForFieldName('parameter');
-        if (this.fn) this.fn.catches.push({ name: param?.type === 'identifier' ? this.src(param) : '', span: span(node) });
+        if (this.fn)
+          this.fn.catches.push({ name: param?.type === 'identifier' ? this.src(param) : '', span: span(node) });
         const body = node.childForFieldName('body');
         if (body) this.block(body);
         return;
@@ -120,7 +138,8 @@ class JsExtractor extends StatementExtractor {
       if (child?.type !== 'import_clause') continue;
       for (const part of child.namedChildren) {
         if (!part) continue;
-        if (part.type === 'identifier') this.out.imports.push({ local: this.src(part), module, imported: 'default', span: span(part) });
+        if (part.type === 'identifier')
+          this.out.imports.push({ local: this.src(part), module, imported: 'default', span: span(part) });
         else if (part.type === 'namespace_import') {
           const id = part.namedChild(0);
           if (id) this.out.imports.push({ local: this.src(id), module, imported: '*', span: span(id) });
@@ -129,7 +148,8 @@ class JsExtractor extends StatementExtractor {
             if (spec?.type !== 'import_specifier') continue;
             const name = spec.childForFieldName('name');
             const alias = spec.childForFieldName('alias') ?? name;
-            if (name && alias) this.out.imports.push({ local: this.src(alias), module, imported: this.src(name), span: span(alias) });
+            if (name && alias)
+              this.out.imports.push({ local: this.src(alias), module, imported: this.src(name), span: span(alias) });
           }
         }
       }
@@ -141,14 +161,27 @@ class JsExtractor extends StatementExtractor {
     for (const child of node.namedChildren) if (child?.type === 'decorator') decorators.push(this.decorator(child));
     const declaration = node.childForFieldName('declaration');
     if (declaration) {
-      const before = { functions: this.out.functions.length, classes: this.out.classes.length, bindings: this.out.bindings.length };
+      const before = {
+        functions: this.out.functions.length,
+        classes: this.out.classes.length,
+        bindings: this.out.bindings.length,
+      };
       this.stmt(declaration, decorators);
       const isDefault = node.children.some((c) => c?.type === 'default');
       for (const fn of this.out.functions.slice(before.functions))
-        this.out.exports.push({ name: isDefault ? 'default' : (fn.name ?? 'default'), value: { k: 'fn', fn, span: fn.span }, span: span(node) });
+        this.out.exports.push({
+          name: isDefault ? 'default' : (fn.name ?? 'default'),
+          value: { k: 'fn', fn, span: fn.span },
+          span: span(node),
+        });
       for (const cls of this.out.classes.slice(before.classes))
-        this.out.exports.push({ name: isDefault ? 'default' : cls.name, value: { k: 'ref', name: cls.name, span: cls.nameSpan }, span: span(node) });
-      for (const b of this.out.bindings.slice(before.bindings)) this.out.exports.push({ name: b.name, value: { k: 'ref', name: b.name, span: b.nameSpan }, span: span(node) });
+        this.out.exports.push({
+          name: isDefault ? 'default' : cls.name,
+          value: { k: 'ref', name: cls.name, span: cls.nameSpan },
+          span: span(node),
+        });
+      for (const b of this.out.bindings.slice(before.bindings))
+        this.out.exports.push({ name: b.name, value: { k: 'ref', name: b.name, span: b.nameSpan }, span: span(node) });
       return;
     }
     const value = node.childForFieldName('value');
@@ -165,7 +198,13 @@ class JsExtractor extends StatementExtractor {
         const alias = spec.childForFieldName('alias') ?? name;
         if (!name || !alias) continue;
         const local = this.src(name);
-        if (source) this.out.imports.push({ local: `\0reexport:${local}`, module: stringContent(this.src(source)), imported: local, span: span(name) });
+        if (source)
+          this.out.imports.push({
+            local: `\0reexport:${local}`,
+            module: stringContent(this.src(source)),
+            imported: local,
+            span: span(name),
+          });
         this.out.exports.push({
           name: this.src(alias),
           value: { k: 'ref', name: source ? `\0reexport:${local}` : local, span: span(name) },
@@ -222,7 +261,12 @@ class JsExtractor extends StatementExtractor {
         this.out.imports.push({ local: name, module: strArg(value), imported: key, span: span(local) });
         continue;
       }
-      this.bind(name, { k: 'member', object: value, prop: key, span: span(part), propSpan: span(local) }, span(part), span(local));
+      this.bind(
+        name,
+        { k: 'member', object: value, prop: key, span: span(part), propSpan: span(local) },
+        span(part),
+        span(local),
+      );
     }
   }
 
@@ -347,16 +391,23 @@ class JsExtractor extends StatementExtractor {
       const nameNode2 = member.childForFieldName('name');
       if (!nameNode2) continue;
       const isStatic = member.children.some((c) => c?.type === 'static');
-      const entry: ClassMember = { name: this.src(nameNode2), nameSpan: span(nameNode2), decorators: memberDecorators, isStatic };
+      const entry: ClassMember = {
+        name: this.src(nameNode2),
+        nameSpan: span(nameNode2),
+        decorators: memberDecorators,
+        isStatic,
+      };
       if (member.type === 'method_definition') {
-        for (const child of member.namedChildren) if (child?.type === 'decorator') entry.decorators.push(this.decorator(child));
+        for (const child of member.namedChildren)
+          if (child?.type === 'decorator') entry.decorators.push(this.decorator(child));
         const outer = this.fn;
         this.fn = undefined; // methods are not closures of anything at module level
         entry.fn = this.functionNode(member, entry.decorators);
         this.fn = outer;
         if (outer) outer.nested.push(entry.fn);
       } else if (member.type === 'public_field_definition' || member.type === 'field_definition') {
-        for (const child of member.namedChildren) if (child?.type === 'decorator') entry.decorators.push(this.decorator(child));
+        for (const child of member.namedChildren)
+          if (child?.type === 'decorator') entry.decorators.push(this.decorator(child));
         const value = member.childForFieldName('value');
         if (value) {
           entry.value = this.val(value);
@@ -391,7 +442,8 @@ class JsExtractor extends StatementExtractor {
             } else parts.push({ k: 'str', value: this.src(child), span: span(child) });
           }
         }
-        if (parts.every((p) => p.k === 'str')) return this.lit(parts.map((p) => (p as { value: string }).value).join(''), s);
+        if (parts.every((p) => p.k === 'str'))
+          return this.lit(parts.map((p) => (p as { value: string }).value).join(''), s);
         return { k: 'tmpl', parts, span: s };
       }
       case 'number':
@@ -414,7 +466,12 @@ class JsExtractor extends StatementExtractor {
       case 'member_expression': {
         const objectNode = node.childForFieldName('object');
         const propNode = node.childForFieldName('property');
-        return this.member(this.valOr(objectNode, s), propNode ? this.src(propNode) : '?', s, propNode ? span(propNode) : s);
+        return this.member(
+          this.valOr(objectNode, s),
+          propNode ? this.src(propNode) : '?',
+          s,
+          propNode ? span(propNode) : s,
+        );
       }
       case 'subscript_expression': {
         const objectNode = node.childForFieldName('object');
@@ -429,7 +486,14 @@ class JsExtractor extends StatementExtractor {
         const args: Val[] = [];
         if (argsNode?.type === 'template_string') args.push(this.val(argsNode));
         else for (const a of argsNode?.namedChildren ?? []) if (a && a.type !== 'comment') args.push(this.val(a));
-        const call: Extract<Val, { k: 'call' }> = { k: 'call', callee, args, kwargs: [], isNew: node.type === 'new_expression', span: s };
+        const call: Extract<Val, { k: 'call' }> = {
+          k: 'call',
+          callee,
+          args,
+          kwargs: [],
+          isNew: node.type === 'new_expression',
+          span: s,
+        };
         this.recordCall(call);
         return call;
       }
@@ -443,8 +507,9 @@ class JsExtractor extends StatementExtractor {
         const items = [l, r].filter((x): x is Val => x !== undefined);
         if (operator === '+') {
           const parts: Val[] = [];
-          for (const item of items) if (item.k === 'tmpl') parts.push(...item.parts);
-          else parts.push(item);
+          for (const item of items)
+            if (item.k === 'tmpl') parts.push(...item.parts);
+            else parts.push(item);
           return { k: 'tmpl', parts, span: s };
         }
         if (operator === '||' || operator === '??') return { k: 'or', items, span: s };
@@ -453,7 +518,10 @@ class JsExtractor extends StatementExtractor {
       case 'ternary_expression': {
         const condition = node.childForFieldName('condition');
         if (condition) this.val(condition);
-        const items = ['consequence', 'alternative'].map((f) => node.childForFieldName(f)).filter((x): x is Node => x !== null).map((x) => this.val(x));
+        const items = ['consequence', 'alternative']
+          .map((f) => node.childForFieldName(f))
+          .filter((x): x is Node => x !== null)
+          .map((x) => this.val(x));
         return { k: 'or', items, span: s };
       }
       case 'assignment_expression':
@@ -472,7 +540,8 @@ class JsExtractor extends StatementExtractor {
           if (child.type === 'pair') {
             const key = child.childForFieldName('key');
             const value = child.childForFieldName('value');
-            if (key && value) props.push({ key: stringContent(this.src(key)), keySpan: span(key), value: this.val(value) });
+            if (key && value)
+              props.push({ key: stringContent(this.src(key)), keySpan: span(key), value: this.val(value) });
           } else if (child.type === 'shorthand_property_identifier') {
             props.push({ key: this.src(child), keySpan: span(child), value: this.val(child) });
           } else if (child.type === 'spread_element') {
@@ -500,7 +569,14 @@ class JsExtractor extends StatementExtractor {
         return { k: 'other', parts: [], span: s, text: this.src(node) };
       default:
         if (TRANSPARENT.has(node.type)) {
-          const inner = node.namedChildren.find((c) => c && !c.type.startsWith('type') && c.type !== 'comment' && !c.type.endsWith('_type') && c.type !== 'type_identifier');
+          const inner = node.namedChildren.find(
+            (c) =>
+              c &&
+              !c.type.startsWith('type') &&
+              c.type !== 'comment' &&
+              !c.type.endsWith('_type') &&
+              c.type !== 'type_identifier',
+          );
           return inner ? this.val(inner) : { k: 'other', parts: [], span: s };
         }
         if (FUNCTION_TYPES.has(node.type)) return { k: 'fn', fn: this.functionNode(node), span: s };
@@ -531,20 +607,30 @@ class JsExtractor extends StatementExtractor {
     }
     const target = this.val(left);
     const targetPath = pathOf(target);
-    const fact = { target: targetPath, targetSpan: target.k === 'member' ? target.propSpan : span(left), value, span: s };
+    const fact = {
+      target: targetPath,
+      targetSpan: target.k === 'member' ? target.propSpan : span(left),
+      value,
+      span: s,
+    };
     this.out.allAssigns.push(fact);
     if (this.fn) this.fn.assigns.push(fact);
     else {
       this.out.assigns.push(fact);
       if (targetPath === 'module.exports') this.out.exports.push({ name: 'default', value, span: s });
-      else if (targetPath.startsWith('module.exports.') || (targetPath.startsWith('exports.') && targetPath.split('.').length === 2))
+      else if (
+        targetPath.startsWith('module.exports.') ||
+        (targetPath.startsWith('exports.') && targetPath.split('.').length === 2)
+      )
         this.out.exports.push({ name: lastSegment(targetPath), value, span: s });
     }
   }
 }
 
 function isRequire(value: Val): boolean {
-  return value.k === 'call' && value.callee.k === 'ref' && value.callee.name === 'require' && value.args[0]?.k === 'str';
+  return (
+    value.k === 'call' && value.callee.k === 'ref' && value.callee.name === 'require' && value.args[0]?.k === 'str'
+  );
 }
 
 function strArg(value: Val): string {
@@ -552,6 +638,7 @@ function strArg(value: Val): string {
 }
 
 function stringContent(raw: string): string {
-  if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'" || raw[0] === '`') && raw[raw.length - 1] === raw[0]) return raw.slice(1, -1);
+  if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'" || raw[0] === '`') && raw[raw.length - 1] === raw[0])
+    return raw.slice(1, -1);
   return raw;
 }

@@ -61,7 +61,8 @@ class PyExtractor extends StatementExtractor {
         this.cls = undefined;
         const fn = this.functionNode(node, decorators);
         this.cls = inClass;
-        if (inClass && fn.name && fn.nameSpan) inClass.members.push({ name: fn.name, nameSpan: fn.nameSpan, fn, decorators, isStatic: false });
+        if (inClass && fn.name && fn.nameSpan)
+          inClass.members.push({ name: fn.name, nameSpan: fn.nameSpan, fn, decorators, isStatic: false });
         else if (this.fn) {
           if (fn.name) this.bindLocal(fn.name, { k: 'fn', fn, span: fn.span });
         } else this.out.functions.push(fn);
@@ -127,10 +128,21 @@ class PyExtractor extends StatementExtractor {
   }
 
   private block(node: Node): void {
-    if (node.type === 'block' || node.type.endsWith('_statement') || node.type.endsWith('_clause') || node.type === 'module') {
+    if (
+      node.type === 'block' ||
+      node.type.endsWith('_statement') ||
+      node.type.endsWith('_clause') ||
+      node.type === 'module'
+    ) {
       for (const child of node.namedChildren) {
         if (!child) continue;
-        if (child.type === 'block' || child.type.endsWith('_statement') || child.type.endsWith('_clause') || child.type === 'decorated_definition' || child.type.endsWith('_definition'))
+        if (
+          child.type === 'block' ||
+          child.type.endsWith('_statement') ||
+          child.type.endsWith('_clause') ||
+          child.type === 'decorated_definition' ||
+          child.type.endsWith('_definition')
+        )
           this.stmt(child);
         else this.val(child); // conditions, iterables
       }
@@ -145,7 +157,8 @@ class PyExtractor extends StatementExtractor {
       const right = node.childForFieldName('right');
       const value = right ? this.val(right) : undefined;
       if (left && value) this.assign(left, value, span(node));
-      else if (left?.type === 'identifier' && this.cls) this.cls.members.push({ name: this.src(left), nameSpan: span(left), decorators: [], isStatic: true }); // `field: int`
+      else if (left?.type === 'identifier' && this.cls)
+        this.cls.members.push({ name: this.src(left), nameSpan: span(left), decorators: [], isStatic: true }); // `field: int`
       return;
     }
     this.val(node);
@@ -157,14 +170,24 @@ class PyExtractor extends StatementExtractor {
       return;
     }
     if (left.type === 'pattern_list' || left.type === 'tuple_pattern') {
-      const items = value.k === 'arr' || (value.k === 'other' && value.text === ',') ? (value.k === 'arr' ? value.items : value.parts) : undefined;
+      const items =
+        value.k === 'arr' || (value.k === 'other' && value.text === ',')
+          ? value.k === 'arr'
+            ? value.items
+            : value.parts
+          : undefined;
       left.namedChildren.forEach((target, i) => {
         if (target?.type === 'identifier') this.bindName(this.src(target), items?.[i] ?? value, s, span(target));
       });
       return;
     }
     const target = this.val(left);
-    const fact = { target: pathOf(target), targetSpan: target.k === 'member' ? target.propSpan : span(left), value, span: s };
+    const fact = {
+      target: pathOf(target),
+      targetSpan: target.k === 'member' ? target.propSpan : span(left),
+      value,
+      span: s,
+    };
     this.out.allAssigns.push(fact);
     if (this.fn) this.fn.assigns.push(fact);
     else if (!this.cls) this.out.assigns.push(fact);
@@ -192,12 +215,18 @@ class PyExtractor extends StatementExtractor {
         if (!child) continue;
         if (child.type === 'dotted_name') {
           const module = this.src(child);
-          this.out.imports.push({ local: module.split('.')[0]!, module: module.split('.')[0]!, imported: '*', span: span(child) });
+          this.out.imports.push({
+            local: module.split('.')[0]!,
+            module: module.split('.')[0]!,
+            imported: '*',
+            span: span(child),
+          });
           if (module.includes('.')) this.out.imports.push({ local: module, module, imported: '*', span: span(child) });
         } else if (child.type === 'aliased_import') {
           const name = child.childForFieldName('name');
           const alias = child.childForFieldName('alias');
-          if (name && alias) this.out.imports.push({ local: this.src(alias), module: this.src(name), imported: '*', span: span(alias) });
+          if (name && alias)
+            this.out.imports.push({ local: this.src(alias), module: this.src(name), imported: '*', span: span(alias) });
         }
       }
       return;
@@ -208,11 +237,13 @@ class PyExtractor extends StatementExtractor {
       if (node.fieldNameForChild(i) !== 'name') continue;
       const child = node.child(i);
       if (!child) continue;
-      if (child.type === 'dotted_name') this.out.imports.push({ local: this.src(child), module, imported: this.src(child), span: span(child) });
+      if (child.type === 'dotted_name')
+        this.out.imports.push({ local: this.src(child), module, imported: this.src(child), span: span(child) });
       else if (child.type === 'aliased_import') {
         const name = child.childForFieldName('name');
         const alias = child.childForFieldName('alias');
-        if (name && alias) this.out.imports.push({ local: this.src(alias), module, imported: this.src(name), span: span(alias) });
+        if (name && alias)
+          this.out.imports.push({ local: this.src(alias), module, imported: this.src(name), span: span(alias) });
       }
     }
   }
@@ -257,7 +288,8 @@ class PyExtractor extends StatementExtractor {
         nameNode = node;
         break;
       case 'typed_parameter':
-        nameNode = node.namedChildren.find((c) => c?.type === 'identifier' || c?.type.endsWith('splat_pattern')) ?? null;
+        nameNode =
+          node.namedChildren.find((c) => c?.type === 'identifier' || c?.type.endsWith('splat_pattern')) ?? null;
         typeNode = node.childForFieldName('type');
         break;
       case 'default_parameter':
@@ -275,7 +307,11 @@ class PyExtractor extends StatementExtractor {
     }
     if (!nameNode) return;
     const prefix = node.type === 'list_splat_pattern' ? '*' : node.type === 'dictionary_splat_pattern' ? '**' : '';
-    const param: Param = { name: prefix + this.src(nameNode).replace(/^\*+/, ''), span: span(nameNode), decorators: [] };
+    const param: Param = {
+      name: prefix + this.src(nameNode).replace(/^\*+/, ''),
+      span: span(nameNode),
+      decorators: [],
+    };
     if (typeNode) {
       param.typeText = this.src(typeNode);
       const inner = typeNode.namedChild(0);
@@ -290,7 +326,12 @@ class PyExtractor extends StatementExtractor {
     if (node.type === 'generic_type' || node.type === 'type_parameter' || node.type === 'type') {
       const parts: Val[] = [];
       for (const child of node.namedChildren) if (child) parts.push(this.typeVal(child));
-      return { k: 'other', parts, span: span(node), text: node.type === 'generic_type' ? this.src(node.namedChild(0) ?? node) : '' };
+      return {
+        k: 'other',
+        parts,
+        span: span(node),
+        text: node.type === 'generic_type' ? this.src(node.namedChild(0) ?? node) : '',
+      };
     }
     return this.val(node);
   }
@@ -359,7 +400,8 @@ class PyExtractor extends StatementExtractor {
           if (v.k === 'tmpl') parts.push(...v.parts);
           else parts.push(v);
         }
-        if (parts.every((p) => p.k === 'str')) return this.lit(parts.map((p) => (p as { value: string }).value).join(''), s);
+        if (parts.every((p) => p.k === 'str'))
+          return this.lit(parts.map((p) => (p as { value: string }).value).join(''), s);
         return { k: 'tmpl', parts, span: s };
       }
       case 'integer':
@@ -399,11 +441,19 @@ class PyExtractor extends StatementExtractor {
             if (name && value) kwargs.push({ name: this.src(name), value: this.val(value), span: span(a) });
           } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') {
             const inner = a.namedChild(0);
-            args.push({ k: 'spread', value: inner ? this.val(inner) : { k: 'other', parts: [], span: span(a) }, span: span(a) });
+            args.push({
+              k: 'spread',
+              value: inner ? this.val(inner) : { k: 'other', parts: [], span: span(a) },
+              span: span(a),
+            });
           } else args.push(this.val(a));
         }
         // "…{}…".format(x) and "…%s…" % x are string building: keep them as templates for taint.
-        if (callee.k === 'member' && callee.prop === 'format' && (callee.object.k === 'str' || callee.object.k === 'tmpl')) {
+        if (
+          callee.k === 'member' &&
+          callee.prop === 'format' &&
+          (callee.object.k === 'str' || callee.object.k === 'tmpl')
+        ) {
           const call: Extract<Val, { k: 'call' }> = { k: 'call', callee, args, kwargs, isNew: false, span: s };
           this.recordCall(call, !this.cls);
           return { k: 'tmpl', parts: [callee.object, ...args, ...kwargs.map((k) => k.value)], span: s };
@@ -430,7 +480,10 @@ class PyExtractor extends StatementExtractor {
         return { k: 'other', parts: items, span: s, text: operator };
       }
       case 'boolean_operator': {
-        const items = ['left', 'right'].map((f) => node.childForFieldName(f)).filter((x): x is Node => x !== null).map((x) => this.val(x));
+        const items = ['left', 'right']
+          .map((f) => node.childForFieldName(f))
+          .filter((x): x is Node => x !== null)
+          .map((x) => this.val(x));
         const op = node.childForFieldName('operator');
         if (op && this.src(op) === 'or') return { k: 'or', items, span: s };
         return { k: 'other', parts: items, span: s, text: op ? this.src(op) : '' };
@@ -499,7 +552,12 @@ class PyExtractor extends StatementExtractor {
           if (child.type === 'block') this.block(child);
           else parts.push(this.val(child));
         }
-        return { k: 'other', parts, span: s, text: node.type === 'comparison_operator' ? 'compare' : node.type === 'not_operator' ? 'not' : undefined };
+        return {
+          k: 'other',
+          parts,
+          span: s,
+          text: node.type === 'comparison_operator' ? 'compare' : node.type === 'not_operator' ? 'not' : undefined,
+        };
       }
     }
   }

@@ -345,9 +345,35 @@ export function walkVal(val: Val | undefined, visit: (v: Val) => void): void {
 }
 
 export function emptyStatementFacts(anchor: Anchor): StatementFacts {
-  return { anchor, strings: [], props: [], imports: [], exports: [], bindings: [], functions: [], classes: [], calls: [], assigns: [], allFunctions: [], allCalls: [], allAssigns: [] };
+  return {
+    anchor,
+    strings: [],
+    props: [],
+    imports: [],
+    exports: [],
+    bindings: [],
+    functions: [],
+    classes: [],
+    calls: [],
+    assigns: [],
+    allFunctions: [],
+    allCalls: [],
+    allAssigns: [],
+  };
 }
 
 export function emptyFn(span: Span): FnFacts {
-  return { span, params: [], decorators: [], calls: [], locals: new Map(), assigns: [], returns: [], raises: [], catches: [], refs: new Set(), nested: [] };
+  return {
+    span,
+    params: [],
+    decorators: [],
+    calls: [],
+    locals: new Map(),
+    assigns: [],
+    returns: [],
+    raises: [],
+    catches: [],
+    refs: new Set(),
+    nested: [],
+  };
 }

@@ -23,9 +23,26 @@ import { isNestFile, nestRoutes } from './frameworks/nest';
 import type { Route } from './model';
 import { Resolver } from './resolve';
 import { CODE_RULES } from './ruleMeta';
-import { corsAnyOriginWithCredentials, debugModeEnabled, hardcodedSecret, isDjangoSettings, jwtDecodeWithoutVerify, jwtUnsafeVerification, tlsVerificationDisabled } from './rules/configRules';
+import {
+  corsAnyOriginWithCredentials,
+  debugModeEnabled,
+  hardcodedSecret,
+  isDjangoSettings,
+  jwtDecodeWithoutVerify,
+  jwtUnsafeVerification,
+  tlsVerificationDisabled,
+} from './rules/configRules';
 import { llmOutputUnvalidated, llmUnboundedTokens, promptInjection } from './rules/llmRules';
-import { errorDetailsExposed, massAssignment, massAssignmentModels, massAssignmentSerializers, missingRateLimit, objectLookupWithoutOwnership, routeWithoutAuth, ssrf } from './rules/routeRules';
+import {
+  errorDetailsExposed,
+  massAssignment,
+  massAssignmentModels,
+  massAssignmentSerializers,
+  missingRateLimit,
+  objectLookupWithoutOwnership,
+  routeWithoutAuth,
+  ssrf,
+} from './rules/routeRules';
 import { sensitiveDataInResponse } from './rules/sensitiveRule';
 import type { CodeReport, CodeRule, CodeRuleContext } from './rules/types';
 import { CodeIndex } from './workspace';
@@ -85,7 +102,13 @@ export class CodeAnalyzer {
   }
 
   async lint(request: CodeLintRequest): Promise<CodeLintOutput> {
-    const output: CodeLintOutput = { findings: [], dependencies: [], errors: [], routes: [], timings: { parse: 0, routes: 0, rules: 0 } };
+    const output: CodeLintOutput = {
+      findings: [],
+      dependencies: [],
+      errors: [],
+      routes: [],
+      timings: { parse: 0, routes: 0, rules: 0 },
+    };
     const t0 = performance.now();
     this.index.noteText(request.uri, request.text);
     const file = await this.index.factsFor(request.uri, request.text);
@@ -103,12 +126,25 @@ export class CodeAnalyzer {
 
     const routes: Route[] = [];
     const adapters: [string, boolean, () => Promise<Route[]>][] = [
-      ['express', fileUsesFramework(file, expressSpec) || (file.lang === 'js' && !isNestFile(file) && !fileUsesFramework(file, fastifySpec) && !fileUsesFramework(file, koaSpec) && /\.(get|post|put|patch|delete)\s*\(\s*['"`]\//.test(file.text)), () => expressRoutes(ctx)],
+      [
+        'express',
+        fileUsesFramework(file, expressSpec) ||
+          (file.lang === 'js' &&
+            !isNestFile(file) &&
+            !fileUsesFramework(file, fastifySpec) &&
+            !fileUsesFramework(file, koaSpec) &&
+            /\.(get|post|put|patch|delete)\s*\(\s*['"`]\//.test(file.text)),
+        () => expressRoutes(ctx),
+      ],
       ['fastify', fileUsesFramework(file, fastifySpec), () => fastifyRoutes(ctx)],
       ['koa', fileUsesFramework(file, koaSpec), () => koaRoutes(ctx)],
       ['nestjs', isNestFile(file), () => nestRoutes(ctx)],
       ['flask', isFlaskFile(file) || (file.lang === 'py' && /\.route\(/.test(file.text)), () => flaskRoutes(ctx)],
-      ['fastapi', isFastApiFile(file) || (file.lang === 'py' && /include_router|APIRouter|Depends\(/.test(file.text)), () => fastapiRoutes(ctx)],
+      [
+        'fastapi',
+        isFastApiFile(file) || (file.lang === 'py' && /include_router|APIRouter|Depends\(/.test(file.text)),
+        () => fastapiRoutes(ctx),
+      ],
       ['django', isDjangoFile(file), () => djangoRoutes(ctx)],
     ];
     for (const [name, applies, run] of adapters) {
@@ -116,7 +152,9 @@ export class CodeAnalyzer {
       try {
         routes.push(...(await run()));
       } catch (error) {
-        output.errors.push(`code adapter ${name} failed on ${uriToPath(request.uri)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        output.errors.push(
+          `code adapter ${name} failed on ${uriToPath(request.uri)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
       }
       throwIfCancelled(request.signal);
     }
@@ -139,7 +177,9 @@ export class CodeAnalyzer {
         rule.check(ctx);
       } catch (error) {
         into.length = before;
-        output.errors.push(`rule ${rule.id} failed on ${uriToPath(request.uri)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        output.errors.push(
+          `rule ${rule.id} failed on ${uriToPath(request.uri)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
       }
     };
     // Reports that are cached across lints hold no line numbers: `line()` leaves a placeholder and the spans it
@@ -176,7 +216,13 @@ export class CodeAnalyzer {
         reports.push(...cached.reports);
         continue;
       }
-      const view = { ...file, ...statement, imports: file.imports, exports: file.exports, statements: [statement] } as FileFacts;
+      const view = {
+        ...file,
+        ...statement,
+        imports: file.imports,
+        exports: file.exports,
+        statements: [statement],
+      } as FileFacts;
       const own = runCacheable(statementRules, view, []);
       this.statementReports.set(statement, { key: contextKey, reports: own });
       reports.push(...own);
@@ -230,7 +276,11 @@ export class CodeAnalyzer {
       seen.add(key);
       const setting = request.settings.rules[r.ruleId];
       if (setting === 'off') continue;
-      const message = r.lines ? r.message.replace(/\{\{line:(\d+)\}\}/g, (_, i: string) => String(lines.positionAt(r.lines![Number(i)]!.start).line + 1)) : r.message;
+      const message = r.lines
+        ? r.message.replace(/\{\{line:(\d+)\}\}/g, (_, i: string) =>
+            String(lines.positionAt(r.lines![Number(i)]!.start).line + 1),
+          )
+        : r.message;
       const finding: Finding = {
         ruleId: r.ruleId,
         severity: setting ? setting : (r.severity ?? meta.severity),
@@ -273,7 +323,10 @@ function suppressions(text: string, lines: LineIndex): Map<number, Set<string>> 
   const re = /(?:\/\/|#)\s*apiwarden-disable-(next-line|line)\b([^\n]*)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const line = lines.positionAt(m.index).line + (m[1] === 'next-line' ? 1 : 0);
-    const rules = (m[2] ?? '').split(/--/)[0]!.split(/[\s,]+/).filter((r) => /^[a-z]/.test(r));
+    const rules = (m[2] ?? '')
+      .split(/--/)[0]!
+      .split(/[\s,]+/)
+      .filter((r) => /^[a-z]/.test(r));
     const set = out.get(line) ?? new Set<string>();
     if (rules.length === 0) set.add('*');
     rules.forEach((r) => set.add(r));

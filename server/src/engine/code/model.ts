@@ -3,7 +3,8 @@ import type { CallFact, FileFacts, FnFacts, Span, Val } from './facts';
 
 export type Framework = 'express' | 'fastify' | 'nestjs' | 'koa' | 'flask' | 'fastapi' | 'django';
 
-export type AuthKind = 'verifies-token' | 'checks-session' | 'rejects-unauthenticated' | 'guard' | 'permission' | 'known-name';
+export type AuthKind =
+  'verifies-token' | 'checks-session' | 'rejects-unauthenticated' | 'guard' | 'permission' | 'known-name';
 
 export interface AuthEvidence {
   kind: AuthKind;

@@ -62,7 +62,10 @@ export class Resolver {
     if (!target) {
       // Python: `from . import views` / `from app import routes` may name a submodule.
       if (file.lang === 'py' && imp.imported !== '*') {
-        const sub = await this.moduleFile(file, imp.module.endsWith('.') ? imp.module + imp.imported : `${imp.module}.${imp.imported}`);
+        const sub = await this.moduleFile(
+          file,
+          imp.module.endsWith('.') ? imp.module + imp.imported : `${imp.module}.${imp.imported}`,
+        );
         if (sub) return { kind: 'module', file: sub, name: imp.local };
       }
       return { kind: 'external', module: imp.module, imported: imp.imported, name: imp.local };
@@ -71,7 +74,10 @@ export class Resolver {
     const found = await this.exported(target, imp.imported, depth + 1);
     if (found) return found;
     if (file.lang === 'py') {
-      const sub = await this.moduleFile(file, imp.module.endsWith('.') ? imp.module + imp.imported : `${imp.module}.${imp.imported}`);
+      const sub = await this.moduleFile(
+        file,
+        imp.module.endsWith('.') ? imp.module + imp.imported : `${imp.module}.${imp.imported}`,
+      );
       if (sub) return { kind: 'module', file: sub, name: imp.local };
     }
     return undefined;
@@ -108,7 +114,12 @@ export class Resolver {
     const def = [...file.exports].reverse().find((e) => e.name === 'default');
     if (def?.value.k === 'obj') {
       const p = def.value.props.find((x) => x.key === name);
-      if (p) return p.value.k === 'ref' ? this.symbol(file, p.value.name, depth) : p.value.k === 'fn' ? { kind: 'fn', fn: p.value.fn, file, name } : { kind: 'value', val: p.value, file, name };
+      if (p)
+        return p.value.k === 'ref'
+          ? this.symbol(file, p.value.name, depth)
+          : p.value.k === 'fn'
+            ? { kind: 'fn', fn: p.value.fn, file, name }
+            : { kind: 'value', val: p.value, file, name };
     }
     return undefined;
   }
@@ -121,8 +132,17 @@ export class Resolver {
     if (val.k === 'member') {
       const base = await this.valueSymbol(file, val.object, depth + 1);
       if (!base) return undefined;
-      if (base.kind === 'module') return file.lang === 'py' ? this.symbol(base.file, val.prop, depth + 1) : this.exported(base.file, val.prop, depth + 1);
-      if (base.kind === 'external') return { kind: 'external', module: base.module, imported: `${base.imported === '*' || base.imported === 'default' ? '' : base.imported + '.'}${val.prop}`, name: `${base.name}.${val.prop}` };
+      if (base.kind === 'module')
+        return file.lang === 'py'
+          ? this.symbol(base.file, val.prop, depth + 1)
+          : this.exported(base.file, val.prop, depth + 1);
+      if (base.kind === 'external')
+        return {
+          kind: 'external',
+          module: base.module,
+          imported: `${base.imported === '*' || base.imported === 'default' ? '' : base.imported + '.'}${val.prop}`,
+          name: `${base.name}.${val.prop}`,
+        };
       if (base.kind === 'value' && base.val.k === 'obj') {
         const p = base.val.props.find((x) => x.key === val.prop);
         if (p) return this.valueSymbol(base.file, p.value, depth + 1);
@@ -136,7 +156,9 @@ export class Resolver {
     if (val.k === 'call' && val.callee.k === 'ref' && val.callee.name === 'require' && val.args[0]?.k === 'str') {
       const target = await this.moduleFile(file, val.args[0].value);
       if (!target) return { kind: 'external', module: val.args[0].value, imported: 'default', name: val.args[0].value };
-      return (await this.exported(target, 'default', depth + 1)) ?? { kind: 'module', file: target, name: val.args[0].value };
+      return (
+        (await this.exported(target, 'default', depth + 1)) ?? { kind: 'module', file: target, name: val.args[0].value }
+      );
     }
     return undefined;
   }

@@ -1,7 +1,17 @@
 // What the JavaScript/TypeScript and Python extractors share: the facts of the statement being extracted, the
 // innermost function scope, and the values both languages build the same way (literals, member access, calls).
 import type { Node } from 'web-tree-sitter';
-import { emptyStatementFacts, lastSegment, pathOf, type Anchor, type CallFact, type FnFacts, type Span, type StatementFacts, type Val } from './facts';
+import {
+  emptyStatementFacts,
+  lastSegment,
+  pathOf,
+  type Anchor,
+  type CallFact,
+  type FnFacts,
+  type Span,
+  type StatementFacts,
+  type Val,
+} from './facts';
 
 export abstract class StatementExtractor {
   protected readonly out: StatementFacts;
@@ -57,7 +67,12 @@ export abstract class StatementExtractor {
   protected recordCall(call: Extract<Val, { k: 'call' }>, atModuleLevel = true): void {
     const path = pathOf(call.callee);
     const callee = call.callee;
-    const fact: CallFact = { val: call, path, method: lastSegment(path), nameSpan: callee.k === 'member' ? callee.propSpan : callee.span };
+    const fact: CallFact = {
+      val: call,
+      path,
+      method: lastSegment(path),
+      nameSpan: callee.k === 'member' ? callee.propSpan : callee.span,
+    };
     this.out.allCalls.push(fact);
     if (this.fn) this.fn.calls.push(fact);
     else if (atModuleLevel) this.out.calls.push(fact);

@@ -10,7 +10,8 @@ export interface TaintSource {
   span: Span;
 }
 
-const SANITIZERS = /^(parseInt|parseFloat|Number|Boolean|int|float|bool|len|isValid\w*|validate\w*|encodeURIComponent|escape|quote|uuid\.UUID|UUID|ObjectId|isUUID)$/;
+const SANITIZERS =
+  /^(parseInt|parseFloat|Number|Boolean|int|float|bool|len|isValid\w*|validate\w*|encodeURIComponent|escape|quote|uuid\.UUID|UUID|ObjectId|isUUID)$/;
 
 export class Taint {
   constructor(
@@ -55,7 +56,8 @@ export class Taint {
       case 'or':
       case 'other':
       case 'arr': {
-        const parts = val.k === 'tmpl' ? val.parts : val.k === 'or' ? val.items : val.k === 'arr' ? val.items : val.parts;
+        const parts =
+          val.k === 'tmpl' ? val.parts : val.k === 'or' ? val.items : val.k === 'arr' ? val.items : val.parts;
         for (const p of parts) {
           const s = this.sourceOf(p, depth + 1, seen);
           if (s) return s;
@@ -98,7 +100,10 @@ export class Taint {
   isWholeBody(val: Val | undefined, depth = 0): TaintSource | undefined {
     if (!val || depth > 6) return undefined;
     if (val.k === 'ref') {
-      if (this.model.whole.has(val.name) && /body|data|payload|dto|input|update|create|item|user|^obj$/i.test(val.name)) {
+      if (
+        this.model.whole.has(val.name) &&
+        /body|data|payload|dto|input|update|create|item|user|^obj$/i.test(val.name)
+      ) {
         // a parameter typed with a schema class (Nest DTO, Pydantic model) is not "everything the client sent":
         // its declared fields are what is accepted (privileged fields in it are checked separately)
         const type = this.fn.params.find((p) => p.name === val.name)?.typeText?.trim();
@@ -117,7 +122,8 @@ export class Taint {
       // request.get_json(), await request.json(), payload.dict(), payload.model_dump()
       if (/(^|\.)(get_json|json|model_dump|dict)$/.test(p) && val.callee.k === 'member') {
         const object = val.callee.object;
-        if (object.k === 'ref' && this.model.whole.has(object.name)) return this.isWholeBody(object, depth + 1) ? { text: pathOf(val), span: val.span } : undefined;
+        if (object.k === 'ref' && this.model.whole.has(object.name))
+          return this.isWholeBody(object, depth + 1) ? { text: pathOf(val), span: val.span } : undefined;
         if (this.requestPath(val)) return { text: pathOf(val), span: val.span };
         return this.isWholeBody(val.callee.object, depth + 1);
       }

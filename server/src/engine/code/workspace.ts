@@ -10,8 +10,35 @@ import { FactsExtractor } from './extract';
 import type { FileFacts } from './facts';
 import { grammarFor, languageOf, ParseCache, CODE_EXTENSIONS } from './parser';
 
-const IGNORED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out', 'build', '.venv', 'venv', 'env', '__pycache__', '.tox', 'coverage', 'site-packages', '.next', '.nuxt', '.mypy_cache', '.pytest_cache', '.apiwarden-cache']);
-const PROJECT_MARKERS = ['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg', 'requirements.txt', 'manage.py', 'Pipfile', '.git'];
+const IGNORED_DIRECTORIES = new Set([
+  'node_modules',
+  '.git',
+  'dist',
+  'out',
+  'build',
+  '.venv',
+  'venv',
+  'env',
+  '__pycache__',
+  '.tox',
+  'coverage',
+  'site-packages',
+  '.next',
+  '.nuxt',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.apiwarden-cache',
+]);
+const PROJECT_MARKERS = [
+  'package.json',
+  'pyproject.toml',
+  'setup.py',
+  'setup.cfg',
+  'requirements.txt',
+  'manage.py',
+  'Pipfile',
+  '.git',
+];
 const MAX_LISTED_FILES = 20000;
 const LISTING_TTL_MS = 10_000;
 const MAX_CODE_FILE_CHARS = 2 * 1024 * 1024;
@@ -19,8 +46,10 @@ const MAX_CODE_FILE_CHARS = 2 * 1024 * 1024;
 const REREAD_AFTER_MS = 2_000;
 
 /** Text that marks a file as one that mounts, includes or configures routes for other files. */
-const MOUNT_HINT_JS = /\.use\s*\(|\.register\s*\(|useGlobalGuards|APP_GUARD|\.routes\s*\(|setGlobalPrefix|RouterModule|\.route\s*\(/;
-const MOUNT_HINT_PY = /include_router|register_blueprint|urlpatterns|before_request|DEFAULT_PERMISSION_CLASSES|DEFAULT_THROTTLE_CLASSES|add_url_rule|\.mount\s*\(|LoginRequiredMiddleware|REST_FRAMEWORK|\.register\s*\(/;
+const MOUNT_HINT_JS =
+  /\.use\s*\(|\.register\s*\(|useGlobalGuards|APP_GUARD|\.routes\s*\(|setGlobalPrefix|RouterModule|\.route\s*\(/;
+const MOUNT_HINT_PY =
+  /include_router|register_blueprint|urlpatterns|before_request|DEFAULT_PERMISSION_CLASSES|DEFAULT_THROTTLE_CLASSES|add_url_rule|\.mount\s*\(|LoginRequiredMiddleware|REST_FRAMEWORK|\.register\s*\(/;
 
 interface ListedFile {
   path: string;
@@ -155,7 +184,11 @@ export class CodeIndex {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory()) {
           if (!IGNORED_DIRECTORIES.has(entry.name)) walk(full);
-        } else if (entry.isFile() && CODE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase()) && !entry.name.endsWith('.d.ts')) {
+        } else if (
+          entry.isFile() &&
+          CODE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase()) &&
+          !entry.name.endsWith('.d.ts')
+        ) {
           let mtimeMs = 0;
           try {
             mtimeMs = statSync(full).mtimeMs;
@@ -187,7 +220,9 @@ export class CodeIndex {
     const cached = this.resolutions.get(key);
     if (cached && now - cached.at < LISTING_TTL_MS) return cached.uri;
     const fromPath = uriToPath(fromUri);
-    const uri = fromPath.endsWith('.py') ? this.resolvePython(fromPath, spec, projectRoot) : this.resolveJs(fromPath, spec, projectRoot);
+    const uri = fromPath.endsWith('.py')
+      ? this.resolvePython(fromPath, spec, projectRoot)
+      : this.resolveJs(fromPath, spec, projectRoot);
     this.resolutions.set(key, { uri, at: now });
     return uri;
   }
@@ -199,7 +234,11 @@ export class CodeIndex {
     else if (spec.startsWith('src/')) base = path.join(projectRoot, spec);
     else return undefined;
     const stem = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-    const candidates = [base, ...['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.mts'].map((e) => stem + e), ...['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((i) => path.join(base, i))];
+    const candidates = [
+      base,
+      ...['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '.mts'].map((e) => stem + e),
+      ...['index.ts', 'index.tsx', 'index.js', 'index.mjs'].map((i) => path.join(base, i)),
+    ];
     for (const candidate of candidates) {
       if (!CODE_EXTENSIONS.includes(path.extname(candidate))) continue;
       const uri = pathToUri(candidate);
@@ -231,7 +270,8 @@ export class CodeIndex {
         const uri = pathToUri(candidate);
         if (this.exists(uri) && isFile(candidate)) return uri;
       }
-      if (rest.length === 0 && existsSync(path.join(base, '__init__.py'))) return pathToUri(path.join(base, '__init__.py'));
+      if (rest.length === 0 && existsSync(path.join(base, '__init__.py')))
+        return pathToUri(path.join(base, '__init__.py'));
     }
     return undefined;
   }

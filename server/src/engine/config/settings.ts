@@ -44,8 +44,12 @@ export function normalizeSettings(raw: unknown): EngineSettings {
     rules,
     allowRemoteRefs: input.allowRemoteRefs === true,
     maxFileSizeMb:
-      typeof input.maxFileSizeMb === 'number' && input.maxFileSizeMb > 0 ? input.maxFileSizeMb : DEFAULT_SETTINGS.maxFileSizeMb,
+      typeof input.maxFileSizeMb === 'number' && input.maxFileSizeMb > 0
+        ? input.maxFileSizeMb
+        : DEFAULT_SETTINGS.maxFileSizeMb,
     ...(sensitiveData ? { sensitiveData } : {}),
-    ...(Array.isArray(input.authNames) ? { authNames: input.authNames.filter((n): n is string => typeof n === 'string' && n.length > 0) } : {}),
+    ...(Array.isArray(input.authNames)
+      ? { authNames: input.authNames.filter((n): n is string => typeof n === 'string' && n.length > 0) }
+      : {}),
   };
 }

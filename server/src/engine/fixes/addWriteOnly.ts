@@ -21,7 +21,14 @@ export const addWriteOnly: FixProvider = (text, data, context) => {
  * The insertion that makes `key: value` the first entry of the mapping starting at `start`, or undefined when
  * the mapping's layout is not one we can edit safely.
  */
-export function insertFirstEntry(text: string, lines: LineIndex, start: number, key: string, value: string, json: boolean): { offset: number; newText: string } | undefined {
+export function insertFirstEntry(
+  text: string,
+  lines: LineIndex,
+  start: number,
+  key: string,
+  value: string,
+  json: boolean,
+): { offset: number; newText: string } | undefined {
   const open = text[start];
   if (open === '{') {
     const entry = json ? `"${key}": ${value}` : `${key}: ${value}`;

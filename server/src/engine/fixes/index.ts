@@ -31,14 +31,24 @@ export function computeFixes(ruleId: string, data: FixData | undefined, text: st
   const lines = new LineIndex(text);
   return provider(text, data, { json: extensionOf(uri) === '.json', lines }).filter((fix) => {
     const offsets = fix.edits.flatMap((edit) => [lines.offsetAt(edit.range.start), lines.offsetAt(edit.range.end)]);
-    return documentStillParses(uri, text, applyEdits(text, fix.edits, lines), Math.min(...offsets), Math.max(...offsets));
+    return documentStillParses(
+      uri,
+      text,
+      applyEdits(text, fix.edits, lines),
+      Math.min(...offsets),
+      Math.max(...offsets),
+    );
   });
 }
 
 /** Applies non-overlapping edits to a text (used to check fixes and by tests). */
 export function applyEdits(text: string, edits: TextEdit[], lines = new LineIndex(text)): string {
   const sorted = edits
-    .map((edit) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText }))
+    .map((edit) => ({
+      start: lines.offsetAt(edit.range.start),
+      end: lines.offsetAt(edit.range.end),
+      newText: edit.newText,
+    }))
     .sort((a, b) => b.start - a.start);
   let result = text;
   for (const edit of sorted) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);

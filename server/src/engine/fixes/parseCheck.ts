@@ -12,7 +12,13 @@ const WHOLE_PARSE_LIMIT = 256 * 1024;
  * @param editStart offset in `before` where the fix's edits start
  * @param editEnd offset in `before` where they end
  */
-export function documentStillParses(uri: string, before: string, after: string, editStart: number, editEnd: number): boolean {
+export function documentStillParses(
+  uri: string,
+  before: string,
+  after: string,
+  editStart: number,
+  editEnd: number,
+): boolean {
   if (extensionOf(uri) === '.json') return jsonErrors(after) <= jsonErrors(before);
   if (before.length > WHOLE_PARSE_LIMIT) {
     const span = enclosingBlock(before, editStart, editEnd);
@@ -35,7 +41,7 @@ export function enclosingBlock(text: string, start: number, end: number): { star
   const editIndent = indentAt(text, editLineStart);
   let parent = -1;
   let parentIndent = 0;
-  for (let lineStart = editLineStart; lineStart > 0; ) {
+  for (let lineStart = editLineStart; lineStart > 0;) {
     lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
     if (isBlankOrComment(text, lineStart)) continue;
     const indent = indentAt(text, lineStart);
@@ -47,7 +53,11 @@ export function enclosingBlock(text: string, start: number, end: number): { star
   }
   if (parent === -1) return undefined;
   let blockEnd = text.length;
-  for (let lineStart = text.indexOf('\n', end) + 1; lineStart > 0 && lineStart < text.length; lineStart = text.indexOf('\n', lineStart) + 1) {
+  for (
+    let lineStart = text.indexOf('\n', end) + 1;
+    lineStart > 0 && lineStart < text.length;
+    lineStart = text.indexOf('\n', lineStart) + 1
+  ) {
     if (!isBlankOrComment(text, lineStart) && indentAt(text, lineStart) <= parentIndent) {
       blockEnd = lineStart;
       break;

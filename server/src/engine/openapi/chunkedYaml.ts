@@ -10,7 +10,12 @@ import { countNewlines, findLayout, incrementalLayout, type PreviousParse } from
 
 // preserveKeyOrder is off: it wraps every parsed object in a Proxy (to keep integer-like keys such as '404' in
 // document order), which makes every property access of every rule several times slower.
-export const YAML_PARSE_OPTIONS = { ignoreDuplicateKeys: false, mergeKeys: true, preserveKeyOrder: false, attachComments: false } as const;
+export const YAML_PARSE_OPTIONS = {
+  ignoreDuplicateKeys: false,
+  mergeKeys: true,
+  preserveKeyOrder: false,
+  attachComments: false,
+} as const;
 
 type YamlResult = ReturnType<typeof parseWithPointers<unknown>>;
 
@@ -116,9 +121,18 @@ export class ChunkedYamlParser {
         if (result.diagnostics.some((d) => /alias|anchor/i.test(d.message))) return this.whole(text);
         const data = result.data;
         const keys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
-        const chunk: Chunk = { container: container.path, keys, startOffset: span.start, startLine: span.startLine, endOffset: span.end, text: chunkText, result };
+        const chunk: Chunk = {
+          container: container.path,
+          keys,
+          startOffset: span.start,
+          startLine: span.startLine,
+          endOffset: span.end,
+          text: chunkText,
+          result,
+        };
         // A half-typed entry is an error of that entry only: the rest of the document keeps its parse.
-        for (const diagnostic of result.diagnostics) diagnostics.push(shiftDiagnostic(diagnostic, span.startLine, container.path));
+        for (const diagnostic of result.diagnostics)
+          diagnostics.push(shiftDiagnostic(diagnostic, span.startLine, container.path));
         if (keys.length === 0 && result.diagnostics.length === 0) diagnostics.push(notAnEntry(chunk));
         for (const key of keys) {
           // As in a whole parse, the last entry with a key wins and the repeated key is an error.
@@ -146,7 +160,10 @@ export class ChunkedYamlParser {
       const { start, end } = diagnostic.range;
       diagnostics.push({
         ...diagnostic,
-        range: { start: { line: skeletonLineToDocument(skeleton, start.line), character: start.character }, end: { line: skeletonLineToDocument(skeleton, end.line), character: end.character } },
+        range: {
+          start: { line: skeletonLineToDocument(skeleton, start.line), character: start.character },
+          end: { line: skeletonLineToDocument(skeleton, end.line), character: end.character },
+        },
       });
     }
 
@@ -158,7 +175,8 @@ export class ChunkedYamlParser {
       if (container.path.length === 2) {
         const original = root[container.path[0]!];
         if (!original || typeof original !== 'object' || Array.isArray(original)) return this.whole(text);
-        if (parent[container.path[0]!] === original) parent[container.path[0]!] = { ...(original as Record<string, unknown>) };
+        if (parent[container.path[0]!] === original)
+          parent[container.path[0]!] = { ...(original as Record<string, unknown>) };
         parent = parent[container.path[0]!] as Record<string, unknown>;
       }
       const name = container.path[container.path.length - 1]!;
@@ -170,8 +188,16 @@ export class ChunkedYamlParser {
     this.cache = nextCache;
     this.previous = { text, layout, containers };
     this.stats = { chunks: chunkCount, reparsed, whole: 0 };
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { data: root, diagnostics, ast: skeleton.result.ast, lineMap: skeleton.result.lineMap, chunked: { skeleton, containers } };
+    diagnostics.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
+    return {
+      data: root,
+      diagnostics,
+      ast: skeleton.result.ast,
+      lineMap: skeleton.result.lineMap,
+      chunked: { skeleton, containers },
+    };
   }
 
   private parseSkeleton(text: string, kept: { start: number; end: number; line: number }[]): Skeleton {
@@ -188,7 +214,8 @@ export class ChunkedYamlParser {
       skeletonLine += countNewlines(piece);
     }
     const skeletonText = parts.join('');
-    if (this.skeletonCache?.text !== skeletonText) this.skeletonCache = { text: skeletonText, result: parseWithPointers(skeletonText, YAML_PARSE_OPTIONS) };
+    if (this.skeletonCache?.text !== skeletonText)
+      this.skeletonCache = { text: skeletonText, result: parseWithPointers(skeletonText, YAML_PARSE_OPTIONS) };
     return { result: this.skeletonCache.result, text: skeletonText, segments };
   }
 
@@ -201,11 +228,18 @@ export class ChunkedYamlParser {
   }
 }
 
-function shiftDiagnostic(diagnostic: YamlResult['diagnostics'][number], lines: number, container: string[]): YamlResult['diagnostics'][number] {
+function shiftDiagnostic(
+  diagnostic: YamlResult['diagnostics'][number],
+  lines: number,
+  container: string[],
+): YamlResult['diagnostics'][number] {
   const { start, end } = diagnostic.range;
   return {
     ...diagnostic,
-    range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } },
+    range: {
+      start: { line: start.line + lines, character: start.character },
+      end: { line: end.line + lines, character: end.character },
+    },
     ...(diagnostic.path ? { path: [...container, ...diagnostic.path] } : {}),
   };
 }
@@ -219,7 +253,10 @@ function duplicateKey(chunk: Chunk, key: string): YamlResult['diagnostics'][numb
     code: 'YAMLException',
     severity: 0,
     path: [...chunk.container, key],
-    range: { start: { line: chunk.startLine, character: indent }, end: { line: chunk.startLine, character: firstLine.length } },
+    range: {
+      start: { line: chunk.startLine, character: indent },
+      end: { line: chunk.startLine, character: firstLine.length },
+    },
   } as YamlResult['diagnostics'][number];
 }
 
@@ -231,7 +268,10 @@ function notAnEntry(chunk: Chunk): YamlResult['diagnostics'][number] {
     message: 'expected a mapping entry (key: value)',
     code: 'YAMLException',
     severity: 0,
-    range: { start: { line: chunk.startLine, character: indent }, end: { line: chunk.startLine, character: firstLine.trimEnd().length } },
+    range: {
+      start: { line: chunk.startLine, character: indent },
+      end: { line: chunk.startLine, character: firstLine.trimEnd().length },
+    },
   } as YamlResult['diagnostics'][number];
 }
 
@@ -280,7 +320,8 @@ function findSegment<T>(segments: T[], before: (segment: T) => boolean): T | und
 export function chunkedYamlSpectralParser(parser: ChunkedYamlParser) {
   return {
     parse: (input: string) => parser.parse(input),
-    getLocationForJsonPath: (result: ChunkedYamlResult, path: JsonPath): ILocation | undefined => locationForJsonPath(result, path),
+    getLocationForJsonPath: (result: ChunkedYamlResult, path: JsonPath): ILocation | undefined =>
+      locationForJsonPath(result, path),
     trapAccess,
   };
 }
@@ -299,7 +340,8 @@ export function locationForJsonPath(result: ChunkedYamlResult, path: JsonPath): 
   // A node that contains chunks (the root, `components`, a container) ends where its last chunk ends.
   let last: Chunk | undefined;
   for (const container of result.chunked.containers) {
-    if (container.path.length < path.length || !path.every((segment, i) => String(segment) === container.path[i])) continue;
+    if (container.path.length < path.length || !path.every((segment, i) => String(segment) === container.path[i]))
+      continue;
     const candidate = container.chunks[container.chunks.length - 1];
     if (candidate && (!last || candidate.startOffset > last.startOffset)) last = candidate;
   }
@@ -313,5 +355,11 @@ export function locationForJsonPath(result: ChunkedYamlResult, path: JsonPath): 
 
 function shiftLocation(location: ILocation, mapLine: (line: number) => number): ILocation {
   const { start, end } = location.range;
-  return { ...location, range: { start: { line: mapLine(start.line), character: start.character }, end: { line: mapLine(end.line), character: end.character } } };
+  return {
+    ...location,
+    range: {
+      start: { line: mapLine(start.line), character: start.character },
+      end: { line: mapLine(end.line), character: end.character },
+    },
+  };
 }

@@ -54,7 +54,10 @@ interface RunContext {
 const runContexts = new WeakMap<object, RunContext>();
 
 const SPECTRAL_SEVERITY: Severity[] = ['error', 'warning', 'info', 'hint'];
-const SPECTRAL_CODE_TO_RULE: Record<string, string> = { parser: 'oas-syntax-error', 'invalid-ref': 'oas-unresolved-ref' };
+const SPECTRAL_CODE_TO_RULE: Record<string, string> = {
+  parser: 'oas-syntax-error',
+  'invalid-ref': 'oas-unresolved-ref',
+};
 
 export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintOutput> {
   const { signal } = input;
@@ -67,7 +70,9 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
 
   const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs, input.resolverMemo);
   // Our resolver implements the part of json-ref-resolver's interface that Spectral uses.
-  const spectral = new Spectral({ resolver: run.resolver as unknown as NonNullable<ConstructorParameters<typeof Spectral>[0]>['resolver'] });
+  const spectral = new Spectral({
+    resolver: run.resolver as unknown as NonNullable<ConstructorParameters<typeof Spectral>[0]>['resolver'],
+  });
   spectral.setRuleset(compiledRuleset(input.settings));
   const context: RunContext = { signal, direct: [], errors: [], rulesMs: 0 };
   runContexts.set(document, context);
@@ -90,7 +95,10 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
     if (!info) {
       const uri = pathToUri(path);
       const text = input.fileReader.read(uri);
-      info = { uri, document: text === undefined ? null : new SourceDocument(text, /\.json$/i.test(path) ? 'json' : 'yaml', path) };
+      info = {
+        uri,
+        document: text === undefined ? null : new SourceDocument(text, /\.json$/i.test(path) ? 'json' : 'yaml', path),
+      };
       documents.set(path, info);
     }
     return info;
@@ -137,7 +145,12 @@ class SeenFindings {
   repeats(finding: Finding): boolean {
     const position = finding.range.start.line * 0x1_0000_0000 + finding.range.start.character;
     const taken = this.byPosition.get(position);
-    if (taken?.some((other) => other.ruleId === finding.ruleId && other.uri === finding.uri && other.message === finding.message)) return true;
+    if (
+      taken?.some(
+        (other) => other.ruleId === finding.ruleId && other.uri === finding.uri && other.message === finding.message,
+      )
+    )
+      return true;
     if (taken) taken.push(finding);
     else this.byPosition.set(position, [finding]);
     return false;
@@ -150,7 +163,11 @@ interface SourceInfo {
 }
 
 /** A result Spectral produced itself: a parser or resolver error, or a rule of a team's ruleset. */
-function toFinding(result: IRuleResult, input: OpenApiLintInput, sourceFor: (path: string) => SourceInfo): Finding | undefined {
+function toFinding(
+  result: IRuleResult,
+  input: OpenApiLintInput,
+  sourceFor: (path: string) => SourceInfo,
+): Finding | undefined {
   const code = String(result.code);
   if (code === 'unrecognized-format') return undefined;
   const ruleId = SPECTRAL_CODE_TO_RULE[code] ?? code;
@@ -161,11 +178,12 @@ function toFinding(result: IRuleResult, input: OpenApiLintInput, sourceFor: (pat
   // The root document answered Spectral with exact ranges already (SourceDocument.getRangeForJsonPath);
   // documents reached through `$ref`s were parsed by Spectral itself and are asked again here.
   const isRoot = uri === input.uri;
-  const range: Range =
-    (!isRoot && ruleId !== 'oas-syntax-error' && result.path.length > 0 ? sourceDocument?.rangeForPath(result.path) : undefined) ?? {
-      start: { line: result.range.start.line, character: result.range.start.character },
-      end: { line: result.range.end.line, character: result.range.end.character },
-    };
+  const range: Range = (!isRoot && ruleId !== 'oas-syntax-error' && result.path.length > 0
+    ? sourceDocument?.rangeForPath(result.path)
+    : undefined) ?? {
+    start: { line: result.range.start.line, character: result.range.start.character },
+    end: { line: result.range.end.line, character: result.range.end.character },
+  };
   const valueRange = metadata?.fixable && sourceDocument ? sourceDocument.valueRangeForPath(result.path) : undefined;
   const fixData = valueRange ? { path: [...result.path], valueRange } : undefined;
   const fixable = fixData !== undefined && fixApplies(ruleId, fixData, sourceDocument!, uri);
@@ -202,7 +220,10 @@ function directFinding(
   let path: (string | number)[] = [];
   let current: unknown = root;
   for (const segment of result.path) {
-    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[segment as string] : undefined;
+    current =
+      current !== null && typeof current === 'object'
+        ? (current as Record<string, unknown>)[segment as string]
+        : undefined;
     path.push(segment);
     const origin = current !== null && typeof current === 'object' ? origins.get(current) : undefined;
     if (origin) {
@@ -213,7 +234,7 @@ function directFinding(
   const { uri, document } = sourceFor(source);
   if (!document) return undefined;
   let ranges = document.targetRanges(path);
-  for (let closest = path; !ranges && closest.length > 0; ) {
+  for (let closest = path; !ranges && closest.length > 0;) {
     closest = closest.slice(0, -1);
     ranges = document.targetRanges(closest);
   }
@@ -222,7 +243,14 @@ function directFinding(
   const fixData = metadata?.fixable ? { path, valueRange: ranges.valueRange } : undefined;
   const fixable = fixData !== undefined && fixApplies(ruleId, fixData, document, uri);
   // Optional fields set one by one: thousands of findings per lint on large specs.
-  const finding: Finding = { ruleId, severity: override ?? metadata?.severity ?? 'warning', message: result.message, uri, range: ranges.range, fixable };
+  const finding: Finding = {
+    ruleId,
+    severity: override ?? metadata?.severity ?? 'warning',
+    message: result.message,
+    uri,
+    range: ranges.range,
+    fixable,
+  };
   if (metadata?.owasp) finding.owasp = metadata.owasp;
   if (metadata?.cwe) finding.cwe = metadata.cwe;
   if (result.dataClasses) finding.dataClasses = result.dataClasses;
@@ -232,7 +260,12 @@ function directFinding(
 }
 
 /** Whether a quick-fix can be built for a finding, decided on the text around its value (see textAround). */
-function fixApplies(ruleId: string, fixData: FixData & { path: JsonPath; valueRange: Range }, document: SourceDocument, uri: string): boolean {
+function fixApplies(
+  ruleId: string,
+  fixData: FixData & { path: JsonPath; valueRange: Range },
+  document: SourceDocument,
+  uri: string,
+): boolean {
   const around = document.textAround(fixData.path);
   const valueRange = around.firstLine === 0 ? fixData.valueRange : shiftRange(fixData.valueRange, -around.firstLine);
   return hasApplicableFix(ruleId, { ...fixData, valueRange }, around.text, uri, around.lines);
@@ -240,7 +273,9 @@ function fixApplies(ruleId: string, fixData: FixData & { path: JsonPath; valueRa
 
 function unresolvedRefMessage(message: string): string {
   const clean = message.replace(/^[A-Za-z]*Error: /, '');
-  return / does not exist$/.test(clean) ? `$ref ${clean}: whatever it describes is not checked. Fix the pointer.` : clean;
+  return / does not exist$/.test(clean)
+    ? `$ref ${clean}: whatever it describes is not checked. Fix the pointer.`
+    : clean;
 }
 
 /** Parsers report some errors at a single point; an editor shows those best on the token that starts there. */
@@ -250,7 +285,8 @@ function widenEmptyRange(finding: Finding, document: SourceDocument | null): voi
   const line = document.lineIndex.lineText(start.line);
   const token = /^\S+/.exec(line.slice(start.character))?.[0];
   if (token) finding.range = { start, end: { line: start.line, character: start.character + token.length } };
-  else if (start.character > 0 && start.character <= line.length) finding.range = { start: { line: start.line, character: start.character - 1 }, end };
+  else if (start.character > 0 && start.character <= line.length)
+    finding.range = { start: { line: start.line, character: start.character - 1 }, end };
 }
 
 // ---- ruleset compilation (cached: compiling JSONPath expressions is not free) ---------------------------------
@@ -261,7 +297,9 @@ const rulesetCache = new Map<string, Ruleset>();
  * Built-in ruleset definitions, generated by our code and checked by the tests: the bundles skip Spectral's
  * schema check of these (see prevalidatedRulesets in scripts/build.mjs); run from source, Spectral checks them.
  */
-const PREVALIDATED_RULESETS: WeakSet<object> = ((globalThis as Record<symbol, unknown>)[Symbol.for('apiwarden.prevalidatedRulesets')] ??= new WeakSet<object>()) as WeakSet<object>;
+const PREVALIDATED_RULESETS: WeakSet<object> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('apiwarden.prevalidatedRulesets')
+] ??= new WeakSet<object>()) as WeakSet<object>;
 
 function compiledRuleset(settings: EngineSettings): Ruleset {
   const enabled = recommendedRules.filter((rule) => settings.rules[rule.id] !== 'off');
@@ -303,7 +341,9 @@ function guardRuleFunctions(definition: RulesetDefinition, rules: readonly OpenA
         return [];
       } catch (error) {
         if (error instanceof LintCancelledError) throw error;
-        context?.errors.push(`Rule ${id} failed and was skipped: ${error instanceof Error ? error.message : String(error)}`);
+        context?.errors.push(
+          `Rule ${id} failed and was skipped: ${error instanceof Error ? error.message : String(error)}`,
+        );
         return [];
       }
     };

@@ -120,7 +120,10 @@ export class ResolutionPass {
     const units: { key: string; segments: (string | number)[]; raw: unknown }[] = [];
     if (!isRecord(root)) return units;
     for (const [name, container] of Object.entries(root)) {
-      const groups = name === 'components' && isRecord(container) ? Object.entries(container).map(([group, value]) => [[name, group], value] as const) : [[[name], container] as const];
+      const groups =
+        name === 'components' && isRecord(container)
+          ? Object.entries(container).map(([group, value]) => [[name, group], value] as const)
+          : [[[name], container] as const];
       for (const [prefix, value] of groups) {
         if (!isRecord(value)) continue;
         for (const [entry, raw] of Object.entries(value)) {
@@ -138,10 +141,22 @@ export class ResolutionPass {
     const units = this.unitKeysOf(root);
     this.unitKeyByRaw = new Map(units.map((u) => [u.raw as object, u.key]));
     // The root node holds everything outside the units; units are its children, not its refs.
-    this.nodes.set(this.rootKey, { key: this.rootKey, source: this.rootSource, segments: [], raw: root, edges: this.edgesOf(this.rootSource, this.refSitesOf(root, this.unitKeyByRaw)) });
+    this.nodes.set(this.rootKey, {
+      key: this.rootKey,
+      source: this.rootSource,
+      segments: [],
+      raw: root,
+      edges: this.edgesOf(this.rootSource, this.refSitesOf(root, this.unitKeyByRaw)),
+    });
     const pending: string[] = [];
     for (const unit of units) {
-      this.nodes.set(unit.key, { key: unit.key, source: this.rootSource, segments: unit.segments, raw: unit.raw, edges: [] });
+      this.nodes.set(unit.key, {
+        key: unit.key,
+        source: this.rootSource,
+        segments: unit.segments,
+        raw: unit.raw,
+        edges: [],
+      });
       pending.push(unit.key);
     }
     pending.push(...this.nodes.get(this.rootKey)!.edges);
@@ -284,7 +299,8 @@ export class ResolutionPass {
             members++;
             if (member === frame.key) break;
           }
-          if (members > 1 || this.nodes.get(frame.key)!.edges.includes(frame.key)) this.cyclicComponents.add(componentId);
+          if (members > 1 || this.nodes.get(frame.key)!.edges.includes(frame.key))
+            this.cyclicComponents.add(componentId);
           componentId++;
         }
       }
@@ -319,7 +335,14 @@ export class ResolutionPass {
     }
     this.memo.stats.resolved++;
     this.resolving.add(key);
-    const record: NodeRecord = { raw: node.raw, value: undefined, cut: [], deps: new Map(), refEntries: [], errors: [] };
+    const record: NodeRecord = {
+      raw: node.raw,
+      value: undefined,
+      cut: [],
+      deps: new Map(),
+      refEntries: [],
+      errors: [],
+    };
     const units = key === this.rootKey ? this.unitKeyByRaw : undefined;
     record.value = this.walk(node, record, node.raw, [], units, 0);
     this.resolving.delete(key);
@@ -329,11 +352,19 @@ export class ResolutionPass {
   }
 
   /** Copies only the containers that hold refs; everything else is the raw value itself. */
-  private walk(node: NodeInfo, record: NodeRecord, value: unknown, relative: (string | number)[], units: Map<object, string> | undefined, depth: number): unknown {
+  private walk(
+    node: NodeInfo,
+    record: NodeRecord,
+    value: unknown,
+    relative: (string | number)[],
+    units: Map<object, string> | undefined,
+    depth: number,
+  ): unknown {
     if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
     const unitKey = units?.get(value);
     if (unitKey !== undefined) return this.resolveKey(unitKey);
-    if (!Array.isArray(value) && typeof (value as { $ref?: unknown }).$ref === 'string') return this.replaceRef(node, record, value as { $ref: string }, relative);
+    if (!Array.isArray(value) && typeof (value as { $ref?: unknown }).$ref === 'string')
+      return this.replaceRef(node, record, value as { $ref: string }, relative);
     if (Array.isArray(value)) {
       let copy: unknown[] | undefined;
       for (let i = 0; i < value.length; i++) {
@@ -355,7 +386,12 @@ export class ResolutionPass {
     return copy ?? value;
   }
 
-  private replaceRef(node: NodeInfo, record: NodeRecord, refNode: { $ref: string }, relative: (string | number)[]): unknown {
+  private replaceRef(
+    node: NodeInfo,
+    record: NodeRecord,
+    refNode: { $ref: string },
+    relative: (string | number)[],
+  ): unknown {
     const ref = refNode.$ref;
     const path = [...node.segments, ...relative];
     const target = this.targetOf(node.source, ref);
@@ -373,15 +409,26 @@ export class ResolutionPass {
     // Spectral follows these to map a finding to the file and place that hold it.
     const hash = ref.indexOf('#');
     const pointer = hash === -1 ? '' : ref.slice(hash + 1);
-    const mapped = target.source === node.source ? `#${pointer}` : pointer === '' ? target.source : `${target.source}#${pointer}`;
+    const mapped =
+      target.source === node.source ? `#${pointer}` : pointer === '' ? target.source : `${target.source}#${pointer}`;
     const entry: [string, string, string] = [node.source, pointerOf(path), mapped];
     this.sources.get(entry[0])!.refMap[entry[1]] = entry[2];
     record.refEntries.push(entry);
     return value;
   }
 
-  private fail(record: NodeRecord, source: string, path: (string | number)[], message: string, refNode: unknown): unknown {
-    const error: ResolverError = { message, path, uriStack: source === this.rootSource ? [] : [this.rootSource, source] };
+  private fail(
+    record: NodeRecord,
+    source: string,
+    path: (string | number)[],
+    message: string,
+    refNode: unknown,
+  ): unknown {
+    const error: ResolverError = {
+      message,
+      path,
+      uriStack: source === this.rootSource ? [] : [this.rootSource, source],
+    };
     this.errors.push(error);
     record.errors.push(error);
     return refNode;

@@ -22,9 +22,11 @@ export class RemoteRefNotAllowedError extends Error {
 /** What Spectral's DocumentInventory hands to a resolver. */
 interface SpectralResolveOptions {
   baseUri?: string;
-  parseResolveResult?: (options: { targetAuthority: { href(): string }; result: unknown }) => Promise<{ result: unknown }>;
+  parseResolveResult?: (options: {
+    targetAuthority: { href(): string };
+    result: unknown;
+  }) => Promise<{ result: unknown }>;
 }
-
 
 export interface RunResolver {
   /** Passed to `new Spectral({ resolver })`. */
@@ -75,7 +77,12 @@ export class FastRefResolver {
       const result = pass.resolveRoot(rootData);
       if (pass.missingSources.size === 0 || attempt > 50) {
         this.origins = pass.origins;
-        return { result, errors: pass.errors, graph: new SourceGraph(sources), refMap: sources.get(rootSource)!.refMap };
+        return {
+          result,
+          errors: pass.errors,
+          graph: new SourceGraph(sources),
+          refMap: sources.get(rootSource)!.refMap,
+        };
       }
       for (const source of pass.missingSources) {
         try {
@@ -98,7 +105,10 @@ export class FastRefResolver {
       const uri = pathToUri(source);
       this.dependencies.add(uri);
       const read = this.fileReader.read(uri);
-      if (read === undefined) throw new Error(`$ref target ${source} does not exist or cannot be read: whatever it describes is not checked. Fix the path.`);
+      if (read === undefined)
+        throw new Error(
+          `$ref target ${source} does not exist or cannot be read: whatever it describes is not checked. Fix the path.`,
+        );
       text = read;
     }
     if (!options.parseResolveResult) return text;
@@ -126,4 +136,3 @@ class SourceGraph {
     return [...this.sources.keys()];
   }
 }
-

@@ -3,10 +3,20 @@
 // scalar (`http://…`, `query`). Spectral alone reports whole blocks, which is too coarse for an editor.
 import { Document } from '@stoplight/spectral-core';
 import { Yaml, type IParser } from '@stoplight/spectral-parsers';
-import { getLocationForJsonPath as jsonLocationForJsonPath, parseWithPointers as parseJsonWithPointers, trapAccess as jsonTrapAccess } from '@stoplight/json';
+import {
+  getLocationForJsonPath as jsonLocationForJsonPath,
+  parseWithPointers as parseJsonWithPointers,
+  trapAccess as jsonTrapAccess,
+} from '@stoplight/json';
 import type { Range } from '../findings';
 import { LineIndex, shiftRange } from '../positions';
-import { chunkFor, chunkedYamlSpectralParser, skeletonLineToDocument, type ChunkedYamlParser, type ChunkedYamlResult } from './chunkedYaml';
+import {
+  chunkFor,
+  chunkedYamlSpectralParser,
+  skeletonLineToDocument,
+  type ChunkedYamlParser,
+  type ChunkedYamlResult,
+} from './chunkedYaml';
 
 type JsonPath = (string | number)[];
 
@@ -51,7 +61,10 @@ const JSON_PARSER = {
  * Ranges by path inside an entry, per entry parse (see targetRanges): entry-local, and placed at the entry's
  * current first line (the placed ranges are shared by the findings at that path until the entry moves).
  */
-const chunkRanges = new WeakMap<object, Map<string, { local: TargetRanges; placedAt: number; placed: TargetRanges } | null>>();
+const chunkRanges = new WeakMap<
+  object,
+  Map<string, { local: TargetRanges; placedAt: number; placed: TargetRanges } | null>
+>();
 
 /** Line indexes of texts that stay the same between runs (chunk and skeleton parses are reused). */
 const lineIndexes = new WeakMap<object, LineIndex>();
@@ -82,7 +95,11 @@ export class SourceDocument extends Document {
     source: string,
     yamlParser?: ChunkedYamlParser,
   ) {
-    super(text, (syntax === 'json' ? JSON_PARSER : yamlParser ? chunkedYamlSpectralParser(yamlParser) : Yaml) as IParser, source);
+    super(
+      text,
+      (syntax === 'json' ? JSON_PARSER : yamlParser ? chunkedYamlSpectralParser(yamlParser) : Yaml) as IParser,
+      source,
+    );
   }
 
   get lineIndex(): LineIndex {
@@ -129,8 +146,16 @@ export class SourceDocument extends Document {
     const result = this.parserResult as unknown as ChunkedYamlResult;
     if (!result.ast) return undefined;
     if (this.syntax === 'json' || !result.chunked) {
-      const target = this.syntax === 'json' ? jsonTarget(result.ast as unknown as JsonNode, path) : yamlTarget(result.ast as unknown as YamlNode, path);
-      return target && { range: this.lineIndex.rangeOf(target.start, target.end), valueRange: this.lineIndex.rangeOf(target.valueStart, target.valueEnd) };
+      const target =
+        this.syntax === 'json'
+          ? jsonTarget(result.ast as unknown as JsonNode, path)
+          : yamlTarget(result.ast as unknown as YamlNode, path);
+      return (
+        target && {
+          range: this.lineIndex.rangeOf(target.start, target.end),
+          valueRange: this.lineIndex.rangeOf(target.valueStart, target.valueEnd),
+        }
+      );
     }
     // Chunked parse: positions come from the chunk's (or the skeleton's) own small line index.
     const inChunk = chunkFor(result, path);
@@ -145,13 +170,22 @@ export class SourceDocument extends Document {
       if (cached === undefined) {
         const target = yamlTarget(chunk.result.ast as unknown as YamlNode, inChunk.innerPath);
         const lines = target && lineIndexFor(chunk.result, chunk.text);
-        const local = target && lines ? { range: lines.rangeOf(target.start, target.end), valueRange: lines.rangeOf(target.valueStart, target.valueEnd) } : undefined;
+        const local =
+          target && lines
+            ? {
+                range: lines.rangeOf(target.start, target.end),
+                valueRange: lines.rangeOf(target.valueStart, target.valueEnd),
+              }
+            : undefined;
         cached = local ? { local, placedAt: -1, placed: local } : null;
         known.set(key, cached);
       }
       if (!cached) return undefined;
       if (cached.placedAt !== chunk.startLine) {
-        cached.placed = { range: shiftRange(cached.local.range, chunk.startLine), valueRange: shiftRange(cached.local.valueRange, chunk.startLine) };
+        cached.placed = {
+          range: shiftRange(cached.local.range, chunk.startLine),
+          valueRange: shiftRange(cached.local.valueRange, chunk.startLine),
+        };
         cached.placedAt = chunk.startLine;
       }
       return cached.placed;
@@ -168,12 +202,20 @@ export class SourceDocument extends Document {
     const valueRange = toDocument(lines.rangeOf(target.valueStart, target.valueEnd));
     // A node that holds chunks ends where its last chunk ends.
     for (const container of containers) {
-      if (container.path.length < path.length || !path.every((segment, i) => String(segment) === container.path[i])) continue;
+      if (container.path.length < path.length || !path.every((segment, i) => String(segment) === container.path[i]))
+        continue;
       const last = container.chunks[container.chunks.length - 1];
       const lastAst = last?.result.ast as unknown as YamlNode | undefined;
       if (!last || !lastAst) continue;
-      const end = shiftRange(lineIndexFor(last.result, last.text).rangeOf(lastAst.endPosition, lastAst.endPosition), last.startLine).end;
-      if (end.line > valueRange.end.line || (end.line === valueRange.end.line && end.character > valueRange.end.character)) valueRange.end = end;
+      const end = shiftRange(
+        lineIndexFor(last.result, last.text).rangeOf(lastAst.endPosition, lastAst.endPosition),
+        last.startLine,
+      ).end;
+      if (
+        end.line > valueRange.end.line ||
+        (end.line === valueRange.end.line && end.character > valueRange.end.character)
+      )
+        valueRange.end = end;
     }
     return { range, valueRange };
   }
@@ -188,10 +230,11 @@ function findMapping(map: YamlNode, segment: string): YamlNode | undefined {
   let byKey = mappingKeys.get(map);
   if (!byKey) {
     byKey = new Map();
-    for (const m of mappings) if (m.key) {
-      const key = String((m.key as YamlNode).value);
-      if (!byKey.has(key)) byKey.set(key, m);
-    }
+    for (const m of mappings)
+      if (m.key) {
+        const key = String((m.key as YamlNode).value);
+        if (!byKey.has(key)) byKey.set(key, m);
+      }
     mappingKeys.set(map, byKey);
   }
   return byKey.get(segment);
@@ -199,7 +242,8 @@ function findMapping(map: YamlNode, segment: string): YamlNode | undefined {
 
 function derefYaml(node: YamlNode | null | undefined): YamlNode | null | undefined {
   let current = node;
-  for (let hops = 0; current && current.kind === YamlKind.AnchorRef && hops < 32; hops++) current = current.value as YamlNode;
+  for (let hops = 0; current && current.kind === YamlKind.AnchorRef && hops < 32; hops++)
+    current = current.value as YamlNode;
   return current;
 }
 
@@ -215,7 +259,13 @@ function yamlTarget(root: YamlNode, path: JsonPath) {
       keyNode = mapping.key as YamlNode;
       node = derefYaml(mapping.value as YamlNode | null);
       viaSequence = false;
-      if (!node) return { start: keyNode.startPosition, end: keyNode.endPosition, valueStart: keyNode.startPosition, valueEnd: mapping.endPosition };
+      if (!node)
+        return {
+          start: keyNode.startPosition,
+          end: keyNode.endPosition,
+          valueStart: keyNode.startPosition,
+          valueEnd: mapping.endPosition,
+        };
     } else if (node.kind === YamlKind.Seq) {
       const item = node.items?.[Number(segment)];
       if (!item) return undefined;
@@ -229,13 +279,29 @@ function yamlTarget(root: YamlNode, path: JsonPath) {
   if (!node) return undefined;
   const isCollection = node.kind === YamlKind.Map || node.kind === YamlKind.Seq;
   if (!isCollection || (!keyNode && !viaSequence)) {
-    return { start: node.startPosition, end: node.endPosition, valueStart: node.startPosition, valueEnd: node.endPosition };
+    return {
+      start: node.startPosition,
+      end: node.endPosition,
+      valueStart: node.startPosition,
+      valueEnd: node.endPosition,
+    };
   }
-  if (keyNode) return { start: keyNode.startPosition, end: keyNode.endPosition, valueStart: node.startPosition, valueEnd: node.endPosition };
+  if (keyNode)
+    return {
+      start: keyNode.startPosition,
+      end: keyNode.endPosition,
+      valueStart: node.startPosition,
+      valueEnd: node.endPosition,
+    };
   // A collection inside a sequence has no key: point at its first entry's key (`- name: id` -> `name`).
   const first = node.kind === YamlKind.Map ? (node.mappings?.[0]?.key as YamlNode | undefined) : undefined;
   const anchor = first ?? node;
-  return { start: anchor.startPosition, end: first ? first.endPosition : anchor.startPosition + 1, valueStart: node.startPosition, valueEnd: node.endPosition };
+  return {
+    start: anchor.startPosition,
+    end: first ? first.endPosition : anchor.startPosition + 1,
+    valueStart: node.startPosition,
+    valueEnd: node.endPosition,
+  };
 }
 
 function jsonTarget(root: JsonNode, path: JsonPath) {

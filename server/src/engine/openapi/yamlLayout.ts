@@ -44,7 +44,8 @@ class LineCounter {
       this.offset = 0;
       this.line = 0;
     }
-    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) this.line++;
+    for (let i = this.text.indexOf('\n', this.offset); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1))
+      this.line++;
     this.offset = offset;
     return this.line;
   }
@@ -88,7 +89,13 @@ export function findLayout(text: string): ContainerLayout[] | undefined {
       const childKeys = cachedRegex(`^ {${block.indent}}${BLOCK_KEY}`);
       childKeys.lastIndex = block.start;
       for (let child = childKeys.exec(text); child && child.index < block.end; child = childKeys.exec(text)) {
-        const layout = entriesOf(text, child.index + child[0].length + 1, block.indent, [key, unquote(child[1]!)], lines);
+        const layout = entriesOf(
+          text,
+          child.index + child[0].length + 1,
+          block.indent,
+          [key, unquote(child[1]!)],
+          lines,
+        );
         if (layout === null) return undefined;
         if (layout) layouts.push(layout);
       }
@@ -99,7 +106,11 @@ export function findLayout(text: string): ContainerLayout[] | undefined {
 }
 
 /** The block under a key: its indentation, first content line and end (first line indented less). */
-function blockOf(text: string, bodyStart: number, parentIndent: number): { indent: number; start: number; end: number } | undefined {
+function blockOf(
+  text: string,
+  bodyStart: number,
+  parentIndent: number,
+): { indent: number; start: number; end: number } | undefined {
   if (bodyStart > text.length) return undefined;
   FIRST_CONTENT_LINE.lastIndex = bodyStart;
   const first = FIRST_CONTENT_LINE.exec(text);
@@ -116,7 +127,13 @@ function blockOf(text: string, bodyStart: number, parentIndent: number): { inden
  * The entries of the block mapping under a key. Returns undefined when the key has no block mapping under it,
  * and null when the text is shaped in a way the chunked parse does not handle.
  */
-function entriesOf(text: string, bodyStart: number, parentIndent: number, path: string[], lines: LineCounter): ContainerLayout | undefined | null {
+function entriesOf(
+  text: string,
+  bodyStart: number,
+  parentIndent: number,
+  path: string[],
+  lines: LineCounter,
+): ContainerLayout | undefined | null {
   const block = blockOf(text, bodyStart, parentIndent);
   if (!block) return undefined;
   const spans: ContainerLayout['spans'] = [];
@@ -154,7 +171,11 @@ function commonPrefix(a: string, b: string): number {
 function commonSuffix(a: string, b: string, max: number): number {
   let length = 0;
   for (let block = 65536; block >= 1; block >>= 4) {
-    while (length + block <= max && a.slice(a.length - length - block, a.length - length) === b.slice(b.length - length - block, b.length - length)) length += block;
+    while (
+      length + block <= max &&
+      a.slice(a.length - length - block, a.length - length) === b.slice(b.length - length - block, b.length - length)
+    )
+      length += block;
   }
   while (length < max && a.charCodeAt(a.length - length - 1) === b.charCodeAt(b.length - length - 1)) length++;
   return length;
@@ -181,7 +202,11 @@ interface Change {
  */
 export function incrementalLayout(previous: PreviousParse, text: string): ContainerLayout[] | undefined {
   const old = previous.text;
-  if (old === text) return previous.layout.map((c, i) => ({ path: c.path, spans: c.spans.map((span, j) => ({ ...span, reuse: previous.containers[i]!.chunks[j]! })) }));
+  if (old === text)
+    return previous.layout.map((c, i) => ({
+      path: c.path,
+      spans: c.spans.map((span, j) => ({ ...span, reuse: previous.containers[i]!.chunks[j]! })),
+    }));
   const start = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
   const change: Change = { start, oldEnd: old.length - suffix, delta: text.length - old.length };
@@ -191,7 +216,9 @@ export function incrementalLayout(previous: PreviousParse, text: string): Contai
   // Nothing the scan looks at moved: every entry keeps its parse, the later ones shift by the edit's length.
   return previous.layout.map((container, c) => ({
     path: container.path,
-    spans: container.spans.map((s, i) => shiftedSpan(s, previous.containers[c]!.chunks[i]!, s.start < change.start ? 0 : change.delta, 0)),
+    spans: container.spans.map((s, i) =>
+      shiftedSpan(s, previous.containers[c]!.chunks[i]!, s.start < change.start ? 0 : change.delta, 0),
+    ),
   }));
 }
 
@@ -202,7 +229,12 @@ function shiftedSpan(span: Span, chunk: Chunk, delta: number, lineDelta: number)
     end: span.end + delta,
     startLine: span.startLine + lineDelta,
     endLine: span.endLine + lineDelta,
-    reuse: { ...chunk, startOffset: chunk.startOffset + delta, endOffset: chunk.endOffset + delta, startLine: chunk.startLine + lineDelta },
+    reuse: {
+      ...chunk,
+      startOffset: chunk.startOffset + delta,
+      endOffset: chunk.endOffset + delta,
+      startLine: chunk.startLine + lineDelta,
+    },
   };
 }
 
@@ -210,7 +242,10 @@ function shiftedSpan(span: Span, chunk: Chunk, delta: number, lineDelta: number)
  * The entries [first, last] of one container that hold the changed text. A change right at the end of a
  * container (text appended after its last entry) counts as a change of that entry.
  */
-function editedEntries(layout: ContainerLayout[], change: Change): { container: number; first: number; last: number } | undefined {
+function editedEntries(
+  layout: ContainerLayout[],
+  change: Change,
+): { container: number; first: number; last: number } | undefined {
   for (let c = 0; c < layout.length; c++) {
     const spans = layout[c]!.spans;
     const lastSpan = spans[spans.length - 1]!;
@@ -218,7 +253,8 @@ function editedEntries(layout: ContainerLayout[], change: Change): { container: 
     if (change.start === lastSpan.end && change.oldEnd !== change.start) continue; // the line after the block was changed
     let first = spans.findIndex((span) => change.start < span.end);
     if (first === -1) first = spans.length - 1;
-    for (let last = first; last < spans.length; last++) if (change.oldEnd <= spans[last]!.end) return { container: c, first, last };
+    for (let last = first; last < spans.length; last++)
+      if (change.oldEnd <= spans[last]!.end) return { container: c, first, last };
     return undefined; // the change runs past the container's end
   }
   return undefined;
@@ -229,14 +265,20 @@ function editedEntries(layout: ContainerLayout[], change: Change): { container: 
  * container (lines at its indentation start them; every other line is indented deeper, blank or a comment), so
  * that the block, and everything before and after the stretch, is laid out as before.
  */
-function relayoutEntries(previous: PreviousParse, text: string, change: Change, edited: { container: number; first: number; last: number }): ContainerLayout[] | undefined {
+function relayoutEntries(
+  previous: PreviousParse,
+  text: string,
+  change: Change,
+  edited: { container: number; first: number; last: number },
+): ContainerLayout[] | undefined {
   const layout = previous.layout[edited.container]!;
   const firstSpan = layout.spans[edited.first]!;
   const lastSpan = layout.spans[edited.last]!;
   const indent = leadingSpaces(previous.text, firstSpan.start);
   const stretchStart = firstSpan.start;
   const stretchEnd = lastSpan.end + change.delta;
-  const spans = stretchEnd > stretchStart ? entriesOfStretch(text, stretchStart, stretchEnd, indent, firstSpan.startLine) : [];
+  const spans =
+    stretchEnd > stretchStart ? entriesOfStretch(text, stretchStart, stretchEnd, indent, firstSpan.startLine) : [];
   if (!spans) return undefined;
   const remaining = layout.spans.length - (edited.last - edited.first + 1) + spans.length;
   if (remaining === 0) return undefined; // the container is gone: a fresh scan decides what the text is now
@@ -246,14 +288,23 @@ function relayoutEntries(previous: PreviousParse, text: string, change: Change, 
   return previous.layout.map((container, c) => {
     const chunks = previous.containers[c]!.chunks;
     if (c !== edited.container) {
-      return { path: container.path, spans: container.spans.map((s, i) => (s.start < stretchStart ? shiftedSpan(s, chunks[i]!, 0, 0) : shiftedSpan(s, chunks[i]!, change.delta, lineDelta))) };
+      return {
+        path: container.path,
+        spans: container.spans.map((s, i) =>
+          s.start < stretchStart
+            ? shiftedSpan(s, chunks[i]!, 0, 0)
+            : shiftedSpan(s, chunks[i]!, change.delta, lineDelta),
+        ),
+      };
     }
     return {
       path: container.path,
       spans: [
         ...container.spans.slice(0, edited.first).map((s, i) => shiftedSpan(s, chunks[i]!, 0, 0)),
         ...spans,
-        ...container.spans.slice(edited.last + 1).map((s, i) => shiftedSpan(s, chunks[edited.last + 1 + i]!, change.delta, lineDelta)),
+        ...container.spans
+          .slice(edited.last + 1)
+          .map((s, i) => shiftedSpan(s, chunks[edited.last + 1 + i]!, change.delta, lineDelta)),
       ],
       replaced: chunks.slice(edited.first, edited.last + 1),
     };
@@ -270,12 +321,18 @@ function leadingSpaces(text: string, lineStart: number): number {
  * The entries in text[start, end) at `indent`, the way the full scan (entriesOf) would find them there, or
  * undefined when the stretch is not whole entries of such a block.
  */
-function entriesOfStretch(text: string, start: number, end: number, indent: number, startLine: number): Span[] | undefined {
+function entriesOfStretch(
+  text: string,
+  start: number,
+  end: number,
+  indent: number,
+  startLine: number,
+): Span[] | undefined {
   if (end < text.length && text.charCodeAt(end - 1) !== 10) return undefined;
   const spans: Span[] = [];
   let current: { start: number; startLine: number } | undefined;
   let line = startLine;
-  for (let lineStart = start; lineStart < end; ) {
+  for (let lineStart = start; lineStart < end;) {
     const newline = text.indexOf('\n', lineStart);
     const next = newline === -1 || newline >= end ? end : newline + 1;
     const spaces = leadingSpaces(text, lineStart);
@@ -286,7 +343,8 @@ function entriesOfStretch(text: string, start: number, end: number, indent: numb
       if (spaces === indent) {
         if (first === '-') return undefined; // a sequence item where entries are
         if (!(first === ':' && current)) {
-          if (current) spans.push({ start: current.start, end: lineStart, startLine: current.startLine, endLine: line });
+          if (current)
+            spans.push({ start: current.start, end: lineStart, startLine: current.startLine, endLine: line });
           current = { start: lineStart, startLine: line };
         }
       }
@@ -311,7 +369,7 @@ function outsideEveryContainer(old: string, text: string, change: Change): boole
   const lineStart = old.lastIndexOf('\n', change.start - 1) + 1;
   if (old.charCodeAt(lineStart) !== 32 || text.charCodeAt(lineStart) !== 32) return false;
   // The top-level line this one belongs to: the nearest one above that starts with content.
-  for (let end = lineStart - 1; end >= 0; ) {
+  for (let end = lineStart - 1; end >= 0;) {
     const start = end === 0 ? 0 : old.lastIndexOf('\n', end - 1) + 1;
     const first = old.charCodeAt(start);
     if (start < end && first !== 32 && !isLineBreak(first) && first !== 35 /* # */) {

@@ -6,7 +6,10 @@ import { existsSync } from 'node:fs';
 
 function findDocsDirectory(): string {
   // dist/*.js -> ../docs/rules; from sources (tests): server/src/engine/rules -> ../../../../docs/rules
-  const candidates = [path.join(__dirname, '..', 'docs', 'rules'), path.join(__dirname, '..', '..', '..', '..', 'docs', 'rules')];
+  const candidates = [
+    path.join(__dirname, '..', 'docs', 'rules'),
+    path.join(__dirname, '..', '..', '..', '..', 'docs', 'rules'),
+  ];
   return candidates.find((dir) => existsSync(dir)) ?? candidates[0]!;
 }
 

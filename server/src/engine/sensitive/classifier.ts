@@ -8,36 +8,75 @@ import { matchName } from './nameMatcher';
 import { GLOBAL_NEGATORS } from './nameRules';
 import { splitIdentifier } from './words';
 import { detectValue, type ValueDetection } from './valueDetectors';
-import { CONFIDENCE_RANK, type ClassifierOptions, type Confidence, type DataClass, type DataClassMatch, type FieldInput } from './types';
+import {
+  CONFIDENCE_RANK,
+  type ClassifierOptions,
+  type Confidence,
+  type DataClass,
+  type DataClassMatch,
+  type FieldInput,
+} from './types';
 
 const FORMAT_CLASSES: Readonly<Record<string, [DataClass, Confidence]>> = {
-  email: ['pii', 'high'], 'idn-email': ['pii', 'high'], password: ['credential', 'high'], ipv4: ['pii', 'low'],
-  ipv6: ['pii', 'low'], phone: ['pii', 'high'], 'phone-number': ['pii', 'high'], tel: ['pii', 'high'], e164: ['pii', 'high'],
-  'credit-card': ['pci', 'high'], creditcard: ['pci', 'high'], 'card-number': ['pci', 'high'], iban: ['financial', 'high'],
-  ssn: ['government-id', 'high'], jwt: ['credential', 'high'],
+  email: ['pii', 'high'],
+  'idn-email': ['pii', 'high'],
+  password: ['credential', 'high'],
+  ipv4: ['pii', 'low'],
+  ipv6: ['pii', 'low'],
+  phone: ['pii', 'high'],
+  'phone-number': ['pii', 'high'],
+  tel: ['pii', 'high'],
+  e164: ['pii', 'high'],
+  'credit-card': ['pci', 'high'],
+  creditcard: ['pci', 'high'],
+  'card-number': ['pci', 'high'],
+  iban: ['financial', 'high'],
+  ssn: ['government-id', 'high'],
+  jwt: ['credential', 'high'],
 };
 
 // Description phrases, with the confidence a mention in prose deserves. Generic words (`password`, `email`) are
 // low: prose mentions them for many reasons ("Whether an email is sent").
 const DESCRIPTION_PHRASES: Readonly<Record<string, [DataClass, Confidence]>> = {
-  'social security number': ['government-id', 'medium'], 'passport number': ['government-id', 'medium'],
-  "driver's license number": ['government-id', 'medium'], 'national identification number': ['government-id', 'medium'],
-  'tax identification number': ['government-id', 'medium'], 'credit card number': ['pci', 'medium'],
-  'card verification value': ['pci', 'medium'], 'primary account number': ['pci', 'medium'],
-  'date of birth': ['pii', 'medium'], 'home address': ['pii', 'medium'], 'email address': ['pii', 'low'],
-  'phone number': ['pii', 'low'], 'ip address': ['pii', 'low'], 'medical record': ['phi', 'medium'],
-  diagnosis: ['phi', 'medium'], 'protected health information': ['phi', 'medium'], 'health insurance': ['phi', 'low'],
-  'bank account number': ['financial', 'medium'], 'routing number': ['financial', 'medium'], iban: ['financial', 'medium'],
-  'private key': ['credential', 'medium'], 'api key': ['credential', 'low'], 'access token': ['credential', 'low'],
-  'client secret': ['credential', 'medium'], password: ['credential', 'low'], biometric: ['biometric', 'medium'],
-  'precise location': ['location', 'medium'], geolocation: ['location', 'low'],
+  'social security number': ['government-id', 'medium'],
+  'passport number': ['government-id', 'medium'],
+  "driver's license number": ['government-id', 'medium'],
+  'national identification number': ['government-id', 'medium'],
+  'tax identification number': ['government-id', 'medium'],
+  'credit card number': ['pci', 'medium'],
+  'card verification value': ['pci', 'medium'],
+  'primary account number': ['pci', 'medium'],
+  'date of birth': ['pii', 'medium'],
+  'home address': ['pii', 'medium'],
+  'email address': ['pii', 'low'],
+  'phone number': ['pii', 'low'],
+  'ip address': ['pii', 'low'],
+  'medical record': ['phi', 'medium'],
+  diagnosis: ['phi', 'medium'],
+  'protected health information': ['phi', 'medium'],
+  'health insurance': ['phi', 'low'],
+  'bank account number': ['financial', 'medium'],
+  'routing number': ['financial', 'medium'],
+  iban: ['financial', 'medium'],
+  'private key': ['credential', 'medium'],
+  'api key': ['credential', 'low'],
+  'access token': ['credential', 'low'],
+  'client secret': ['credential', 'medium'],
+  password: ['credential', 'low'],
+  biometric: ['biometric', 'medium'],
+  'precise location': ['location', 'medium'],
+  geolocation: ['location', 'low'],
 };
 const DESCRIPTION_REGEX = new RegExp(
-  `\\b(${Object.keys(DESCRIPTION_PHRASES).sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\']/g, '\\$&')).join('|')})\\b`,
+  `\\b(${Object.keys(DESCRIPTION_PHRASES)
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\']/g, '\\$&'))
+    .join('|')})\\b`,
   'gi',
 );
 // A description phrase followed by one of these describes a rule about the data, not the data.
-const DESCRIPTION_NEGATION = /^\s*(?:policy|policies|requirements?|rules?|strength|length|reset|hint|format|validation|verification|expir\w*)\b/i;
+const DESCRIPTION_NEGATION =
+  /^\s*(?:policy|policies|requirements?|rules?|strength|length|reset|hint|format|validation|verification|expir\w*)\b/i;
 const MAX_DESCRIPTION_SCAN = 2000;
 const MAX_EXAMPLES = 8;
 
@@ -46,7 +85,8 @@ const NAME_CACHE_LIMIT = 50_000;
 
 function add(out: Map<DataClass, DataClassMatch>, match: DataClassMatch): void {
   const previous = out.get(match.dataClass);
-  if (!previous || CONFIDENCE_RANK[match.confidence] > CONFIDENCE_RANK[previous.confidence]) out.set(match.dataClass, match);
+  if (!previous || CONFIDENCE_RANK[match.confidence] > CONFIDENCE_RANK[previous.confidence])
+    out.set(match.dataClass, match);
 }
 
 export function classifyName(name: string, options?: ClassifierOptions): DataClassMatch[] {
@@ -96,14 +136,19 @@ export function classifyField(input: FieldInput, options?: ClassifierOptions): D
   if (typeof input.pattern === 'string' && input.pattern.length < 500) classifyPattern(input.pattern, out);
   // A name that says it holds metadata (`last4`, `count`, `policy`) is not turned sensitive by its description,
   // which naturally talks about the data it describes ("last four digits of the bank account number").
-  if (typeof input.description === 'string' && input.description.length > 0 && !(input.name && namesMetadata(input.name))) {
+  if (
+    typeof input.description === 'string' &&
+    input.description.length > 0 &&
+    !(input.name && namesMetadata(input.name))
+  ) {
     classifyDescription(input.description, out);
   }
   if (Array.isArray(input.examples)) {
     const detections: ValueDetection[] = [];
     for (const example of input.examples.slice(0, MAX_EXAMPLES)) detectValue(example, detections);
     // A placeholder still shows what the field holds (an example.com address says "email"): keep it as evidence.
-    for (const d of detections) add(out, { dataClass: d.dataClass, confidence: d.placeholder ? 'medium' : d.confidence, reason: d.reason });
+    for (const d of detections)
+      add(out, { dataClass: d.dataClass, confidence: d.placeholder ? 'medium' : d.confidence, reason: d.reason });
   }
   return [...out.values()];
 }

@@ -11,7 +11,24 @@ interface Phrase {
 
 // Single words that may be found inside glued names (`userpassword`); short or common words are left out
 // because they hide inside unrelated words (`ssn` in `classname`, `secret` in `secretary`, `phone` in `smartphone`).
-const GLUE_SINGLE_WORDS = new Set(['password', 'passwd', 'passphrase', 'passcode', 'email', 'latitude', 'longitude', 'birthdate', 'birthday', 'username', 'surname', 'cardholder', 'diagnosis', 'prescription', 'medication', 'geolocation']);
+const GLUE_SINGLE_WORDS = new Set([
+  'password',
+  'passwd',
+  'passphrase',
+  'passcode',
+  'email',
+  'latitude',
+  'longitude',
+  'birthdate',
+  'birthday',
+  'username',
+  'surname',
+  'cardholder',
+  'diagnosis',
+  'prescription',
+  'medication',
+  'geolocation',
+]);
 
 export interface CompiledNames {
   phrasesByFirst: Map<string, Phrase[]>;
@@ -19,7 +36,9 @@ export interface CompiledNames {
   gluedRegex: RegExp | null;
 }
 
-export function compileNames(rows: readonly (readonly [string, DataClass | null, NameEntry['confidence']])[]): CompiledNames {
+export function compileNames(
+  rows: readonly (readonly [string, DataClass | null, NameEntry['confidence']])[],
+): CompiledNames {
   const phrasesByFirst = new Map<string, Phrase[]>();
   const glued = new Map<string, NameEntry>();
   for (const [phrase, dataClass, confidence] of rows) {
@@ -30,7 +49,8 @@ export function compileNames(rows: readonly (readonly [string, DataClass | null,
     list.push({ words, entry });
     phrasesByFirst.set(words[0]!, list);
     const compact = words.join('');
-    if (compact.length >= 6 && (words.length > 1 || GLUE_SINGLE_WORDS.has(compact)) && !glued.has(compact)) glued.set(compact, entry);
+    if (compact.length >= 6 && (words.length > 1 || GLUE_SINGLE_WORDS.has(compact)) && !glued.has(compact))
+      glued.set(compact, entry);
   }
   for (const list of phrasesByFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   const keys = [...glued.keys()].sort((a, b) => b.length - a.length);
@@ -43,8 +63,10 @@ export const BUILTIN_NAMES: CompiledNames = compileNames(NAME_ROWS);
 function singular(word: string): string | undefined {
   if (word.length <= 3) return undefined;
   if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (word.endsWith('sses') || word.endsWith('shes') || word.endsWith('ches') || word.endsWith('xes')) return word.slice(0, -2);
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  if (word.endsWith('sses') || word.endsWith('shes') || word.endsWith('ches') || word.endsWith('xes'))
+    return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is'))
+    return word.slice(0, -1);
   return undefined;
 }
 
@@ -62,7 +84,9 @@ interface RawMatch {
 
 function phraseAt(words: string[], i: number, table: CompiledNames): RawMatch | undefined {
   const word = words[i]!;
-  const candidates = table.phrasesByFirst.get(word) ?? (singular(word) !== undefined ? table.phrasesByFirst.get(singular(word)!) : undefined);
+  const candidates =
+    table.phrasesByFirst.get(word) ??
+    (singular(word) !== undefined ? table.phrasesByFirst.get(singular(word)!) : undefined);
   if (!candidates) return undefined;
   for (const { words: phrase, entry } of candidates) {
     if (i + phrase.length > words.length) continue;
@@ -113,13 +137,18 @@ export function matchName(name: string, tables: readonly CompiledNames[]): DataC
     for (let k = 0; k < words.length; k++) {
       if (k >= match.start && k < match.end) continue;
       // Words consumed by another phrase are that phrase's, not context (`card_holder_email`).
-      if (raw.some((other) => other !== match && k >= other.start && k < other.end && other.entry.dataClass !== null)) continue;
+      if (raw.some((other) => other !== match && k >= other.start && k < other.end && other.entry.dataClass !== null))
+        continue;
       context.push(words[k]!);
     }
     if (isNegated(dataClass, context)) continue;
     const previous = best.get(dataClass);
     if (!previous || CONFIDENCE_RANK[match.entry.confidence] > CONFIDENCE_RANK[previous.confidence]) {
-      best.set(dataClass, { dataClass, confidence: match.entry.confidence, reason: `name "${name}" (${match.entry.phrase})` });
+      best.set(dataClass, {
+        dataClass,
+        confidence: match.entry.confidence,
+        reason: `name "${name}" (${match.entry.phrase})`,
+      });
     }
   }
   return [...best.values()];

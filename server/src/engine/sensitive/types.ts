@@ -3,7 +3,16 @@
 
 export type DataClass = 'credential' | 'pii' | 'government-id' | 'pci' | 'phi' | 'financial' | 'location' | 'biometric';
 
-export const DATA_CLASSES: readonly DataClass[] = ['credential', 'pii', 'government-id', 'pci', 'phi', 'financial', 'location', 'biometric'];
+export const DATA_CLASSES: readonly DataClass[] = [
+  'credential',
+  'pii',
+  'government-id',
+  'pci',
+  'phi',
+  'financial',
+  'location',
+  'biometric',
+];
 
 export type Confidence = 'high' | 'medium' | 'low';
 

@@ -7,7 +7,22 @@ import * as path from 'node:path';
 
 export const CANDIDATE_EXTENSIONS = ['yaml', 'yml', 'json', 'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py'];
 
-const IGNORED_DIRECTORIES = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/build/**', '**/.venv/**', '**/venv/**', '**/__pycache__/**', '**/.tox/**', '**/coverage/**', '**/.next/**', '**/site-packages/**', '**/*.d.ts', '**/*.min.js'];
+const IGNORED_DIRECTORIES = [
+  '**/node_modules/**',
+  '**/.git/**',
+  '**/dist/**',
+  '**/out/**',
+  '**/build/**',
+  '**/.venv/**',
+  '**/venv/**',
+  '**/__pycache__/**',
+  '**/.tox/**',
+  '**/coverage/**',
+  '**/.next/**',
+  '**/site-packages/**',
+  '**/*.d.ts',
+  '**/*.min.js',
+];
 
 /**
  * Expands paths and globs into files. A directory means every candidate file under it; a file is taken as is

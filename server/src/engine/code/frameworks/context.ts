@@ -31,7 +31,9 @@ export class AdapterContext {
   }
 
   relative(uri: string): string {
-    return path.relative(this.resolver.projectRoot, uriToPath(uri)).replace(/\\/g, '/') || path.basename(uriToPath(uri));
+    return (
+      path.relative(this.resolver.projectRoot, uriToPath(uri)).replace(/\\/g, '/') || path.basename(uriToPath(uri))
+    );
   }
 
   /** The function a handler value stands for: inline, local, imported, `controller.method`, or wrapped

@@ -3,7 +3,16 @@
 // `register()`), with `permission_classes` (attribute or decorator), `AllowAny`, `@login_required`,
 // `LoginRequiredMixin`, and the project's `REST_FRAMEWORK['DEFAULT_PERMISSION_CLASSES']` /
 // `DEFAULT_THROTTLE_CLASSES` and `LoginRequiredMiddleware` from settings.
-import { allCallsOf, pathOf, strValue, type ClassFacts, type FileFacts, type FnFacts, type Span, type Val } from '../facts';
+import {
+  allCallsOf,
+  pathOf,
+  strValue,
+  type ClassFacts,
+  type FileFacts,
+  type FnFacts,
+  type Span,
+  type Val,
+} from '../facts';
 import { joinPaths, type MiddlewareRef, type Route } from '../model';
 import type { AdapterContext } from './context';
 import { djangoRequestModel, evaluatedRef, lastName, pyResponses } from './python';
@@ -13,7 +22,14 @@ export function isDjangoFile(file: FileFacts): boolean {
 }
 
 const CLASS_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
-const VIEWSET_ACTIONS: Record<string, string> = { list: 'GET', retrieve: 'GET', create: 'POST', update: 'PUT', partial_update: 'PATCH', destroy: 'DELETE' };
+const VIEWSET_ACTIONS: Record<string, string> = {
+  list: 'GET',
+  retrieve: 'GET',
+  create: 'POST',
+  update: 'PUT',
+  partial_update: 'PATCH',
+  destroy: 'DELETE',
+};
 const GENERIC_METHODS: [RegExp, string[]][] = [
   [/^ModelViewSet$/, ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']],
   [/^ReadOnlyModelViewSet$/, ['GET']],
@@ -44,7 +60,11 @@ export async function djangoRoutes(ctx: AdapterContext): Promise<Route[]> {
   const urlEntries = collectUrlEntries(mountFiles);
   const routes: Route[] = [];
 
-  const viewFns = file.functions.filter((fn) => fn.decorators.some((d) => /^(api_view|require_http_methods|require_GET|require_POST|login_required|permission_required)$/.test(lastName(d))));
+  const viewFns = file.functions.filter((fn) =>
+    fn.decorators.some((d) =>
+      /^(api_view|require_http_methods|require_GET|require_POST|login_required|permission_required)$/.test(lastName(d)),
+    ),
+  );
   const viewClasses = file.classes.filter((c) => c.basesText.some((b) => VIEW_BASES.test(b)) && !/Mixin$/.test(c.name));
 
   const routedFns = new Map<FnFacts, UrlEntry[]>();
@@ -64,11 +84,22 @@ export async function djangoRoutes(ctx: AdapterContext): Promise<Route[]> {
     const entries = routedFns.get(fn) ?? [];
     const isDrf = fn.decorators.some((d) => lastName(d) === 'api_view');
     const apiView = fn.decorators.find((d) => lastName(d) === 'api_view');
-    const methods = apiView?.k === 'call' && apiView.args[0]?.k === 'arr' ? apiView.args[0].items.map((m) => (strValue(m) ?? '').toUpperCase()) : ['ALL'];
+    const methods =
+      apiView?.k === 'call' && apiView.args[0]?.k === 'arr'
+        ? apiView.args[0].items.map((m) => (strValue(m) ?? '').toUpperCase())
+        : ['ALL'];
     const refs: MiddlewareRef[] = [];
     for (const d of fn.decorators) refs.push(await evaluatedRef(ctx, file, d, 'route'));
-    await applyDefaults(ctx, refs, settings, isDrf, !fn.decorators.some((d) => /permission_classes/.test(lastName(d))), fn.decorators.some((d) => lastName(d) === 'login_not_required'));
-    for (const method of methods) routes.push(...makeRoutes(ctx, fn, fn.nameSpan ?? fn.span, method, entries, refs, fn));
+    await applyDefaults(
+      ctx,
+      refs,
+      settings,
+      isDrf,
+      !fn.decorators.some((d) => /permission_classes/.test(lastName(d))),
+      fn.decorators.some((d) => lastName(d) === 'login_not_required'),
+    );
+    for (const method of methods)
+      routes.push(...makeRoutes(ctx, fn, fn.nameSpan ?? fn.span, method, entries, refs, fn));
   }
   for (const cls of viewClasses) {
     const entries = routedClasses.get(cls) ?? [];
@@ -81,7 +112,8 @@ export async function djangoRoutes(ctx: AdapterContext): Promise<Route[]> {
     const perms = cls.members.find((m) => m.name === 'permission_classes')?.value;
     if (perms) refs.push(await evaluatedRef(ctx, file, perms, 'class'));
     const throttles = cls.members.find((m) => m.name === 'throttle_classes')?.value;
-    if (throttles?.k === 'arr' && throttles.items.length > 0) refs.push({ name: 'throttle_classes', val: throttles, uri: file.uri, level: 'class', rateLimit: true });
+    if (throttles?.k === 'arr' && throttles.items.length > 0)
+      refs.push({ name: 'throttle_classes', val: throttles, uri: file.uri, level: 'class', rateLimit: true });
     for (const d of cls.decorators) refs.push(await evaluatedRef(ctx, file, d, 'class'));
     await applyDefaults(ctx, refs, settings, isDrf, !perms, false);
     let any = false;
@@ -96,14 +128,29 @@ export async function djangoRoutes(ctx: AdapterContext): Promise<Route[]> {
     }
     if (!any) {
       const generic = GENERIC_METHODS.find(([re]) => cls.basesText.some((b) => re.test(b.split('.').pop() ?? b)));
-      for (const method of generic?.[1] ?? []) routes.push(...makeRoutes(ctx, undefined, cls.nameSpan, method, entries, refs, undefined));
+      for (const method of generic?.[1] ?? [])
+        routes.push(...makeRoutes(ctx, undefined, cls.nameSpan, method, entries, refs, undefined));
     }
   }
   return routes;
 }
 
-function makeRoutes(ctx: AdapterContext, fn: FnFacts | undefined, range: Span, method: string, entries: UrlEntry[], refs: MiddlewareRef[], handler: FnFacts | undefined): Route[] {
-  const paths = entries.length > 0 ? entries.map((e) => ({ path: e.route, via: [`${ctx.relative(e.file.uri)}: ${e.file.text.slice(e.span.start, e.span.end).replace(/\s+/g, ' ')}`] })) : [{ path: '', via: [] as string[] }];
+function makeRoutes(
+  ctx: AdapterContext,
+  fn: FnFacts | undefined,
+  range: Span,
+  method: string,
+  entries: UrlEntry[],
+  refs: MiddlewareRef[],
+  handler: FnFacts | undefined,
+): Route[] {
+  const paths =
+    entries.length > 0
+      ? entries.map((e) => ({
+          path: e.route,
+          via: [`${ctx.relative(e.file.uri)}: ${e.file.text.slice(e.span.start, e.span.end).replace(/\s+/g, ' ')}`],
+        }))
+      : [{ path: '', via: [] as string[] }];
   return paths.map(({ path, via }) => {
     const route: Route = {
       framework: 'django',
@@ -145,30 +192,65 @@ function readSettings(files: FileFacts[]): DjangoSettings {
         const perms = b.value.props.find((p) => p.key === 'DEFAULT_PERMISSION_CLASSES');
         if (perms) out.defaultPermissions = { val: perms.value, file: f };
         const throttles = b.value.props.find((p) => p.key === 'DEFAULT_THROTTLE_CLASSES');
-        if (throttles?.value.k === 'arr' && throttles.value.items.length > 0) out.defaultThrottles = { val: throttles.value, file: f };
+        if (throttles?.value.k === 'arr' && throttles.value.items.length > 0)
+          out.defaultThrottles = { val: throttles.value, file: f };
       }
-      if (b.name === 'MIDDLEWARE' && b.value.k === 'arr' && b.value.items.some((i) => strValue(i)?.endsWith('LoginRequiredMiddleware'))) out.loginRequiredMiddleware = f;
+      if (
+        b.name === 'MIDDLEWARE' &&
+        b.value.k === 'arr' &&
+        b.value.items.some((i) => strValue(i)?.endsWith('LoginRequiredMiddleware'))
+      )
+        out.loginRequiredMiddleware = f;
     }
   }
   return out;
 }
 
-async function applyDefaults(ctx: AdapterContext, refs: MiddlewareRef[], settings: DjangoSettings, isDrf: boolean, noOwnPermissions: boolean, loginNotRequired: boolean): Promise<void> {
+async function applyDefaults(
+  ctx: AdapterContext,
+  refs: MiddlewareRef[],
+  settings: DjangoSettings,
+  isDrf: boolean,
+  noOwnPermissions: boolean,
+  loginNotRequired: boolean,
+): Promise<void> {
   if (isDrf && noOwnPermissions && settings.defaultPermissions) {
-    const items = settings.defaultPermissions.val.k === 'arr' ? settings.defaultPermissions.val.items : [settings.defaultPermissions.val];
+    const items =
+      settings.defaultPermissions.val.k === 'arr'
+        ? settings.defaultPermissions.val.items
+        : [settings.defaultPermissions.val];
     for (const item of items) {
       const name = strValue(item)?.split('.').pop();
       if (!name) continue;
       const val: Val = { k: 'ref', name, span: item.span };
       const verdict = await ctx.auth.evaluate(settings.defaultPermissions.file, val);
-      const ref: MiddlewareRef = { name: `DEFAULT_PERMISSION_CLASSES: ${name}`, val, uri: settings.defaultPermissions.file.uri, level: 'global' };
-      if (verdict.evidence) ref.auth = { ...verdict.evidence, detail: `${verdict.evidence.detail}; set in REST_FRAMEWORK` };
+      const ref: MiddlewareRef = {
+        name: `DEFAULT_PERMISSION_CLASSES: ${name}`,
+        val,
+        uri: settings.defaultPermissions.file.uri,
+        level: 'global',
+      };
+      if (verdict.evidence)
+        ref.auth = { ...verdict.evidence, detail: `${verdict.evidence.detail}; set in REST_FRAMEWORK` };
       refs.push(ref);
     }
   }
-  if (isDrf && settings.defaultThrottles) refs.push({ name: 'DEFAULT_THROTTLE_CLASSES', val: settings.defaultThrottles.val, uri: settings.defaultThrottles.file.uri, level: 'global', rateLimit: true });
+  if (isDrf && settings.defaultThrottles)
+    refs.push({
+      name: 'DEFAULT_THROTTLE_CLASSES',
+      val: settings.defaultThrottles.val,
+      uri: settings.defaultThrottles.file.uri,
+      level: 'global',
+      rateLimit: true,
+    });
   if (settings.loginRequiredMiddleware && !loginNotRequired && !refs.some((r) => r.name.includes('AllowAny')))
-    refs.push({ name: 'LoginRequiredMiddleware', val: { k: 'null', span: { start: 0, end: 0 } }, uri: settings.loginRequiredMiddleware.uri, level: 'global', auth: { kind: 'known-name', name: 'LoginRequiredMiddleware', detail: 'in settings.MIDDLEWARE' } });
+    refs.push({
+      name: 'LoginRequiredMiddleware',
+      val: { k: 'null', span: { start: 0, end: 0 } },
+      uri: settings.loginRequiredMiddleware.uri,
+      level: 'global',
+      auth: { kind: 'known-name', name: 'LoginRequiredMiddleware', detail: 'in settings.MIDDLEWARE' },
+    });
 }
 
 /** path()/re_path()/url() entries of every urls module, with prefixes from include() chains. */
@@ -178,17 +260,31 @@ function collectUrlEntries(files: FileFacts[]): UrlEntry[] {
   for (const f of files) {
     const routerRegs = new Map<string, { prefix: string; view: Val; span: Span }[]>();
     for (const call of f.allCalls) {
-      if (call.method === 'register' && call.val.callee.k === 'member' && strValue(call.val.args[0]) !== undefined && call.val.args[1]) {
+      if (
+        call.method === 'register' &&
+        call.val.callee.k === 'member' &&
+        strValue(call.val.args[0]) !== undefined &&
+        call.val.args[1]
+      ) {
         const key = pathOf(call.val.callee.object);
-        routerRegs.set(key, [...(routerRegs.get(key) ?? []), { prefix: strValue(call.val.args[0])!, view: call.val.args[1], span: call.val.span }]);
+        routerRegs.set(key, [
+          ...(routerRegs.get(key) ?? []),
+          { prefix: strValue(call.val.args[0])!, view: call.val.args[1], span: call.val.span },
+        ]);
       }
     }
     for (const b of f.bindings) {
       if (b.name !== 'urlpatterns') continue;
-      const items = b.value.k === 'arr' ? b.value.items : b.value.k === 'tmpl' ? b.value.parts.flatMap((p) => (p.k === 'arr' ? p.items : [p])) : [b.value];
+      const items =
+        b.value.k === 'arr'
+          ? b.value.items
+          : b.value.k === 'tmpl'
+            ? b.value.parts.flatMap((p) => (p.k === 'arr' ? p.items : [p]))
+            : [b.value];
       for (const item of items) {
         if (item.k === 'member' && item.prop === 'urls') {
-          for (const reg of routerRegs.get(pathOf(item.object)) ?? []) raw.push({ route: reg.prefix, view: reg.view, file: f, span: reg.span });
+          for (const reg of routerRegs.get(pathOf(item.object)) ?? [])
+            raw.push({ route: reg.prefix, view: reg.view, file: f, span: reg.span });
           continue;
         }
         if (item.k !== 'call' || !/^(path|re_path|url)$/.test(lastName(item))) continue;
@@ -198,7 +294,9 @@ function collectUrlEntries(files: FileFacts[]): UrlEntry[] {
         if (view.k === 'call' && lastName(view) === 'include') {
           const target = view.args[0];
           if (target?.k === 'str') includes.push({ route, target: target.value, file: f });
-          else if (target?.k === 'member' && target.prop === 'urls') for (const reg of routerRegs.get(pathOf(target.object)) ?? []) raw.push({ route: joinPaths(route, reg.prefix), view: reg.view, file: f, span: reg.span });
+          else if (target?.k === 'member' && target.prop === 'urls')
+            for (const reg of routerRegs.get(pathOf(target.object)) ?? [])
+              raw.push({ route: joinPaths(route, reg.prefix), view: reg.view, file: f, span: reg.span });
           else if (target?.k === 'arr' && target.items[0]?.k === 'arr') for (const inner of target.items) void inner;
           continue;
         }

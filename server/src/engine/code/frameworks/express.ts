@@ -18,10 +18,16 @@ export const expressSpec: FrameworkSpec = {
     const path = pathOf(callee);
     const root = path.split(/[.(]/)[0]!;
     const imp = file.importsByLocal.get(root);
-    const fromExpress = (imp && EXPRESS_MODULES.test(imp.module)) || (callee.k === 'call' && pathOf(callee.callee) === 'require');
-    if (!fromExpress && !(callee.k === 'member' && callee.object.k === 'call' && pathOf(callee.object.callee) === 'require')) return undefined;
+    const fromExpress =
+      (imp && EXPRESS_MODULES.test(imp.module)) || (callee.k === 'call' && pathOf(callee.callee) === 'require');
+    if (
+      !fromExpress &&
+      !(callee.k === 'member' && callee.object.k === 'call' && pathOf(callee.object.callee) === 'require')
+    )
+      return undefined;
     if (imp?.imported === 'Router' || /\.Router$/.test(path)) return { prefix: '', isApp: false };
-    if (imp && (imp.imported === 'default' || imp.imported === '*') && callee.k === 'ref') return { prefix: '', isApp: true };
+    if (imp && (imp.imported === 'default' || imp.imported === '*') && callee.k === 'ref')
+      return { prefix: '', isApp: true };
     if (path === 'require()') return { prefix: '', isApp: true };
     return undefined;
   },
@@ -34,7 +40,26 @@ export function expressRequestModel(fn: FnFacts): RequestModel {
   const model: RequestModel = { whole: new Set(), members: new Map(), identity: [] };
   const req = fn.params[0];
   if (!req) return model;
-  const members = new Set(['query', 'params', 'body', 'headers', 'cookies', 'signedCookies', 'get', 'header', 'param', 'hostname', 'host', 'url', 'originalUrl', 'path', 'files', 'file', 'ip', 'protocol']);
+  const members = new Set([
+    'query',
+    'params',
+    'body',
+    'headers',
+    'cookies',
+    'signedCookies',
+    'get',
+    'header',
+    'param',
+    'hostname',
+    'host',
+    'url',
+    'originalUrl',
+    'path',
+    'files',
+    'file',
+    'ip',
+    'protocol',
+  ]);
   if (req.name) {
     model.members.set(req.name, members);
     model.identity.push(`${req.name}.user`, `${req.name}.auth`, `${req.name}.session`);

@@ -24,7 +24,8 @@ async function ownerOf(resolver: Resolver, file: FileFacts, val: Val): Promise<O
   const sym = val.k === 'ref' ? await resolver.symbol(file, val.name) : await resolver.valueSymbol(file, val);
   if (sym?.kind === 'value' && sym.val.k === 'call') {
     const ctor = lastName(sym.val);
-    if (ctor === 'FastAPI' || ctor === 'APIRouter') return { file: sym.file, name: sym.name, ctor: sym.val, isApp: ctor === 'FastAPI' };
+    if (ctor === 'FastAPI' || ctor === 'APIRouter')
+      return { file: sym.file, name: sym.name, ctor: sym.val, isApp: ctor === 'FastAPI' };
   }
   return undefined;
 }
@@ -43,11 +44,17 @@ export async function fastapiRoutes(ctx: AdapterContext): Promise<Route[]> {
       const path = strValue(d.args[0]) ?? strValue(kwarg(d, 'path')?.value);
       if (path === undefined) continue;
       const methodsArg = kwarg(d, 'methods')?.value;
-      const methods = d.callee.prop === 'api_route' ? (methodsArg?.k === 'arr' ? methodsArg.items.map((m) => (strValue(m) ?? '').toUpperCase()) : ['GET']) : [d.callee.prop.toUpperCase()];
+      const methods =
+        d.callee.prop === 'api_route'
+          ? methodsArg?.k === 'arr'
+            ? methodsArg.items.map((m) => (strValue(m) ?? '').toUpperCase())
+            : ['GET']
+          : [d.callee.prop.toUpperCase()];
       const refs: MiddlewareRef[] = [];
       const chain = await mountChain(ctx, owner, mountFiles, 0);
       for (const c of chain.deps) refs.push(await evaluatedRef(ctx, c.file, c.val, c.level));
-      for (const dep of depsIn(owner.ctor)) refs.push(await evaluatedRef(ctx, owner.file, dep, owner.isApp ? 'app' : 'router'));
+      for (const dep of depsIn(owner.ctor))
+        refs.push(await evaluatedRef(ctx, owner.file, dep, owner.isApp ? 'app' : 'router'));
       for (const dep of depsIn(d)) refs.push(await evaluatedRef(ctx, file, dep, 'route'));
       for (const p of fn.params) {
         const dep = dependencyOf(p);
@@ -110,7 +117,8 @@ async function includesOf(ctx: AdapterContext, f: FileFacts): Promise<{ edges: I
   if (cached && cached.version === version) return cached;
   const result = { version, edges: [] as IncludeEdge[], slowapi: false };
   for (const call of f.allCalls) {
-    if (call.method === 'add_middleware' && /SlowAPI/i.test(f.text.slice(call.val.span.start, call.val.span.end))) result.slowapi = true;
+    if (call.method === 'add_middleware' && /SlowAPI/i.test(f.text.slice(call.val.span.start, call.val.span.end)))
+      result.slowapi = true;
     if (call.method !== 'include_router' || call.val.callee.k !== 'member' || !call.val.args[0]) continue;
     const child = await ownerOf(ctx.resolver, f, call.val.args[0]);
     if (!child) continue;
@@ -121,7 +129,12 @@ async function includesOf(ctx: AdapterContext, f: FileFacts): Promise<{ edges: I
 }
 
 /** include_router chains up to the app: prefixes and dependencies of every level. */
-async function mountChain(ctx: AdapterContext, owner: Owner, mountFiles: FileFacts[], depth: number): Promise<MountChain> {
+async function mountChain(
+  ctx: AdapterContext,
+  owner: Owner,
+  mountFiles: FileFacts[],
+  depth: number,
+): Promise<MountChain> {
   const result: MountChain = { prefix: '', deps: [], via: [], mounted: false, rateLimited: false };
   if (depth > 6) return result;
   for (const f of [ctx.file, ...mountFiles]) {
@@ -133,11 +146,20 @@ async function mountChain(ctx: AdapterContext, owner: Owner, mountFiles: FileFac
       const call = edge.call;
       const up = parent && !parent.isApp ? await mountChain(ctx, parent, mountFiles, depth + 1) : undefined;
       result.mounted = true;
-      result.prefix = joinPaths(up?.prefix ?? '', parent && !parent.isApp ? strValue(kwarg(parent.ctor, 'prefix')?.value) ?? '' : '', strValue(kwarg(call, 'prefix')?.value) ?? '');
+      result.prefix = joinPaths(
+        up?.prefix ?? '',
+        parent && !parent.isApp ? (strValue(kwarg(parent.ctor, 'prefix')?.value) ?? '') : '',
+        strValue(kwarg(call, 'prefix')?.value) ?? '',
+      );
       if (up) result.deps.push(...up.deps);
-      if (parent) for (const dep of depsIn(parent.ctor)) result.deps.push({ val: dep, file: parent.file, level: parent.isApp ? 'app' : 'router' });
+      if (parent)
+        for (const dep of depsIn(parent.ctor))
+          result.deps.push({ val: dep, file: parent.file, level: parent.isApp ? 'app' : 'router' });
       for (const dep of depsIn(call)) result.deps.push({ val: dep, file: f, level: 'mount' });
-      result.via.push(...(up?.via ?? []), `${ctx.relative(f.uri)}: ${f.text.slice(call.span.start, call.span.end).replace(/\s+/g, ' ')}`);
+      result.via.push(
+        ...(up?.via ?? []),
+        `${ctx.relative(f.uri)}: ${f.text.slice(call.span.start, call.span.end).replace(/\s+/g, ' ')}`,
+      );
       result.rateLimited ||= up?.rateLimited ?? false;
       return result;
     }

@@ -15,7 +15,11 @@ export const fastifySpec: FrameworkSpec = {
     if (val.k !== 'call') return undefined;
     const path = pathOf(val.callee);
     const imp = file.importsByLocal.get(path.split('.')[0]!);
-    if (imp?.module === 'fastify' && (imp.imported === 'default' || imp.imported === 'fastify' || imp.imported === 'Fastify' || imp.imported === '*')) return { prefix: '', isApp: true };
+    if (
+      imp?.module === 'fastify' &&
+      (imp.imported === 'default' || imp.imported === 'fastify' || imp.imported === 'Fastify' || imp.imported === '*')
+    )
+      return { prefix: '', isApp: true };
     return undefined;
   },
   paramRouter(name, typeText) {

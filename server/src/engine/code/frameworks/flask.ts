@@ -26,14 +26,27 @@ async function ownerOf(ctx: AdapterContext, file: FileFacts, val: Val): Promise<
   if (sym?.kind === 'value' && sym.val.k === 'call') {
     const ctor = lastName(sym.val);
     if (ctor === 'Flask' || ctor === 'Quart') return { file: sym.file, name: sym.name, prefix: '', isApp: true };
-    if (ctor === 'Blueprint') return { file: sym.file, name: sym.name, prefix: strValue(kwarg(sym.val, 'url_prefix')?.value) ?? '', isApp: false };
+    if (ctor === 'Blueprint')
+      return {
+        file: sym.file,
+        name: sym.name,
+        prefix: strValue(kwarg(sym.val, 'url_prefix')?.value) ?? '',
+        isApp: false,
+      };
   }
   return undefined;
 }
 
 export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
   const file = ctx.file;
-  const regs: { owner: Owner; method: string[]; path: string; pathSpan: Route['range']; fn: FnFacts; decorators: Val[] }[] = [];
+  const regs: {
+    owner: Owner;
+    method: string[];
+    path: string;
+    pathSpan: Route['range'];
+    fn: FnFacts;
+    decorators: Val[];
+  }[] = [];
   for (const fn of file.functions) {
     for (const d of fn.decorators) {
       if (d.k !== 'call' || d.callee.k !== 'member' || !VERB_DECORATORS.has(d.callee.prop)) continue;
@@ -42,8 +55,20 @@ export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
       const path = strValue(d.args[0]);
       if (path === undefined) continue;
       const methodsArg = kwarg(d, 'methods')?.value;
-      const methods = d.callee.prop === 'route' ? (methodsArg?.k === 'arr' ? methodsArg.items.map((m) => (strValue(m) ?? '').toUpperCase()).filter(Boolean) : ['GET']) : [d.callee.prop.toUpperCase()];
-      regs.push({ owner, method: methods, path, pathSpan: d.args[0]!.span, fn, decorators: fn.decorators.filter((x) => x !== d) });
+      const methods =
+        d.callee.prop === 'route'
+          ? methodsArg?.k === 'arr'
+            ? methodsArg.items.map((m) => (strValue(m) ?? '').toUpperCase()).filter(Boolean)
+            : ['GET']
+          : [d.callee.prop.toUpperCase()];
+      regs.push({
+        owner,
+        method: methods,
+        path,
+        pathSpan: d.args[0]!.span,
+        fn,
+        decorators: fn.decorators.filter((x) => x !== d),
+      });
     }
   }
   for (const call of file.calls) {
@@ -52,10 +77,20 @@ export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
     const path = strValue(call.val.args[0]);
     const view = kwarg(call.val, 'view_func')?.value ?? call.val.args[2];
     if (!owner || path === undefined || !view) continue;
-    const handler = await ctx.handlerFn(file, view.k === 'call' && lastName(view) === 'as_view' && view.callee.k === 'member' ? view.callee.object : view);
+    const handler = await ctx.handlerFn(
+      file,
+      view.k === 'call' && lastName(view) === 'as_view' && view.callee.k === 'member' ? view.callee.object : view,
+    );
     if (!handler) continue;
     const methodsArg = kwarg(call.val, 'methods')?.value;
-    regs.push({ owner, method: methodsArg?.k === 'arr' ? methodsArg.items.map((m) => (strValue(m) ?? '').toUpperCase()) : ['GET'], path, pathSpan: call.val.args[0]!.span, fn: handler.fn, decorators: handler.fn.decorators });
+    regs.push({
+      owner,
+      method: methodsArg?.k === 'arr' ? methodsArg.items.map((m) => (strValue(m) ?? '').toUpperCase()) : ['GET'],
+      path,
+      pathSpan: call.val.args[0]!.span,
+      fn: handler.fn,
+      decorators: handler.fn.decorators,
+    });
   }
   if (regs.length === 0) return [];
 
@@ -69,8 +104,10 @@ export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
     for (const f of [file, ...mountFiles]) {
       for (const fn of f.functions) {
         for (const d of fn.decorators) {
-          if (lastName(d) !== 'before_request' && !(d.k === 'call' && lastName(d.callee) === 'before_request')) continue;
-          const target = d.k === 'member' ? d.object : d.k === 'call' && d.callee.k === 'member' ? d.callee.object : undefined;
+          if (lastName(d) !== 'before_request' && !(d.k === 'call' && lastName(d.callee) === 'before_request'))
+            continue;
+          const target =
+            d.k === 'member' ? d.object : d.k === 'call' && d.callee.k === 'member' ? d.callee.object : undefined;
           const owner = target ? await ownerOf(ctx, f, target) : undefined;
           if (owner && (owner.isApp || (owner.file.uri === reg.owner.file.uri && owner.name === reg.owner.name)))
             refs.push(await evaluatedRef(ctx, f, { k: 'fn', fn, span: fn.span }, owner.isApp ? 'app' : 'router'));
@@ -88,7 +125,10 @@ export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
           const owner = await ownerOf(ctx, f, call.val.callee.object);
           if (owner && (owner.isApp || (owner.file.uri === reg.owner.file.uri && owner.name === reg.owner.name)))
             refs.push(await evaluatedRef(ctx, f, call.val.args[0], owner.isApp ? 'app' : 'router'));
-        } else if (call.method === 'Limiter' && (kwarg(call.val, 'default_limits') || kwarg(call.val, 'application_limits'))) {
+        } else if (
+          call.method === 'Limiter' &&
+          (kwarg(call.val, 'default_limits') || kwarg(call.val, 'application_limits'))
+        ) {
           refs.push({ name: 'Limiter(default_limits=…)', val: call.val, uri: f.uri, level: 'app', rateLimit: true });
         }
       }
@@ -113,7 +153,8 @@ export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
         mountedVia: via,
         ...(!reg.owner.isApp && via.length === 0 ? { unmounted: true } : {}),
       };
-      const own = route.authEvidence.length > 0 ? {} : await ctx.auth.evaluate(file, { k: 'fn', fn: reg.fn, span: reg.fn.span });
+      const own =
+        route.authEvidence.length > 0 ? {} : await ctx.auth.evaluate(file, { k: 'fn', fn: reg.fn, span: reg.fn.span });
       if (own.evidence) route.authEvidence.push({ ...own.evidence, name: 'the view itself' });
       routes.push(route);
     }

@@ -90,7 +90,10 @@ export function scanFile(file: FileFacts, spec: FrameworkSpec): FileScan {
 }
 
 export function fileUsesFramework(file: FileFacts, spec: FrameworkSpec): boolean {
-  return file.imports.some((i) => spec.modules.test(i.module)) || file.allCalls.some((c) => c.path === 'require' && spec.modules.test(strValue(c.val.args[0]) ?? ''));
+  return (
+    file.imports.some((i) => spec.modules.test(i.module)) ||
+    file.allCalls.some((c) => c.path === 'require' && spec.modules.test(strValue(c.val.args[0]) ?? ''))
+  );
 }
 
 function addRouter(scan: FileScan, router: RouterObj): RouterObj {
@@ -101,12 +104,24 @@ function addRouter(scan: FileScan, router: RouterObj): RouterObj {
 }
 
 /** The router a call is made on: `router.get(…)`, `app.route('/x').get(…)`, `fastify.register(…)`. */
-function receiverRouter(call: CallFact, fn: FnFacts | undefined, file: FileFacts, spec: FrameworkSpec, scan: FileScan, parents: Map<FnFacts, FnFacts>): RouterObj | undefined {
+function receiverRouter(
+  call: CallFact,
+  fn: FnFacts | undefined,
+  file: FileFacts,
+  spec: FrameworkSpec,
+  scan: FileScan,
+  parents: Map<FnFacts, FnFacts>,
+): RouterObj | undefined {
   const callee = call.val.callee;
   if (callee.k !== 'member') return undefined;
   let object = callee.object;
   // app.route('/x').get(h) / router.route('/x').post(h): the receiver is the route() call's receiver
-  while (object.k === 'call' && object.callee.k === 'member' && (object.callee.prop === 'route' || VERBS.has(object.callee.prop))) object = object.callee.object;
+  while (
+    object.k === 'call' &&
+    object.callee.k === 'member' &&
+    (object.callee.prop === 'route' || VERBS.has(object.callee.prop))
+  )
+    object = object.callee.object;
   if (object.k !== 'ref') return undefined;
   const name = object.name;
   // function parameter (or local) of the enclosing functions
@@ -115,13 +130,26 @@ function receiverRouter(call: CallFact, fn: FnFacts | undefined, file: FileFacts
     if (index !== -1) {
       const param = scope.params[index]!;
       if (!spec.paramRouter(name, param.typeText, file)) return undefined;
-      return addRouter(scan, { id: `${file.uri}#fn@${scope.span.start}:${index}`, framework: spec.framework, file, name, prefix: '', isApp: false });
+      return addRouter(scan, {
+        id: `${file.uri}#fn@${scope.span.start}:${index}`,
+        framework: spec.framework,
+        file,
+        name,
+        prefix: '',
+        isApp: false,
+      });
     }
     const local = scope.locals.get(name);
     if (local) {
       const made = spec.constructs(local[local.length - 1]!, file);
       if (!made) return undefined;
-      return addRouter(scan, { id: `${file.uri}#fn@${scope.span.start}:${name}`, framework: spec.framework, file, name, ...made });
+      return addRouter(scan, {
+        id: `${file.uri}#fn@${scope.span.start}:${name}`,
+        framework: spec.framework,
+        file,
+        name,
+        ...made,
+      });
     }
   }
   return scan.routers.get(`${file.uri}#${name}`);
@@ -137,7 +165,12 @@ function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: Fi
     const callee = call.val.callee;
     let path: Val | undefined = args[0];
     let rest = args.slice(1);
-    if (callee.k === 'member' && callee.object.k === 'call' && callee.object.callee.k === 'member' && callee.object.callee.prop === 'route') {
+    if (
+      callee.k === 'member' &&
+      callee.object.k === 'call' &&
+      callee.object.callee.k === 'member' &&
+      callee.object.callee.prop === 'route'
+    ) {
       path = callee.object.args[0];
       rest = args;
     }
@@ -148,8 +181,20 @@ function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: Fi
     if (router.framework === 'fastify' && rest.length >= 2 && rest[0]?.k === 'obj') options = rest.shift();
     const handler = rest.length > 0 ? rest[rest.length - 1] : undefined;
     const middleware = rest.slice(0, -1).flatMap((m) => (m.k === 'arr' ? m.items : [m]));
-    if (options?.k === 'obj') for (const key of ['onRequest', 'preParsing', 'preValidation', 'preHandler']) middleware.push(...hookItems(options, key));
-    scan.routes.push({ router, method: method === 'del' ? 'DELETE' : method.toUpperCase(), path: pathText, pathSpan: path.span, offset, middleware, ...(handler ? { handler } : {}), ...(options ? { options } : {}), call });
+    if (options?.k === 'obj')
+      for (const key of ['onRequest', 'preParsing', 'preValidation', 'preHandler'])
+        middleware.push(...hookItems(options, key));
+    scan.routes.push({
+      router,
+      method: method === 'del' ? 'DELETE' : method.toUpperCase(),
+      path: pathText,
+      pathSpan: path.span,
+      offset,
+      middleware,
+      ...(handler ? { handler } : {}),
+      ...(options ? { options } : {}),
+      call,
+    });
     return;
   }
   if (method === 'route' && router.framework === 'fastify' && args[0]?.k === 'obj') {
@@ -158,12 +203,24 @@ function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: Fi
     const methodProp = opts.props.find((p) => p.key === 'method');
     const handler = opts.props.find((p) => p.key === 'handler');
     if (!url || strValue(url.value) === undefined) return;
-    const methods = methodProp?.value.k === 'arr' ? methodProp.value.items.map(strValue) : [strValue(methodProp?.value)];
+    const methods =
+      methodProp?.value.k === 'arr' ? methodProp.value.items.map(strValue) : [strValue(methodProp?.value)];
     const middleware: Val[] = [];
-    for (const key of ['onRequest', 'preParsing', 'preValidation', 'preHandler']) middleware.push(...hookItems(opts, key));
+    for (const key of ['onRequest', 'preParsing', 'preValidation', 'preHandler'])
+      middleware.push(...hookItems(opts, key));
     for (const m of methods) {
       if (!m) continue;
-      scan.routes.push({ router, method: m.toUpperCase(), path: strValue(url.value)!, pathSpan: url.value.span, offset, middleware, ...(handler ? { handler: handler.value } : {}), options: opts, call });
+      scan.routes.push({
+        router,
+        method: m.toUpperCase(),
+        path: strValue(url.value)!,
+        pathSpan: url.value.span,
+        offset,
+        middleware,
+        ...(handler ? { handler: handler.value } : {}),
+        options: opts,
+        call,
+      });
     }
     return;
   }
@@ -174,18 +231,47 @@ function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: Fi
       path = strValue(args[0])!;
       items = args.slice(1);
     }
-    scan.uses.push({ parent: router, file, offset, span: call.val.span, path, items: items.flatMap((m) => (m.k === 'arr' ? m.items : [m])), kind: 'use', text });
+    scan.uses.push({
+      parent: router,
+      file,
+      offset,
+      span: call.val.span,
+      path,
+      items: items.flatMap((m) => (m.k === 'arr' ? m.items : [m])),
+      kind: 'use',
+      text,
+    });
     return;
   }
   if (method === 'register' && router.framework === 'fastify') {
     const opts = args[1];
-    const prefix = opts?.k === 'obj' ? strValue(opts.props.find((p) => p.key === 'prefix')?.value) ?? '' : '';
-    if (args[0]) scan.uses.push({ parent: router, file, offset, span: call.val.span, path: prefix, items: [args[0]], kind: 'register', text });
+    const prefix = opts?.k === 'obj' ? (strValue(opts.props.find((p) => p.key === 'prefix')?.value) ?? '') : '';
+    if (args[0])
+      scan.uses.push({
+        parent: router,
+        file,
+        offset,
+        span: call.val.span,
+        path: prefix,
+        items: [args[0]],
+        kind: 'register',
+        text,
+      });
     return;
   }
   if (method === 'addHook' && router.framework === 'fastify') {
     const hook = strValue(args[0]);
-    if (hook && /^(onRequest|preParsing|preValidation|preHandler)$/.test(hook) && args[1]) scan.uses.push({ parent: router, file, offset, span: call.val.span, path: '', items: [args[1]], kind: 'hook', text });
+    if (hook && /^(onRequest|preParsing|preValidation|preHandler)$/.test(hook) && args[1])
+      scan.uses.push({
+        parent: router,
+        file,
+        offset,
+        span: call.val.span,
+        path: '',
+        items: [args[1]],
+        kind: 'hook',
+        text,
+      });
   }
 }
 
@@ -206,14 +292,29 @@ export function passEntries(file: FileFacts, scan: FileScan): UseEntry[] {
       const router = scan.routers.get(`${file.uri}#${arg.name}`);
       if (!router) return;
       if (call.val.callee.k === 'member' && rootOf(call.val.callee) === arg.name) return; // app.use(app)…
-      out.push({ parent: router, file, offset: call.val.span.start, span: call.val.span, path: '', items: [{ k: 'other', parts: [call.val.callee], span: call.val.span, text: `call:${index}` }], kind: 'call', text: file.text.slice(call.val.span.start, call.val.span.end).slice(0, 120) });
+      out.push({
+        parent: router,
+        file,
+        offset: call.val.span.start,
+        span: call.val.span,
+        path: '',
+        items: [{ k: 'other', parts: [call.val.callee], span: call.val.span, text: `call:${index}` }],
+        kind: 'call',
+        text: file.text.slice(call.val.span.start, call.val.span.end).slice(0, 120),
+      });
     });
   }
   return out;
 }
 
 /** Resolves a mounted item (`usersRouter`, `require('./users')`, `router.routes()`, `usersPlugin`) to router ids. */
-export async function childRouterIds(item: Val, entry: UseEntry, resolver: Resolver, spec: FrameworkSpec, scans: (file: FileFacts) => FileScan): Promise<string[]> {
+export async function childRouterIds(
+  item: Val,
+  entry: UseEntry,
+  resolver: Resolver,
+  spec: FrameworkSpec,
+  scans: (file: FileFacts) => FileScan,
+): Promise<string[]> {
   let val = item;
   if (val.k === 'other' && val.text?.startsWith('call:')) {
     // registerRoutes(app): the callee's parameter `index`
@@ -260,7 +361,8 @@ function routerReturnedBy(fn: FnFacts, file: FileFacts, spec: FrameworkSpec): st
   for (const ret of fn.returns) {
     if (ret.k !== 'ref') continue;
     const local = fn.locals.get(ret.name);
-    if (local && spec.constructs(local[local.length - 1]!, file)) out.push(`${file.uri}#fn@${fn.span.start}:${ret.name}`);
+    if (local && spec.constructs(local[local.length - 1]!, file))
+      out.push(`${file.uri}#fn@${fn.span.start}:${ret.name}`);
   }
   return out;
 }

@@ -1,9 +1,27 @@
 // Turns the router scans of the linted file and of the project's mount files into Routes: full paths through
 // every mount chain, and the middleware that runs before each route in order.
-import { allCallsOf, allAssignsOf, allReturnsOf, pathOf, rootOf, type FileFacts, type FnFacts, type Val } from '../facts';
+import {
+  allCallsOf,
+  allAssignsOf,
+  allReturnsOf,
+  pathOf,
+  rootOf,
+  type FileFacts,
+  type FnFacts,
+  type Val,
+} from '../facts';
 import { joinPaths, type MiddlewareRef, type RequestModel, type Route } from '../model';
 import type { AdapterContext } from './context';
-import { childRouterIds, describeVal, passEntries, scanFile, type FileScan, type FrameworkSpec, type RouteReg, type UseEntry } from './jsRouters';
+import {
+  childRouterIds,
+  describeVal,
+  passEntries,
+  scanFile,
+  type FileScan,
+  type FrameworkSpec,
+  type RouteReg,
+  type UseEntry,
+} from './jsRouters';
 
 interface Chain {
   prefix: string;
@@ -11,7 +29,11 @@ interface Chain {
   via: string[];
 }
 
-export async function jsRoutes(ctx: AdapterContext, spec: FrameworkSpec, requestModel: (fn: FnFacts) => RequestModel): Promise<Route[]> {
+export async function jsRoutes(
+  ctx: AdapterContext,
+  spec: FrameworkSpec,
+  requestModel: (fn: FnFacts) => RequestModel,
+): Promise<Route[]> {
   // Scans depend on a file's facts only: cached with them (so use entries keep their identity across lints).
   const scans = new Map<string, FileScan>();
   const scanOf = (file: FileFacts) => {
@@ -53,7 +75,12 @@ export async function jsRoutes(ctx: AdapterContext, spec: FrameworkSpec, request
     return out;
   };
 
-  const middlewareBefore = (routerId: string, offset: number, path: string, level: MiddlewareRef['level']): Chain['middleware'] => {
+  const middlewareBefore = (
+    routerId: string,
+    offset: number,
+    path: string,
+    level: MiddlewareRef['level'],
+  ): Chain['middleware'] => {
     const out: Chain['middleware'] = [];
     for (const use of usesOf(routerId)) {
       const orderIndependent = use.kind === 'hook';
@@ -81,9 +108,18 @@ export async function jsRoutes(ctx: AdapterContext, spec: FrameworkSpec, request
     if (!edges || edges.length === 0 || depth > 8) return undefined;
     const out: Chain[] = [];
     for (const { entry, itemIndex } of edges) {
-      const parentChains = (await chainsOf(entry.parent.id, depth + 1)) ?? [{ prefix: entry.parent.prefix, middleware: [], via: [] }];
-      const before = middlewareBefore(entry.parent.id, entry.offset, entry.path || '/', entry.parent.isApp ? 'app' : 'router');
-      const mountMiddleware = entry.items.slice(0, itemIndex).map((val) => ({ val, file: entry.file, level: 'mount' as const }));
+      const parentChains = (await chainsOf(entry.parent.id, depth + 1)) ?? [
+        { prefix: entry.parent.prefix, middleware: [], via: [] },
+      ];
+      const before = middlewareBefore(
+        entry.parent.id,
+        entry.offset,
+        entry.path || '/',
+        entry.parent.isApp ? 'app' : 'router',
+      );
+      const mountMiddleware = entry.items
+        .slice(0, itemIndex)
+        .map((val) => ({ val, file: entry.file, level: 'mount' as const }));
       const where = `${ctx.relative(entry.file.uri)}: ${entry.text.replace(/\s+/g, ' ')}`;
       for (const pc of parentChains) {
         out.push({
@@ -101,8 +137,17 @@ export async function jsRoutes(ctx: AdapterContext, spec: FrameworkSpec, request
     const chains = (await chainsOf(reg.router.id, 0)) ?? [{ prefix: '', middleware: [], via: [] }];
     const unmounted = !parentEdges.has(reg.router.id) && !reg.router.isApp;
     for (const chain of chains) {
-      const own = middlewareBefore(reg.router.id, reg.offset, joinPaths(reg.router.prefix, reg.path), reg.router.isApp ? 'app' : 'router');
-      const all = [...chain.middleware, ...own, ...reg.middleware.map((val) => ({ val, file: ctx.file, level: 'route' as const }))];
+      const own = middlewareBefore(
+        reg.router.id,
+        reg.offset,
+        joinPaths(reg.router.prefix, reg.path),
+        reg.router.isApp ? 'app' : 'router',
+      );
+      const all = [
+        ...chain.middleware,
+        ...own,
+        ...reg.middleware.map((val) => ({ val, file: ctx.file, level: 'route' as const })),
+      ];
       routes.push(await buildRoute(ctx, spec, reg, chain, all, unmounted, requestModel));
     }
   }
@@ -133,7 +178,12 @@ const contributions = new WeakMap<FileFacts, Map<string, MountContribution>>();
 const scanCache = new WeakMap<FileFacts, Map<string, FileScan>>();
 
 /** The use/register entries of one file, which of their items mount routers (and which), and which are middleware. */
-async function mountContribution(file: FileFacts, ctx: AdapterContext, spec: FrameworkSpec, scanOf: (file: FileFacts) => FileScan): Promise<MountContribution> {
+async function mountContribution(
+  file: FileFacts,
+  ctx: AdapterContext,
+  spec: FrameworkSpec,
+  scanOf: (file: FileFacts) => FileScan,
+): Promise<MountContribution> {
   const version = ctx.resolver.index.version;
   let byFramework = contributions.get(file);
   const cached = byFramework?.get(spec.framework);
@@ -147,7 +197,9 @@ async function mountContribution(file: FileFacts, ctx: AdapterContext, spec: Fra
     const flags: boolean[] = [];
     for (let i = 0; i < entry.items.length; i++) {
       const item = entry.items[i]!;
-      const ids = isPlainMiddlewareCall(item, file) ? [] : await childRouterIds(item, entry, ctx.resolver, spec, scanOf);
+      const ids = isPlainMiddlewareCall(item, file)
+        ? []
+        : await childRouterIds(item, entry, ctx.resolver, spec, scanOf);
       flags.push(ids.length === 0);
       for (const childId of ids) contribution.edges.push({ childId, entry, itemIndex: i });
     }
@@ -192,7 +244,13 @@ async function buildRoute(
     mountedVia: chain.via,
     ...(unmounted ? { unmounted } : {}),
   };
-  if (reg.options?.k === 'obj' && reg.options.props.some((p) => p.key === 'config' && p.value.k === 'obj' && p.value.props.some((q) => q.key === 'rateLimit'))) route.rateLimited = true;
+  if (
+    reg.options?.k === 'obj' &&
+    reg.options.props.some(
+      (p) => p.key === 'config' && p.value.k === 'obj' && p.value.props.some((q) => q.key === 'rateLimit'),
+    )
+  )
+    route.rateLimited = true;
   if (handler) {
     route.handler = handler.fn;
     route.handlerFile = handler.file;
@@ -228,12 +286,23 @@ export function jsResponses(fn: FnFacts, framework: string): Route['responseExpr
   const res = fn.params[1]?.name;
   for (const call of allCallsOf(fn)) {
     const root = rootOf(call.val.callee);
-    if (/^(json|send|jsonp|end|write|render)$/.test(call.method) && (root === res || root === 'res' || root === 'reply' || root === 'response') && call.val.args[0]) {
-      out.push({ val: call.val.args[call.method === 'render' ? 1 : 0] ?? call.val.args[0], span: call.val.span, via: `${pathOf(call.val.callee)}` });
+    if (
+      /^(json|send|jsonp|end|write|render)$/.test(call.method) &&
+      (root === res || root === 'res' || root === 'reply' || root === 'response') &&
+      call.val.args[0]
+    ) {
+      out.push({
+        val: call.val.args[call.method === 'render' ? 1 : 0] ?? call.val.args[0],
+        span: call.val.span,
+        via: `${pathOf(call.val.callee)}`,
+      });
     }
   }
-  if (framework !== 'express') for (const ret of allReturnsOf(fn)) out.push({ val: ret, span: ret.span, via: 'return' });
-  for (const a of allAssignsOf(fn)) if (/(^|\.)(body)$/.test(a.target) && /^ctx|context/.test(a.target)) out.push({ val: a.value, span: a.span, via: a.target });
+  if (framework !== 'express')
+    for (const ret of allReturnsOf(fn)) out.push({ val: ret, span: ret.span, via: 'return' });
+  for (const a of allAssignsOf(fn))
+    if (/(^|\.)(body)$/.test(a.target) && /^ctx|context/.test(a.target))
+      out.push({ val: a.value, span: a.span, via: a.target });
   return out;
 }
 

@@ -16,7 +16,7 @@ export const koaSpec: FrameworkSpec = {
     if (!imp) return undefined;
     if (/^(@koa\/router|koa-router)$/.test(imp.module)) {
       const opts = val.args[0];
-      const prefix = opts?.k === 'obj' ? strValue(opts.props.find((p) => p.key === 'prefix')?.value) ?? '' : '';
+      const prefix = opts?.k === 'obj' ? (strValue(opts.props.find((p) => p.key === 'prefix')?.value) ?? '') : '';
       return { prefix, isApp: false };
     }
     if (imp.module === 'koa') return { prefix: '', isApp: true };
@@ -31,7 +31,26 @@ export function koaRequestModel(fn: FnFacts): RequestModel {
   const model: RequestModel = { whole: new Set(), members: new Map(), identity: [] };
   const ctx = fn.params[0];
   if (!ctx?.name) return model;
-  model.members.set(ctx.name, new Set(['query', 'params', 'request', 'headers', 'header', 'get', 'cookies', 'querystring', 'url', 'href', 'host', 'hostname', 'originalUrl', 'path', 'search']));
+  model.members.set(
+    ctx.name,
+    new Set([
+      'query',
+      'params',
+      'request',
+      'headers',
+      'header',
+      'get',
+      'cookies',
+      'querystring',
+      'url',
+      'href',
+      'host',
+      'hostname',
+      'originalUrl',
+      'path',
+      'search',
+    ]),
+  );
   model.identity.push(`${ctx.name}.state.user`, `${ctx.name}.state`, `${ctx.name}.session`);
   return model;
 }

@@ -8,14 +8,27 @@ import type { AdapterContext } from './context';
 import { jsResponses } from './jsRoutes';
 import { describeVal } from './jsRouters';
 
-const METHOD_DECORATORS: Record<string, string> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Head: 'HEAD', Options: 'OPTIONS', All: 'ALL' };
+const METHOD_DECORATORS: Record<string, string> = {
+  Get: 'GET',
+  Post: 'POST',
+  Put: 'PUT',
+  Patch: 'PATCH',
+  Delete: 'DELETE',
+  Head: 'HEAD',
+  Options: 'OPTIONS',
+  All: 'ALL',
+};
 
 export function isNestFile(file: FileFacts): boolean {
   return file.imports.some((i) => i.module === '@nestjs/common');
 }
 
 function decoratorName(val: Val): string {
-  return pathOf(val.k === 'call' ? val.callee : val).split('.').pop() ?? '';
+  return (
+    pathOf(val.k === 'call' ? val.callee : val)
+      .split('.')
+      .pop() ?? ''
+  );
 }
 
 export async function nestRoutes(ctx: AdapterContext): Promise<Route[]> {
@@ -34,12 +47,20 @@ export async function nestRoutes(ctx: AdapterContext): Promise<Route[]> {
       for (const d of member.decorators) {
         const method = METHOD_DECORATORS[decoratorName(d)];
         if (!method || d.k !== 'call') continue;
-        const path = strValue(d.args[0]) ?? (d.args[0]?.k === 'arr' ? strValue(d.args[0].items[0]) ?? '' : '');
+        const path = strValue(d.args[0]) ?? (d.args[0]?.k === 'arr' ? (strValue(d.args[0].items[0]) ?? '') : '');
         const refs: MiddlewareRef[] = [];
         for (const g of globals.guards) refs.push(await evaluated(ctx, g.file, g.val, 'global'));
         for (const g of classGuards) refs.push(await evaluated(ctx, file, g, 'class'));
         for (const g of guardsOf(member.decorators)) refs.push(await evaluated(ctx, file, g, 'route'));
-        for (const dec of member.decorators) if (/^(Throttle|SkipThrottle)$/.test(decoratorName(dec))) refs.push({ name: describeVal(dec, file), val: dec, uri: file.uri, level: 'route', rateLimit: decoratorName(dec) === 'Throttle' });
+        for (const dec of member.decorators)
+          if (/^(Throttle|SkipThrottle)$/.test(decoratorName(dec)))
+            refs.push({
+              name: describeVal(dec, file),
+              val: dec,
+              uri: file.uri,
+              level: 'route',
+              rateLimit: decoratorName(dec) === 'Throttle',
+            });
         const publicDec = member.decorators.find((x) => isPublicDecorator(x, globals.publicDecorators)) ?? classPublic;
         const fn = member.fn;
         const route: Route = {
@@ -53,7 +74,8 @@ export async function nestRoutes(ctx: AdapterContext): Promise<Route[]> {
           handlerRange: fn.span,
           middleware: refs,
           authEvidence: refs.filter((r) => r.auth).map((r) => r.auth!),
-          rateLimited: refs.some((r) => r.rateLimit) && !member.decorators.some((x) => decoratorName(x) === 'SkipThrottle'),
+          rateLimited:
+            refs.some((r) => r.rateLimit) && !member.decorators.some((x) => decoratorName(x) === 'SkipThrottle'),
           responseExpressions: jsResponses(fn, 'nestjs'),
           calls: allCallsOf(fn),
           request: nestRequestModel(fn),
@@ -71,7 +93,12 @@ export async function nestRoutes(ctx: AdapterContext): Promise<Route[]> {
   return routes;
 }
 
-async function evaluated(ctx: AdapterContext, file: FileFacts, val: Val, level: MiddlewareRef['level']): Promise<MiddlewareRef> {
+async function evaluated(
+  ctx: AdapterContext,
+  file: FileFacts,
+  val: Val,
+  level: MiddlewareRef['level'],
+): Promise<MiddlewareRef> {
   const verdict = await ctx.auth.evaluate(file, val);
   const ref: MiddlewareRef = { name: describeVal(val, file), val, uri: file.uri, level };
   if (verdict.evidence) ref.auth = verdict.evidence;
@@ -137,11 +164,21 @@ async function globalSetup(ctx: AdapterContext): Promise<NestGlobals> {
     for (const b of file.bindings) {
       const fn = b.value.k === 'fn' ? b.value.fn : undefined;
       const body: Val[] = fn ? fn.returns : [b.value];
-      if (body.some((r) => r.k === 'call' && decoratorName(r) === 'SetMetadata' && /public|anonymous|skip/i.test(pathOf(r.args[0]) + strValue(r.args[0])))) globals.publicDecorators.add(b.name);
+      if (
+        body.some(
+          (r) =>
+            r.k === 'call' &&
+            decoratorName(r) === 'SetMetadata' &&
+            /public|anonymous|skip/i.test(pathOf(r.args[0]) + strValue(r.args[0])),
+        )
+      )
+        globals.publicDecorators.add(b.name);
     }
   }
   // custom public decorators imported into the linted file
-  for (const imp of ctx.file.imports) if (/^(Public|AllowAnonymous|SkipAuth|IsPublic)$/.test(imp.imported) || /public/i.test(imp.local)) globals.publicDecorators.add(imp.local);
+  for (const imp of ctx.file.imports)
+    if (/^(Public|AllowAnonymous|SkipAuth|IsPublic)$/.test(imp.imported) || /public/i.test(imp.local))
+      globals.publicDecorators.add(imp.local);
   return globals;
 }
 
@@ -152,7 +189,10 @@ export function nestRequestModel(fn: FnFacts): RequestModel {
       const name = decoratorName(d);
       if (/^(Body|Query|Param|Headers|Ip|HostParam|UploadedFile|UploadedFiles)$/.test(name)) model.whole.add(p.name);
       if (/^(Req|Request)$/.test(name)) {
-        model.members.set(p.name, new Set(['query', 'params', 'body', 'headers', 'cookies', 'get', 'header', 'hostname', 'url', 'originalUrl']));
+        model.members.set(
+          p.name,
+          new Set(['query', 'params', 'body', 'headers', 'cookies', 'get', 'header', 'hostname', 'url', 'originalUrl']),
+        );
         model.identity.push(`${p.name}.user`);
       }
       if (/User|Auth|Principal|Session/i.test(name)) model.identity.push(p.name);

@@ -1,13 +1,27 @@
 // Rules about LLM API calls: output token limits, request data in prompts, and model output reaching
 // dangerous sinks. LLM calls are recognised by their API shape and by an import of an LLM SDK in the file.
-import { allCallsOf, kwarg, localsOf, pathOf, walkVal, type CallFact, type FileFacts, type FnFacts, type Val } from '../facts';
+import {
+  allCallsOf,
+  kwarg,
+  localsOf,
+  pathOf,
+  walkVal,
+  type CallFact,
+  type FileFacts,
+  type FnFacts,
+  type Val,
+} from '../facts';
 import { Taint, type TaintSource } from '../taint';
 import type { CodeRule } from './types';
 
-const LLM_MODULE = /^(openai|@anthropic-ai\/sdk|anthropic|@google\/generative-ai|@google\/genai|google\.generativeai|google\.genai|google|vertexai|ai|@ai-sdk\/[\w-]+|langchain[\w.]*|@langchain\/[\w-]+|langchain_\w+|@azure\/openai|cohere|cohere-ai|mistralai|@mistralai\/[\w-]+|groq-sdk|groq|litellm|llama_index[\w.]*|ollama)(\.|$)/;
-const LLM_METHOD_PATH = /(chat\.completions\.create|chat\.completions\.stream|completions\.create|responses\.create|responses\.stream|messages\.create|messages\.stream|generateContent|generate_content|generateContentStream|generateText|streamText|generateObject|streamObject|ChatCompletion\.create|Completion\.create|createChatCompletion|createCompletion|getChatCompletions|litellm\.completion|acompletion|ollama\.chat|ollama\.generate)$/;
-const LANGCHAIN_CTOR = /^(ChatOpenAI|ChatAnthropic|ChatGoogleGenerativeAI|ChatVertexAI|AzureChatOpenAI|ChatMistralAI|ChatGroq|OpenAI|ChatOllama)$/;
-const TOKEN_LIMIT_KEYS = /^(max_tokens|max_completion_tokens|max_output_tokens|maxTokens|maxOutputTokens|maxCompletionTokens|max_new_tokens|num_predict|maxRetries_never)$/;
+const LLM_MODULE =
+  /^(openai|@anthropic-ai\/sdk|anthropic|@google\/generative-ai|@google\/genai|google\.generativeai|google\.genai|google|vertexai|ai|@ai-sdk\/[\w-]+|langchain[\w.]*|@langchain\/[\w-]+|langchain_\w+|@azure\/openai|cohere|cohere-ai|mistralai|@mistralai\/[\w-]+|groq-sdk|groq|litellm|llama_index[\w.]*|ollama)(\.|$)/;
+const LLM_METHOD_PATH =
+  /(chat\.completions\.create|chat\.completions\.stream|completions\.create|responses\.create|responses\.stream|messages\.create|messages\.stream|generateContent|generate_content|generateContentStream|generateText|streamText|generateObject|streamObject|ChatCompletion\.create|Completion\.create|createChatCompletion|createCompletion|getChatCompletions|litellm\.completion|acompletion|ollama\.chat|ollama\.generate)$/;
+const LANGCHAIN_CTOR =
+  /^(ChatOpenAI|ChatAnthropic|ChatGoogleGenerativeAI|ChatVertexAI|AzureChatOpenAI|ChatMistralAI|ChatGroq|OpenAI|ChatOllama)$/;
+const TOKEN_LIMIT_KEYS =
+  /^(max_tokens|max_completion_tokens|max_output_tokens|maxTokens|maxOutputTokens|maxCompletionTokens|max_new_tokens|num_predict|maxRetries_never)$/;
 
 const usesLlm = new WeakMap<FileFacts, boolean>();
 
@@ -26,7 +40,14 @@ export function isLlmCall(call: CallFact, file: FileFacts): boolean {
 
 function hasTokenLimit(call: CallFact): boolean {
   if (call.val.kwargs.some((k) => TOKEN_LIMIT_KEYS.test(k.name))) return true;
-  if (call.val.kwargs.some((k) => /generation_config|config/.test(k.name) && JSON.stringify(keysOf(k.value)).match(/max_output_tokens|maxOutputTokens/))) return true;
+  if (
+    call.val.kwargs.some(
+      (k) =>
+        /generation_config|config/.test(k.name) &&
+        JSON.stringify(keysOf(k.value)).match(/max_output_tokens|maxOutputTokens/),
+    )
+  )
+    return true;
   for (const a of call.val.args) {
     const keys = keysOf(a);
     if (keys.some((k) => TOKEN_LIMIT_KEYS.test(k))) return true;
@@ -48,7 +69,10 @@ export const llmUnboundedTokens: CodeRule = {
   check(ctx) {
     if (!fileUsesLlm(ctx.file)) return;
     for (const call of ctx.file.allCalls) {
-      const isCtor = LANGCHAIN_CTOR.test(call.method) && (call.val.isNew || ctx.file.lang === 'py') && ctx.file.imports.some((i) => /langchain/.test(i.module) && i.local === call.method);
+      const isCtor =
+        LANGCHAIN_CTOR.test(call.method) &&
+        (call.val.isNew || ctx.file.lang === 'py') &&
+        ctx.file.imports.some((i) => /langchain/.test(i.module) && i.local === call.method);
       if (!isCtor && !isLlmCall(call, ctx.file)) continue;
       // Options passed by spreading a shared config object cannot be checked
       if (call.val.args.some((a) => a.k === 'spread' || (a.k === 'obj' && a.spreads.length > 0))) continue;
@@ -81,7 +105,11 @@ export const promptInjection: CodeRule = {
       if (!route.handler) continue;
       const taint = new Taint(route.handler, route.request);
       for (const call of route.calls) {
-        if (!isLlmCall(call, ctx.file) && !/\.(invoke|ainvoke|stream|call|predict|run)$/.test(call.path.replace(/\(\)/g, ''))) continue;
+        if (
+          !isLlmCall(call, ctx.file) &&
+          !/\.(invoke|ainvoke|stream|call|predict|run)$/.test(call.path.replace(/\(\)/g, ''))
+        )
+          continue;
         if (!isLlmCall(call, ctx.file) && !ctx.file.imports.some((i) => /langchain/.test(i.module))) continue;
         for (const finding of promptProblems(call, taint, route.handler)) {
           if (seen.has(finding.span.start)) continue;
@@ -162,14 +190,20 @@ function undelimited(val: Val, fn: FnFacts): boolean {
   if (v.k !== 'tmpl') return false;
   const literals = v.parts.filter((p): p is Extract<Val, { k: 'str' }> => p.k === 'str').map((p) => p.value);
   if (literals.join('').trim().length < 8) return false; // just the input, nothing to confuse it with
-  return !literals.some((l) => DELIMITED.test(l)) && !v.parts.some((p) => p.k === 'call' && /JSON\.stringify|json\.dumps|escape/.test(pathOf(p.callee)));
+  return (
+    !literals.some((l) => DELIMITED.test(l)) &&
+    !v.parts.some((p) => p.k === 'call' && /JSON\.stringify|json\.dumps|escape/.test(pathOf(p.callee)))
+  );
 }
 
 // --- model output to sinks -------------------------------------------------------------------------------
 
 const OUTPUT_SINKS: [RegExp, string][] = [
   [/(^|\.)(query|execute|executemany|raw|\$queryRawUnsafe|\$executeRawUnsafe|executescript)$/, 'SQL'],
-  [/(^|\.)(exec|execSync|spawn|spawnSync|execFile|system|popen|Popen|run|call|check_output|check_call)$/, 'a shell command'],
+  [
+    /(^|\.)(exec|execSync|spawn|spawnSync|execFile|system|popen|Popen|run|call|check_output|check_call)$/,
+    'a shell command',
+  ],
   [/^(eval|Function|exec|vm\.runInNewContext|vm\.runInThisContext)$/, 'eval'],
   [/(^|\.)(redirect|RedirectResponse|HttpResponseRedirect)$/, 'a redirect'],
   [/(^|\.)(render_template_string|Markup|mark_safe|HTMLResponse|send|write)$/, 'HTML'],
@@ -188,7 +222,12 @@ export const llmOutputUnvalidated: CodeRule = {
         const path = call.path.replace(/\(\)/g, '');
         const sink = OUTPUT_SINKS.find(([re]) => re.test(path));
         if (!sink || isLlmCall(call, ctx.file) || seen.has(call.val.span.start)) continue;
-        if (sink[1] === 'a shell command' && !/child_process|subprocess|os\.|exec|spawn|shell/.test(path) && !/^(exec|execSync|spawn|spawnSync|execFile)$/.test(path)) continue;
+        if (
+          sink[1] === 'a shell command' &&
+          !/child_process|subprocess|os\.|exec|spawn|shell/.test(path) &&
+          !/^(exec|execSync|spawn|spawnSync|execFile)$/.test(path)
+        )
+          continue;
         if (sink[1] === 'HTML' && /^(send|write)$/.test(call.method) && !/^(res|response|reply)\b/.test(path)) continue;
         if (sink[1] === 'SQL' && /^(requests|httpx|axios|fetch)\b/.test(path)) continue;
         const arg = call.val.args[0] ?? call.val.kwargs[0]?.value;

@@ -6,8 +6,10 @@ import { Taint, type TaintSource } from '../taint';
 import { isLlmCall } from './llmRules';
 import type { CodeRule, CodeRuleContext } from './types';
 
-const PUBLIC_PATH = /(^|\/)(health|healthz|healthcheck|ready|readyz|live|livez|ping|status|version|metrics|login|log-in|signin|sign-in|signup|sign-up|register|logout|token|oauth|callback|auth|forgot[-_]?password|reset[-_]?password|password[-_]?reset|verify[-_]?email|public|docs|openapi\.json|swagger|webhooks?|favicon\.ico|robots\.txt)(\/|$|\.)/i;
-const SENSITIVE_PATH = /(^|\/)(admin|internal|users?|accounts?|payments?|billing|keys?|secrets?|tokens?|settings)(\/|$|:|\{|<)/i;
+const PUBLIC_PATH =
+  /(^|\/)(health|healthz|healthcheck|ready|readyz|live|livez|ping|status|version|metrics|login|log-in|signin|sign-in|signup|sign-up|register|logout|token|oauth|callback|auth|forgot[-_]?password|reset[-_]?password|password[-_]?reset|verify[-_]?email|public|docs|openapi\.json|swagger|webhooks?|favicon\.ico|robots\.txt)(\/|$|\.)/i;
+const SENSITIVE_PATH =
+  /(^|\/)(admin|internal|users?|accounts?|payments?|billing|keys?|secrets?|tokens?|settings)(\/|$|:|\{|<)/i;
 const ADMIN_PATH = /(^|\/)(admin|internal|debug|manage|management|ops|superuser)(\/|$)/i;
 
 function describe(route: Route): string {
@@ -34,22 +36,37 @@ export const routeWithoutAuth: CodeRule = {
       if ((PUBLIC_PATH.test(route.pathTemplate) || route.pathTemplate === '/') && !adminish) continue;
       const write = WRITE_METHODS.has(route.method);
       const notAuth = route.middleware.find((m) => m.notAuth)?.notAuth;
-      const parts = [`${describe(route)} has no authentication: no middleware, guard, dependency or decorator on the route, its router or the app verifies a token or session.`];
+      const parts = [
+        `${describe(route)} has no authentication: no middleware, guard, dependency or decorator on the route, its router or the app verifies a token or session.`,
+      ];
       if (notAuth) parts.push(`${notAuth}.`);
-      if (route.unmounted) parts.push('Its router is not mounted anywhere in this project, so app-level middleware could not be taken into account.');
-      else if (route.mountedVia.length > 0) parts.push(`Mounted via ${route.mountedVia.map((v) => `\`${v.length > 90 ? v.slice(0, 90) + '…' : v}\``).join(' → ')}.`);
+      if (route.unmounted)
+        parts.push(
+          'Its router is not mounted anywhere in this project, so app-level middleware could not be taken into account.',
+        );
+      else if (route.mountedVia.length > 0)
+        parts.push(
+          `Mounted via ${route.mountedVia.map((v) => `\`${v.length > 90 ? v.slice(0, 90) + '…' : v}\``).join(' → ')}.`,
+        );
       parts.push(
         write || adminish
           ? 'Anyone can call this write/admin endpoint. Add your auth middleware/guard/dependency to the route or to the router or app that mounts it.'
           : 'Anyone can read what it returns. Add authentication, or mark it public explicitly if it really is public.',
       );
-      ctx.report({ ruleId: this.id, span: route.range, message: parts.join(' '), severity: write || adminish ? 'error' : 'warning' });
+      ctx.report({
+        ruleId: this.id,
+        span: route.range,
+        message: parts.join(' '),
+        severity: write || adminish ? 'error' : 'warning',
+      });
     }
   },
 };
 
-const LOOKUP_METHOD = /^(findById|findByPk|findOne|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findOneBy|findOneOrFail|findOneByOrFail|getById|get_by_id|get|get_or_404|get_object_or_404|first_or_404|find_one|filter_by|filter|findByIdAndUpdate|findByIdAndDelete|findByIdAndRemove|findOneAndUpdate|findOneAndDelete|update|destroy|delete|deleteOne|updateOne|where|select|query|execute|fetchrow|fetchone)$/;
-const DATA_RECEIVER = /(Service|service|Repository|repository|Repo|repo|Model|model|Dao|dao)$|(^|\.)(db|database|prisma|repo|repository|Repository|model|Model|session|objects|query|collection|knex|sequelize|conn|connection|pool|client|em|manager|dataSource|store|dao|cursor|orm|table|supabase|from)\b|(^|\.)[A-Z][A-Za-z0-9]+(\.|$)/;
+const LOOKUP_METHOD =
+  /^(findById|findByPk|findOne|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findOneBy|findOneOrFail|findOneByOrFail|getById|get_by_id|get|get_or_404|get_object_or_404|first_or_404|find_one|filter_by|filter|findByIdAndUpdate|findByIdAndDelete|findByIdAndRemove|findOneAndUpdate|findOneAndDelete|update|destroy|delete|deleteOne|updateOne|where|select|query|execute|fetchrow|fetchone)$/;
+const DATA_RECEIVER =
+  /(Service|service|Repository|repository|Repo|repo|Model|model|Dao|dao)$|(^|\.)(db|database|prisma|repo|repository|Repository|model|Model|session|objects|query|collection|knex|sequelize|conn|connection|pool|client|em|manager|dataSource|store|dao|cursor|orm|table|supabase|from)\b|(^|\.)[A-Z][A-Za-z0-9]+(\.|$)/;
 const ID_SOURCE = /(params|path_params|kwargs|\bid\b|Id\b|_id\b|\bpk\b|slug|uuid|Uuid)/;
 const OWNER_KEY = /owner|user|tenant|account|org|organization|company|customer|author|created_?by|member/i;
 
@@ -66,7 +83,13 @@ export const objectLookupWithoutOwnership: CodeRule = {
         if (!LOOKUP_METHOD.test(call.method) && !/get_object_or_404/.test(call.path)) continue;
         const receiver = call.path.replace(/\.[^.]*$/, '');
         if (!DATA_RECEIVER.test(receiver) && !/get_object_or_404/.test(call.path)) continue;
-        if (/^(req|request|res|ctx|reply|headers|os\.environ|process|requests|httpx|axios|http|https|session\.(get|post))\b/.test(call.path) || /\b(headers|cookies|query_params|args|form|params|environ|config|settings|cache|redis)\.\w+$/.test(call.path)) continue;
+        if (
+          /^(req|request|res|ctx|reply|headers|os\.environ|process|requests|httpx|axios|http|https|session\.(get|post))\b/.test(
+            call.path,
+          ) ||
+          /\b(headers|cookies|query_params|args|form|params|environ|config|settings|cache|redis)\.\w+$/.test(call.path)
+        )
+          continue;
         const args = [...call.val.args, ...call.val.kwargs.map((k) => k.value)];
         if (args.some((a) => mentionsOwner(a))) continue;
         let source: TaintSource | undefined;
@@ -92,7 +115,11 @@ function usesIdentity(fn: FnFacts, route: Route): boolean {
   for (const ref of refs) {
     if (route.request.identity.some((id) => ref === id || ref.startsWith(id + '.'))) return true;
     if (/^(user|currentUser|current_user|me|principal|identity|claims|session|tenant)(\.|$)/.test(ref)) return true;
-    if (/(^|\.)(userId|user_id|tenantId|tenant_id|accountId|account_id|ownerId|owner_id|sub)$/.test(ref) && !/^(req|request|ctx)\.(params|query|body|request)\./.test(ref)) return true;
+    if (
+      /(^|\.)(userId|user_id|tenantId|tenant_id|accountId|account_id|ownerId|owner_id|sub)$/.test(ref) &&
+      !/^(req|request|ctx)\.(params|query|body|request)\./.test(ref)
+    )
+      return true;
   }
   return false;
 }
@@ -102,7 +129,8 @@ function mentionsOwner(val: Val): boolean {
   const visit = (v: Val) => {
     if (found) return;
     if (v.k === 'obj' && v.props.some((p) => OWNER_KEY.test(p.key))) found = true;
-    if ((v.k === 'ref' || v.k === 'member') && OWNER_KEY.test(pathOf(v)) && !/params|query|body/.test(pathOf(v))) found = true;
+    if ((v.k === 'ref' || v.k === 'member') && OWNER_KEY.test(pathOf(v)) && !/params|query|body/.test(pathOf(v)))
+      found = true;
     if (v.k === 'obj') v.props.forEach((p) => visit(p.value));
     if (v.k === 'call') [...v.args, ...v.kwargs.map((k) => k.value)].forEach(visit);
     if (v.k === 'other' || v.k === 'arr') (v.k === 'other' ? v.parts : v.items).forEach(visit);
@@ -111,7 +139,8 @@ function mentionsOwner(val: Val): boolean {
   return found;
 }
 
-const MASS_SINK = /^(create|insert|insertOne|insertMany|update|updateOne|updateMany|findByIdAndUpdate|findOneAndUpdate|upsert|save|build|bulkCreate|assign|merge|set|patch|update_or_create|get_or_create|create_user|from_orm|model_validate|parse_obj|extend)$/;
+const MASS_SINK =
+  /^(create|insert|insertOne|insertMany|update|updateOne|updateMany|findByIdAndUpdate|findOneAndUpdate|upsert|save|build|bulkCreate|assign|merge|set|patch|update_or_create|get_or_create|create_user|from_orm|model_validate|parse_obj|extend)$/;
 
 export const massAssignment: CodeRule = {
   id: 'code-mass-assignment',
@@ -123,21 +152,37 @@ export const massAssignment: CodeRule = {
       const taint = new Taint(route.handler, route.request);
       for (const call of route.calls) {
         if (seen.has(call.val.span.start)) continue;
-        const ctor = call.val.isNew || (ctx.file.lang === 'py' && /^[A-Z]/.test(call.method) && call.val.args.some((a) => a.k === 'spread'));
+        const ctor =
+          call.val.isNew ||
+          (ctx.file.lang === 'py' && /^[A-Z]/.test(call.method) && call.val.args.some((a) => a.k === 'spread'));
         const setattr = call.path === 'setattr';
         if (!ctor && !MASS_SINK.test(call.method) && !setattr) continue;
-        if (/^(res|reply|ctx|response|headers|map|params|searchParams|cache|redis|crypto|hash|hmac|Set|Map|URLSearchParams|FormData)\b/.test(call.path) || /\.(headers|cookies|session)\./.test(call.path)) continue;
-        if (call.method === 'set' && !/^[A-Z]|model|doc|entity|record|user|item/i.test(rootOf(call.val.callee) ?? '')) continue;
+        if (
+          /^(res|reply|ctx|response|headers|map|params|searchParams|cache|redis|crypto|hash|hmac|Set|Map|URLSearchParams|FormData)\b/.test(
+            call.path,
+          ) ||
+          /\.(headers|cookies|session)\./.test(call.path)
+        )
+          continue;
+        if (call.method === 'set' && !/^[A-Z]|model|doc|entity|record|user|item/i.test(rootOf(call.val.callee) ?? ''))
+          continue;
         if (setattr) {
           const key = call.val.args[1];
           const src = key ? taint.sourceOf(key) : undefined;
           if (src) {
             seen.add(call.val.span.start);
-            ctx.report({ ruleId: this.id, span: call.nameSpan, message: `\`setattr\` writes attribute names taken from the request (\`${src.text}\`) onto a model on line ${ctx.line(call.val.span)} in ${describe(route)}, so clients can set any field, including \`is_admin\` or \`role\`. Copy only an explicit list of allowed fields.` });
+            ctx.report({
+              ruleId: this.id,
+              span: call.nameSpan,
+              message: `\`setattr\` writes attribute names taken from the request (\`${src.text}\`) onto a model on line ${ctx.line(call.val.span)} in ${describe(route)}, so clients can set any field, including \`is_admin\` or \`role\`. Copy only an explicit list of allowed fields.`,
+            });
           }
           continue;
         }
-        const args = call.method === 'assign' && call.path.startsWith('Object.') ? call.val.args.slice(1) : [...call.val.args, ...call.val.kwargs.map((k) => k.value)];
+        const args =
+          call.method === 'assign' && call.path.startsWith('Object.')
+            ? call.val.args.slice(1)
+            : [...call.val.args, ...call.val.kwargs.map((k) => k.value)];
         for (const arg of args) {
           const whole = wholeBodyIn(arg, taint, route.handler);
           if (!whole) continue;
@@ -194,7 +239,8 @@ function wholeBodyIn(arg: Val, taint: Taint, fn: FnFacts): TaintSource | undefin
   return undefined;
 }
 
-const PRIVILEGE_FIELD = /^(role|roles|is_?admin|isAdmin|is_?staff|isStaff|is_?superuser|isSuperuser|permissions|scopes|is_?verified|isVerified|email_?verified|balance|credits|owner_?id|ownerId|tenant_?id|tenantId|account_?id|plan|tier|approved|status)$/;
+const PRIVILEGE_FIELD =
+  /^(role|roles|is_?admin|isAdmin|is_?staff|isStaff|is_?superuser|isSuperuser|permissions|scopes|is_?verified|isVerified|email_?verified|balance|credits|owner_?id|ownerId|tenant_?id|tenantId|account_?id|plan|tier|approved|status)$/;
 
 /** DRF ModelSerializer with `fields = '__all__'` and no read-only fields. */
 function drfAllFields(ctx: CodeRuleContext): void {
@@ -203,7 +249,8 @@ function drfAllFields(ctx: CodeRuleContext): void {
     const meta = cls.innerClasses.find((c) => c.name === 'Meta');
     const fields = meta?.members.find((m) => m.name === 'fields');
     if (!meta || fields?.value?.k !== 'str' || fields.value.value !== '__all__') continue;
-    if (meta.members.some((m) => m.name === 'read_only_fields' && m.value?.k === 'arr' && m.value.items.length > 0)) continue;
+    if (meta.members.some((m) => m.name === 'read_only_fields' && m.value?.k === 'arr' && m.value.items.length > 0))
+      continue;
     ctx.report({
       ruleId: 'code-mass-assignment',
       span: fields.value.span,
@@ -217,7 +264,8 @@ function pydanticPrivilegeFields(ctx: CodeRuleContext): void {
   const bodyTypes = new Set<string>();
   for (const route of ctx.routes) {
     if (!WRITE_METHODS.has(route.method) || !route.handler || route.framework !== 'fastapi') continue;
-    for (const p of route.handler.params) if (p.typeText && route.request.whole.has(p.name)) bodyTypes.add(p.typeText.replace(/\s/g, ''));
+    for (const p of route.handler.params)
+      if (p.typeText && route.request.whole.has(p.name)) bodyTypes.add(p.typeText.replace(/\s/g, ''));
   }
   for (const cls of ctx.file.classes) {
     if (!bodyTypes.has(cls.name) || !cls.basesText.some((b) => /BaseModel|Schema|SQLModel/.test(b))) continue;
@@ -234,9 +282,11 @@ function pydanticPrivilegeFields(ctx: CodeRuleContext): void {
 
 // --- SSRF ------------------------------------------------------------------------------------------------
 
-const HTTP_SINK = /^(fetch|axios|got|request|needle|superagent|ky|undici\.request|undici\.fetch|http\.get|http\.request|https\.get|https\.request|axios\.(get|post|put|patch|delete|head|request)|got\.(get|post|put|patch|delete|head)|ky\.(get|post|put|patch|delete)|superagent\.(get|post|put|delete)|needle\.(get|post)|requests\.(get|post|put|patch|delete|head|request)|httpx\.(get|post|put|patch|delete|head|request|stream)|urllib\.request\.urlopen|urlopen|urllib3\.request|aiohttp\.request)$/;
+const HTTP_SINK =
+  /^(fetch|axios|got|request|needle|superagent|ky|undici\.request|undici\.fetch|http\.get|http\.request|https\.get|https\.request|axios\.(get|post|put|patch|delete|head|request)|got\.(get|post|put|patch|delete|head)|ky\.(get|post|put|patch|delete)|superagent\.(get|post|put|delete)|needle\.(get|post)|requests\.(get|post|put|patch|delete|head|request)|httpx\.(get|post|put|patch|delete|head|request|stream)|urllib\.request\.urlopen|urlopen|urllib3\.request|aiohttp\.request)$/;
 const CLIENT_METHOD = /^(get|post|put|patch|delete|head|request|stream|fetch|urlopen)$/;
-const CLIENT_CTOR = /(httpx\.(Client|AsyncClient)|aiohttp\.ClientSession|requests\.Session|axios\.create|ClientSession|AsyncClient|Session)$/;
+const CLIENT_CTOR =
+  /(httpx\.(Client|AsyncClient)|aiohttp\.ClientSession|requests\.Session|axios\.create|ClientSession|AsyncClient|Session)$/;
 
 export const ssrf: CodeRule = {
   id: 'code-ssrf',
@@ -277,7 +327,9 @@ function urlArgument(call: CallFact): Val | undefined {
   if (kw) return kw.value;
   const first = call.val.args[0];
   if (first?.k === 'obj') {
-    const u = first.props.find((p) => p.key === 'url' || p.key === 'host' || p.key === 'hostname' || p.key === 'baseURL');
+    const u = first.props.find(
+      (p) => p.key === 'url' || p.key === 'host' || p.key === 'hostname' || p.key === 'baseURL',
+    );
     return u?.value;
   }
   if (call.method === 'request' && call.val.args.length >= 2 && call.val.args[0]?.k === 'str') return call.val.args[1];
@@ -320,7 +372,8 @@ function hostControlled(val: Val, taint: Taint, fn: FnFacts, depth = 0): TaintSo
 
 // --- error details ---------------------------------------------------------------------------------------
 
-const RESPONSE_CALL = /^(json|send|end|write|jsonp|render|jsonify|JsonResponse|JSONResponse|Response|HTTPException|HttpException|make_response|abort)$/;
+const RESPONSE_CALL =
+  /^(json|send|end|write|jsonp|render|jsonify|JsonResponse|JSONResponse|Response|HTTPException|HttpException|make_response|abort)$/;
 
 export const errorDetailsExposed: CodeRule = {
   id: 'code-error-details-exposed',
@@ -330,13 +383,22 @@ export const errorDetailsExposed: CodeRule = {
     for (const fn of ctx.file.allFunctions) {
       const errorNames = new Set(fn.catches.map((c) => c.name).filter(Boolean));
       // Express/Koa error handlers: (err, req, res, next)
-      if (fn.params.length === 4 && /^(err|error|e|ex|exception)$/.test(fn.params[0]!.name)) errorNames.add(fn.params[0]!.name);
+      if (fn.params.length === 4 && /^(err|error|e|ex|exception)$/.test(fn.params[0]!.name))
+        errorNames.add(fn.params[0]!.name);
       // FastAPI/Flask exception handlers: (request, exc) / (e)
-      if (fn.decorators.some((d) => /exception_handler|errorhandler/.test(pathOf(d.k === 'call' ? d.callee : d)))) for (const p of fn.params) if (/^(exc|e|err|error|exception)$/.test(p.name)) errorNames.add(p.name);
+      if (fn.decorators.some((d) => /exception_handler|errorhandler/.test(pathOf(d.k === 'call' ? d.callee : d))))
+        for (const p of fn.params) if (/^(exc|e|err|error|exception)$/.test(p.name)) errorNames.add(p.name);
       const candidates: { val: Val; span: Span; via: string }[] = [];
-      for (const call of fn.calls) if (RESPONSE_CALL.test(call.method)) for (const a of [...call.val.args, ...call.val.kwargs.filter((k) => /detail|message|error|content|body/.test(k.name)).map((k) => k.value)]) candidates.push({ val: a, span: call.nameSpan, via: call.path });
+      for (const call of fn.calls)
+        if (RESPONSE_CALL.test(call.method))
+          for (const a of [
+            ...call.val.args,
+            ...call.val.kwargs.filter((k) => /detail|message|error|content|body/.test(k.name)).map((k) => k.value),
+          ])
+            candidates.push({ val: a, span: call.nameSpan, via: call.path });
       for (const r of [...fn.returns, ...fn.raises]) candidates.push({ val: r, span: r.span, via: '' });
-      for (const a of fn.assigns) if (/\.body$/.test(a.target)) candidates.push({ val: a.value, span: a.targetSpan, via: a.target });
+      for (const a of fn.assigns)
+        if (/\.body$/.test(a.target)) candidates.push({ val: a.value, span: a.targetSpan, via: a.target });
       for (const c of candidates) {
         const leak = leakedError(c.val, errorNames);
         if (!leak || seen.has(leak.span.start)) continue;
@@ -360,7 +422,11 @@ function leakedError(val: Val, errorNames: Set<string>): { text: string; stack: 
       found = { text: pathOf(v.callee) + '()', stack: true, span: v.span };
       return;
     }
-    if (v.k === 'member' && errorNames.has(rootOf(v) ?? '') && /\.(stack|message|msg|args|detail|sqlMessage|sql|errors)$/.test(pathOf(v))) {
+    if (
+      v.k === 'member' &&
+      errorNames.has(rootOf(v) ?? '') &&
+      /\.(stack|message|msg|args|detail|sqlMessage|sql|errors)$/.test(pathOf(v))
+    ) {
       found = { text: pathOf(v), stack: /stack/.test(pathOf(v)), span: v.span };
       return;
     }
@@ -368,7 +434,12 @@ function leakedError(val: Val, errorNames: Set<string>): { text: string; stack: 
       found = { text: v.name, stack: false, span: v.span };
       return;
     }
-    if (v.k === 'call' && /^(str|repr|String|format|f)$/.test(pathOf(v.callee)) && v.args[0]?.k === 'ref' && errorNames.has(v.args[0].name)) {
+    if (
+      v.k === 'call' &&
+      /^(str|repr|String|format|f)$/.test(pathOf(v.callee)) &&
+      v.args[0]?.k === 'ref' &&
+      errorNames.has(v.args[0].name)
+    ) {
       found = { text: `${pathOf(v.callee)}(${v.args[0].name})`, stack: false, span: v.span };
       return;
     }
@@ -399,7 +470,8 @@ function leakedError(val: Val, errorNames: Set<string>): { text: string; stack: 
 
 // --- rate limiting ---------------------------------------------------------------------------------------
 
-const AUTH_FLOW_PATH = /(^|\/)(login|log-in|signin|sign-in|sign_in|signup|sign-up|sign_up|register|token|tokens|oauth\/token|password|passwords|forgot[-_]?password|reset[-_]?password|password[-_]?reset|otp|2fa|mfa|verify[-_]?(otp|code|phone|email)?|magic[-_]?link|sessions?)(\/|$|\.)/i;
+const AUTH_FLOW_PATH =
+  /(^|\/)(login|log-in|signin|sign-in|sign_in|signup|sign-up|sign_up|register|token|tokens|oauth\/token|password|passwords|forgot[-_]?password|reset[-_]?password|password[-_]?reset|otp|2fa|mfa|verify[-_]?(otp|code|phone|email)?|magic[-_]?link|sessions?)(\/|$|\.)/i;
 
 export const missingRateLimit: CodeRule = {
   id: 'code-missing-rate-limit',

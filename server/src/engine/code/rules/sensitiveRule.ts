@@ -7,10 +7,14 @@ import type { Route } from '../model';
 import type { CodeRule } from './types';
 
 const REPORTED_CLASSES = new Set<DataClass>(['credential', 'government-id', 'pci', 'phi', 'biometric']);
-const RECORD_LOOKUP = /(^|\.)(findById|findByPk|findOne|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findOneBy|findOneOrFail|find|findAll|findMany|get|get_or_404|first|first_or_404|one|one_or_none|scalar_one|scalar_one_or_none|all|get_object_or_404|fetchone|fetchall)$/;
-const PERSON_ENTITY = /user|account|customer|patient|member|employee|profile|person|admin|client|staff|student|applicant|subscriber|owner|author/i;
-const TOKEN_ROUTE = /(^|\/)(login|signin|sign-in|token|tokens|refresh|oauth|auth|register|signup|sign-up|session|sessions|api-?keys?)(\/|$)/i;
-const SAFE_WRAPPER = /^(mask|redact|omit|pick|sanitize|serialize|toPublic|toDTO|toDto|plainToInstance|plainToClass|model_validate|from_orm|dump|to_public|public_view)$/i;
+const RECORD_LOOKUP =
+  /(^|\.)(findById|findByPk|findOne|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findOneBy|findOneOrFail|find|findAll|findMany|get|get_or_404|first|first_or_404|one|one_or_none|scalar_one|scalar_one_or_none|all|get_object_or_404|fetchone|fetchall)$/;
+const PERSON_ENTITY =
+  /user|account|customer|patient|member|employee|profile|person|admin|client|staff|student|applicant|subscriber|owner|author/i;
+const TOKEN_ROUTE =
+  /(^|\/)(login|signin|sign-in|token|tokens|refresh|oauth|auth|register|signup|sign-up|session|sessions|api-?keys?)(\/|$)/i;
+const SAFE_WRAPPER =
+  /^(mask|redact|omit|pick|sanitize|serialize|toPublic|toDTO|toDto|plainToInstance|plainToClass|model_validate|from_orm|dump|to_public|public_view)$/i;
 
 export const sensitiveDataInResponse: CodeRule = {
   id: 'code-sensitive-data-in-response',
@@ -28,12 +32,20 @@ export const sensitiveDataInResponse: CodeRule = {
       if (depth > 4 || seen.has(val.span.start)) return;
       if (val.k === 'obj') {
         for (const p of val.props) {
-          const classes = atLeast(classifyField({ name: p.key }, options), 'medium').filter((m) => REPORTED_CLASSES.has(m.dataClass));
+          const classes = atLeast(classifyField({ name: p.key }, options), 'medium').filter((m) =>
+            REPORTED_CLASSES.has(m.dataClass),
+          );
           if (classes.length === 0) {
             inspect(resolve(p.value, route.handler!), route, depth + 1);
             continue;
           }
-          if (classes.every((c) => c.dataClass === 'credential') && TOKEN_ROUTE.test(route.pathTemplate) && /token|key|session/i.test(p.key) && !/password|secret|hash|salt/i.test(p.key)) continue;
+          if (
+            classes.every((c) => c.dataClass === 'credential') &&
+            TOKEN_ROUTE.test(route.pathTemplate) &&
+            /token|key|session/i.test(p.key) &&
+            !/password|secret|hash|salt/i.test(p.key)
+          )
+            continue;
           if (p.value.k === 'call' && SAFE_WRAPPER.test(pathOf(p.value.callee).split('.').pop() ?? '')) continue;
           if (p.value.k === 'null' || p.value.k === 'bool') continue;
           seen.add(p.keySpan.start);
@@ -49,7 +61,12 @@ export const sensitiveDataInResponse: CodeRule = {
       }
       if (val.k === 'spread') return inspect(resolve(val.value, route.handler!), route, depth + 1);
       const path = pathOf(val);
-      if (/^(process\.env|os\.environ)$/.test(path) || (val.k === 'call' && /^(dict|Object\.assign|Object\.entries|JSON\.stringify)$/.test(pathOf(val.callee)) && val.args.some((a) => /^(process\.env|os\.environ)$/.test(pathOf(a))))) {
+      if (
+        /^(process\.env|os\.environ)$/.test(path) ||
+        (val.k === 'call' &&
+          /^(dict|Object\.assign|Object\.entries|JSON\.stringify)$/.test(pathOf(val.callee)) &&
+          val.args.some((a) => /^(process\.env|os\.environ)$/.test(pathOf(a))))
+      ) {
         seen.add(val.span.start);
         ctx.report({
           ruleId: 'code-sensitive-data-in-response',
@@ -79,7 +96,9 @@ function resolve(val: Val, fn: FnFacts, depth = 0): Val {
       const last = values[values.length - 1]!;
       // keep the variable's span: findings land where the value is sent
       const inner = resolve(last, fn, depth + 1);
-      return inner.k === 'call' || inner.k === 'obj' ? { ...inner, span: inner.k === 'obj' ? inner.span : val.span } : inner;
+      return inner.k === 'call' || inner.k === 'obj'
+        ? { ...inner, span: inner.k === 'obj' ? inner.span : val.span }
+        : inner;
     }
   }
   return val;
@@ -89,7 +108,9 @@ function entityOf(call: Extract<Val, { k: 'call' }>): string {
   const path = pathOf(call.callee).replace(/\(\)/g, '');
   const modelArg = call.args[0];
   const parts = path.split('.');
-  const named = parts.find((p) => PERSON_ENTITY.test(p)) ?? (modelArg && PERSON_ENTITY.test(pathOf(modelArg)) ? pathOf(modelArg) : undefined);
+  const named =
+    parts.find((p) => PERSON_ENTITY.test(p)) ??
+    (modelArg && PERSON_ENTITY.test(pathOf(modelArg)) ? pathOf(modelArg) : undefined);
   return named ?? parts[parts.length - 2] ?? path;
 }
 
@@ -98,8 +119,18 @@ function wholeRecord(call: Extract<Val, { k: 'call' }>): boolean {
   const path = pathOf(call.callee);
   // a service method's return value is unknown (it may map to a DTO); data-layer calls return stored records
   if (/(Service|service|Controller|controller|Client|client|Api|api)\.[^.]+$/.test(path)) return false;
-  if (/select|attributes|projection|only|values|exclude/.test(JSON.stringify(call.args.map((a) => (a.k === 'obj' ? a.props.map((p) => p.key) : []))))) return false;
+  if (
+    /select|attributes|projection|only|values|exclude/.test(
+      JSON.stringify(call.args.map((a) => (a.k === 'obj' ? a.props.map((p) => p.key) : []))),
+    )
+  )
+    return false;
   if (/\.(select|only|values|values_list|lean\(\)\.select|project)\(\)/.test(path)) return false;
   const modelArg = call.args[0];
-  return PERSON_ENTITY.test(path.split('.').slice(0, -1).join('.')) || (modelArg !== undefined && /get_object_or_404|session\.get|db\.get/.test(path) && PERSON_ENTITY.test(pathOf(modelArg)));
+  return (
+    PERSON_ENTITY.test(path.split('.').slice(0, -1).join('.')) ||
+    (modelArg !== undefined &&
+      /get_object_or_404|session\.get|db\.get/.test(path) &&
+      PERSON_ENTITY.test(pathOf(modelArg)))
+  );
 }
