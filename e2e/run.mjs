@@ -7,6 +7,7 @@
 //   node e2e/run.mjs --groups=openapi,nvim run some groups only (openapi, code, nvim)
 //   node e2e/run.mjs --screenshots        run the scenarios that take README images, copy them to docs/images/
 //   --no-setup, --no-build                skip e2e/setup.sh, skip `npm run build && npm run package`
+//   --built                               dist/ is fresh: package it, do not build again
 //   --keep                                keep profiles and workspaces of passing attempts too
 // Environment: APIWARDEN_E2E_SETTINGS='{"apiwarden.rules": {...}}' is merged into the VS Code user settings.
 // Each scenario runs at most twice (one retry, reported). Exit code 0 only if every selected scenario passed.
@@ -47,7 +48,9 @@ const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const unknown = args.filter(
-  (a) => !/^--(only|groups)=/.test(a) && !['--screenshots', '--no-setup', '--no-build', '--keep', '--help'].includes(a),
+  (a) =>
+    !/^--(only|groups)=/.test(a) &&
+    !['--screenshots', '--no-setup', '--no-build', '--built', '--keep', '--help'].includes(a),
 );
 if (flag('help') || unknown.length > 0) {
   if (unknown.length) console.error(`unknown arguments: ${unknown.join(' ')}`);
@@ -217,7 +220,8 @@ log(`API Warden e2e: ${selected.length} scenario(s): ${selected.map((s) => s.id)
 if (notRun.length) log(`not selected: ${notRun.map((s) => `${s.id} (${s.group})`).join(', ')}`);
 if (!flag('no-setup')) run('bash', [path.join(ROOT, 'e2e', 'setup.sh')], 'setup');
 if (!flag('no-build')) {
-  run('npm', ['run', '--silent', 'build'], 'npm run build');
+  // --built: dist/ was just built (by `npm test` in .ci/run), so only the .vsix is packaged from it.
+  if (!flag('built')) run('npm', ['run', '--silent', 'build'], 'npm run build');
   run('npm', ['run', '--silent', 'package'], 'npm run package');
 }
 

@@ -1,7 +1,7 @@
 // What an OpenAPI rule of ours is: metadata (shown in hovers, SARIF, docs) plus a check that queries the
 // document index. `spectralRuleset.ts` turns these into plain Spectral rules.
 import type { JsonPath, OpenApiIndex, SpecVersion } from './index/openapiIndex';
-import type { ClassifierOptions } from '../../server/src/engine/sensitive/types';
+import type { ClassifierOptions } from './sensitive/types';
 
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
 

@@ -7,24 +7,37 @@ import { RULES } from '../src/engine';
 import { toServerSettings } from '../src/lsp/settingsCache';
 import { readExpectations } from './support/expectations';
 import { FIXTURES_ROOT, fixtureFiles, listFiles } from './support/fixtureRunner';
+import { layerViolations, sourceFiles } from './support/layers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-test('nothing under server/src/engine or rulesets/src imports VS Code or LSP modules', () => {
-  const offenders: string[] = [];
-  for (const dir of ['server/src/engine', 'rulesets/src']) {
-    for (const file of listFiles(path.join(ROOT, dir)).filter((f) => f.endsWith('.ts'))) {
-      const text = readFileSync(file, 'utf8');
-      if (
-        /(?:from\s+|require\(\s*|import\(\s*)['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|vscode-jsonrpc[^'"]*)['"]/.test(
-          text,
-        )
-      ) {
-        offenders.push(path.relative(ROOT, file));
-      }
-    }
+test('layers: classifier, then rules, then the engine, then the front ends (each imports only downwards)', () => {
+  const files = sourceFiles(ROOT, ['client/src', 'server/src', 'rulesets/src'], listFiles);
+  assert.ok(files.length > 100, 'the source tree was read');
+  assert.deepEqual(layerViolations(files), []);
+});
+
+test('the layer check catches each kind of wrong direction', () => {
+  const cases: [string, string][] = [
+    ['rulesets/src/rules/oas-x.ts', "import { LineIndex } from '../../../server/src/engine/positions';"],
+    ['rulesets/src/sensitive/words.ts', "import { recommendedRules } from '../recommended';"],
+    ['server/src/engine/code/x.ts', "import { createConnection } from 'vscode-languageserver/node';"],
+    ['server/src/engine/code/x.ts', "import { LintScheduler } from '../../lsp/lintScheduler';"],
+    ['server/src/engine/openapi/x.ts', "import { recommendedRules } from '../../../../rulesets/src/recommended';"],
+    ['server/src/lsp/x.ts', "import type { Finding } from '../engine/findings';"],
+    ['server/src/cli/x.ts', "const m = require('../lsp/main');"],
+    ['client/src/x.ts', "export { Engine } from '../../server/src/engine';"],
+  ];
+  for (const [file, text] of cases) {
+    assert.equal(layerViolations([{ path: file, text }]).length, 1, `${file}: ${text}`);
   }
-  assert.deepEqual(offenders, []);
+  const allowed: [string, string][] = [
+    ['rulesets/src/rules/oas-x.ts', "import { splitIdentifier } from '../sensitive';"],
+    ['server/src/engine/openapi/x.ts', "import { recommendedRules } from '@apiwarden/rulesets';"],
+    ['server/src/lsp/x.ts', "import { type Finding, ruleDocUrl } from '../engine';"],
+    ['server/src/lsp/x.ts', "import { createConnection } from 'vscode-languageserver/node';"],
+  ];
+  for (const [file, text] of allowed) assert.deepEqual(layerViolations([{ path: file, text }]), [], `${file}: ${text}`);
 });
 
 test('every rule has a documentation page with what, why, OWASP id, bad and good examples and a fix', () => {

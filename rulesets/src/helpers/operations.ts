@@ -1,6 +1,6 @@
 // Facts about operations that several rules share: is it secured, what does its path say it does, does it
 // document rate limiting. Word lists are module constants; paths are split into words once per operation.
-import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+import { splitIdentifier } from '../sensitive/words';
 import {
   hasResponse,
   responseHeaders,

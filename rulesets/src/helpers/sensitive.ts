@@ -1,12 +1,6 @@
 // The sensitive-data classifier as OpenAPI rules use it: on indexed schemas and parameters, cached per schema.
-import {
-  atLeast,
-  classifyField,
-  regulationsFor,
-  type DataClass,
-  type DataClassMatch,
-} from '../../../server/src/engine/sensitive';
-import type { ClassifierOptions } from '../../../server/src/engine/sensitive/types';
+import { atLeast, classifyField, regulationsFor, type DataClass, type DataClassMatch } from '../sensitive';
+import type { ClassifierOptions } from '../sensitive/types';
 import type { IndexedSchema, JsonObject } from '../index/openapiIndex';
 
 // Keyed by the schema object first (resolved objects an edit did not touch are the same objects in the next

@@ -1,7 +1,7 @@
 import { describeOperation, schemaTypes } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
 import { isAiLinked } from '../helpers/operations';
-import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+import { splitIdentifier } from '../sensitive/words';
 
 const PROMPT_WORDS = new Set([
   'prompt',

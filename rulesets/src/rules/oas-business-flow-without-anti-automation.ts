@@ -1,7 +1,7 @@
 import { describeOperation, isObject, type IndexedOperation, type OpenApiIndex } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
 import { hasAnyWord, pathWords } from '../helpers/operations';
-import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+import { splitIdentifier } from '../sensitive/words';
 
 // Flows where a human should be behind each call; money flows are covered by rate limits and idempotency.
 const HUMAN_FLOW_WORDS = new Set([

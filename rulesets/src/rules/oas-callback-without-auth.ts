@@ -1,6 +1,6 @@
 import type { OpenApiRule } from '../ruleTypes';
 import { isObject, type IndexedCallbackOperation } from '../index/openapiIndex';
-import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+import { splitIdentifier } from '../sensitive/words';
 
 const SIGNATURE_WORDS = new Set(['signature', 'signed', 'hmac', 'sig', 'authorization']);
 

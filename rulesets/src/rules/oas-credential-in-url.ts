@@ -1,5 +1,5 @@
 import type { OpenApiRule } from '../ruleTypes';
-import { atLeast, classifyField } from '../../../server/src/engine/sensitive';
+import { atLeast, classifyField } from '../sensitive';
 import { uniqueParameters } from '../helpers/operations';
 
 export const credentialInUrl: OpenApiRule = {

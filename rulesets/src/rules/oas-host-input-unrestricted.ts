@@ -1,6 +1,6 @@
 import { schemaTypes, type JsonPath } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
-import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+import { splitIdentifier } from '../sensitive/words';
 
 // `ip` alone is left out: in request bodies it is mostly the end user's address (data), not a destination.
 const HOST_LAST_WORDS = new Set([

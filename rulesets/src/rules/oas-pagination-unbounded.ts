@@ -1,6 +1,6 @@
 import { isObject, schemaTypes, type JsonObject } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
-import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+import { splitIdentifier } from '../sensitive/words';
 import { uniqueParameters } from '../helpers/operations';
 
 const PAGINATION_NAMES = new Set([

@@ -1,6 +1,6 @@
 import { schemaTypes } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
-import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+import { splitIdentifier } from '../sensitive/words';
 
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'passcode']);
 // Words that make a password-named property describe the password (a policy, a date, a flag) rather than hold it.

@@ -1,5 +1,5 @@
 import type { OpenApiRule } from '../ruleTypes';
-import { classifyValue, regulationsFor, type DataClass } from '../../../server/src/engine/sensitive';
+import { classifyValue, regulationsFor, type DataClass } from '../sensitive';
 import { isObject, type JsonPath } from '../index/openapiIndex';
 
 const MAX_STRINGS_PER_EXAMPLE = 2000;

@@ -1,6 +1,6 @@
 import { schemaTypes, isObject, type JsonObject, type JsonPath } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
-import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+import { splitIdentifier } from '../sensitive/words';
 
 /** `id`, `userId`, `order_id`, `account-id`, `ID`. */
 export function isIdName(name: string): boolean {

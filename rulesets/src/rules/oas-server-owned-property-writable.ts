@@ -1,5 +1,5 @@
 import type { OpenApiRule } from '../ruleTypes';
-import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+import { splitIdentifier } from '../sensitive/words';
 
 // Properties the server owns: identity, timestamps, ownership and privileges.
 const SERVER_OWNED = new Set([

@@ -1,6 +1,6 @@
 import { isObject, schemaTypes, type JsonObject, type JsonPath } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
-import { splitIdentifier } from '../../../server/src/engine/sensitive/words';
+import { splitIdentifier } from '../sensitive/words';
 
 const URL_LAST_WORDS = new Set([
   'url',

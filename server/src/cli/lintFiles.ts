@@ -2,7 +2,7 @@
 // findings (each fault once, even when two specs reach the same referenced file).
 import { readFileSync } from 'node:fs';
 import { Engine, compareFindings, pathToUri, type EngineSettings, type Finding } from '../engine';
-import { discoverFiles } from '../engine/workspace/discoverFiles';
+import { discoverFiles } from '../engine';
 
 export interface CliLintResult {
   findings: Finding[];

@@ -3,7 +3,7 @@
 import { Command, InvalidArgumentError, CommanderError } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { normalizeSettings, SEVERITY_ORDER, type Finding } from '../engine';
-import { DATA_CLASSES, isDataClass, type DataClass } from '../engine/sensitive';
+import { DATA_CLASSES, isDataClass, type DataClass } from '../engine';
 import { VERSION } from '../version';
 import { lintPaths } from './lintFiles';
 import { formatStylish } from './formatters/stylish';

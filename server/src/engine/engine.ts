@@ -4,10 +4,10 @@ import { DEFAULT_SETTINGS, type EngineSettings } from './config/settings';
 import { diskFileReader, type FileReader } from './fileReader';
 import type { Finding } from './findings';
 import { LineIndex } from './positions';
-import { detectOpenApi, type OpenApiDetection } from './openapi/detect';
+import type { OpenApiDetection } from './openapi/detect';
+import { classifyDocument, type DocumentKind } from './classify';
 import { lintOpenApi } from './openapi/lintOpenApi';
-import { CodeAnalyzer, isCodeOfInterest } from './code/lintCode';
-import { extensionOf } from './uris';
+import { CodeAnalyzer } from './code/lintCode';
 import { ChunkedYamlParser } from './openapi/chunkedYaml';
 import { ResolverMemo } from './openapi/refResolver';
 
@@ -16,7 +16,7 @@ interface DocumentState {
   resolverMemo: ResolverMemo;
 }
 
-export type DocumentKind = 'openapi' | 'code' | 'none';
+export type { DocumentKind };
 
 export interface LintRequest {
   uri: string;
@@ -55,8 +55,6 @@ export interface EngineOptions {
 
 /** How many documents keep incremental state (the most recently linted ones). */
 const INCREMENTAL_DOCUMENTS = 32;
-
-const OPENAPI_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 export class Engine {
   private readonly fileReader: FileReader;
@@ -98,13 +96,7 @@ export class Engine {
 
   /** What kind of document this is, decided from its name and content alone (cheap). */
   classify(uri: string, text: string): { kind: DocumentKind; openapi?: OpenApiDetection } {
-    const extension = extensionOf(uri);
-    if (OPENAPI_EXTENSIONS.has(extension)) {
-      const openapi = detectOpenApi(text, extension);
-      if (openapi) return { kind: 'openapi', openapi };
-    }
-    if (isCodeOfInterest(uri, text)) return { kind: 'code' };
-    return { kind: 'none' };
+    return classifyDocument(uri, text);
   }
 
   async lint(request: LintRequest): Promise<LintResult> {

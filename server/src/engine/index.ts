@@ -4,9 +4,12 @@ export { DEFAULT_SETTINGS, normalizeSettings, type EngineSettings, type RuleSett
 export { LintCancelledError, NEVER_CANCELLED, type CancelSignal } from './cancellation';
 export { diskFileReader, OverlayFileReader, type FileReader } from './fileReader';
 export { compareFindings, SEVERITY_ORDER, type Finding, type Range, type Position, type Severity } from './findings';
-export { LineIndex } from './positions';
+export { classifyDocument } from './classify';
+export { LineIndex, rangeContains, shiftRange } from './positions';
+export { discoverFiles } from './workspace/discoverFiles';
+export { DATA_CLASSES, isDataClass, type DataClass } from '@apiwarden/sensitive';
 export { RULES, ruleMetadata } from './rules/catalog';
-export { pathToUri, uriToPath, normalizeUri } from './uris';
+export { extensionOf, pathToUri, uriToPath, normalizeUri } from './uris';
 export { ruleDocUrl } from './rules/ruleDocs';
 export { computeFixes, applyEdits, type Fix, type TextEdit } from './fixes';
 export type { FixData } from './findings';

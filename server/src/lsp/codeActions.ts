@@ -1,7 +1,7 @@
 // Code actions for our diagnostics, computed on request from the data the diagnostic carries.
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { computeFixes } from '../engine/fixes';
+import { computeFixes } from '../engine';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './diagnostics';
 
 export function codeActionsFor(document: TextDocument, params: CodeActionParams): CodeAction[] {

@@ -2,8 +2,8 @@
 // document: after a keystroke almost every finding is the one sent before, at most moved by some lines. A large
 // spec has thousands of findings; copying them between threads on every keystroke costs tens of milliseconds,
 // the delta a fraction of one.
-import type { Finding, Range } from '../engine/findings';
-import { shiftRange } from '../engine/positions';
+import type { Finding, Range } from '../engine';
+import { shiftRange } from '../engine';
 
 export interface FindingsDelta {
   /** How many findings the previous result (the base) had: a check that both sides hold the same base. */

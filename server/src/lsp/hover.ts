@@ -1,10 +1,10 @@
 // Hover on a flagged range: the rule's title, OWASP and CWE ids, what it means, this finding's message and a
 // link to the full rule page.
 import type { Hover, Position } from 'vscode-languageserver/node';
-import type { Finding } from '../engine/findings';
-import { rangeContains } from '../engine/positions';
-import { ruleMetadata } from '../engine/rules/catalog';
-import { ruleDocUrl } from '../engine/rules/ruleDocs';
+import type { Finding } from '../engine';
+import { rangeContains } from '../engine';
+import { ruleMetadata } from '../engine';
+import { ruleDocUrl } from '../engine';
 
 export function hoverFor(findings: readonly Finding[], position: Position): Hover | null {
   const hits = findings.filter((f) => rangeContains(f.range, position));

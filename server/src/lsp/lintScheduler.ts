@@ -4,8 +4,8 @@
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../engine/findings';
-import { compareFindings } from '../engine/findings';
+import type { Finding } from '../engine';
+import { compareFindings } from '../engine';
 import type { LintWorkerClient, JobPriority } from './lintWorkerClient';
 import type { SettingsCache } from './settingsCache';
 import { toDiagnostic } from './diagnostics';

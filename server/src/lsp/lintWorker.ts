@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Engine, LintCancelledError, OverlayFileReader, type CancelSignal } from '../engine';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
-import type { Finding } from '../engine/findings';
+import type { Finding } from '../engine';
 import { encodeFindings } from './findingsDelta';
 
 const port = parentPort;

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type { EngineSettings, LintResult } from '../engine';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
-import type { Finding } from '../engine/findings';
+import type { Finding } from '../engine';
 import { decodeFindings } from './findingsDelta';
 
 export type JobPriority = 'interactive' | 'background';

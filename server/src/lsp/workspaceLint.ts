@@ -2,10 +2,7 @@
 // handler code files among them in the background, and reports progress to the editor.
 import type { Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { readFileSync } from 'node:fs';
-import { discoverFiles } from '../engine/workspace/discoverFiles';
-import { detectOpenApi } from '../engine/openapi/detect';
-import { isCodeOfInterest } from '../engine/code/languages';
-import { extensionOf, pathToUri, uriToPath } from '../engine/uris';
+import { classifyDocument, discoverFiles, pathToUri, uriToPath } from '../engine';
 import type { LintScheduler } from './lintScheduler';
 
 export interface WorkspaceLintSummary {
@@ -18,8 +15,6 @@ export interface WorkspaceLintSummary {
 }
 
 export const LINT_WORKSPACE_REQUEST = 'apiwarden/lintWorkspace';
-
-const OPENAPI_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
 export async function lintWorkspace(
   connection: Connection,
@@ -56,7 +51,6 @@ export async function lintWorkspace(
   return { filesLinted, openapiFiles: done.openapi, codeFiles: done.code, findings, cancelled: isCancelled() };
 }
 
-/** The same decision as Engine.classify, made without importing engine.ts (and Spectral) on the main thread. */
 function kindOf(file: string): 'openapi' | 'code' | undefined {
   let text: string;
   try {
@@ -64,7 +58,6 @@ function kindOf(file: string): 'openapi' | 'code' | undefined {
   } catch {
     return undefined;
   }
-  const extension = extensionOf(file);
-  if (OPENAPI_EXTENSIONS.has(extension) && detectOpenApi(text, extension) !== null) return 'openapi';
-  return isCodeOfInterest(file, text) ? 'code' : undefined;
+  const { kind } = classifyDocument(file, text);
+  return kind === 'none' ? undefined : kind;
 }

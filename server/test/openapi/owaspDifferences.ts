@@ -1,7 +1,7 @@
 // The deliberate differences between @stoplight/spectral-owasp-ruleset and ours, with the predicate that
 // recognises each one in their findings. docs/rules/README.md lists the same reasons (a test checks it).
 import type { IRuleResult } from '@stoplight/spectral-core';
-import { classifyField } from '../../src/engine/sensitive';
+import { classifyField } from '@apiwarden/sensitive';
 
 export type JsonPath = (string | number)[];
 

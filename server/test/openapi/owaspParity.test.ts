@@ -11,9 +11,7 @@ import { Json, Yaml, type IParser } from '@stoplight/spectral-parsers';
 import { httpAndFileResolver } from '@stoplight/spectral-ref-resolver';
 import * as YAML from 'yaml';
 import owaspRuleset from '@stoplight/spectral-owasp-ruleset';
-import { recommendedRules } from '../../../rulesets/src/recommended';
-import { toSpectralRuleset } from '../../../rulesets/src/spectralRuleset';
-import type { OpenApiRule } from '../../../rulesets/src/ruleTypes';
+import { recommendedRules, toSpectralRuleset, type OpenApiRule } from '@apiwarden/rulesets';
 import { Engine, pathToUri } from '../../src/engine';
 import { FIXTURES_ROOT, fixtureFiles } from '../support/fixtureRunner';
 

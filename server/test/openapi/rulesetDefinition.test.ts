@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { assertValidRuleset } from '@stoplight/spectral-core';
-import { recommendedRules } from '../../../rulesets/src/recommended';
-import { toSpectralRuleset } from '../../../rulesets/src/spectralRuleset';
+import { recommendedRules, toSpectralRuleset } from '@apiwarden/rulesets';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 

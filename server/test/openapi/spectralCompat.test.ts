@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { recommendedRules } from '../../../rulesets/src/recommended';
+import { recommendedRules } from '@apiwarden/rulesets';
 import { FIXTURES_ROOT } from '../support/fixtureRunner';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

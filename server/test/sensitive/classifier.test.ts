@@ -9,7 +9,7 @@ import {
   normalizeClassifierOptions,
   regulationsFor,
   type DataClass,
-} from '../../src/engine/sensitive';
+} from '@apiwarden/sensitive';
 import { NAME_LIST } from './nameList';
 
 test('the name list is large enough and holds positives and look-alike negatives', () => {

@@ -1,7 +1,7 @@
 // Field names with the data classes they hold: positives in many naming styles and languages' conventions, and
 // look-alikes that must not be read as the class. Expected classes are what a reviewer would say, written down
 // before the classifier was tuned; an empty list means "holds none of the classes".
-import type { DataClass } from '../../src/engine/sensitive';
+import type { DataClass } from '@apiwarden/sensitive';
 
 export const NAME_LIST: readonly [name: string, expected: DataClass[]][] = [
   // credentials

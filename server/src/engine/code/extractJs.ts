@@ -292,8 +292,9 @@ class JsExtractor extends StatementExtractor {
     try {
       const params = node.childForFieldName('parameters');
       const single = node.childForFieldName('parameter');
-      if (params) for (const p of params.namedChildren) p && this.param(p, fn.params);
-      else if (single) this.param(single, fn.params);
+      if (params) {
+        for (const p of params.namedChildren) if (p) this.param(p, fn.params);
+      } else if (single) this.param(single, fn.params);
       const body = node.childForFieldName('body');
       if (body) {
         if (body.type === 'statement_block') this.block(body);
@@ -567,7 +568,7 @@ class JsExtractor extends StatementExtractor {
       }
       case 'regex':
         return { k: 'other', parts: [], span: s, text: this.src(node) };
-      default:
+      default: {
         if (TRANSPARENT.has(node.type)) {
           const inner = node.namedChildren.find(
             (c) =>
@@ -591,6 +592,7 @@ class JsExtractor extends StatementExtractor {
           else parts.push(this.val(child));
         }
         return { k: 'other', parts, span: s };
+      }
     }
   }
 

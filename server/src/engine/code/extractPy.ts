@@ -280,7 +280,7 @@ class PyExtractor extends StatementExtractor {
   }
 
   private param(node: Node, params: Param[]): void {
-    let nameNode: Node | null = null;
+    let nameNode: Node | null;
     let typeNode: Node | null = null;
     let valueNode: Node | null = null;
     switch (node.type) {

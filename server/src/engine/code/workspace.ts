@@ -189,7 +189,7 @@ export class CodeIndex {
           CODE_EXTENSIONS.includes(path.extname(entry.name).toLowerCase()) &&
           !entry.name.endsWith('.d.ts')
         ) {
-          let mtimeMs = 0;
+          let mtimeMs: number;
           try {
             mtimeMs = statSync(full).mtimeMs;
           } catch {

@@ -1,8 +1,7 @@
 // What to run for one document. Front ends build this (LSP: pulled per document from the editor; CLI: flags),
 // the engine only reads it.
 import { isSeverity, type Severity } from '../findings';
-import { normalizeClassifierOptions } from '../sensitive/config';
-import type { ClassifierOptions } from '../sensitive/types';
+import { normalizeClassifierOptions, type ClassifierOptions } from '@apiwarden/sensitive';
 
 export type RuleSetting = Severity | 'off';
 

@@ -1,9 +1,7 @@
 // Lints one OpenAPI document with Spectral and our rulesets, and turns Spectral's results into Findings with
 // exact ranges, rule metadata and the data quick-fixes need.
 import { Ruleset, Spectral, type IRuleResult, type RulesetDefinition } from '@stoplight/spectral-core';
-import { recommendedRules } from '../../../../rulesets/src/recommended';
-import { toSpectralRuleset, type RuleFunctionResult } from '../../../../rulesets/src/spectralRuleset';
-import type { OpenApiRule } from '../../../../rulesets/src/ruleTypes';
+import { recommendedRules, toSpectralRuleset, type OpenApiRule, type RuleFunctionResult } from '@apiwarden/rulesets';
 import { LintCancelledError, throwIfCancelled, type CancelSignal } from '../cancellation';
 import type { EngineSettings } from '../config/settings';
 import type { FileReader } from '../fileReader';

@@ -1,7 +1,6 @@
 // Every rule id the engine can report, with its metadata (hover text, OWASP/CWE ids, default severity).
 // Light on purpose: the language server's main thread imports it to answer hovers without loading Spectral.
-import { recommendedRules } from '../../../../rulesets/src/recommended';
-import { metadataOf, type RuleMetadata } from '../../../../rulesets/src/ruleTypes';
+import { metadataOf, recommendedRules, type RuleMetadata } from '@apiwarden/rulesets';
 import { CODE_RULES } from '../code/ruleMeta';
 
 /** Rules that report problems of the input itself rather than of the API it describes. */

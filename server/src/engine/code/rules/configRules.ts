@@ -1,6 +1,6 @@
 // Rules about configuration written in code, wherever it appears in a handler file: CORS, JWT handling,
 // hard-coded secrets, TLS verification and debug mode.
-import { splitIdentifier } from '../../sensitive/words';
+import { splitIdentifier } from '@apiwarden/sensitive';
 import { isDecodeOnly, pythonVerificationDisabled } from '../auth';
 import {
   allRefsOf,

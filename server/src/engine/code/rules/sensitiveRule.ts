@@ -1,7 +1,7 @@
-// Sensitive data in responses, with the shared sensitive-data classifier (server/src/engine/sensitive/):
+// Sensitive data in responses, with the shared sensitive-data classifier (`@apiwarden/sensitive`, rulesets/src/sensitive/):
 // response objects whose property names it marks (credentials, government ids, card data, health data),
 // whole database records of user-like entities, and the process environment.
-import { atLeast, classifyField, type ClassifierOptions, type DataClass } from '../../sensitive';
+import { atLeast, classifyField, type ClassifierOptions, type DataClass } from '@apiwarden/sensitive';
 import { localsOf, pathOf, type FnFacts, type Val } from '../facts';
 import type { Route } from '../model';
 import type { CodeRule } from './types';

@@ -2,7 +2,7 @@
 import type { FileFacts, Span } from '../facts';
 import type { Route } from '../model';
 import type { Severity } from '../../findings';
-import type { ClassifierOptions } from '../../sensitive';
+import type { ClassifierOptions } from '@apiwarden/sensitive';
 
 export interface CodeReport {
   ruleId: string;
