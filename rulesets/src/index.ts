@@ -1,5 +1,5 @@
 // Public surface of our OpenAPI rules for the engine: the rule list, the rule shape and the Spectral adapter.
 // The sensitive-data classifier has its own entry point (`@apiwarden/sensitive`, `./sensitive/index.ts`).
-export { recommendedRules } from './recommended';
+export { recommendedRules } from './recommended.generated';
 export { toSpectralRuleset, type RuleFunctionResult, type SpectralRulesetOptions } from './spectralRuleset';
 export { metadataOf, type OpenApiRule, type RuleMetadata, type RuleReport, type RuleSeverity } from './ruleTypes';

@@ -3,7 +3,7 @@
 // or, in a team's .spectral.yaml:  extends: ['./node_modules/api-warden/rulesets/dist/apiwarden-recommended.js']
 // Outside our engine nothing isolates a failing rule, so each rule catches its own errors here: one rule that
 // throws on an odd document must not abort the whole Spectral run.
-import { recommendedRules } from '../recommended';
+import { recommendedRules } from '../recommended.generated';
 import { toSpectralRuleset } from '../spectralRuleset';
 
 declare const __APIWARDEN_DOCS_BASE__: string;

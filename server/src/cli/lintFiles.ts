@@ -1,8 +1,15 @@
 // The CLI's lint job: expand paths/globs, lint every OpenAPI document and handler code file found, and collect
 // findings (each fault once, even when two specs reach the same referenced file).
 import { readFileSync } from 'node:fs';
-import { Engine, compareFindings, pathToUri, type EngineSettings, type Finding } from '../engine';
-import { discoverFiles } from '../engine';
+import {
+  Engine,
+  FindingDeduplicator,
+  compareFindings,
+  discoverFiles,
+  pathToUri,
+  type EngineSettings,
+  type Finding,
+} from '../engine';
 
 export interface CliLintResult {
   findings: Finding[];
@@ -25,7 +32,7 @@ export async function lintPaths(patterns: string[], cwd: string, settings: Engin
     skipped: [],
     errors: [],
   };
-  const seen = new Set<string>();
+  const seen = new FindingDeduplicator(); // a fragment referenced from two specs yields its findings twice
   for (const file of files) {
     let text: string;
     try {
@@ -42,12 +49,7 @@ export async function lintPaths(patterns: string[], cwd: string, settings: Engin
     result.linted.push(file);
     result.lintedByKind[lint.kind]++;
     result.errors.push(...lint.errors);
-    for (const finding of lint.findings) {
-      const key = `${finding.uri}|${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      result.findings.push(finding);
-    }
+    result.findings.push(...seen.keep(lint.findings));
   }
   result.findings.sort(compareFindings);
   return result;

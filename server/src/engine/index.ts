@@ -1,6 +1,7 @@
 // Public surface of the engine for the front ends (language server, CLI, tests).
 export { Engine, type LintRequest, type LintResult, type DocumentKind, type EngineOptions } from './engine';
 export { DEFAULT_SETTINGS, normalizeSettings, type EngineSettings, type RuleSetting } from './config/settings';
+export { FindingDeduplicator, FindingPolicy, type FindingInit } from './findingPolicy';
 export { LintCancelledError, NEVER_CANCELLED, type CancelSignal } from './cancellation';
 export { diskFileReader, OverlayFileReader, type FileReader } from './fileReader';
 export { compareFindings, SEVERITY_ORDER, type Finding, type Range, type Position, type Severity } from './findings';

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { CODE_RULES } from '../../src/engine/code/ruleMeta';
+import { CODE_RULES } from '../../src/engine/code/rules/index.generated';
 import { compareWithExpectations, FIXTURES_ROOT, lintFixtureFolder } from '../support/fixtureRunner';
 
 const codeFixtures = path.join(FIXTURES_ROOT, 'code');

@@ -2,7 +2,7 @@
 // fixtures. Shared by the OpenAPI and code fixture tests.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { Engine, normalizeSettings, pathToUri, uriToPath, type Finding } from '../../src/engine';
+import { Engine, FindingDeduplicator, normalizeSettings, pathToUri, uriToPath, type Finding } from '../../src/engine';
 import { readExpectations, type Expectation } from './expectations';
 
 export const FIXTURES_ROOT = path.resolve(__dirname, '..', '..', '..', 'test-fixtures');
@@ -31,15 +31,13 @@ export async function lintFixtureFolder(directory: string): Promise<Map<string, 
   const settings = normalizeSettings(existsSync(settingsFile) ? JSON.parse(readFileSync(settingsFile, 'utf8')) : {});
   const engine = new Engine();
   const byFile = new Map<string, Finding[]>();
-  const seen = new Set<string>();
+  const seen = new FindingDeduplicator();
   for (const file of fixtureFiles(directory)) {
     const result = await engine.lint({ uri: pathToUri(file), text: readFileSync(file, 'utf8'), settings });
     if (result.errors.length > 0)
       throw new Error(`Internal errors while linting ${file}:\n${result.errors.join('\n')}`);
     for (const finding of result.findings) {
-      const key = `${finding.uri}|${finding.ruleId}|${JSON.stringify(finding.range)}|${finding.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (seen.repeats(finding)) continue;
       const target = uriToPath(finding.uri);
       const list = byFile.get(target) ?? [];
       list.push(finding);

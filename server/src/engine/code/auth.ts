@@ -20,6 +20,7 @@ import {
 } from './facts';
 import type { AuthEvidence } from './model';
 import type { Resolver, Symbol } from './resolve';
+import { FRAMEWORK_HINTS } from './frameworks/hints.generated';
 
 /** Built-in names trusted as auth when their definition is not in the workspace (extended by settings). */
 export const KNOWN_AUTH_NAMES = [
@@ -83,12 +84,14 @@ export const KNOWN_AUTH_NAMES = [
 ];
 
 /** Packages whose middleware authenticates when used (any export). */
-const AUTH_PACKAGES =
-  /^(passport|express-jwt|koa-jwt|koa-passport|express-oauth2-jwt-bearer|express-openid-connect|@clerk\/|@auth0\/|@fastify\/(jwt|auth|basic-auth|bearer-auth|passport|session|secure-session)|fastify-jwt|@nestjs\/passport|flask_login|flask_jwt_extended|flask_httpauth|fastapi_users|django\.contrib\.auth\.decorators|rest_framework\.permissions|rest_framework_simplejwt|@supabase\/auth|firebase-admin\/auth)/;
+// Packages whose middleware/guards authenticate or limit rates: each framework adapter names its own
+// (hints.generated.ts); identity providers used with any framework are listed here.
+const AUTH_PACKAGES = new RegExp(
+  `^(${[...FRAMEWORK_HINTS.authPackages, '@clerk\\/', '@auth0\\/', '@supabase\\/auth', 'firebase-admin\\/auth'].join('|')})`,
+);
 
 const RATE_LIMIT_NAME = /rate[-_]?limit|ratelimit|limiter|throttl|slow[-_]?down|brute|RateLimiter|Throttle/i;
-const RATE_LIMIT_PACKAGES =
-  /^(express-rate-limit|express-slow-down|rate-limiter-flexible|@fastify\/rate-limit|koa-ratelimit|@nestjs\/throttler|slowapi|flask_limiter|fastapi_limiter|django_ratelimit|express-brute)/;
+const RATE_LIMIT_PACKAGES = new RegExp(`^(${FRAMEWORK_HINTS.rateLimitPackages.join('|')})`);
 
 /** Calls that verify a token's signature (JS: jsonwebtoken, jose, Nest JwtService, Firebase, Cognito…). */
 const VERIFY_CALL =

@@ -299,6 +299,18 @@ export function localsOf(fn: FnFacts, name: string): Val[] | undefined {
   return undefined;
 }
 
+/** The last value a local variable was given in a function (or the value itself when it is not a local). */
+export function resolveLocal(val: Val, fn: FnFacts): Val {
+  if (val.k !== 'ref') return val;
+  const values = localsOf(fn, val.name);
+  return values && values.length > 0 ? values[values.length - 1]! : val;
+}
+
+/** The module the callee's root name was imported from (`jsonwebtoken` for `jwt.verify` after `import jwt`). */
+export function moduleOfCall(call: CallFact, file: FileFacts): string | undefined {
+  return file.importsByLocal.get(rootOf(call.val.callee) ?? '')?.module;
+}
+
 export function kwarg(call: Extract<Val, { k: 'call' }>, name: string): KwArg | undefined {
   return call.kwargs.find((k) => k.name === name);
 }

@@ -74,6 +74,11 @@ export interface RequestModel {
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all'];
 export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'ALL']);
 
+/** `GET /users/:id` as a message writes it (`ANY` for all-method routes). */
+export function describeRoute(route: Route): string {
+  return `\`${route.method === 'ALL' ? 'ANY' : route.method} ${route.pathTemplate}\``;
+}
+
 /** Joins mount prefixes and a route path: `/api` + `/users/` + `:id` → `/api/users/:id`. */
 export function joinPaths(...parts: string[]): string {
   const joined = parts

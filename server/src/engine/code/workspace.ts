@@ -9,6 +9,7 @@ import { pathToUri, uriToPath } from '../uris';
 import { FactsExtractor } from './extract';
 import type { FileFacts } from './facts';
 import { grammarFor, languageOf, ParseCache, CODE_EXTENSIONS } from './parser';
+import { FRAMEWORK_HINTS } from './frameworks/hints.generated';
 
 const IGNORED_DIRECTORIES = new Set([
   'node_modules',
@@ -46,10 +47,9 @@ const MAX_CODE_FILE_CHARS = 2 * 1024 * 1024;
 const REREAD_AFTER_MS = 2_000;
 
 /** Text that marks a file as one that mounts, includes or configures routes for other files. */
-const MOUNT_HINT_JS =
-  /\.use\s*\(|\.register\s*\(|useGlobalGuards|APP_GUARD|\.routes\s*\(|setGlobalPrefix|RouterModule|\.route\s*\(/;
-const MOUNT_HINT_PY =
-  /include_router|register_blueprint|urlpatterns|before_request|DEFAULT_PERMISSION_CLASSES|DEFAULT_THROTTLE_CLASSES|add_url_rule|\.mount\s*\(|LoginRequiredMiddleware|REST_FRAMEWORK|\.register\s*\(/;
+// Calls that mount routers, register blueprints or set guards: each adapter names its own (hints.generated.ts).
+const MOUNT_HINT_JS = new RegExp(FRAMEWORK_HINTS.jsMountCalls.join('|'));
+const MOUNT_HINT_PY = new RegExp(FRAMEWORK_HINTS.pyMountCalls.join('|'));
 
 interface ListedFile {
   path: string;

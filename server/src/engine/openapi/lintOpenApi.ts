@@ -6,6 +6,7 @@ import { LintCancelledError, throwIfCancelled, type CancelSignal } from '../canc
 import type { EngineSettings } from '../config/settings';
 import type { FileReader } from '../fileReader';
 import type { Finding, FixData, Range, Severity } from '../findings';
+import { FindingDeduplicator, FindingPolicy, runGuarded } from '../findingPolicy';
 import { ruleMetadata } from '../rules/catalog';
 import { hasApplicableFix } from '../fixes';
 import { shiftRange } from '../positions';
@@ -103,15 +104,16 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   };
 
   const findings: Finding[] = [];
-  const seen = new SeenFindings();
+  const seen = new FindingDeduplicator();
+  const policy = FindingPolicy.of(input.settings);
   for (const { ruleId, root, result } of context.direct) {
-    const finding = directFinding(ruleId, root, result, input, run.resolver.origins, sourcePath, sourceFor);
+    const finding = directFinding(ruleId, root, result, policy, run.resolver.origins, sourcePath, sourceFor);
     if (!finding || seen.repeats(finding)) continue; // the same fault reached through several paths (a shared schema)
     findings.push(finding);
   }
   const syntaxErrorLines = new Set<string>();
   for (const result of results) {
-    const finding = toFinding(result, input, sourceFor);
+    const finding = toFinding(result, input, policy, sourceFor);
     if (!finding) continue;
     if (finding.ruleId === 'oas-syntax-error') {
       // A YAML/JSON parser reports follow-on errors at the same spot; the first one per line is the useful one.
@@ -132,29 +134,6 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   return { findings, dependencies: [...run.dependencies], errors: context.errors, timings };
 }
 
-/**
- * Findings already taken, by start position: thousands per lint on large specs, and only a few share a position,
- * so no key string (with the message) is built for each.
- */
-class SeenFindings {
-  private readonly byPosition = new Map<number, Finding[]>();
-
-  /** Whether an identical finding (file, rule, position, message) was taken before; records it when not. */
-  repeats(finding: Finding): boolean {
-    const position = finding.range.start.line * 0x1_0000_0000 + finding.range.start.character;
-    const taken = this.byPosition.get(position);
-    if (
-      taken?.some(
-        (other) => other.ruleId === finding.ruleId && other.uri === finding.uri && other.message === finding.message,
-      )
-    )
-      return true;
-    if (taken) taken.push(finding);
-    else this.byPosition.set(position, [finding]);
-    return false;
-  }
-}
-
 interface SourceInfo {
   uri: string;
   document: SourceDocument | null;
@@ -164,13 +143,13 @@ interface SourceInfo {
 function toFinding(
   result: IRuleResult,
   input: OpenApiLintInput,
+  policy: FindingPolicy,
   sourceFor: (path: string) => SourceInfo,
 ): Finding | undefined {
   const code = String(result.code);
   if (code === 'unrecognized-format') return undefined;
   const ruleId = SPECTRAL_CODE_TO_RULE[code] ?? code;
-  const override = input.settings.rules[ruleId];
-  if (override === 'off') return undefined;
+  if (!policy.enabled(ruleId)) return undefined;
   const metadata = ruleMetadata(ruleId);
   const { uri, document: sourceDocument } = sourceFor(result.source ?? uriToPath(input.uri));
   // The root document answered Spectral with exact ranges already (SourceDocument.getRangeForJsonPath);
@@ -185,17 +164,15 @@ function toFinding(
   const valueRange = metadata?.fixable && sourceDocument ? sourceDocument.valueRangeForPath(result.path) : undefined;
   const fixData = valueRange ? { path: [...result.path], valueRange } : undefined;
   const fixable = fixData !== undefined && fixApplies(ruleId, fixData, sourceDocument!, uri);
-  return {
+  return policy.finding({
     ruleId,
-    severity: override ?? SPECTRAL_SEVERITY[result.severity] ?? 'warning',
+    severity: SPECTRAL_SEVERITY[result.severity] ?? 'warning',
     message: ruleId === 'oas-unresolved-ref' ? unresolvedRefMessage(result.message) : result.message,
     uri,
     range,
-    ...(metadata?.owasp ? { owasp: metadata.owasp } : {}),
-    ...(metadata?.cwe ? { cwe: metadata.cwe } : {}),
     fixable,
-    ...(fixable ? { data: fixData } : {}),
-  };
+    data: fixData,
+  });
 }
 
 /**
@@ -207,13 +184,11 @@ function directFinding(
   ruleId: string,
   root: unknown,
   result: RuleFunctionResult,
-  input: OpenApiLintInput,
+  policy: FindingPolicy,
   origins: WeakMap<object, Origin>,
   rootPath: string,
   sourceFor: (path: string) => SourceInfo,
 ): Finding | undefined {
-  const override = input.settings.rules[ruleId];
-  if (override === 'off') return undefined;
   let source = rootPath;
   let path: (string | number)[] = [];
   let current: unknown = root;
@@ -240,21 +215,16 @@ function directFinding(
   const metadata = ruleMetadata(ruleId);
   const fixData = metadata?.fixable ? { path, valueRange: ranges.valueRange } : undefined;
   const fixable = fixData !== undefined && fixApplies(ruleId, fixData, document, uri);
-  // Optional fields set one by one: thousands of findings per lint on large specs.
-  const finding: Finding = {
+  return policy.finding({
     ruleId,
-    severity: override ?? metadata?.severity ?? 'warning',
     message: result.message,
     uri,
     range: ranges.range,
     fixable,
-  };
-  if (metadata?.owasp) finding.owasp = metadata.owasp;
-  if (metadata?.cwe) finding.cwe = metadata.cwe;
-  if (result.dataClasses) finding.dataClasses = result.dataClasses;
-  if (result.aiLinked) finding.aiLinked = true;
-  if (fixable) finding.data = fixData;
-  return finding;
+    data: fixData,
+    dataClasses: result.dataClasses,
+    aiLinked: result.aiLinked,
+  });
 }
 
 /** Whether a quick-fix can be built for a finding, decided on the text around its value (see textAround). */
@@ -300,7 +270,8 @@ const PREVALIDATED_RULESETS: WeakSet<object> = ((globalThis as Record<symbol, un
 ] ??= new WeakSet<object>()) as WeakSet<object>;
 
 function compiledRuleset(settings: EngineSettings): Ruleset {
-  const enabled = recommendedRules.filter((rule) => settings.rules[rule.id] !== 'off');
+  const policy = FindingPolicy.of(settings);
+  const enabled = recommendedRules.filter((rule) => policy.enabled(rule.id));
   // Rule options (the sensitive-data classifier's additions) are part of the compiled ruleset.
   const context = settings.sensitiveData ? { sensitiveData: settings.sensitiveData } : undefined;
   const key = enabled.map((r) => r.id).join(',') + (context ? `|${JSON.stringify(context)}` : '');
@@ -331,19 +302,17 @@ function guardRuleFunctions(definition: RulesetDefinition, rules: readonly OpenA
       const context = runContexts.get(fnContext.document);
       if (context?.signal.cancelled) throw new LintCancelledError();
       const started = performance.now();
-      try {
-        const results = inner(input, options, fnContext) as RuleFunctionResult[] | undefined;
-        if (!context) return results;
-        context.rulesMs += performance.now() - started;
-        for (const result of results ?? []) context.direct.push({ ruleId: id, root: input, result });
-        return [];
-      } catch (error) {
-        if (error instanceof LintCancelledError) throw error;
-        context?.errors.push(
-          `Rule ${id} failed and was skipped: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        return [];
-      }
+      const results = runGuarded(
+        id,
+        'an OpenAPI document',
+        context?.errors ?? [],
+        () => inner(input, options, fnContext) as RuleFunctionResult[] | undefined,
+        (error) => error instanceof LintCancelledError,
+      );
+      if (!context) return results ?? [];
+      context.rulesMs += performance.now() - started;
+      for (const result of results ?? []) context.direct.push({ ruleId: id, root: input, result });
+      return [];
     };
     Object.defineProperty(guarded, 'name', { value: id });
     rule.then = { ...rule.then, function: guarded };

@@ -16,6 +16,7 @@ import {
 import { joinPaths, type MiddlewareRef, type Route } from '../model';
 import type { AdapterContext } from './context';
 import { djangoRequestModel, evaluatedRef, lastName, pyResponses } from './python';
+import type { FrameworkAdapter } from './adapter';
 
 export function isDjangoFile(file: FileFacts): boolean {
   return file.imports.some((i) => /^(django|rest_framework)(\.|$)/.test(i.module));
@@ -320,3 +321,23 @@ function collectUrlEntries(files: FileFacts[]): UrlEntry[] {
 function cleanRoute(route: string): string {
   return route.replace(/^\^/, '').replace(/\$$/, '');
 }
+
+export const adapter: FrameworkAdapter = {
+  name: 'django',
+  language: 'py',
+  uses: isDjangoFile,
+  routes: djangoRoutes,
+  hints: {
+    modules: ['django', 'rest_framework'],
+    mountCalls: [
+      'urlpatterns',
+      'DEFAULT_PERMISSION_CLASSES',
+      'DEFAULT_THROTTLE_CLASSES',
+      'LoginRequiredMiddleware',
+      'REST_FRAMEWORK',
+      '\\.register\\s*\\(',
+    ],
+    authPackages: ['django\\.contrib\\.auth\\.decorators', 'rest_framework\\.permissions', 'rest_framework_simplejwt'],
+    rateLimitPackages: ['django_ratelimit'],
+  },
+};

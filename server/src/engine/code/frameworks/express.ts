@@ -4,8 +4,9 @@
 import { pathOf, type FileFacts, type FnFacts, type Val } from '../facts';
 import type { RequestModel, Route } from '../model';
 import type { AdapterContext } from './context';
-import type { FrameworkSpec } from './jsRouters';
+import { fileUsesFramework, type FrameworkSpec } from './jsRouters';
 import { jsRoutes } from './jsRoutes';
+import type { FrameworkAdapter } from './adapter';
 
 const EXPRESS_MODULES = /^express$/;
 
@@ -74,3 +75,23 @@ export function expressRequestModel(fn: FnFacts): RequestModel {
 export function expressRoutes(ctx: AdapterContext): Promise<Route[]> {
   return jsRoutes(ctx, expressSpec, expressRequestModel);
 }
+
+export const adapter: FrameworkAdapter = {
+  name: 'express',
+  language: 'js',
+  uses: (file) => fileUsesFramework(file, expressSpec),
+  // A routes file that receives its app or router as a parameter imports no framework: it is taken as Express
+  // when no other JS framework claims it and it registers routes on a path literal.
+  appliesTo: (file, others) =>
+    fileUsesFramework(file, expressSpec) ||
+    (file.lang === 'js' &&
+      !others.some((o) => o.uses(file)) &&
+      /\.(get|post|put|patch|delete)\s*\(\s*['"`]\//.test(file.text)),
+  routes: expressRoutes,
+  hints: {
+    modules: ['express'],
+    mountCalls: ['\\.use\\s*\\(', '\\.route\\s*\\('],
+    authPackages: ['passport', 'express-jwt', 'express-oauth2-jwt-bearer', 'express-openid-connect'],
+    rateLimitPackages: ['express-rate-limit', 'express-slow-down', 'rate-limiter-flexible', 'express-brute'],
+  },
+};

@@ -6,6 +6,7 @@ import { joinPaths, type MiddlewareRef, type Route } from '../model';
 import type { Resolver } from '../resolve';
 import type { AdapterContext } from './context';
 import { dependencyOf, evaluatedRef, fastapiRequestModel, lastName, pyResponses } from './python';
+import type { FrameworkAdapter } from './adapter';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'api_route']);
 
@@ -168,3 +169,19 @@ async function mountChain(
 }
 
 export type { FnFacts };
+
+export const adapter: FrameworkAdapter = {
+  name: 'fastapi',
+  language: 'py',
+  uses: isFastApiFile,
+  // Router modules may receive their names through relative imports only.
+  appliesTo: (file) =>
+    isFastApiFile(file) || (file.lang === 'py' && /include_router|APIRouter|Depends\(/.test(file.text)),
+  routes: fastapiRoutes,
+  hints: {
+    modules: ['fastapi', 'starlette'],
+    mountCalls: ['include_router', '\\.mount\\s*\\('],
+    authPackages: ['fastapi_users'],
+    rateLimitPackages: ['slowapi', 'fastapi_limiter'],
+  },
+};

@@ -5,8 +5,9 @@
 import { pathOf, type FileFacts, type FnFacts, type Val } from '../facts';
 import type { RequestModel, Route } from '../model';
 import type { AdapterContext } from './context';
-import type { FrameworkSpec } from './jsRouters';
+import { fileUsesFramework, type FrameworkSpec } from './jsRouters';
 import { jsRoutes } from './jsRoutes';
+import type { FrameworkAdapter } from './adapter';
 
 export const fastifySpec: FrameworkSpec = {
   framework: 'fastify',
@@ -43,3 +44,20 @@ export function fastifyRequestModel(fn: FnFacts): RequestModel {
 export function fastifyRoutes(ctx: AdapterContext): Promise<Route[]> {
   return jsRoutes(ctx, fastifySpec, fastifyRequestModel);
 }
+
+export const adapter: FrameworkAdapter = {
+  name: 'fastify',
+  language: 'js',
+  uses: (file) => fileUsesFramework(file, fastifySpec),
+  // `fastify.authenticate` hooks are decorations (`fastify.decorate('authenticate', fn)`) made in other plugins.
+  prepare: async (ctx) => {
+    ctx.auth.decorationFiles = await ctx.mountFiles();
+  },
+  routes: fastifyRoutes,
+  hints: {
+    modules: ['fastify', 'fastify-plugin', '@fastify\\/[\\w-]+'],
+    mountCalls: ['\\.register\\s*\\('],
+    authPackages: ['@fastify\\/(jwt|auth|basic-auth|bearer-auth|passport|session|secure-session)', 'fastify-jwt'],
+    rateLimitPackages: ['@fastify\\/rate-limit'],
+  },
+};

@@ -6,6 +6,7 @@ import { allCallsOf, kwarg, strValue, type FileFacts, type FnFacts, type Val } f
 import { joinPaths, type MiddlewareRef, type Route } from '../model';
 import type { AdapterContext } from './context';
 import { callName, evaluatedRef, flaskRequestModel, lastName, pyResponses } from './python';
+import type { FrameworkAdapter } from './adapter';
 
 const VERB_DECORATORS = new Set(['route', 'get', 'post', 'put', 'patch', 'delete']);
 
@@ -163,3 +164,18 @@ export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
 }
 
 export { callName };
+
+export const adapter: FrameworkAdapter = {
+  name: 'flask',
+  language: 'py',
+  uses: isFlaskFile,
+  // Blueprint modules that import no Flask name still declare `@bp.route(...)`.
+  appliesTo: (file) => isFlaskFile(file) || (file.lang === 'py' && /\.route\(/.test(file.text)),
+  routes: flaskRoutes,
+  hints: {
+    modules: ['flask', 'quart'],
+    mountCalls: ['register_blueprint', 'before_request', 'add_url_rule'],
+    authPackages: ['flask_login', 'flask_jwt_extended', 'flask_httpauth'],
+    rateLimitPackages: ['flask_limiter'],
+  },
+};

@@ -3,8 +3,9 @@
 import { pathOf, strValue, type FileFacts, type FnFacts, type Val } from '../facts';
 import type { RequestModel, Route } from '../model';
 import type { AdapterContext } from './context';
-import type { FrameworkSpec } from './jsRouters';
+import { fileUsesFramework, type FrameworkSpec } from './jsRouters';
 import { jsRoutes } from './jsRoutes';
+import type { FrameworkAdapter } from './adapter';
 
 export const koaSpec: FrameworkSpec = {
   framework: 'koa',
@@ -58,3 +59,16 @@ export function koaRequestModel(fn: FnFacts): RequestModel {
 export function koaRoutes(ctx: AdapterContext): Promise<Route[]> {
   return jsRoutes(ctx, koaSpec, koaRequestModel);
 }
+
+export const adapter: FrameworkAdapter = {
+  name: 'koa',
+  language: 'js',
+  uses: (file) => fileUsesFramework(file, koaSpec),
+  routes: koaRoutes,
+  hints: {
+    modules: ['koa', '@koa\\/router', 'koa-router'],
+    mountCalls: ['\\.use\\s*\\(', '\\.routes\\s*\\('],
+    authPackages: ['koa-jwt', 'koa-passport'],
+    rateLimitPackages: ['koa-ratelimit'],
+  },
+};

@@ -7,6 +7,7 @@ import { joinPaths, type MiddlewareRef, type RequestModel, type Route } from '..
 import type { AdapterContext } from './context';
 import { jsResponses } from './jsRoutes';
 import { describeVal } from './jsRouters';
+import type { FrameworkAdapter } from './adapter';
 
 const METHOD_DECORATORS: Record<string, string> = {
   Get: 'GET',
@@ -202,3 +203,16 @@ export function nestRequestModel(fn: FnFacts): RequestModel {
 }
 
 export type { ClassFacts };
+
+export const adapter: FrameworkAdapter = {
+  name: 'nestjs',
+  language: 'js',
+  uses: isNestFile,
+  routes: nestRoutes,
+  hints: {
+    modules: ['@nestjs\\/[\\w-]+'],
+    mountCalls: ['useGlobalGuards', 'APP_GUARD', 'setGlobalPrefix', 'RouterModule'],
+    authPackages: ['@nestjs\\/passport'],
+    rateLimitPackages: ['@nestjs\\/throttler'],
+  },
+};

@@ -1,10 +1,13 @@
-// What a code rule sees: the linted file's facts, its routes, and a report function.
-import type { FileFacts, Span } from '../facts';
-import type { Route } from '../model';
+// What a code rule is (metadata + checks) and what a check sees. A check declares what it reads beyond its
+// scope's own facts (`reads`); the rule runner (ruleRunner.ts) derives its cache keys from those declarations,
+// so a check that reads more must say so here rather than in a hand-kept signature.
 import type { Severity } from '../../findings';
 import type { ClassifierOptions } from '@apiwarden/sensitive';
+import type { FileFacts, ImportFact, Span } from '../facts';
+import type { Route } from '../model';
 
 export interface CodeReport {
+  /** Filled in by the runner with the id of the rule whose check made the report. */
   ruleId: string;
   span: Span;
   message: string;
@@ -16,27 +19,84 @@ export interface CodeReport {
   lines?: Span[];
 }
 
-export interface CodeRuleContext {
-  file: FileFacts;
-  routes: Route[];
-  /** The project's sensitive-data classifier settings. */
-  classifierOptions?: ClassifierOptions;
-  /** 1-based line of a span in the linted file, for messages ("flows to fetch on line 40"). Statement-scoped
-   * rules get a placeholder that is filled in when the (possibly cached and moved) report becomes a finding. */
-  line(span: Span): string;
-  /** The whole file, for statement-scoped rules that need cross-statement context (imports, settings names). */
-  wholeFile: FileFacts;
-  /** Source text of a span, shortened for messages. */
-  snippet(span: Span, max?: number): string;
-  report(report: CodeReport): void;
+/** Facts of the whole file that statement- and route-scoped checks may read (declared in `reads.file`). */
+export interface FileContext {
+  /** The file's imports (statement views carry them as `file.imports` / `file.importsByLocal`). */
+  imports: readonly ImportFact[];
+  /** A Django settings module (or a module importing Django): `DEBUG = True` there is the framework's switch. */
+  djangoSettings: boolean;
+  /** `CORS_ALLOW_CREDENTIALS = True` somewhere in the file (Django settings). */
+  corsAllowCredentials: boolean;
+}
+export type FileContextKey = keyof FileContext;
+
+/** Route fields a route-scoped check may read (declared in `reads.route`); see ROUTE_FIELD_KEYS in ruleRunner.ts. */
+export type RouteField =
+  | 'framework'
+  | 'method'
+  | 'pathTemplate'
+  | 'rateLimited'
+  | 'publicMarker'
+  | 'unmounted'
+  | 'mountedVia'
+  | 'authEvidence'
+  | 'middleware'
+  | 'handlerFile'
+  | 'handler'
+  | 'calls'
+  | 'request'
+  | 'responseExpressions';
+
+export interface CheckReads {
+  file?: FileContextKey[];
+  route?: RouteField[];
+  /** Engine settings the check reads (`sensitiveData`: `ctx.classifierOptions`). */
+  settings?: 'sensitiveData'[];
 }
 
-export interface CodeRule {
-  id: string;
-  /** `statement`: the rule looks at one top-level statement at a time (ctx.file is that statement's view), so its
-   * reports are cached with the statement's facts and reused while the statement's text does not change. */
-  /** `route`: the rule looks at one route at a time (ctx.routes holds it); its reports are cached with the route's
-   * handler and declaration and reused while they and what runs before the route are unchanged. */
-  scope?: 'statement' | 'route' | 'file';
+export interface CodeRuleContext {
+  /** `statement` checks: one top-level statement's facts (with the file's imports); otherwise the whole file. */
+  file: FileFacts;
+  /** `route` checks: the one route; `file` checks: every route of the file; `statement` checks: none. */
+  routes: Route[];
+  /** The file-wide facts the check declared in `reads.file`. */
+  fileContext: Partial<FileContext>;
+  /** The project's sensitive-data classifier settings (only when declared in `reads.settings`). */
+  classifierOptions?: ClassifierOptions;
+  /** 1-based line of a span in the linted file, for messages ("flows to fetch on line 40"). Cached reports get a
+   * placeholder that is filled in when the (possibly moved) report becomes a finding. */
+  line(span: Span): string;
+  /** Source text of a span, shortened for messages. */
+  snippet(span: Span, max?: number): string;
+  /** Reports a problem; `ruleId` defaults to the rule the check belongs to. */
+  report(report: Omit<CodeReport, 'ruleId'> & { ruleId?: string }): void;
+}
+
+export interface CodeCheck {
+  /** `statement`: sees one top-level statement; its reports are reused while the statement's text and the
+   * declared file context are unchanged. `route`: sees one route; reused while its handler, declaration and the
+   * declared route fields are unchanged. `file`: sees the whole file and its routes, runs on every lint. */
+  scope: 'statement' | 'route' | 'file';
+  reads?: CheckReads;
   check(ctx: CodeRuleContext): void;
+}
+
+export interface CodeRuleMetadata {
+  id: string;
+  severity: Severity;
+  owasp: string;
+  cwe: string;
+  title: string;
+  summary: string;
+  fixable: boolean;
+}
+
+export interface CodeRule extends CodeRuleMetadata {
+  checks: CodeCheck[];
+}
+
+/** A rule with one check: `codeRule({ id, …metadata, scope, reads, check })`. */
+export function codeRule(definition: CodeRuleMetadata & CodeCheck): CodeRule {
+  const { scope, reads, check, ...metadata } = definition;
+  return { ...metadata, checks: [{ scope, ...(reads ? { reads } : {}), check }] };
 }

@@ -1,24 +1,39 @@
+// code-sensitive-data-in-response: Responses that send classified-sensitive properties, whole user-like records or the process environment.
+// Doc: docs/rules/code-sensitive-data-in-response.md. Fixtures: test-fixtures/code/*/ (marked `code-sensitive-data-in-response`).
+
+import { atLeast, classifyField, type ClassifierOptions, type DataClass } from '@apiwarden/sensitive';
+import { codeRule } from './types';
+import { localsOf, pathOf, type FnFacts, type Val } from '../facts';
+import { type Route } from '../model';
+
 // Sensitive data in responses, with the shared sensitive-data classifier (`@apiwarden/sensitive`, rulesets/src/sensitive/):
 // response objects whose property names it marks (credentials, government ids, card data, health data),
 // whole database records of user-like entities, and the process environment.
-import { atLeast, classifyField, type ClassifierOptions, type DataClass } from '@apiwarden/sensitive';
-import { localsOf, pathOf, type FnFacts, type Val } from '../facts';
-import type { Route } from '../model';
-import type { CodeRule } from './types';
-
 const REPORTED_CLASSES = new Set<DataClass>(['credential', 'government-id', 'pci', 'phi', 'biometric']);
+
 const RECORD_LOOKUP =
   /(^|\.)(findById|findByPk|findOne|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findOneBy|findOneOrFail|find|findAll|findMany|get|get_or_404|first|first_or_404|one|one_or_none|scalar_one|scalar_one_or_none|all|get_object_or_404|fetchone|fetchall)$/;
+
 const PERSON_ENTITY =
   /user|account|customer|patient|member|employee|profile|person|admin|client|staff|student|applicant|subscriber|owner|author/i;
+
 const TOKEN_ROUTE =
   /(^|\/)(login|signin|sign-in|token|tokens|refresh|oauth|auth|register|signup|sign-up|session|sessions|api-?keys?)(\/|$)/i;
+
 const SAFE_WRAPPER =
   /^(mask|redact|omit|pick|sanitize|serialize|toPublic|toDTO|toDto|plainToInstance|plainToClass|model_validate|from_orm|dump|to_public|public_view)$/i;
 
-export const sensitiveDataInResponse: CodeRule = {
+export default codeRule({
   id: 'code-sensitive-data-in-response',
+  severity: 'warning',
+  owasp: 'API3:2023',
+  cwe: 'CWE-213',
+  title: 'Sensitive data in a response',
+  summary:
+    'A response sends a whole database record, properties the sensitive-data classifier marks (password hashes, tokens, SSNs, card numbers, health data), or the process environment.',
+  fixable: false,
   scope: 'route',
+  reads: { route: ['handler', 'responseExpressions', 'method', 'pathTemplate'], settings: ['sensitiveData'] },
   check(ctx) {
     const options: ClassifierOptions | undefined = ctx.classifierOptions;
     const seen = new Set<number>();
@@ -50,7 +65,6 @@ export const sensitiveDataInResponse: CodeRule = {
           if (p.value.k === 'null' || p.value.k === 'bool') continue;
           seen.add(p.keySpan.start);
           ctx.report({
-            ruleId: 'code-sensitive-data-in-response',
             span: p.keySpan,
             message: `The response of \`${route.method} ${route.pathTemplate}\` includes \`${p.key}\` (${classes.map((c) => c.dataClass).join(', ')}: ${classes[0]!.reason}). Anyone who can call this endpoint receives it, and it ends up in logs, caches and browser storage. Leave it out of the response, or mask it.`,
             dataClasses: classes.map((c) => c.dataClass),
@@ -69,7 +83,6 @@ export const sensitiveDataInResponse: CodeRule = {
       ) {
         seen.add(val.span.start);
         ctx.report({
-          ruleId: 'code-sensitive-data-in-response',
           span: val.span,
           message: `The response of \`${route.method} ${route.pathTemplate}\` sends the process environment, which holds database passwords, API keys and signing secrets. Return only the specific, non-secret values the client needs.`,
           dataClasses: ['credential'],
@@ -79,7 +92,6 @@ export const sensitiveDataInResponse: CodeRule = {
       if (val.k === 'call' && RECORD_LOOKUP.test(pathOf(val.callee)) && wholeRecord(val)) {
         seen.add(val.span.start);
         ctx.report({
-          ruleId: 'code-sensitive-data-in-response',
           span: val.span,
           message: `The response of \`${route.method} ${route.pathTemplate}\` sends a whole \`${entityOf(val)}\` record as stored (\`${pathOf(val.callee).replace(/\(\)/g, '()')}\`), including fields such as password hashes, tokens or internal flags. Return an explicit DTO/serializer with only the fields the client needs.`,
           dataClasses: ['credential', 'pii'],
@@ -87,7 +99,7 @@ export const sensitiveDataInResponse: CodeRule = {
       }
     }
   },
-};
+});
 
 function resolve(val: Val, fn: FnFacts, depth = 0): Val {
   if (val.k === 'ref' && depth < 4) {
@@ -114,7 +126,6 @@ function entityOf(call: Extract<Val, { k: 'call' }>): string {
   return named ?? parts[parts.length - 2] ?? path;
 }
 
-/** A lookup of a person-like entity (User.findById, prisma.user.findUnique, get_object_or_404(User, …)). */
 function wholeRecord(call: Extract<Val, { k: 'call' }>): boolean {
   const path = pathOf(call.callee);
   // a service method's return value is unknown (it may map to a DTO); data-layer calls return stored records

@@ -1,0 +1,157 @@
+// code-cors-any-origin-with-credentials: CORS that accepts every origin (or reflects it) while allowing credentials.
+// Doc: docs/rules/code-cors-any-origin-with-credentials.md. Fixtures: test-fixtures/code/*/ (marked `code-cors-any-origin-with-credentials`).
+
+import { Taint } from '../taint';
+import { allRefsOf, kwarg, pathOf, rootOf, prop, strValue, type Span, type Val } from '../facts';
+import { codeRule } from './types';
+
+export default codeRule({
+  id: 'code-cors-any-origin-with-credentials',
+  severity: 'error',
+  owasp: 'API8:2023',
+  cwe: 'CWE-942',
+  title: 'CORS allows any origin with credentials',
+  summary:
+    'CORS accepts every origin (`*`, `origin: true`, a match-all regex or a reflected `Origin` header) while allowing credentials, or sets `Access-Control-Allow-Origin` from the request: any website can call the API as the signed-in user.',
+  fixable: false,
+  scope: 'statement',
+  reads: { file: ['imports', 'corsAllowCredentials'] },
+  check(ctx) {
+    const file = ctx.file;
+    const report = (span: Span, message: string) => ctx.report({ span, message });
+    for (const call of file.allCalls) {
+      const imp = file.importsByLocal.get(rootOf(call.val.callee) ?? '');
+      const module = imp?.module ?? '';
+      // cors(opts) (express/cors, @koa/cors), app.enableCors(opts), fastify.register(cors, opts)
+      let opts: Val | undefined;
+      let koa = false;
+      if (/^(cors|@koa\/cors|koa-cors|@fastify\/cors|fastify-cors)$/.test(module) && call.val.callee.k === 'ref') {
+        opts = call.val.args[0];
+        koa = /koa/.test(module);
+      } else if (call.method === 'enableCors') opts = call.val.args[0];
+      else if (
+        call.method === 'register' &&
+        call.val.args[0]?.k === 'ref' &&
+        /cors/.test(file.importsByLocal.get(call.val.args[0].name)?.module ?? '')
+      )
+        opts = call.val.args[1];
+      else if (call.method === 'create' && /NestFactory/.test(call.path)) opts = prop(call.val.args[1], 'cors')?.value;
+      if (opts !== undefined || koa) {
+        const credentials = prop(opts, 'credentials');
+        if (credentials?.value.k === 'bool' && credentials.value.value) {
+          const origin = prop(opts, 'origin');
+          const problem = origin
+            ? anyOrigin(origin.value)
+            : koa
+              ? 'reflects the request Origin by default (no `origin` option)'
+              : undefined;
+          if (problem)
+            report(
+              origin?.value.span ?? credentials.value.span,
+              `CORS ${problem} and allows credentials, so any website can send requests with your users' cookies/tokens and read the responses. Allow an explicit list of trusted origins.`,
+            );
+        }
+        continue;
+      }
+      // Python: CORS(app, supports_credentials=True, origins=…), add_middleware(CORSMiddleware, …)
+      if (
+        call.method === 'CORS' ||
+        (call.method === 'add_middleware' && call.val.args.some((a) => pathOf(a) === 'CORSMiddleware'))
+      ) {
+        const creds = kwarg(call.val, call.method === 'CORS' ? 'supports_credentials' : 'allow_credentials');
+        if (creds?.value.k !== 'bool' || !creds.value.value) continue;
+        const origins =
+          kwarg(call.val, call.method === 'CORS' ? 'origins' : 'allow_origins') ?? kwarg(call.val, 'resources');
+        const regex = kwarg(call.val, 'allow_origin_regex');
+        const problem =
+          regex && /^(\.\*|\.\+|\^\.\*\$?|.*\.\*)$/.test(strValue(regex.value) ?? '')
+            ? 'accepts every origin by regex'
+            : origins
+              ? anyOrigin(origins.value)
+              : call.method === 'CORS'
+                ? 'allows every origin (Flask-CORS default `*`)'
+                : undefined;
+        if (problem)
+          report(
+            (origins ?? regex ?? creds).value.span,
+            `CORS ${problem} and allows credentials, so any website can call the API as the signed-in user and read the responses. List the trusted origins explicitly.`,
+          );
+      }
+    }
+    // Django settings: CORS_ALLOW_ALL_ORIGINS = True with CORS_ALLOW_CREDENTIALS = True
+    const all = file.assigns.find(
+      (a) => /^(CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL)$/.test(a.target) && a.value.k === 'bool' && a.value.value,
+    );
+    const creds = ctx.fileContext.corsAllowCredentials === true;
+    if (all && creds)
+      report(
+        all.value.span,
+        `\`${all.target} = True\` together with \`CORS_ALLOW_CREDENTIALS = True\` lets any website make credentialed requests and read the responses. Use \`CORS_ALLOWED_ORIGINS\` with the trusted origins.`,
+      );
+    // Access-Control-Allow-Origin set from the request
+    for (const fn of file.allFunctions) {
+      if (
+        !fn.calls.some((c) => HEADER_SETTERS.test(c.method)) &&
+        !fn.assigns.some((a) => /access-control-allow-origin/i.test(a.target))
+      )
+        continue;
+      const req = fn.params[0]?.name;
+      const members = new Set(['headers', 'get', 'header']);
+      const taint = new Taint(fn, {
+        whole: new Set(),
+        members: new Map([
+          ...(req ? [[req, members] as const] : []),
+          ['request', new Set(['headers'])],
+          ['ctx', new Set(['headers', 'get', 'header', 'request'])],
+        ]),
+        identity: [],
+      });
+      for (const call of fn.calls) {
+        if (!HEADER_SETTERS.test(call.method)) continue;
+        if (strValue(call.val.args[0])?.toLowerCase() !== 'access-control-allow-origin') continue;
+        const source = taint.sourceOf(call.val.args[1]);
+        if (source)
+          report(
+            call.val.args[1]!.span,
+            `\`Access-Control-Allow-Origin\` is set from \`${source.text}\` (the request), which trusts every origin that asks. Compare the Origin with an allow-list and echo it only when it matches.`,
+          );
+      }
+      for (const a of fn.assigns) {
+        if (!/access-control-allow-origin/i.test(a.target)) continue;
+        const source = taint.sourceOf(a.value);
+        if (source)
+          report(
+            a.value.span,
+            `\`Access-Control-Allow-Origin\` is set from \`${source.text}\` (the request), which trusts every origin that asks. Compare the Origin with an allow-list and echo it only when it matches.`,
+          );
+      }
+    }
+  },
+});
+
+const HEADER_SETTERS = /^(setHeader|header|set|append|writeHead)$/;
+
+function anyOrigin(val: Val): string | undefined {
+  if (val.k === 'bool' && val.value) return 'reflects every request origin (`origin: true`)';
+  if (val.k === 'str' && val.value === '*') return "allows every origin (`'*'`)";
+  if (val.k === 'arr' && val.items.some((i) => strValue(i) === '*')) return "allows every origin (`'*'`)";
+  if (val.k === 'other' && val.text && /^\/(\.\*|\.\+|\^\.\*\$?)\/[a-z]*$/.test(val.text))
+    return 'accepts every origin by regex';
+  if (
+    val.k === 'obj' &&
+    val.props.some((p) => /^(\/\*|\.\*|r".\*"|\*)$/.test(p.key) || strValue(prop(p.value, 'origins')?.value) === '*')
+  )
+    return 'allows every origin';
+  if (val.k === 'fn') {
+    // (origin, cb) => cb(null, true) with no comparison: every origin
+    const refs = allRefsOf(val.fn);
+    const compares = [...refs].some((r) =>
+      /includes|indexOf|has|test|match|allow|whitelist|startsWith|endsWith/i.test(r),
+    );
+    const acceptsAll =
+      val.fn.calls.some((c) => c.val.args[1]?.k === 'bool' && c.val.args[1].value) ||
+      val.fn.returns.some((r) => r.k === 'bool' && r.value);
+    if (acceptsAll && !compares) return 'accepts every origin (the origin callback always allows)';
+  }
+  return undefined;
+}

@@ -1,0 +1,88 @@
+// code-jwt-unsafe-verification: JWT verification without an algorithm allow-list, with `none` allowed, or with expiry checks off.
+// Doc: docs/rules/code-jwt-unsafe-verification.md. Fixtures: test-fixtures/code/*/ (marked `code-jwt-unsafe-verification`).
+
+import { codeRule, type CodeRuleContext } from './types';
+import { kwarg, prop, walkVal, moduleOfCall, type Span, type Val } from '../facts';
+import { pythonVerificationDisabled } from '../auth';
+
+export default codeRule({
+  id: 'code-jwt-unsafe-verification',
+  severity: 'error',
+  owasp: 'API2:2023',
+  cwe: 'CWE-347',
+  title: 'JWT verified unsafely',
+  summary:
+    'A JWT is verified without an algorithm allow-list, with `none` allowed, or with expiry checks switched off, so forged or expired tokens may pass.',
+  fixable: false,
+  scope: 'statement',
+  reads: { file: ['imports'] },
+  check(ctx) {
+    const file = ctx.file;
+    for (const call of file.allCalls) {
+      const module = moduleOfCall(call, file) ?? '';
+      if (file.lang === 'js' && /^(jsonwebtoken)$/.test(module) && call.method === 'verify') {
+        const options = call.val.args[2];
+        const algorithms = prop(options, 'algorithms');
+        const ignoreExp = prop(options, 'ignoreExpiration');
+        if (algorithms && algorithmsAllowNone(algorithms.value))
+          report(
+            ctx,
+            algorithms.value.span,
+            `\`jwt.verify\` accepts the \`none\` algorithm here, so unsigned tokens pass verification. Allow only the algorithm you sign with (e.g. \`['RS256']\`).`,
+          );
+        else if (!algorithms && !(options?.k === 'ref'))
+          report(
+            ctx,
+            call.nameSpan,
+            `\`jwt.verify\` on line ${ctx.line(call.val.span)} has no \`algorithms\` allow-list, so the token's header chooses the algorithm (algorithm-confusion attacks: an RS256 public key used as an HS256 secret). Pass \`{ algorithms: ['RS256'] }\` (or the one algorithm you use).`,
+          );
+        if (ignoreExp?.value.k === 'bool' && ignoreExp.value.value)
+          report(
+            ctx,
+            ignoreExp.value.span,
+            '`ignoreExpiration: true` accepts expired tokens forever, so a leaked token never stops working. Remove it and keep token lifetimes short.',
+          );
+      }
+      if (
+        file.lang === 'py' &&
+        /^(jwt|jose|jose\.jwt|authlib\.jose)$/.test(module) &&
+        call.method === 'decode' &&
+        !pythonVerificationDisabled(call.val)
+      ) {
+        const algorithms = kwarg(call.val, 'algorithms');
+        if (algorithms && algorithmsAllowNone(algorithms.value))
+          report(
+            ctx,
+            algorithms.value.span,
+            'The allowed algorithms include `none`, so unsigned tokens pass. Allow only the algorithm you sign with.',
+          );
+        else if (!algorithms && call.val.args.length >= 2)
+          report(
+            ctx,
+            call.nameSpan,
+            `\`${call.path}\` on line ${ctx.line(call.val.span)} has no \`algorithms=[…]\` allow-list, so the token header picks the algorithm. Pass \`algorithms=["HS256"]\` (or the one algorithm you use).`,
+          );
+        const options = kwarg(call.val, 'options')?.value;
+        const exp = prop(options, 'verify_exp');
+        if (exp?.value.k === 'bool' && !exp.value.value)
+          report(
+            ctx,
+            exp.value.span,
+            '`"verify_exp": False` accepts expired tokens forever. Remove it and keep token lifetimes short.',
+          );
+      }
+    }
+  },
+});
+
+function algorithmsAllowNone(val: Val): boolean {
+  let found = false;
+  walkVal(val, (v) => {
+    if (v.k === 'str' && v.value.toLowerCase() === 'none') found = true;
+  });
+  return found;
+}
+
+function report(ctx: CodeRuleContext, span: Span, message: string): void {
+  ctx.report({ span, message });
+}

@@ -1,0 +1,28 @@
+// Rules that report problems of the input itself rather than of the API it describes (their findings come from
+// the parser, the resolver and the engine's size limit; docs/rules/<id>.md documents each).
+import type { RuleMetadata } from '@apiwarden/rulesets';
+
+export const INPUT_RULES: readonly RuleMetadata[] = [
+  {
+    id: 'oas-syntax-error',
+    severity: 'error',
+    title: 'YAML/JSON syntax error',
+    summary: 'The OpenAPI document cannot be parsed at this position, so the parts after it may not be checked at all.',
+    fixable: false,
+  },
+  {
+    id: 'oas-unresolved-ref',
+    severity: 'error',
+    title: 'Unresolved $ref',
+    summary:
+      'A `$ref` points at a file or location that does not exist, cannot be read, or is remote while remote refs are not allowed. Whatever it refers to is not checked.',
+    fixable: false,
+  },
+  {
+    id: 'oas-file-too-large',
+    severity: 'info',
+    title: 'File too large to lint',
+    summary: 'The file is larger than the `apiwarden.maxFileSizeMb` setting, so it was not linted.',
+    fixable: false,
+  },
+];
