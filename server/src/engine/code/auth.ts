@@ -13,6 +13,7 @@ import {
   pathOf,
   prop,
   walkVal,
+  type CallFact,
   type ClassFacts,
   type FileFacts,
   type FnFacts,
@@ -22,68 +23,8 @@ import type { AuthEvidence } from './model';
 import type { Resolver, Symbol } from './resolve';
 import { FRAMEWORK_HINTS } from './frameworks/hints.generated';
 
-/** Built-in names trusted as auth when their definition is not in the workspace (extended by settings). */
-export const KNOWN_AUTH_NAMES = [
-  // JS/TS
-  'requireAuth',
-  'requireAuthentication',
-  'isAuthenticated',
-  'ensureAuthenticated',
-  'ensureLoggedIn',
-  'authenticate',
-  'authenticated',
-  'authMiddleware',
-  'authenticateToken',
-  'authenticateJWT',
-  'authenticateJwt',
-  'checkAuth',
-  'checkJwt',
-  'verifyJwt',
-  'verifyJWT',
-  'verifyToken',
-  'validateToken',
-  'protect',
-  'requireLogin',
-  'requireUser',
-  'requireSession',
-  'withAuth',
-  'jwtAuth',
-  'expressjwt',
-  'expressJwt',
-  'requiresAuth',
-  'ClerkExpressRequireAuth',
-  'AuthGuard',
-  'JwtAuthGuard',
-  'JwtGuard',
-  'AuthenticatedGuard',
-  'SessionGuard',
-  'jwtVerify',
-  'auth',
-  // Python
-  'login_required',
-  'jwt_required',
-  'token_required',
-  'auth_required',
-  'requires_auth',
-  'get_current_user',
-  'get_current_active_user',
-  'current_user',
-  'verify_token',
-  'require_auth',
-  'require_user',
-  'authenticate',
-  'IsAuthenticated',
-  'IsAdminUser',
-  'IsAuthenticatedOrReadOnly',
-  'permission_required',
-  'staff_member_required',
-  'user_passes_test',
-  'LoginRequiredMixin',
-  'PermissionRequiredMixin',
-  'fresh_jwt_required',
-];
+export { KNOWN_AUTH_NAMES } from './authNames';
 
-/** Packages whose middleware authenticates when used (any export). */
 // Packages whose middleware/guards authenticate or limit rates: each framework adapter names its own
 // (hints.generated.ts); identity providers used with any framework are listed here.
 const AUTH_PACKAGES = new RegExp(
@@ -284,98 +225,116 @@ export class AuthAnalyzer {
     const result: FnAuth = {};
     this.fnCache.set(fn, result); // recursion guard
     const calls = allCallsOf(fn);
-    for (const call of calls) {
-      const path = call.path;
-      if (RATE_LIMIT_NAME.test(path) && /limit|consume|throttle/i.test(call.method)) result.rateLimit = true;
-      if (isDecodeOnly(call, file)) {
-        result.decodeOnly ??= `decodes the token with \`${path}\``;
-        continue;
-      }
-      if (
-        VERIFY_CALL.test(path.replace(/\(\)/g, '')) &&
-        !/^(crypto|hmac|bcrypt)\./.test(path) &&
-        !(file.lang === 'js' && path === 'jwt.decode')
-      ) {
-        result.verifies ??= `calls \`${path}\``;
-      }
-      if (file.lang === 'py' && /(^|\.)decode$/.test(path) && /jwt|jose/i.test(path) && !isDecodeOnly(call, file))
-        result.verifies ??= `verifies the token with \`${path}\``;
-      const status = rejectStatus(call.val);
-      if (status) result.rejects ??= `responds ${status} (\`${path}\`)`;
-    }
-    for (const raised of allRaisesOf(fn)) {
-      const status = rejectStatus(raised);
-      if (status) result.rejects ??= `raises ${status}`;
-    }
-    for (const assign of allAssignsOf(fn)) {
-      if (
-        /\.status$|status_code$/.test(assign.target) &&
-        (assign.value.k === 'num' ? assign.value.value === 401 || assign.value.value === 403 : false)
-      )
-        result.rejects ??= `sets status ${assign.value.k === 'num' ? assign.value.value : ''}`;
-    }
-    for (const ret of allReturnsOf(fn)) {
-      if (ret.k === 'arr' && ret.items.some((i) => i.k === 'num' && (i.value === 401 || i.value === 403)))
-        result.rejects ??= 'returns 401/403';
-      if (isGuard && ret.k === 'bool' && !ret.value) result.rejects ??= 'returns false (403)';
-      if (
-        ret.k === 'call' &&
-        /redirect/i.test(pathOf(ret.callee)) &&
-        JSON.stringify(ret.args.map((a) => (a.k === 'str' ? a.value : pathOf(a)))).match(/login|signin|sign_in|auth/i)
-      )
-        result.rejects ??= 'redirects to the login page';
-    }
-    const refs = allRefsOf(fn);
-    for (const ref of refs) {
-      if (IDENTITY_REF.test(ref)) {
-        result.identity = `checks \`${ref}\``;
-        break;
-      }
-    }
-    if (isGuard && !result.identity) {
-      // a guard that reads the request's credentials (headers/cookies) and compares them
-      for (const ref of refs)
-        if (/headers|authorization|cookies|token/i.test(ref)) result.identity = `checks \`${ref}\``;
-    }
-    // Delegation: calls to workspace functions that verify (`await verifySession(req)`), or to known auth names.
-    if (!result.verifies && depth < 4) {
-      for (const call of calls) {
-        if (call.val.callee.k === 'ref' || call.val.callee.k === 'member') {
-          const root = pathOf(call.val.callee).split('.')[0]!;
-          if (
-            call.val.callee.k === 'member' &&
-            !file.importsByLocal.has(root) &&
-            !file.functionsByName.has(root) &&
-            !file.classesByName.has(root)
-          ) {
-            // method on a local object (this.jwtService.verifyAsync is handled above by name)
-            continue;
-          }
-          const sym = await this.resolver.valueSymbol(file, call.val.callee);
-          if (!sym) continue;
-          if (sym.kind === 'fn' && sym.fn !== fn) {
-            const inner = await this.analyzeFn(sym.fn, sym.file, depth + 1, false);
-            if (inner.verifies) {
-              result.verifies = `calls \`${call.path}\`, which ${inner.verifies.replace(/^calls/, 'calls')}`;
-              break;
-            }
-            if (inner.decodeOnly && !result.decodeOnly)
-              result.decodeOnly = `calls \`${call.path}\`, which ${inner.decodeOnly}`;
-          } else if (sym.kind === 'external') {
-            const byName = this.byName(call.path.replace(/\(\)/g, ''), sym);
-            if (byName.evidence && !DECODE_ONLY_CALL.test(call.path))
-              result.delegated ??= {
-                kind: 'known-name',
-                name: call.path,
-                detail: `calls \`${call.path}\` (${byName.evidence.detail})`,
-              };
-          }
-        }
-      }
-    }
+    noteCalls(result, calls, file);
+    noteRejections(result, fn, isGuard);
+    const identity = identityCheck(fn, isGuard);
+    if (identity) result.identity = identity;
+    if (!result.verifies && depth < 4) await this.noteDelegation(result, fn, calls, file, depth);
     if (result.verifies) delete result.decodeOnly;
     return result;
   }
+
+  /** Calls to workspace functions that verify (`await verifySession(req)`), or to known auth names. */
+  private async noteDelegation(
+    result: FnAuth,
+    fn: FnFacts,
+    calls: CallFact[],
+    file: FileFacts,
+    depth: number,
+  ): Promise<void> {
+    for (const call of calls) {
+      if (call.val.callee.k !== 'ref' && call.val.callee.k !== 'member') continue;
+      const root = pathOf(call.val.callee).split('.')[0]!;
+      if (
+        call.val.callee.k === 'member' &&
+        !file.importsByLocal.has(root) &&
+        !file.functionsByName.has(root) &&
+        !file.classesByName.has(root)
+      ) {
+        // method on a local object (this.jwtService.verifyAsync is handled above by name)
+        continue;
+      }
+      const sym = await this.resolver.valueSymbol(file, call.val.callee);
+      if (!sym) continue;
+      if (sym.kind === 'fn' && sym.fn !== fn) {
+        const inner = await this.analyzeFn(sym.fn, sym.file, depth + 1, false);
+        if (inner.verifies) {
+          result.verifies = `calls \`${call.path}\`, which ${inner.verifies}`;
+          return;
+        }
+        if (inner.decodeOnly && !result.decodeOnly)
+          result.decodeOnly = `calls \`${call.path}\`, which ${inner.decodeOnly}`;
+      } else if (sym.kind === 'external') {
+        const byName = this.byName(call.path.replace(/\(\)/g, ''), sym);
+        if (byName.evidence && !DECODE_ONLY_CALL.test(call.path))
+          result.delegated ??= {
+            kind: 'known-name',
+            name: call.path,
+            detail: `calls \`${call.path}\` (${byName.evidence.detail})`,
+          };
+      }
+    }
+  }
+}
+
+/** What a function's own calls show: token verification, decoding only, a rate limiter, a 401/403 response. */
+function noteCalls(result: FnAuth, calls: CallFact[], file: FileFacts): void {
+  for (const call of calls) {
+    const path = call.path;
+    if (RATE_LIMIT_NAME.test(path) && /limit|consume|throttle/i.test(call.method)) result.rateLimit = true;
+    if (isDecodeOnly(call, file)) {
+      result.decodeOnly ??= `decodes the token with \`${path}\``;
+      continue;
+    }
+    if (
+      VERIFY_CALL.test(path.replace(/\(\)/g, '')) &&
+      !/^(crypto|hmac|bcrypt)\./.test(path) &&
+      !(file.lang === 'js' && path === 'jwt.decode')
+    ) {
+      result.verifies ??= `calls \`${path}\``;
+    }
+    if (file.lang === 'py' && /(^|\.)decode$/.test(path) && /jwt|jose/i.test(path) && !isDecodeOnly(call, file))
+      result.verifies ??= `verifies the token with \`${path}\``;
+    const status = rejectStatus(call.val);
+    if (status) result.rejects ??= `responds ${status} (\`${path}\`)`;
+  }
+}
+
+/** Whether the function turns callers away: raises or sets 401/403, returns false (guards), redirects to login. */
+function noteRejections(result: FnAuth, fn: FnFacts, isGuard: boolean): void {
+  for (const raised of allRaisesOf(fn)) {
+    const status = rejectStatus(raised);
+    if (status) result.rejects ??= `raises ${status}`;
+  }
+  for (const assign of allAssignsOf(fn)) {
+    if (
+      /\.status$|status_code$/.test(assign.target) &&
+      (assign.value.k === 'num' ? assign.value.value === 401 || assign.value.value === 403 : false)
+    )
+      result.rejects ??= `sets status ${assign.value.k === 'num' ? assign.value.value : ''}`;
+  }
+  for (const ret of allReturnsOf(fn)) {
+    if (ret.k === 'arr' && ret.items.some((i) => i.k === 'num' && (i.value === 401 || i.value === 403)))
+      result.rejects ??= 'returns 401/403';
+    if (isGuard && ret.k === 'bool' && !ret.value) result.rejects ??= 'returns false (403)';
+    if (
+      ret.k === 'call' &&
+      /redirect/i.test(pathOf(ret.callee)) &&
+      JSON.stringify(ret.args.map((a) => (a.k === 'str' ? a.value : pathOf(a)))).match(/login|signin|sign_in|auth/i)
+    )
+      result.rejects ??= 'redirects to the login page';
+  }
+}
+
+/** Whether the function looks at who the caller is (a session, the user, an API key, the credentials a guard reads). */
+function identityCheck(fn: FnFacts, isGuard: boolean): string | undefined {
+  const refs = allRefsOf(fn);
+  for (const ref of refs) if (IDENTITY_REF.test(ref)) return `checks \`${ref}\``;
+  if (!isGuard) return undefined;
+  // a guard that reads the request's credentials (headers/cookies) and compares them: the last such ref, as before
+  let found: string | undefined;
+  for (const ref of refs) if (/headers|authorization|cookies|token/i.test(ref)) found = `checks \`${ref}\``;
+  return found;
 }
 
 interface FnAuth {

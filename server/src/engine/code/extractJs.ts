@@ -423,6 +423,8 @@ class JsExtractor extends StatementExtractor {
 
   // --- expressions ---------------------------------------------------------------------------------------
 
+  // One switch over the grammar's expression node types, kept whole on purpose: each case is a few lines, and a
+  // reader checking how a JavaScript/TypeScript expression becomes a Val finds every kind in one place.
   protected val(node: Node): Val {
     const s = span(node);
     switch (node.type) {

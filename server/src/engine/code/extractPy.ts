@@ -39,6 +39,7 @@ class PyExtractor extends StatementExtractor {
     return this.out;
   }
 
+  // One switch over the statement node types (kept whole for the same reason as `val`).
   private stmt(node: Node, decorators: Val[] = []): void {
     switch (node.type) {
       case 'import_statement':
@@ -369,6 +370,8 @@ class PyExtractor extends StatementExtractor {
     else if (!outerFn) this.out.classes.push(cls);
   }
 
+  // One switch over the grammar's expression node types, kept whole on purpose: each case is a few lines, and a
+  // reader checking how a Python expression becomes a Val finds every kind in one place.
   protected val(node: Node): Val {
     const s = span(node);
     switch (node.type) {

@@ -2,8 +2,19 @@
 // Doc: docs/rules/code-cors-any-origin-with-credentials.md. Fixtures: test-fixtures/code/*/ (marked `code-cors-any-origin-with-credentials`).
 
 import { Taint } from '../taint';
-import { allRefsOf, kwarg, pathOf, rootOf, prop, strValue, type Span, type Val } from '../facts';
-import { codeRule } from './types';
+import {
+  allRefsOf,
+  kwarg,
+  pathOf,
+  prop,
+  rootOf,
+  strValue,
+  type CallFact,
+  type FnFacts,
+  type Span,
+  type Val,
+} from '../facts';
+import { codeRule, type CodeRuleContext } from './types';
 
 export default codeRule({
   id: 'code-cors-any-origin-with-credentials',
@@ -17,117 +28,128 @@ export default codeRule({
   scope: 'statement',
   reads: { file: ['imports', 'corsAllowCredentials'] },
   check(ctx) {
-    const file = ctx.file;
-    const report = (span: Span, message: string) => ctx.report({ span, message });
-    for (const call of file.allCalls) {
-      const imp = file.importsByLocal.get(rootOf(call.val.callee) ?? '');
-      const module = imp?.module ?? '';
-      // cors(opts) (express/cors, @koa/cors), app.enableCors(opts), fastify.register(cors, opts)
-      let opts: Val | undefined;
-      let koa = false;
-      if (/^(cors|@koa\/cors|koa-cors|@fastify\/cors|fastify-cors)$/.test(module) && call.val.callee.k === 'ref') {
-        opts = call.val.args[0];
-        koa = /koa/.test(module);
-      } else if (call.method === 'enableCors') opts = call.val.args[0];
-      else if (
-        call.method === 'register' &&
-        call.val.args[0]?.k === 'ref' &&
-        /cors/.test(file.importsByLocal.get(call.val.args[0].name)?.module ?? '')
-      )
-        opts = call.val.args[1];
-      else if (call.method === 'create' && /NestFactory/.test(call.path)) opts = prop(call.val.args[1], 'cors')?.value;
-      if (opts !== undefined || koa) {
-        const credentials = prop(opts, 'credentials');
-        if (credentials?.value.k === 'bool' && credentials.value.value) {
-          const origin = prop(opts, 'origin');
-          const problem = origin
-            ? anyOrigin(origin.value)
-            : koa
-              ? 'reflects the request Origin by default (no `origin` option)'
-              : undefined;
-          if (problem)
-            report(
-              origin?.value.span ?? credentials.value.span,
-              `CORS ${problem} and allows credentials, so any website can send requests with your users' cookies/tokens and read the responses. Allow an explicit list of trusted origins.`,
-            );
-        }
-        continue;
-      }
-      // Python: CORS(app, supports_credentials=True, origins=…), add_middleware(CORSMiddleware, …)
-      if (
-        call.method === 'CORS' ||
-        (call.method === 'add_middleware' && call.val.args.some((a) => pathOf(a) === 'CORSMiddleware'))
-      ) {
-        const creds = kwarg(call.val, call.method === 'CORS' ? 'supports_credentials' : 'allow_credentials');
-        if (creds?.value.k !== 'bool' || !creds.value.value) continue;
-        const origins =
-          kwarg(call.val, call.method === 'CORS' ? 'origins' : 'allow_origins') ?? kwarg(call.val, 'resources');
-        const regex = kwarg(call.val, 'allow_origin_regex');
-        const problem =
-          regex && /^(\.\*|\.\+|\^\.\*\$?|.*\.\*)$/.test(strValue(regex.value) ?? '')
-            ? 'accepts every origin by regex'
-            : origins
-              ? anyOrigin(origins.value)
-              : call.method === 'CORS'
-                ? 'allows every origin (Flask-CORS default `*`)'
-                : undefined;
-        if (problem)
-          report(
-            (origins ?? regex ?? creds).value.span,
-            `CORS ${problem} and allows credentials, so any website can call the API as the signed-in user and read the responses. List the trusted origins explicitly.`,
-          );
-      }
+    for (const call of ctx.file.allCalls) {
+      if (!jsCorsOptions(ctx, call)) pythonCors(ctx, call);
     }
-    // Django settings: CORS_ALLOW_ALL_ORIGINS = True with CORS_ALLOW_CREDENTIALS = True
-    const all = file.assigns.find(
-      (a) => /^(CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL)$/.test(a.target) && a.value.k === 'bool' && a.value.value,
-    );
-    const creds = ctx.fileContext.corsAllowCredentials === true;
-    if (all && creds)
-      report(
-        all.value.span,
-        `\`${all.target} = True\` together with \`CORS_ALLOW_CREDENTIALS = True\` lets any website make credentialed requests and read the responses. Use \`CORS_ALLOWED_ORIGINS\` with the trusted origins.`,
-      );
-    // Access-Control-Allow-Origin set from the request
-    for (const fn of file.allFunctions) {
-      if (
-        !fn.calls.some((c) => HEADER_SETTERS.test(c.method)) &&
-        !fn.assigns.some((a) => /access-control-allow-origin/i.test(a.target))
-      )
-        continue;
-      const req = fn.params[0]?.name;
-      const members = new Set(['headers', 'get', 'header']);
-      const taint = new Taint(fn, {
-        whole: new Set(),
-        members: new Map([
-          ...(req ? [[req, members] as const] : []),
-          ['request', new Set(['headers'])],
-          ['ctx', new Set(['headers', 'get', 'header', 'request'])],
-        ]),
-        identity: [],
-      });
-      for (const call of fn.calls) {
-        if (!HEADER_SETTERS.test(call.method)) continue;
-        if (strValue(call.val.args[0])?.toLowerCase() !== 'access-control-allow-origin') continue;
-        const source = taint.sourceOf(call.val.args[1]);
-        if (source)
-          report(
-            call.val.args[1]!.span,
-            `\`Access-Control-Allow-Origin\` is set from \`${source.text}\` (the request), which trusts every origin that asks. Compare the Origin with an allow-list and echo it only when it matches.`,
-          );
-      }
-      for (const a of fn.assigns) {
-        if (!/access-control-allow-origin/i.test(a.target)) continue;
-        const source = taint.sourceOf(a.value);
-        if (source)
-          report(
-            a.value.span,
-            `\`Access-Control-Allow-Origin\` is set from \`${source.text}\` (the request), which trusts every origin that asks. Compare the Origin with an allow-list and echo it only when it matches.`,
-          );
-      }
-    }
+    djangoCorsSettings(ctx);
+    for (const fn of ctx.file.allFunctions) originFromRequest(ctx, fn);
   },
 });
+
+type Report = (span: Span, message: string) => void;
+const reporter =
+  (ctx: CodeRuleContext): Report =>
+  (span, message) =>
+    ctx.report({ span, message });
+
+/** cors(opts) (express/cors, @koa/cors), app.enableCors(opts), fastify.register(cors, opts), NestFactory.create(…,
+ * { cors }). Returns whether the call was a CORS set-up of a JS framework. */
+function jsCorsOptions(ctx: CodeRuleContext, call: CallFact): boolean {
+  const file = ctx.file;
+  const imp = file.importsByLocal.get(rootOf(call.val.callee) ?? '');
+  const module = imp?.module ?? '';
+  let opts: Val | undefined;
+  let koa = false;
+  if (/^(cors|@koa\/cors|koa-cors|@fastify\/cors|fastify-cors)$/.test(module) && call.val.callee.k === 'ref') {
+    opts = call.val.args[0];
+    koa = /koa/.test(module);
+  } else if (call.method === 'enableCors') opts = call.val.args[0];
+  else if (
+    call.method === 'register' &&
+    call.val.args[0]?.k === 'ref' &&
+    /cors/.test(file.importsByLocal.get(call.val.args[0].name)?.module ?? '')
+  )
+    opts = call.val.args[1];
+  else if (call.method === 'create' && /NestFactory/.test(call.path)) opts = prop(call.val.args[1], 'cors')?.value;
+  if (opts === undefined && !koa) return false;
+  const credentials = prop(opts, 'credentials');
+  if (credentials?.value.k === 'bool' && credentials.value.value) {
+    const origin = prop(opts, 'origin');
+    const problem = origin
+      ? anyOrigin(origin.value)
+      : koa
+        ? 'reflects the request Origin by default (no `origin` option)'
+        : undefined;
+    if (problem)
+      reporter(ctx)(
+        origin?.value.span ?? credentials.value.span,
+        `CORS ${problem} and allows credentials, so any website can send requests with your users' cookies/tokens and read the responses. Allow an explicit list of trusted origins.`,
+      );
+  }
+  return true;
+}
+
+/** Python: CORS(app, supports_credentials=True, origins=…), add_middleware(CORSMiddleware, …). */
+function pythonCors(ctx: CodeRuleContext, call: CallFact): void {
+  const flask = call.method === 'CORS';
+  if (!flask && !(call.method === 'add_middleware' && call.val.args.some((a) => pathOf(a) === 'CORSMiddleware')))
+    return;
+  const creds = kwarg(call.val, flask ? 'supports_credentials' : 'allow_credentials');
+  if (creds?.value.k !== 'bool' || !creds.value.value) return;
+  const origins = kwarg(call.val, flask ? 'origins' : 'allow_origins') ?? kwarg(call.val, 'resources');
+  const regex = kwarg(call.val, 'allow_origin_regex');
+  const problem =
+    regex && /^(\.\*|\.\+|\^\.\*\$?|.*\.\*)$/.test(strValue(regex.value) ?? '')
+      ? 'accepts every origin by regex'
+      : origins
+        ? anyOrigin(origins.value)
+        : flask
+          ? 'allows every origin (Flask-CORS default `*`)'
+          : undefined;
+  if (problem)
+    reporter(ctx)(
+      (origins ?? regex ?? creds).value.span,
+      `CORS ${problem} and allows credentials, so any website can call the API as the signed-in user and read the responses. List the trusted origins explicitly.`,
+    );
+}
+
+/** Django settings: CORS_ALLOW_ALL_ORIGINS = True with CORS_ALLOW_CREDENTIALS = True. */
+function djangoCorsSettings(ctx: CodeRuleContext): void {
+  const all = ctx.file.assigns.find(
+    (a) => /^(CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL)$/.test(a.target) && a.value.k === 'bool' && a.value.value,
+  );
+  if (all && ctx.fileContext.corsAllowCredentials === true)
+    reporter(ctx)(
+      all.value.span,
+      `\`${all.target} = True\` together with \`CORS_ALLOW_CREDENTIALS = True\` lets any website make credentialed requests and read the responses. Use \`CORS_ALLOWED_ORIGINS\` with the trusted origins.`,
+    );
+}
+
+/** `Access-Control-Allow-Origin` set from the request (the Origin header echoed without a check). */
+function originFromRequest(ctx: CodeRuleContext, fn: FnFacts): void {
+  if (
+    !fn.calls.some((c) => HEADER_SETTERS.test(c.method)) &&
+    !fn.assigns.some((a) => /access-control-allow-origin/i.test(a.target))
+  )
+    return;
+  const req = fn.params[0]?.name;
+  const members = new Set(['headers', 'get', 'header']);
+  const taint = new Taint(fn, {
+    whole: new Set(),
+    members: new Map([
+      ...(req ? [[req, members] as const] : []),
+      ['request', new Set(['headers'])],
+      ['ctx', new Set(['headers', 'get', 'header', 'request'])],
+    ]),
+    identity: [],
+  });
+  const report = (span: Span, source: string) =>
+    reporter(ctx)(
+      span,
+      `\`Access-Control-Allow-Origin\` is set from \`${source}\` (the request), which trusts every origin that asks. Compare the Origin with an allow-list and echo it only when it matches.`,
+    );
+  for (const call of fn.calls) {
+    if (!HEADER_SETTERS.test(call.method)) continue;
+    if (strValue(call.val.args[0])?.toLowerCase() !== 'access-control-allow-origin') continue;
+    const source = taint.sourceOf(call.val.args[1]);
+    if (source) report(call.val.args[1]!.span, source.text);
+  }
+  for (const a of fn.assigns) {
+    if (!/access-control-allow-origin/i.test(a.target)) continue;
+    const source = taint.sourceOf(a.value);
+    if (source) report(a.value.span, source.text);
+  }
+}
 
 const HEADER_SETTERS = /^(setHeader|header|set|append|writeHead)$/;
 
