@@ -6,6 +6,7 @@
 //   docs/rules/README.md                          the rule index tables (between `generated` markers)
 //   server/src/engine/code/frameworks/index.generated.ts   the framework adapters (frameworks/<fw>.ts `adapter`)
 //   server/src/engine/code/frameworks/hints.generated.ts   their light hints (modules, mount calls, auth packages)
+//   server/src/engine/code/frameworks/names.generated.ts   the `Framework` type (their names)
 // `npm run generate -- --check` (run by server/test/generated.test.ts) fails when a generated file is stale.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -141,6 +142,14 @@ async function adapterFiles(): Promise<AdapterFile[]> {
   return out;
 }
 
+function frameworkNamesModule(adapters: AdapterFile[]): string {
+  return (
+    HEADER(`the \`adapter.name\` of ${FRAMEWORKS}/<framework>.ts`) +
+    '/** The frameworks an adapter exists for (the `framework` of every Route). */\n' +
+    `export type Framework = ${adapters.map((a) => `'${a.name}'`).join(' | ')};\n`
+  );
+}
+
 function adaptersModule(adapters: AdapterFile[]): string {
   const local = (a: AdapterFile) => `${a.file}Adapter`;
   return (
@@ -232,6 +241,7 @@ export async function generate(): Promise<Map<string, string>> {
   const files = new Map<string, string>([
     [`${FRAMEWORKS}/index.generated.ts`, adaptersModule(adapters)],
     [`${FRAMEWORKS}/hints.generated.ts`, hintsModule(adapters)],
+    [`${FRAMEWORKS}/names.generated.ts`, frameworkNamesModule(adapters)],
     ['rulesets/src/recommended.generated.ts', recommendedModule(oas)],
     [`${CODE_RULES}/index.generated.ts`, codeRulesModule(code)],
     ['server/src/engine/rules/catalog.generated.ts', catalogModule(oas, code)],

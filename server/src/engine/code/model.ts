@@ -1,7 +1,9 @@
 // The Route model every framework adapter produces and every code rule reads.
 import type { CallFact, FileFacts, FnFacts, Span, Val } from './facts';
 
-export type Framework = 'express' | 'fastify' | 'nestjs' | 'koa' | 'flask' | 'fastapi' | 'django';
+import type { Framework } from './frameworks/names.generated';
+
+export type { Framework };
 
 export type AuthKind =
   'verifies-token' | 'checks-session' | 'rejects-unauthenticated' | 'guard' | 'permission' | 'known-name';
