@@ -31,6 +31,7 @@ import {
   type FileResult,
   type TargetCheck,
 } from './lintCorpus';
+import { benchClassifier, classifierLine, type ClassifierResult } from './classifier';
 import { fmtMs, fmtS, loadNow, machineInfo, requireGnuTime, table } from './measure';
 import { benchTyping, typingTables, type TypingResult } from './typing';
 import { benchWorkspace, workspaceTables, type WorkspaceResult } from './workspace';
@@ -279,6 +280,7 @@ async function main(): Promise<void> {
     distAtStart: string;
     args: Args;
     corpus?: FileResult[];
+    classifier?: ClassifierResult;
     typing?: TypingResult[];
     workspace?: WorkspaceResult;
     loadAtEnd?: string;
@@ -326,11 +328,14 @@ async function main(): Promise<void> {
         log,
       });
       results.corpus = corpus;
+      const classifier = benchClassifier(args.repeatSmall);
+      results.classifier = classifier;
       emit(
         `## 1. Full lint of each corpus file (one process per lint; medians of ${args.repeatSmall} runs for files under 200 KB, ${args.repeatLarge} for larger ones; Spectral + OWASP once on large files)\n\n` +
           corpusTables(corpus, args) +
           `\n\nStart-up alone (medians of ${args.repeatSmall} runs; on the two small files it is most of each lint):\n\n` +
-          startupTable(startup),
+          startupTable(startup) +
+          `\n\n${classifierLine(classifier)}`,
       );
       checks.push(...corpusTargets(corpus));
     }

@@ -32,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('API Warden', { log: true });
   context.subscriptions.push(output);
   client = createClient(context, output);
-  context.subscriptions.push(new FindingsStatusBar());
+  context.subscriptions.push(new FindingsStatusBar(client));
   registerLintWorkspaceCommand(context, () => client);
   context.subscriptions.push(
     vscode.commands.registerCommand('apiwarden.restartServer', async () => {

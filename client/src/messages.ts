@@ -27,3 +27,16 @@ export function statusBarTooltip(counts: { errors: number; warnings: number; oth
   const { errors, warnings, others, files } = counts;
   return `API Warden: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(others, 'other finding')} in ${plural(files, 'file')}. Click to open Problems.`;
 }
+
+/** Status bar item text (after its icon): "API Warden: 3". */
+export function statusBarText(total: number): string {
+  return `API Warden: ${total}`;
+}
+
+/** Status bar item text while a lint has been running for a while: "API Warden: linting…". */
+export const STATUS_BAR_LINTING_TEXT = 'API Warden: linting…';
+
+/** "API Warden: linting users.yaml…" (one file), "API Warden: linting 3 files…" (several). */
+export function statusBarLintingTooltip(fileNames: string[]): string {
+  return `API Warden: linting ${fileNames.length === 1 ? fileNames[0] : plural(fileNames.length, 'file')}…`;
+}

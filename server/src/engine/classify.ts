@@ -7,10 +7,23 @@ import { extensionOf } from './uris';
 export type DocumentKind = 'openapi' | 'code' | 'none';
 
 const OPENAPI_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+// Manifests and lock files with a fixed meaning: a root `openapi` key in them (a package's own field) is not a spec.
+const NEVER_SPECS = new Set([
+  'package.json',
+  'package-lock.json',
+  'composer.json',
+  'tsconfig.json',
+  'jsconfig.json',
+  'pnpm-lock.yaml',
+  'docker-compose.yml',
+  'docker-compose.yaml',
+  'compose.yml',
+  'compose.yaml',
+]);
 
 export function classifyDocument(uri: string, text: string): { kind: DocumentKind; openapi?: OpenApiDetection } {
   const extension = extensionOf(uri);
-  if (OPENAPI_EXTENSIONS.has(extension)) {
+  if (OPENAPI_EXTENSIONS.has(extension) && !NEVER_SPECS.has(uri.slice(uri.lastIndexOf('/') + 1).toLowerCase())) {
     const openapi = detectOpenApi(text, extension);
     if (openapi) return { kind: 'openapi', openapi };
   }

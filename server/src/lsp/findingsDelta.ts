@@ -2,8 +2,7 @@
 // document: after a keystroke almost every finding is the one sent before, at most moved by some lines. A large
 // spec has thousands of findings; copying them between threads on every keystroke costs tens of milliseconds,
 // the delta a fraction of one.
-import type { Finding, Range } from '../engine';
-import { shiftRange } from '../engine';
+import type { Finding } from '../engine';
 
 export interface FindingsDelta {
   /** How many findings the previous result (the base) had: a check that both sides hold the same base. */
@@ -59,57 +58,58 @@ export function decodeFindings(base: readonly Finding[] | undefined, delta: Find
     }
     const old = previous[index]!;
     const shift = delta.lineShift[i]!;
-    if (shift === 0) {
-      out[i] = old;
-      continue;
-    }
-    const moved: Finding = { ...old, range: shiftRange(old.range, shift) };
-    if (old.data)
-      moved.data = {
-        ...old.data,
-        ...(old.data.valueRange ? { valueRange: shiftRange(old.data.valueRange, shift) } : {}),
-      };
-    out[i] = moved;
+    out[i] = shift === 0 ? old : (movedCopy(old, shift) as Finding);
   }
   return out;
 }
 
+// Both functions below walk every field of a Finding, whatever fields it has: a field added to Finding later is
+// compared and carried without anyone remembering to extend a list here. Every position in a finding is in the same
+// document, so every one of them moves with the text (range, data.valueRange, any range a new field holds).
+
 /** The same finding, possibly moved up or down by whole lines (text was added or removed above it). */
 function sameButMoved(a: Finding, b: Finding): boolean {
-  if (
-    a.ruleId !== b.ruleId ||
-    a.uri !== b.uri ||
-    a.message !== b.message ||
-    a.severity !== b.severity ||
-    a.fixable !== b.fixable
-  )
-    return false;
-  if (a.owasp !== b.owasp || a.cwe !== b.cwe || a.aiLinked !== b.aiLinked || !sameList(a.dataClasses, b.dataClasses))
-    return false;
-  const shift = b.range.start.line - a.range.start.line;
-  if (!sameMovedRange(a.range, b.range, shift)) return false;
-  if (!a.data !== !b.data) return false;
-  if (a.data && b.data) {
-    if (!sameList(a.data.path?.map(String), b.data.path?.map(String))) return false;
-    if (!a.data.valueRange !== !b.data.valueRange) return false;
-    if (a.data.valueRange && b.data.valueRange && !sameMovedRange(a.data.valueRange, b.data.valueRange, shift))
-      return false;
+  return sameMoved(a, b, b.range.start.line - a.range.start.line);
+}
+
+function sameMoved(a: unknown, b: unknown, shift: number): boolean {
+  if (a === b) return shift === 0 || !holdsPosition(a);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameMoved(a[i], b[i], shift)) return false;
+    return true;
   }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  if (isPosition(left) && isPosition(right))
+    return (left.line as number) + shift === right.line && left.character === right.character;
+  const keys = Object.keys(left);
+  if (keys.length !== Object.keys(right).length) return false;
+  for (const key of keys) if (!(key in right) || !sameMoved(left[key], right[key], shift)) return false;
   return true;
 }
 
-function sameMovedRange(a: Range, b: Range, shift: number): boolean {
-  return (
-    a.start.character === b.start.character &&
-    a.end.character === b.end.character &&
-    a.end.line + shift === b.end.line &&
-    a.start.line + shift === b.start.line
-  );
+/** A copy of a finding with every position in it moved by `shift` lines; parts without positions are shared. */
+function movedCopy(value: unknown, shift: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.some(holdsPosition) ? value.map((item) => movedCopy(item, shift)) : value;
+  const record = value as Record<string, unknown>;
+  if (isPosition(record)) return { line: (record.line as number) + shift, character: record.character };
+  if (!holdsPosition(record)) return record;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) out[key] = movedCopy(record[key], shift);
+  return out;
 }
 
-function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+function isPosition(value: Record<string, unknown>): boolean {
+  return typeof value.line === 'number' && typeof value.character === 'number' && Object.keys(value).length === 2;
+}
+
+function holdsPosition(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) return value.some(holdsPosition);
+  const record = value as Record<string, unknown>;
+  return isPosition(record) || Object.values(record).some(holdsPosition);
 }

@@ -1,14 +1,16 @@
 // Decides when each document is linted and what the editor sees: debounces typing, drops results computed for
 // an old version, re-lints the specs that `$ref` a file when that file changes, and merges findings from every
-// root into per-file diagnostics (a fault in a referenced file shows in that file).
+// root into per-file diagnostics (a fault in a referenced file shows in that file). Each lint is announced with
+// `apiwarden/status` (lintStatus.ts): `linting` when it starts, `done` once its diagnostics were published.
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../engine';
-import { compareFindings } from '../engine';
+import { compareFindings, FindingDeduplicator } from '../engine';
 import type { LintWorkerClient, JobPriority } from './lintWorkerClient';
 import type { SettingsCache } from './settingsCache';
 import { toDiagnostic } from './diagnostics';
+import { LINT_STATUS_NOTIFICATION, type LintStatusParams } from './lintStatus';
 
 interface RootState {
   /** Findings of the last lint of this root, grouped by the file they belong to. */
@@ -18,11 +20,6 @@ interface RootState {
 
 /** APIWARDEN_TRACE_TIMINGS=1: log each lint's and each publish's duration (benchmarks, diagnosis). */
 const TRACE_TIMINGS = process.env.APIWARDEN_TRACE_TIMINGS === '1';
-
-export interface LintSchedulerEvents {
-  /** A lint finished and its diagnostics were published (tests and the status bar listen). */
-  onPublished?(uri: string, version: number | undefined): void;
-}
 
 export class LintScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -40,7 +37,6 @@ export class LintScheduler {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly worker: LintWorkerClient,
     private readonly settings: SettingsCache,
-    private readonly events: LintSchedulerEvents = {},
   ) {}
 
   /** Findings currently shown for a file (for hovers). */
@@ -90,6 +86,8 @@ export class LintScheduler {
   async lintNow(uri: string, priority: JobPriority): Promise<Finding[]> {
     const document = this.documents.get(uri);
     const version = document?.version;
+    const versioned = version !== undefined ? { uri, version } : { uri };
+    this.sendStatus({ ...versioned, state: 'linting' });
     const settings = await this.settings.get(uri);
     // Open documents are linted from their mirrored buffer (sent once per job, see markDirty), others from disk.
     const outcome = await this.worker.lint({ uri, settings, priority });
@@ -101,12 +99,15 @@ export class LintScheduler {
         return this.lintNow(uri, priority);
       }
       this.retries.delete(uri);
+      this.sendStatus({ ...versioned, state: 'failed' });
       return [];
     }
     this.retries.delete(uri);
+    // Cancelled or stale: a newer version is scheduled already (and reports its own status), or the document was
+    // closed meanwhile (closing cleared or re-linted it). Either way, nothing of this lint is shown.
     if (outcome.status === 'cancelled') return [];
     const current = this.documents.get(uri);
-    if (current && current.version !== version) return []; // stale: a newer version is scheduled already
+    if (current !== document || current?.version !== version) return [];
     const { result } = outcome;
     if (TRACE_TIMINGS)
       this.connection.console.log(
@@ -115,6 +116,14 @@ export class LintScheduler {
     for (const error of result.errors) this.connection.console.warn(`API Warden: ${error}`);
     if (!document && result.kind !== 'none') this.workspaceRoots.add(uri);
     this.updateRoot(uri, result.kind === 'none' ? undefined : result.findings, result.dependencies, version);
+    // After the publishDiagnostics above (same connection, sent in order): a client that sees `done` has them.
+    this.sendStatus({
+      ...versioned,
+      state: 'done',
+      kind: result.kind,
+      findings: this.published.get(uri)?.length ?? 0,
+      durationMs: Math.round(result.durationMs * 10) / 10,
+    });
     return result.findings;
   }
 
@@ -182,16 +191,7 @@ export class LintScheduler {
     if (contributions.length <= 1) merged = [...(contributions[0] ?? [])];
     else {
       // The same fragment reached from two specs yields the same finding twice.
-      merged = [];
-      const seen = new Set<string>();
-      for (const list of contributions) {
-        for (const finding of list) {
-          const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          merged.push(finding);
-        }
-      }
+      merged = new FindingDeduplicator().keep(contributions.flat());
     }
     merged.sort(compareFindings);
     this.published.set(uri, merged);
@@ -203,6 +203,9 @@ export class LintScheduler {
         `publish ${uri} v${version ?? '-'}: ${merged.length} diagnostics, merged+converted in ${(converted - started).toFixed(1)} ms, sent in ${(performance.now() - converted).toFixed(1)} ms`,
       );
     }
-    this.events.onPublished?.(uri, version);
+  }
+
+  private sendStatus(params: LintStatusParams): void {
+    void this.connection.sendNotification(LINT_STATUS_NOTIFICATION, params);
   }
 }

@@ -25,6 +25,8 @@ export type JobOutcome =
 interface PendingJob extends LintJob {
   jobId: number;
   resolve: (outcome: JobOutcome) => void;
+  /** Run again once already because its result could not be decoded. */
+  rerun?: boolean;
 }
 
 export class LintWorkerClient {
@@ -179,7 +181,9 @@ export class LintWorkerClient {
         const job = this.running;
         if (job && job.jobId === message.jobId) {
           this.running = undefined;
-          job.resolve({ status: 'cancelled' });
+          // Run it again (its result comes whole now) rather than leave the document without its lint.
+          if (job.rerun) job.resolve({ status: 'failed', message: (error as Error).message });
+          else this.queue.unshift({ ...job, jobId: this.nextJobId++, rerun: true });
           this.pump();
         }
         return;

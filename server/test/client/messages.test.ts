@@ -1,7 +1,13 @@
 // Texts of the VS Code extension (client/src/messages.ts): counts with the right singular/plural, files by kind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statusBarTooltip, workspaceLintMessage } from '../../../client/src/messages';
+import {
+  STATUS_BAR_LINTING_TEXT,
+  statusBarLintingTooltip,
+  statusBarText,
+  statusBarTooltip,
+  workspaceLintMessage,
+} from '../../../client/src/messages';
 
 test('the status bar tooltip says "1 error", "1 file" and "2 warnings"', () => {
   assert.equal(
@@ -27,4 +33,12 @@ test('the "Lint workspace" message counts files by kind', () => {
     workspaceLintMessage({ filesLinted: 3, findings: 0, cancelled: false }),
     'API Warden: 3 files linted, 0 findings.',
   );
+});
+
+test('the status bar text is "API Warden: N" (the e2e tests read it), or says a lint is running', () => {
+  assert.equal(statusBarText(0), 'API Warden: 0');
+  assert.equal(statusBarText(12), 'API Warden: 12');
+  assert.equal(STATUS_BAR_LINTING_TEXT, 'API Warden: linting…');
+  assert.equal(statusBarLintingTooltip(['users.yaml']), 'API Warden: linting users.yaml…');
+  assert.equal(statusBarLintingTooltip(['a.yaml', 'b.ts', 'c.py']), 'API Warden: linting 3 files…');
 });

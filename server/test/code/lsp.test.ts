@@ -1,5 +1,6 @@
 // Handler code over LSP (the bundled server, stdio): editing a route updates its diagnostics without a save, and
-// editing the file that mounts it (unsaved) re-lints the routes file through its dependencies.
+// editing the file that mounts it (unsaved) re-lints the routes file through its dependencies. Tests wait for the
+// server's `apiwarden/status` notifications (a lint is done, its diagnostics published), never for time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -71,7 +72,9 @@ const auth = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code ===
 test('removing the auth middleware from a route reports it without a save; putting it back clears it', async () => {
   const uri = uriOf('src/users.ts');
   await client.open(uri, USERS, 'typescript');
-  const first = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+  const { status, published: first } = await client.waitForLintDone(uri, 1);
+  assert.equal(status.kind, 'code');
+  assert.equal(first.version, 1);
   assert.deepEqual(auth(first.diagnostics), [], JSON.stringify(first.diagnostics));
 
   // the user deletes "requireAuth, " on line 4
@@ -83,7 +86,8 @@ test('removing the auth middleware from a route reports it without a save; putti
       text: '',
     },
   ]);
-  const second = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+  const { published: second } = await client.waitForLintDone(uri, 2);
+  assert.equal(second.version, 2);
   const [diagnostic] = auth(second.diagnostics);
   assert.ok(diagnostic, JSON.stringify(second.diagnostics));
   assert.deepEqual(diagnostic.range, { start: { line: 3, character: 14 }, end: { line: 3, character: 20 } });
@@ -93,42 +97,45 @@ test('removing the auth middleware from a route reports it without a save; putti
   await client.change(uri, 3, [
     { range: { start: { line, character: start }, end: { line, character: start } }, text: 'requireAuth, ' },
   ]);
-  const third = await client.waitForDiagnostics(uri, (p) => p.version === 3);
+  const { published: third } = await client.waitForLintDone(uri, 3);
+  assert.equal(third.version, 3);
   assert.deepEqual(auth(third.diagnostics), []);
 });
 
 test('adding auth to the mount in app.ts (unsaved) re-lints the routes file it mounts', async () => {
   const items = uriOf('src/items.ts');
   await client.open(items, ITEMS, 'typescript');
-  const before = await client.waitForDiagnostics(items, (p) => p.version === 1);
+  const { published: before } = await client.waitForLintDone(items, 1);
   assert.equal(auth(before.diagnostics).length, 1, JSON.stringify(before.diagnostics));
   assert.match(auth(before.diagnostics)[0]!.message as string, /`POST \/api\/items`/);
 
   const app = uriOf('src/app.ts');
   await client.open(app, APP, 'typescript');
-  await client.waitForDiagnostics(app, (p) => p.version === 1);
-  const count = client.published.get(items)?.length ?? 0;
+  await client.waitForLintDone(app, 1);
+  const mark = client.lastSeq;
   const line = APP.split('\n').findIndex((l) => l.startsWith("app.use('/api'"));
   const at = "app.use('/api', ".length;
   await client.change(app, 2, [
     { range: { start: { line, character: at }, end: { line, character: at } }, text: 'requireAuth, ' },
   ]);
-  const after = await client.waitForDiagnostics(
-    items,
-    (p) => (client.published.get(items)?.indexOf(p) ?? 0) >= count && auth(p.diagnostics).length === 0,
-  );
+  // items.ts is linted again as a dependent of app.ts (its own version is still 1), with the unsaved mount.
+  const { status, published: after } = await client.waitForLintDone(items, 1, { after: mark });
+  assert.ok(after.seq > mark, 'the diagnostics came from the lint after the edit');
+  assert.equal(status.findings, after.diagnostics.length);
   assert.deepEqual(auth(after.diagnostics), []);
 });
 
 test('a TypeScript file that is not handler code is not claimed', async () => {
   const uri = uriOf('src/util.ts');
   await client.open(uri, 'export const add = (a: number, b: number) => a + b;\n', 'typescript');
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const published = client.published.get(uri) ?? [];
-  assert.ok(
-    published.every((p) => p.diagnostics.length === 0),
-    JSON.stringify(published),
+  const { status, published } = await client.waitForLintDone(uri, 1);
+  assert.deepEqual([status.kind, status.findings], ['none', 0]);
+  // What was published for it: version 1, no diagnostics, once.
+  assert.deepEqual(
+    (client.published.get(uri) ?? []).map((p) => ({ version: p.version, diagnostics: p.diagnostics })),
+    [{ version: 1, diagnostics: [] }],
   );
+  assert.equal(published.version, 1);
 });
 
 test('"Lint workspace" lints OpenAPI documents and handler code and counts them by kind', async () => {
@@ -148,8 +155,11 @@ test('"Lint workspace" lints OpenAPI documents and handler code and counts them 
     { ...summary, findings: summary.findings > 0 },
     { filesLinted: 5, openapiFiles: 1, codeFiles: 4, findings: true, cancelled: false },
   );
-  const spec = await client.waitForDiagnostics(uriOf('openapi.yaml'), (p) =>
-    p.diagnostics.some((d) => d.code === 'oas-operation-without-security'),
-  );
-  assert.ok(spec.diagnostics.length > 0);
+  // Files linted from disk report their own status (no version), after their diagnostics.
+  const { status, published: spec } = await client.waitForLintDone(uriOf('openapi.yaml'), undefined);
+  assert.equal(status.kind, 'openapi');
+  assert.equal(status.findings, spec.diagnostics.length);
+  assert.ok(spec.diagnostics.some((d) => d.code === 'oas-operation-without-security'));
+  const authFile = await client.waitForLintDone(uriOf('src/auth.ts'), undefined);
+  assert.equal(authFile.status.kind, 'code');
 });

@@ -68,3 +68,25 @@ test('no base: everything is fresh', () => {
   assert.equal(delta.fresh.length, 2);
   assert.deepEqual(decodeFindings(undefined, delta), next);
 });
+
+test('every field counts, including fields Finding may gain later: a changed one is sent, ranges in it move', () => {
+  // A field this module has never heard of (cast: it is not in Finding today).
+  const withExtra = (line: number, extra: unknown) =>
+    ({ ...finding(line, 'code-route-without-auth', 'open'), later: extra }) as unknown as Finding;
+  const base = [
+    withExtra(2, { route: 'GET /a', at: { start: { line: 2, character: 0 }, end: { line: 2, character: 3 } } }),
+    withExtra(4, { route: 'GET /b' }),
+    finding(6, 'oas-string-unbounded', 'm6', { dataClasses: ['pii'] }),
+  ];
+  const next = [
+    withExtra(5, { route: 'GET /a', at: { start: { line: 5, character: 0 }, end: { line: 5, character: 3 } } }), // moved
+    withExtra(7, { route: 'GET /b-changed' }), // moved, and its new field changed: must be sent
+    finding(9, 'oas-string-unbounded', 'm6', { dataClasses: ['pii', 'health'] }), // a known field changed
+  ];
+  const delta = encodeFindings(base, next);
+  assert.deepEqual(Array.from(delta.from), [0, -1, -1]);
+  assert.deepEqual(decodeFindings(base, delta), next, 'the moved finding carries its field with the range in it moved');
+  // A field present on one side only is a change too.
+  const gained = encodeFindings([finding(1)], [{ ...finding(1), owasp: 'API3:2023' }]);
+  assert.equal(gained.fresh.length, 1);
+});

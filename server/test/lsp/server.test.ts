@@ -1,5 +1,6 @@
 // The bundled language server driven over stdio the way an editor drives it: open, edit, diagnostics, hover,
-// code actions, settings, multi-file $refs, stale results, and a big file that must not block the connection.
+// code actions, settings, multi-file $refs, stale results, the `apiwarden/status` notifications, and a big file that
+// must not block the connection. Every wait is for an event (diagnostics, a status), never for time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
@@ -80,6 +81,10 @@ after(async () => {
 function byCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
   return diagnostics.filter((d) => d.code === code);
 }
+
+/** Versions of the `done` statuses received for `uri`, in arrival order. */
+const doneVersions = (uri: string) =>
+  (client.statuses.get(uri) ?? []).filter((s) => s.state === 'done').map((s) => s.version);
 
 test('diagnostics carry the rule id, an exact range, a doc link and the source', async () => {
   const uri = uriOf('users.yaml');
@@ -170,12 +175,43 @@ test('other YAML and JSON files are not claimed', async () => {
   const pkg = uriOf('package.json');
   await client.open(pkg, '{ "name": "x", "openapi": "3.0.0" }', 'json');
   for (const uri of [compose, pkg]) {
-    const published = await client.waitForDiagnostics(uri, () => true);
-    assert.deepEqual(published.diagnostics, []);
+    const { status, published } = await client.waitForLintDone(uri, 1);
+    assert.deepEqual([status.kind, status.findings], ['none', 0]);
+    assert.equal(published.version, 1, 'its (empty) diagnostics were published before the status');
+    assert.deepEqual(
+      client.published.get(uri)!.map((p) => [p.version, p.diagnostics.length]),
+      [[1, 0]],
+    );
   }
 });
 
-test('a burst of edits publishes only the newest version, never an older one after it', async () => {
+test('apiwarden/status: linting, then the diagnostics of the version, then done with their count', async () => {
+  const uri = uriOf('status.yaml');
+  await client.open(uri, USER_SPEC);
+  const first = await client.waitForLintDone(uri, 1);
+  assert.equal(first.published.version, 1, 'the diagnostics of version 1 arrived before its done');
+  assert.equal(first.status.kind, 'openapi');
+  assert.equal(first.status.findings, first.published.diagnostics.length);
+  assert.equal(byCode(first.published.diagnostics, 'oas-password-readable').length, 1);
+  assert.ok(first.status.durationMs >= 0);
+  const linting = client.statuses.get(uri)!.find((s) => s.state === 'linting' && s.version === 1);
+  assert.ok(linting && linting.seq < first.published.seq, 'linting was announced before the diagnostics');
+
+  const at = USER_SPEC.split('\n').indexOf('        password:');
+  await client.change(uri, 2, [
+    {
+      range: { start: { line: at + 1, character: 0 }, end: { line: at + 1, character: 0 } },
+      text: '          writeOnly: true\n',
+    },
+  ]);
+  const second = await client.waitForLintDone(uri, 2);
+  assert.equal(second.published.version, 2);
+  assert.equal(second.status.findings, second.published.diagnostics.length);
+  assert.equal(second.status.findings, first.status.findings - 1, 'the password finding is gone');
+  assert.deepEqual(doneVersions(uri), [1, 2]);
+});
+
+test('a burst of edits ends with a done for its last version once that is published; nothing goes backwards', async () => {
   const uri = uriOf('burst.yaml');
   let text = USER_SPEC;
   await client.open(uri, text);
@@ -183,14 +219,29 @@ test('a burst of edits publishes only the newest version, never an older one aft
     text = text.replace(/title: Users[^\n]*/, `title: Users ${version}`);
     await client.change(uri, version, [{ text }]);
   }
-  await client.waitForDiagnostics(uri, (p) => p.version === 12);
-  // Give a stale run the chance to publish late, then check the order of what was published.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  const { status, published } = await client.waitForLintDone(uri, 12);
+  assert.equal(published.version, 12, 'the diagnostics of version 12 came before its done');
+  assert.equal(status.findings, published.diagnostics.length);
+  // The server publishes a version only while it is the document's current one and lints one job at a time, so by
+  // the done of the newest version every older lint has ended: what was received up to now is all there will be.
   const versions = client.published.get(uri)!.map((p) => p.version!);
   assert.equal(versions[versions.length - 1], 12, `last published ${versions}`);
   for (let i = 1; i < versions.length; i++)
     assert.ok(versions[i]! >= versions[i - 1]!, `versions went backwards: ${versions}`);
   assert.ok(versions.length < 12, `debounce should merge the burst, published ${versions}`);
+  // A lint dropped as stale says nothing: every done is for a version whose diagnostics were published before it.
+  const dones = client.statuses.get(uri)!.filter((s) => s.state === 'done');
+  assert.equal(dones[dones.length - 1]!.version, 12);
+  for (const done of dones) {
+    const own = client.published.get(uri)!.filter((p) => p.version === done.version && p.seq < done.seq);
+    assert.ok(own.length > 0, `done for v${done.version} without its diagnostics: ${versions}`);
+  }
+  const doneList = dones.map((s) => s.version!);
+  assert.deepEqual(
+    doneList,
+    [...new Set(doneList)].sort((a, b) => a - b),
+    `dones out of order: ${doneList}`,
+  );
 });
 
 test('settings are per document: a folder can turn a rule off', async () => {
@@ -219,8 +270,14 @@ test('a fault in a $ref-ed file is shown in that file, and editing the file re-l
   assert.deepEqual(byCode(published.diagnostics, 'oas-password-readable')[0]!.range.start, { line: 3, character: 4 });
   // Open the fragment and rename the property without saving: the root is linted again with the buffer.
   await client.open(fragment, fragmentText);
+  // The fragment alone is not ours; its diagnostics are the root's findings in it.
+  const opened = await client.waitForLintDone(fragment, 1);
+  assert.deepEqual([opened.status.kind, opened.status.findings], ['none', 1]);
+  const mark = client.lastSeq;
   await client.change(fragment, 2, [{ text: fragmentText.replace('pwd:', 'nickname:') }]);
-  await client.waitForDiagnostics(fragment, (p) => byCode(p.diagnostics, 'oas-password-readable').length === 0);
+  // The root is linted again as a dependent of the fragment and reports its own done.
+  await client.waitForLintDone(root, 1, { after: mark });
+  assert.deepEqual(byCode(client.latest(fragment)!.diagnostics, 'oas-password-readable'), []);
 });
 
 test('a 1 MB spec: the server answers a hover while linting it, then publishes its diagnostics', async () => {
@@ -228,16 +285,16 @@ test('a 1 MB spec: the server answers a hover while linting it, then publishes i
   const text = generateLargeSpec(1024 * 1024);
   assert.ok(text.length >= 1024 * 1024);
   await client.open(uri, text);
-  const hoverSent = performance.now();
   const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
     textDocument: { uri },
     position: { line: 10, character: 6 },
   });
-  const hoverAnswered = performance.now();
+  const hoverAnswered = client.lastSeq;
   assert.equal(hover, null, 'no findings yet, so no hover');
   assert.equal(client.published.get(uri), undefined, 'the hover was answered before the lint finished');
-  const published = await client.waitForDiagnostics(uri, (p) => p.version === 1, 120_000);
-  assert.ok(published.receivedAt > hoverAnswered, 'diagnostics came after the hover answer');
+  const { published } = await client.waitForLintDone(uri, 1, { timeoutMs: 120_000 });
+  assert.equal(published.version, 1, 'the diagnostics of version 1 came before its done');
+  assert.ok(published.seq > hoverAnswered, 'diagnostics came after the hover answer');
   assert.ok(byCode(published.diagnostics, 'oas-password-readable').length > 0);
   // And the hover works on the big file once its findings are in.
   const first = byCode(published.diagnostics, 'oas-password-readable')[0]!;
@@ -246,7 +303,6 @@ test('a 1 MB spec: the server answers a hover while linting it, then publishes i
     position: first.range.start,
   });
   assert.ok(later);
-  void hoverSent;
 });
 
 test('an edit during a long lint cancels it: only the new version is published', async () => {
@@ -254,7 +310,8 @@ test('an edit during a long lint cancels it: only the new version is published',
   const text = generateLargeSpec(1024 * 1024);
   await client.open(uri, text);
   await client.change(uri, 2, [{ text: text.replace('title: Generated large API', 'title: Edited') }]);
-  await client.waitForDiagnostics(uri, (p) => p.version === 2, 120_000);
+  await client.waitForLintDone(uri, 2, { timeoutMs: 120_000 });
   const versions = client.published.get(uri)!.map((p) => p.version);
   assert.deepEqual(versions, [2]);
+  assert.deepEqual(doneVersions(uri), [2], 'the cancelled lint of version 1 reported no done');
 });

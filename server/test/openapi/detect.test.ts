@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectOpenApi } from '../../src/engine/openapi/detect';
+import { classifyDocument } from '../../src/engine/classify';
 
 test('YAML root keys: first line, last line, quoted, every version', () => {
   assert.deepEqual(detectOpenApi('openapi: 3.0.3\ninfo: {}\n', '.yaml'), {
@@ -36,4 +37,12 @@ test('other YAML and JSON files are not OpenAPI', () => {
   assert.equal(detectOpenApi('{"name": "x", "version": "1.0.0"}', '.json'), null);
   assert.equal(detectOpenApi('swagger: "1.2"\n', '.yaml'), null, 'Swagger 1.x is not supported');
   assert.equal(detectOpenApi('openapi: four\n', '.yaml'), null);
+});
+
+test('manifests and lock files are never specs, whatever keys they hold; the same text under another name is', () => {
+  const text = '{ "name": "x", "openapi": "3.0.0" }';
+  assert.equal(classifyDocument('file:///w/package.json', text).kind, 'none');
+  assert.equal(classifyDocument('file:///w/sub/TSCONFIG.json', text).kind, 'none');
+  assert.equal(classifyDocument('file:///w/docker-compose.yml', 'openapi: 3.0.0\n').kind, 'none');
+  assert.equal(classifyDocument('file:///w/api.json', text).kind, 'openapi');
 });

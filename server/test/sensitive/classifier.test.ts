@@ -1,5 +1,5 @@
 // The sensitive-data classifier: precision and recall on the name list (>= 95% each), value detectors, options,
-// regulations, and its cost on many names.
+// regulations, and hostile inputs (its cost on many names is measured by the bench).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -148,20 +148,25 @@ test('regulations per class', () => {
   for (const dataClass of all) assert.ok(regulationsFor([dataClass]).length > 0, dataClass);
 });
 
-test('classifying 200,000 fields and hostile inputs stays fast', () => {
-  const names = NAME_LIST.map(([n]) => n);
-  const started = performance.now();
-  for (let i = 0; i < 200_000; i++) {
-    const name = `${names[i % names.length]}${i % 7 === 0 ? i : ''}`;
-    classifyField({
-      name,
-      description: 'A value the caller sent with its request, kept for thirty days.',
-      examples: ['abc', 42],
-    });
+// Its cost on many fields is a bench figure (npm run bench, section 1), not a test: here only what it answers.
+test('a neutral description, examples and a numeric suffix do not change what a name is classified as', () => {
+  const classes = (field: Parameters<typeof classifyField>[0]) => classifyField(field).map((m) => m.dataClass);
+  for (const [name] of NAME_LIST) {
+    for (const variant of [name, `${name}7`]) {
+      assert.deepEqual(
+        classes({
+          name: variant,
+          description: 'A value the caller sent with its request, kept for thirty days.',
+          examples: ['abc', 42],
+        }),
+        classes({ name: variant }),
+        variant,
+      );
+    }
   }
-  const elapsed = performance.now() - started;
-  console.log(`200,000 fields classified in ${elapsed.toFixed(0)} ms`);
-  assert.ok(elapsed < 5000, `${elapsed} ms`);
+});
+
+test('hostile inputs (long runs that backtracking patterns choke on) return and hold no data class', () => {
   const hostile = [
     'a'.repeat(100_000),
     '1-'.repeat(5000),
@@ -169,10 +174,18 @@ test('classifying 200,000 fields and hostile inputs stays fast', () => {
     'x@' + 'a.'.repeat(3000),
     '+' + '1 '.repeat(4000),
   ];
-  const t = performance.now();
   for (const value of hostile) {
-    classifyValue(value);
-    classifyField({ name: value.slice(0, 2000), description: value, pattern: value.slice(0, 400), examples: [value] });
+    const what = `${JSON.stringify(value.slice(0, 12))}… (${value.length} characters)`;
+    assert.deepEqual(classifyValue(value), [], what);
+    assert.deepEqual(
+      classifyField({
+        name: value.slice(0, 2000),
+        description: value,
+        pattern: value.slice(0, 400),
+        examples: [value],
+      }),
+      [],
+      what,
+    );
   }
-  assert.ok(performance.now() - t < 500, 'hostile inputs took too long');
 });

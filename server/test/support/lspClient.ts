@@ -1,5 +1,7 @@
 // A small LSP client for tests and the bench: starts the bundled server (dist/server.js, or the bench's snapshot of
-// it) over stdio, the way an editor other than VS Code does, and speaks plain JSON-RPC to it.
+// it) over stdio, the way an editor other than VS Code does, and speaks plain JSON-RPC to it. Tests wait for events
+// (diagnostics, the server's `apiwarden/status` notifications), never for time: the timeouts below only turn a hang
+// into a failure that says what was awaited and what came instead.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -11,6 +13,7 @@ import {
   type PublishDiagnosticsParams,
   type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
+import { LINT_STATUS_NOTIFICATION, type LintStatusDone, type LintStatusParams } from '../../src/lsp/lintStatus';
 
 export const SERVER_BUNDLE = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
 
@@ -18,7 +21,22 @@ export interface PublishedDiagnostics {
   version: number | undefined;
   diagnostics: Diagnostic[];
   receivedAt: number;
+  /** Arrival order among all the notifications the client received (diagnostics and statuses). */
+  seq: number;
 }
+
+/** An `apiwarden/status` notification as received. */
+export type ReceivedStatus = LintStatusParams & { seq: number };
+
+/** A `done` status and the diagnostics for its document received just before it. */
+export interface LintDone {
+  status: LintStatusDone & { seq: number };
+  /** The last publication for the document before the status (the server publishes before it reports done). */
+  published: PublishedDiagnostics;
+}
+
+/** Hang guard of the waits (ms): generous, a wait that ends normally ends on an event long before. */
+const HANG_GUARD_MS = 60_000;
 
 export interface TestClientOptions {
   /** The server bundle to start (default: dist/server.js). */
@@ -35,7 +53,10 @@ export class TestLspClient {
   readonly process: ChildProcessWithoutNullStreams;
   /** Every publishDiagnostics notification, in arrival order, per URI. */
   readonly published = new Map<string, PublishedDiagnostics[]>();
+  /** Every `apiwarden/status` notification, in arrival order, per URI. */
+  readonly statuses = new Map<string, ReceivedStatus[]>();
   private readonly waiters: (() => void)[] = [];
+  private seq = 0;
   readonly stderr: string[] = [];
   readonly logMessages: string[] = [];
   configurationRequests = 0;
@@ -55,9 +76,20 @@ export class TestLspClient {
     );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const list = this.published.get(params.uri) ?? [];
-      list.push({ version: params.version, diagnostics: params.diagnostics, receivedAt: performance.now() });
+      list.push({
+        version: params.version,
+        diagnostics: params.diagnostics,
+        receivedAt: performance.now(),
+        seq: ++this.seq,
+      });
       this.published.set(params.uri, list);
-      for (const wake of this.waiters.splice(0)) wake();
+      this.wake();
+    });
+    this.connection.onNotification(LINT_STATUS_NOTIFICATION, (params: LintStatusParams) => {
+      const list = this.statuses.get(params.uri) ?? [];
+      list.push({ ...params, seq: ++this.seq });
+      this.statuses.set(params.uri, list);
+      this.wake();
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logMessages.push(params.message);
@@ -125,30 +157,83 @@ export class TestLspClient {
     return list?.[list.length - 1];
   }
 
-  /** Keeps only the newest publication for `uri` (a 4 MB spec's diagnostics add up over hundreds of edits). */
+  /** Keeps only the newest publication and status for `uri` (a 4 MB spec's diagnostics add up over hundreds of edits). */
   trim(uri: string): void {
-    const list = this.published.get(uri);
-    if (list && list.length > 1) list.splice(0, list.length - 1);
+    for (const list of [this.published.get(uri), this.statuses.get(uri)])
+      if (list && list.length > 1) list.splice(0, list.length - 1);
+  }
+
+  /** Sequence number of the last notification received (to tell what came after a point). */
+  get lastSeq(): number {
+    return this.seq;
   }
 
   /** Resolves with the first published diagnostics for `uri` (checking past ones too) that satisfy `predicate`. */
-  async waitForDiagnostics(
+  waitForDiagnostics(
     uri: string,
     predicate: (p: PublishedDiagnostics) => boolean,
-    timeoutMs = 30_000,
+    timeoutMs = HANG_GUARD_MS,
   ): Promise<PublishedDiagnostics> {
+    return this.waitFor(
+      () => this.published.get(uri) ?? [],
+      predicate,
+      timeoutMs,
+      (list) =>
+        `No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(list.map((p) => ({ v: p.version, n: p.diagnostics.length })))}`,
+    );
+  }
+
+  /** Resolves with the first `apiwarden/status` for `uri` (checking past ones too) that satisfies `predicate`. */
+  waitForStatus(
+    uri: string,
+    predicate: (s: ReceivedStatus) => boolean,
+    timeoutMs = HANG_GUARD_MS,
+  ): Promise<ReceivedStatus> {
+    return this.waitFor(
+      () => this.statuses.get(uri) ?? [],
+      predicate,
+      timeoutMs,
+      (list) =>
+        `No matching apiwarden/status for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(list.map(({ seq: _, ...s }) => s))}`,
+    );
+  }
+
+  /**
+   * Waits for the lint of `version` of `uri` to be done (`undefined`: a lint from disk, such as a workspace lint's);
+   * with `after`, only a status received after that sequence number counts. Returns the status and the diagnostics
+   * published for the document before it, which the server sends first (it fails if none came).
+   */
+  async waitForLintDone(
+    uri: string,
+    version: number | undefined,
+    options: { after?: number; timeoutMs?: number } = {},
+  ): Promise<LintDone> {
+    const status = (await this.waitForStatus(
+      uri,
+      (s) => s.state === 'done' && s.version === version && s.seq > (options.after ?? 0),
+      options.timeoutMs,
+    )) as LintDone['status'];
+    const before = (this.published.get(uri) ?? []).filter((p) => p.seq < status.seq);
+    const published = before[before.length - 1];
+    if (!published) throw new Error(`apiwarden/status done for ${uri} v${version} came before any diagnostics for it`);
+    return { status, published };
+  }
+
+  /** Resolves with the first item of `items()` that satisfies `predicate`, looking again on each notification. */
+  private async waitFor<T>(
+    items: () => T[],
+    predicate: (item: T) => boolean,
+    timeoutMs: number,
+    describe: (items: T[]) => string,
+  ): Promise<T> {
     const deadline = performance.now() + timeoutMs;
     let checked = 0;
     for (;;) {
-      const list = this.published.get(uri) ?? [];
+      const list = items();
       if (checked > list.length) checked = 0; // trimmed meanwhile
       for (; checked < list.length; checked++) if (predicate(list[checked]!)) return list[checked]!;
       const remaining = deadline - performance.now();
-      if (remaining <= 0) {
-        throw new Error(
-          `No matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(list.map((p) => ({ v: p.version, n: p.diagnostics.length })))}\nserver stderr: ${this.stderr.join('')}`,
-        );
-      }
+      if (remaining <= 0) throw new Error(`${describe(list)}\nserver stderr: ${this.stderr.join('')}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
         this.waiters.push(() => {
@@ -157,6 +242,10 @@ export class TestLspClient {
         });
       });
     }
+  }
+
+  private wake(): void {
+    for (const wake of this.waiters.splice(0)) wake();
   }
 
   async shutdown(): Promise<void> {
