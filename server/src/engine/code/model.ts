@@ -16,6 +16,9 @@ export interface AuthEvidence {
   detail: string;
   /** Where it is defined, when found in the workspace. */
   definedIn?: string;
+  /** It identifies the caller when a credential is sent but also lets anonymous callers through
+   * (`credentialsRequired: false`, `@jwt_optional`, an optional-user dependency). */
+  optional?: boolean;
 }
 
 export interface MiddlewareRef {

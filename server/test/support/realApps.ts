@@ -1,0 +1,229 @@
+// The real-apps check: the routes the engine finds in the real backends of ../shared/corpus/apps/ against the
+// expected routes written from reading their code (test-fixtures/real-apps/<app>.routes.yaml), and the findings on
+// them against the triage recorded there.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import {
+  DEFAULT_SETTINGS,
+  diskFileReader,
+  discoverFiles,
+  Engine,
+  pathToUri,
+  uriToPath,
+  type Finding,
+} from '../../src/engine';
+import { CodeAnalyzer } from '../../src/engine/code/lintCode';
+import type { Route } from '../../src/engine/code/model';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const APPS_ROOT = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'apps');
+export const EXPECTATIONS_ROOT = path.join(REPO_ROOT, 'test-fixtures', 'real-apps');
+
+export type AuthMode = 'required' | 'optional' | 'none';
+
+export interface ExpectedRoute {
+  method: string;
+  path: string;
+  file: string;
+  line: number;
+  auth: AuthMode;
+  roles?: string[];
+  service?: string;
+  why?: string;
+}
+
+export interface TriageEntry {
+  rule: string;
+  file: string;
+  line: number;
+  verdict: boolean;
+  why: string;
+}
+
+export interface AppExpectations {
+  app: string;
+  framework: string;
+  auth: string;
+  routes: ExpectedRoute[];
+  triage?: TriageEntry[];
+}
+
+export interface FoundRoute {
+  method: string;
+  path: string;
+  file: string;
+  line: number;
+  auth: AuthMode;
+}
+
+export function expectedApps(): string[] {
+  return readdirSync(EXPECTATIONS_ROOT)
+    .filter((f) => f.endsWith('.routes.yaml'))
+    .map((f) => f.replace(/\.routes\.yaml$/, ''))
+    .sort();
+}
+
+export function readExpectations(app: string): AppExpectations {
+  return parse(readFileSync(path.join(EXPECTATIONS_ROOT, `${app}.routes.yaml`), 'utf8')) as AppExpectations;
+}
+
+export function appsAvailable(): boolean {
+  return existsSync(APPS_ROOT);
+}
+
+/** `/users/:id`, `/users/<int:id>`, `/users/{user_id}`, `/users/{id:[0-9]+}`, `^users/(?P<id>\d+)/$` → `/users/{}`. */
+export function normalizePath(template: string): string {
+  let p = template
+    .replace(/^\^/, '')
+    .replace(/\$$/, '')
+    .replace(/\(\?P<[^>]+>[^)]*\)/g, '{}')
+    .replace(/<(?:[^:>]+:)?[^>]+>/g, '{}')
+    .replace(/\{[^}]*\}/g, '{}')
+    .replace(/:[A-Za-z_][\w]*(\([^)]*\))?\??/g, '{}')
+    .replace(/\*[A-Za-z_]\w*|\*/g, '{}');
+  if (!p.startsWith('/')) p = '/' + p;
+  p = p.replace(/\/{2,}/g, '/');
+  if (p.length > 1) p = p.replace(/\/+$/, '');
+  return p;
+}
+
+/** How a route's auth reads in the expectations' terms. */
+export function authModeOf(route: Route): AuthMode {
+  if (route.authEvidence.some((e) => !e.optional)) return 'required';
+  if (route.authEvidence.length > 0) return 'optional';
+  return 'none';
+}
+
+/** Every route the engine finds in an app, each once (a route file is linted on its own and as a mount's target). */
+export async function engineRoutes(app: string): Promise<{ routes: FoundRoute[]; errors: string[] }> {
+  const root = path.join(APPS_ROOT, app);
+  const files = await discoverFiles([root], root);
+  const analyzer = new CodeAnalyzer(diskFileReader);
+  const engine = new Engine();
+  const seen = new Set<string>();
+  const routes: FoundRoute[] = [];
+  const errors: string[] = [];
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const uri = pathToUri(file);
+    if (engine.classify(uri, text).kind !== 'code') continue;
+    const out = await analyzer.lint({
+      uri,
+      text,
+      settings: DEFAULT_SETTINGS,
+      signal: { cancelled: false },
+      workspaceRoots: [pathToUri(root)],
+    });
+    errors.push(...out.errors);
+    for (const route of out.routes) {
+      const declared = uriToPath(route.file);
+      const line = lineOf(declared, route.range.start);
+      const key = `${declared}:${route.range.start}:${route.method}:${route.pathTemplate}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      routes.push({
+        method: route.method,
+        path: route.pathTemplate,
+        file: path.relative(root, declared).split(path.sep).join('/'),
+        line,
+        auth: authModeOf(route),
+      });
+    }
+  }
+  return { routes, errors };
+}
+
+const lineStarts = new Map<string, number[]>();
+function lineOf(file: string, offset: number): number {
+  let starts = lineStarts.get(file);
+  if (!starts) {
+    starts = [0];
+    const text = readFileSync(file, 'utf8');
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    lineStarts.set(file, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+export interface RouteMatch {
+  expected: ExpectedRoute;
+  found?: FoundRoute;
+}
+
+/**
+ * Pairs expected routes with found ones by method and normalised full path; when several share both (the same
+ * path served by two services), the one declared in the same file, nearest the expected line, is taken.
+ */
+export function matchRoutes(
+  expected: ExpectedRoute[],
+  found: FoundRoute[],
+): { matches: RouteMatch[]; extra: FoundRoute[] } {
+  const pool = [...found];
+  const matches: RouteMatch[] = [];
+  for (const e of expected) {
+    const key = `${e.method} ${normalizePath(e.path)}`;
+    const candidates = pool.filter((f) => `${f.method} ${normalizePath(f.path)}` === key);
+    candidates.sort(
+      (a, b) =>
+        Number(b.file === e.file) - Number(a.file === e.file) || Math.abs(a.line - e.line) - Math.abs(b.line - e.line),
+    );
+    const pick = candidates[0];
+    if (pick) pool.splice(pool.indexOf(pick), 1);
+    matches.push(pick ? { expected: e, found: pick } : { expected: e });
+  }
+  return { matches, extra: pool };
+}
+
+export interface AppScore {
+  app: string;
+  expected: number;
+  found: number;
+  authRight: number;
+  missing: RouteMatch[];
+  wrongAuth: RouteMatch[];
+  extra: FoundRoute[];
+  errors: string[];
+}
+
+export async function scoreApp(app: string): Promise<AppScore> {
+  const expectations = readExpectations(app);
+  const { routes, errors } = await engineRoutes(app);
+  const { matches, extra } = matchRoutes(expectations.routes, routes);
+  const hits = matches.filter((m) => m.found);
+  const wrongAuth = hits.filter((m) => m.found!.auth !== m.expected.auth);
+  return {
+    app,
+    expected: expectations.routes.length,
+    found: hits.length,
+    authRight: hits.length - wrongAuth.length,
+    missing: matches.filter((m) => !m.found),
+    wrongAuth,
+    extra,
+    errors,
+  };
+}
+
+/** The CLI's findings on an app (default settings), for triage. */
+export async function appFindings(app: string, rules: string[]): Promise<Finding[]> {
+  const root = path.join(APPS_ROOT, app);
+  const files = await discoverFiles([root], root);
+  const engine = new Engine();
+  const out: Finding[] = [];
+  for (const file of files) {
+    const result = await engine.lint({
+      uri: pathToUri(file),
+      text: readFileSync(file, 'utf8'),
+      workspaceRoots: [pathToUri(root)],
+    });
+    out.push(...result.findings.filter((f) => rules.includes(f.ruleId)));
+  }
+  return out;
+}
