@@ -20,6 +20,7 @@ import type {
   FileContextKey,
   RouteField,
 } from './rules/types';
+import { isTestCode } from './testCode';
 
 /** How each file-context value is computed, and how it enters a cache key. */
 const FILE_CONTEXT: { [K in FileContextKey]: (file: FileFacts) => string } = {
@@ -29,6 +30,7 @@ const FILE_CONTEXT: { [K in FileContextKey]: (file: FileFacts) => string } = {
     file.assigns.some((a) => a.target === 'CORS_ALLOW_CREDENTIALS' && a.value.k === 'bool' && a.value.value)
       ? 'creds'
       : '',
+  testCode: (file) => (isTestCode(file.uri) ? 'test' : ''),
 };
 
 /**
@@ -247,6 +249,7 @@ function fileContextOf(file: FileFacts, reads: CheckReads | undefined): Partial<
     if (key === 'imports') out.imports = file.imports;
     else if (key === 'djangoSettings') out.djangoSettings = isDjangoSettings(file);
     else if (key === 'corsAllowCredentials') out.corsAllowCredentials = FILE_CONTEXT.corsAllowCredentials(file) !== '';
+    else if (key === 'testCode') out.testCode = isTestCode(file.uri);
   }
   return out;
 }

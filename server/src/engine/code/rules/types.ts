@@ -27,6 +27,8 @@ export interface FileContext {
   djangoSettings: boolean;
   /** `CORS_ALLOW_CREDENTIALS = True` somewhere in the file (Django settings). */
   corsAllowCredentials: boolean;
+  /** The file is test code by its path (`tests/`, `test_*.py`, `*.spec.ts`): see testCode.ts. */
+  testCode: boolean;
 }
 export type FileContextKey = keyof FileContext;
 
