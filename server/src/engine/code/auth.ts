@@ -94,9 +94,15 @@ export class AuthAnalyzer {
       const sym = await this.resolver.valueSymbol(file, val.callee);
       if (sym && sym.kind !== 'external') {
         // A factory in the workspace (`requireRole('admin')`, `new JwtAuthGuard()`): what it builds decides.
-        return this.evaluateSymbol(sym, written, depth + 1);
+        const verdict = await this.evaluateSymbol(sym, written, depth + 1);
+        if (sym.kind === 'fn' && !verdict.evidence && !verdict.notAuth) {
+          const product = await this.factoryProduct(sym.fn, sym.file, val, written, depth + 1);
+          if (product) return product;
+        }
+        return verdict;
       }
-      return this.byName(written, sym);
+      const verdict = this.byName(written, sym);
+      return wantsOptional(val) ? optionalVerdict(verdict) : verdict;
     }
     if (val.k === 'ref' || val.k === 'member') {
       const sym = await this.resolver.valueSymbol(file, val);
@@ -114,12 +120,46 @@ export class AuthAnalyzer {
     return {};
   }
 
+  /** A factory returning one of several dependencies (`return _user if required else _user_optional`): the one the
+   * call's flags ask for (`required=False`, `optional=True` pick an optional one). */
+  private async factoryProduct(
+    fn: FnFacts,
+    file: FileFacts,
+    call: Extract<Val, { k: 'call' }>,
+    written: string,
+    depth: number,
+  ): Promise<AuthVerdict | undefined> {
+    const products = fn.returns
+      .flatMap((r) => (r.k === 'or' ? r.items : [r]))
+      .filter((r) => r.k === 'ref' || r.k === 'member' || r.k === 'fn');
+    const verdicts: AuthVerdict[] = [];
+    for (const product of products) {
+      const verdict = await this.evaluate(file, product, depth + 1);
+      if (verdict.evidence) verdicts.push(verdict);
+    }
+    if (verdicts.length === 0) return undefined;
+    const optional = wantsOptional(call);
+    const pick = verdicts.find((v) => Boolean(v.evidence!.optional) === optional) ?? verdicts[0]!;
+    const evidence: AuthEvidence = { ...pick.evidence!, name: written };
+    if (optional) evidence.optional = true;
+    return { ...pick, evidence };
+  }
+
   private byName(written: string, sym: Symbol | undefined): AuthVerdict {
     const name = lastSegment(written);
     const external = sym?.kind === 'external' ? sym : undefined;
     if (external && RATE_LIMIT_PACKAGES.test(external.module)) return { rateLimit: true };
-    if (external && AUTH_PACKAGES.test(external.module) && !/^(decode|sign|JwtModule|PassportModule)$/.test(name))
-      return { evidence: { kind: 'known-name', name: written, detail: `comes from ${external.module}` } };
+    if (
+      external &&
+      AUTH_PACKAGES.test(external.module) &&
+      !/^(decode|sign|encode|JwtModule|PassportModule|JWTManager|LoginManager|UserMixin|login_user|logout_user)$|^(create|set|unset|get)_\w*(token|cookies|jwt|identity)\w*$/.test(
+        name,
+      )
+    ) {
+      const evidence: AuthEvidence = { kind: 'known-name', name: written, detail: `comes from ${external.module}` };
+      if (/optional/i.test(name)) evidence.optional = true;
+      return { evidence };
+    }
     if (this.authNames.has(name) || this.authNames.has(written))
       return {
         evidence: {
@@ -198,8 +238,20 @@ export class AuthAnalyzer {
   ): Promise<AuthVerdict> {
     const analysis = await this.analyzeFn(fn, file, depth, isGuard);
     if (analysis.rateLimit) return { rateLimit: true };
-    if (analysis.verifies)
-      return { evidence: { kind: 'verifies-token', name: written, detail: analysis.verifies, definedIn: file.uri } };
+    if (analysis.verifies) {
+      const evidence: AuthEvidence = {
+        kind: 'verifies-token',
+        name: written,
+        detail: analysis.verifies,
+        definedIn: file.uri,
+      };
+      // Python: identifies the caller when it can, returns None otherwise (an optional-user dependency)
+      if (file.lang === 'py' && !analysis.rejects && fn.returns.some((r) => r.k === 'null')) {
+        evidence.optional = true;
+        evidence.detail += '; returns None when no credential is sent';
+      }
+      return { evidence };
+    }
     if (analysis.decodeOnly)
       return {
         notAuth: `\`${written}\` ${analysis.decodeOnly} but never verifies its signature, so any forged token passes`,
@@ -429,4 +481,19 @@ export function findDecoration(file: FileFacts, name: string): Val | undefined {
       return call.val.args[1];
   }
   return undefined;
+}
+
+/** `jwt_required(optional=True)`, `get_current_user(required=False)`, `HTTPBearer(auto_error=False)`. */
+function wantsOptional(call: Val): boolean {
+  if (call.k !== 'call') return false;
+  return call.kwargs.some(
+    (k) =>
+      k.value.k === 'bool' &&
+      ((/^(required|auto_error|strict)$/.test(k.name) && !k.value.value) ||
+        (/^(optional|allow_anonymous)$/.test(k.name) && k.value.value)),
+  );
+}
+
+function optionalVerdict(verdict: AuthVerdict): AuthVerdict {
+  return verdict.evidence ? { ...verdict, evidence: { ...verdict.evidence, optional: true } } : verdict;
 }

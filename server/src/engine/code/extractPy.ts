@@ -263,6 +263,14 @@ class PyExtractor extends StatementExtractor {
       fn.nameSpan = span(nameNode);
     }
     const outer = this.fn;
+    const returnType = node.childForFieldName('return_type');
+    const returnInner = returnType?.type === 'type' ? returnType.namedChild(0) : returnType;
+    if (returnInner) {
+      // the annotation names types, not values the body reads: no refs recorded
+      this.fn = undefined;
+      fn.returnType = this.typeVal(returnInner);
+      this.fn = outer;
+    }
     if (outer) outer.nested.push(fn);
     this.out.allFunctions.push(fn);
     this.fn = fn;
@@ -427,8 +435,14 @@ class PyExtractor extends StatementExtractor {
       }
       case 'subscript': {
         const valueNode = node.childForFieldName('value');
-        const subscript = node.childForFieldName('subscript');
-        return this.subscript(this.valOr(valueNode, s), subscript ? this.val(subscript) : undefined, s);
+        // `Annotated[User, Depends(get_user)]`: every subscript, as a tuple when there are several
+        const subscripts = node.childrenForFieldName('subscript').filter((c): c is Node => c !== null);
+        const object = this.valOr(valueNode, s);
+        if (subscripts.length > 1) {
+          const items = subscripts.map((c) => this.val(c));
+          return this.subscript(object, { k: 'arr', items, span: s }, s);
+        }
+        return this.subscript(object, subscripts[0] ? this.val(subscripts[0]) : undefined, s);
       }
       case 'call': {
         const calleeNode = node.childForFieldName('function');

@@ -5,7 +5,7 @@
 import { allCallsOf, kwarg, strValue, type FileFacts, type FnFacts, type Val } from '../facts';
 import { joinPaths, type MiddlewareRef, type Route } from '../model';
 import type { AdapterContext } from './context';
-import { callName, evaluatedRef, flaskRequestModel, lastName, pyResponses } from './python';
+import { callName, evaluatedRef, flaskRequestModel, handlerOwnAuth, lastName, pyResponses } from './python';
 import type { FrameworkAdapter } from './adapter';
 
 const VERB_DECORATORS = new Set(['route', 'get', 'post', 'put', 'patch', 'delete']);
@@ -154,9 +154,8 @@ export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
         mountedVia: via,
         ...(!reg.owner.isApp && via.length === 0 ? { unmounted: true } : {}),
       };
-      const own =
-        route.authEvidence.length > 0 ? {} : await ctx.auth.evaluate(file, { k: 'fn', fn: reg.fn, span: reg.fn.span });
-      if (own.evidence) route.authEvidence.push({ ...own.evidence, name: 'the view itself' });
+      const own = route.authEvidence.length > 0 ? undefined : await handlerOwnAuth(ctx, file, reg.fn);
+      if (own) route.authEvidence.push({ ...own, name: 'the view itself' });
       routes.push(route);
     }
   }

@@ -1,6 +1,19 @@
 // Helpers shared by the Python adapters: decorator names, request models, response expressions.
-import { allCallsOf, allReturnsOf, pathOf, type FileFacts, type FnFacts, type Val } from '../facts';
-import type { MiddlewareRef, RequestModel, Route } from '../model';
+import {
+  allCallsOf,
+  allRaisesOf,
+  allReturnsOf,
+  localsOf,
+  pathOf,
+  type ClassFacts,
+  type FileFacts,
+  type FnFacts,
+  type Span,
+  type Val,
+} from '../facts';
+import type { AuthEvidence, MiddlewareRef, RequestModel, Route } from '../model';
+import { rejectStatus } from '../auth';
+import type { Symbol } from '../resolve';
 import type { AdapterContext } from './context';
 import { describeVal } from './jsRouters';
 
@@ -91,13 +104,18 @@ export function flaskRequestModel(fn: FnFacts, file: FileFacts): RequestModel {
 const FASTAPI_NON_REQUEST_TYPES =
   /^(Request|Response|BackgroundTasks|Session|AsyncSession|WebSocket|HTTPConnection|SecurityScopes)\b/;
 
-export function fastapiRequestModel(fn: FnFacts): RequestModel {
+/** `depParams`: parameters known to be dependencies (also through a type alias such as `CurrentUser`). */
+export function fastapiRequestModel(fn: FnFacts, depParams: ReadonlySet<string> = new Set()): RequestModel {
   const model: RequestModel = { whole: new Set(), members: new Map(), identity: [] };
   for (const p of fn.params) {
     if (p.name.startsWith('*') || p.name === 'self') continue;
     const dep = dependencyOf(p);
-    if (dep) {
-      if (/user|auth|principal|token|account|identity|session/i.test(p.name + ' ' + callName(dep)))
+    if (dep || depParams.has(p.name)) {
+      if (
+        /user|auth|principal|token|account|identity|session/i.test(
+          `${p.name} ${dep ? callName(dep) : (p.typeText ?? '')}`,
+        )
+      )
         model.identity.push(p.name);
       continue;
     }
@@ -175,4 +193,133 @@ export function djangoRequestModel(fn: FnFacts): RequestModel {
     new Set(['GET', 'POST', 'data', 'query_params', 'body', 'META', 'headers', 'COOKIES']),
   );
   return model;
+}
+
+/** The innermost function of `file` whose body holds `span` (for names bound inside a function). */
+export function enclosingFn(file: FileFacts, span: Span): FnFacts | undefined {
+  let best: FnFacts | undefined;
+  for (const fn of file.allFunctions)
+    if (fn.span.start <= span.start && span.end <= fn.span.end && (!best || fn.span.start >= best.span.start))
+      best = fn;
+  return best;
+}
+
+/** What a name means where it is used: a local of the enclosing function (its last value), else module level. */
+export async function symbolAt(
+  ctx: AdapterContext,
+  file: FileFacts,
+  val: Val,
+  at: Span | undefined,
+): Promise<Symbol | undefined> {
+  if (val.k === 'ref' && at) {
+    const fn = enclosingFn(file, at);
+    const locals = fn ? localsOf(fn, val.name) : undefined;
+    const last = locals?.[locals.length - 1];
+    if (last) return { kind: 'value', val: last, file, name: val.name };
+  }
+  return ctx.resolver.valueSymbol(file, val);
+}
+
+/** The class an expression is an instance of: `Settings()`, `get_settings()` (by its return annotation or what it
+ * returns), a name bound to either. */
+async function instanceClass(
+  ctx: AdapterContext,
+  file: FileFacts,
+  val: Val,
+  at: Span | undefined,
+  depth: number,
+): Promise<{ cls: ClassFacts; file: FileFacts } | undefined> {
+  if (depth > 5) return undefined;
+  if (val.k === 'ref' || val.k === 'member') {
+    const sym = await symbolAt(ctx, file, val, at);
+    if (sym?.kind === 'value') return instanceClass(ctx, sym.file, sym.val, sym.val.span, depth + 1);
+    return undefined;
+  }
+  if (val.k !== 'call') return undefined;
+  const callee = await ctx.resolver.valueSymbol(file, val.callee);
+  if (callee?.kind === 'class') return { cls: callee.cls, file: callee.file };
+  if (callee?.kind === 'fn') {
+    const annotated = callee.fn.returnType;
+    if (annotated && (annotated.k === 'ref' || annotated.k === 'member')) {
+      const sym = await ctx.resolver.valueSymbol(callee.file, annotated);
+      if (sym?.kind === 'class') return { cls: sym.cls, file: sym.file };
+    }
+    for (const ret of callee.fn.returns) {
+      const found = await instanceClass(ctx, callee.file, ret, ret.span, depth + 1);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** A class attribute's value, looked up through the workspace base classes (left to right, depth first). */
+export async function classAttribute(
+  ctx: AdapterContext,
+  cls: ClassFacts,
+  file: FileFacts,
+  name: string,
+  depth = 0,
+): Promise<{ val: Val; file: FileFacts; cls: ClassFacts } | undefined> {
+  if (depth > 6) return undefined;
+  const own = cls.members.find((m) => m.name === name && m.value && !m.fn);
+  if (own?.value) return { val: own.value, file, cls };
+  for (const base of cls.bases) {
+    const sym = await ctx.resolver.valueSymbol(file, base);
+    if (sym?.kind !== 'class' || sym.cls === cls) continue;
+    const found = await classAttribute(ctx, sym.cls, sym.file, name, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A string known before the app runs: a literal, an f-string of such parts, a constant, or a settings attribute
+ * (`settings.API_V1_STR` with `settings = Settings()`: the class attribute's default). */
+export async function constString(
+  ctx: AdapterContext,
+  file: FileFacts,
+  val: Val | undefined,
+  depth = 0,
+): Promise<string | undefined> {
+  if (!val || depth > 6) return undefined;
+  if (val.k === 'str') return val.value;
+  if (val.k === 'tmpl') {
+    let out = '';
+    for (const part of val.parts) {
+      const s = await constString(ctx, file, part, depth + 1);
+      if (s === undefined) return undefined;
+      out += s;
+    }
+    return out;
+  }
+  if (val.k === 'ref') {
+    const sym = await symbolAt(ctx, file, val, val.span);
+    return sym?.kind === 'value' ? constString(ctx, sym.file, sym.val, depth + 1) : undefined;
+  }
+  if (val.k === 'member') {
+    const owner = await instanceClass(ctx, file, val.object, val.span, 0);
+    if (owner) {
+      const attr = await classAttribute(ctx, owner.cls, owner.file, val.prop);
+      return attr ? constString(ctx, attr.file, attr.val, depth + 1) : undefined;
+    }
+    const sym = await ctx.resolver.valueSymbol(file, val);
+    return sym?.kind === 'value' ? constString(ctx, sym.file, sym.val, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** Auth evidence from a view's own body: only a check that turns callers away with 401/403 counts (a login that
+ * checks a password, or a handler that verifies a reset token from the body, identifies no caller). */
+export async function handlerOwnAuth(
+  ctx: AdapterContext,
+  file: FileFacts,
+  fn: FnFacts,
+): Promise<AuthEvidence | undefined> {
+  const rejects =
+    allRaisesOf(fn).some((r) => rejectStatus(r) !== undefined) ||
+    allCallsOf(fn).some((c) => rejectStatus(c.val) !== undefined) ||
+    allReturnsOf(fn).some(
+      (r) => r.k === 'arr' && r.items.some((i) => i.k === 'num' && (i.value === 401 || i.value === 403)),
+    );
+  if (!rejects) return undefined;
+  return (await ctx.auth.evaluate(file, { k: 'fn', fn, span: fn.span })).evidence;
 }
