@@ -15,7 +15,7 @@ import {
 } from '../facts';
 import { joinPaths, type MiddlewareRef, type Route } from '../model';
 import type { AdapterContext } from './context';
-import { djangoRequestModel, evaluatedRef, lastName, pyResponses } from './python';
+import { classAttribute, djangoRequestModel, evaluatedRef, lastName, pyResponses } from './python';
 import type { FrameworkAdapter } from './adapter';
 
 export function isDjangoFile(file: FileFacts): boolean {
@@ -52,14 +52,19 @@ interface UrlEntry {
   view: Val;
   file: FileFacts;
   span: Span;
+  /** A package's whole URL table mounted here (`admin.site`, `debug_toolbar`). */
+  catchAll?: string;
 }
 
 export async function djangoRoutes(ctx: AdapterContext): Promise<Route[]> {
   const file = ctx.file;
   const mountFiles = await ctx.mountFiles();
   const settings = readSettings(mountFiles);
-  const urlEntries = collectUrlEntries(mountFiles);
+  const urlEntries = collectUrlEntries([file, ...mountFiles]);
   const routes: Route[] = [];
+  for (const entry of urlEntries) if (entry.catchAll && entry.file === file) routes.push(catchAllRoute(ctx, entry));
+  // A project with URL tables serves only the views they route; a view no urls.py names is not reachable.
+  const hasUrlTables = urlEntries.length > 0;
 
   const viewFns = file.functions.filter((fn) =>
     fn.decorators.some((d) =>
@@ -71,6 +76,7 @@ export async function djangoRoutes(ctx: AdapterContext): Promise<Route[]> {
   const routedFns = new Map<FnFacts, UrlEntry[]>();
   const routedClasses = new Map<ClassFacts, UrlEntry[]>();
   for (const entry of urlEntries) {
+    if (entry.catchAll) continue;
     let view = entry.view;
     if (view.k === 'call' && lastName(view) === 'as_view' && view.callee.k === 'member') view = view.callee.object;
     const sym = await ctx.resolver.valueSymbol(entry.file, view);
@@ -83,6 +89,7 @@ export async function djangoRoutes(ctx: AdapterContext): Promise<Route[]> {
 
   for (const fn of viewFns) {
     const entries = routedFns.get(fn) ?? [];
+    if (hasUrlTables && entries.length === 0) continue;
     const isDrf = fn.decorators.some((d) => lastName(d) === 'api_view');
     const apiView = fn.decorators.find((d) => lastName(d) === 'api_view');
     const methods =
@@ -104,14 +111,21 @@ export async function djangoRoutes(ctx: AdapterContext): Promise<Route[]> {
   }
   for (const cls of viewClasses) {
     const entries = routedClasses.get(cls) ?? [];
+    if (hasUrlTables && entries.length === 0) continue;
     const isDrf = cls.basesText.some((b) => /APIView|ViewSet/.test(b));
     const refs: MiddlewareRef[] = [];
     for (const base of cls.bases) {
       const v = await ctx.auth.evaluate(file, base);
       if (v.evidence) refs.push({ name: pathOf(base), val: base, uri: file.uri, level: 'class', auth: v.evidence });
     }
-    const perms = cls.members.find((m) => m.name === 'permission_classes')?.value;
-    if (perms) refs.push(await evaluatedRef(ctx, file, perms, 'class'));
+    // permission_classes on the view or inherited from a workspace base or mixin (`ApiAuthMixin`)
+    const permsAttr = await classAttribute(ctx, cls, file, 'permission_classes');
+    const perms = permsAttr?.val;
+    if (permsAttr) {
+      const ref = await evaluatedRef(ctx, permsAttr.file, permsAttr.val, 'class');
+      if (permsAttr.cls !== cls) ref.name = `${permsAttr.cls.name}.permission_classes: ${ref.name}`;
+      refs.push(ref);
+    }
     const throttles = cls.members.find((m) => m.name === 'throttle_classes')?.value;
     if (throttles?.k === 'arr' && throttles.items.length > 0)
       refs.push({ name: 'throttle_classes', val: throttles, uri: file.uri, level: 'class', rateLimit: true });
@@ -254,9 +268,12 @@ async function applyDefaults(
     });
 }
 
-/** path()/re_path()/url() entries of every urls module, with prefixes from include() chains. */
+/** path()/re_path()/url() entries of every urls module, with prefixes from include() chains: `include('app.urls')`,
+ * `include(('app.urls', 'namespace'))`, inline `include(([path(…), …], 'ns'))`, a list bound to a name
+ * (`include(extra_patterns)`), DRF routers' `router.urls`. `catchAll` entries mount a package's URL table
+ * (`admin.site.urls`, `include(debug_toolbar.urls)`): every method under the prefix. */
 function collectUrlEntries(files: FileFacts[]): UrlEntry[] {
-  const raw: { route: string; view: Val; file: FileFacts; span: Span }[] = [];
+  const raw: UrlEntry[] = [];
   const includes: { route: string; target: string; file: FileFacts }[] = [];
   for (const f of files) {
     const routerRegs = new Map<string, { prefix: string; view: Val; span: Span }[]>();
@@ -274,35 +291,64 @@ function collectUrlEntries(files: FileFacts[]): UrlEntry[] {
         ]);
       }
     }
-    for (const b of f.bindings) {
-      if (b.name !== 'urlpatterns') continue;
-      const items =
-        b.value.k === 'arr'
-          ? b.value.items
-          : b.value.k === 'tmpl'
-            ? b.value.parts.flatMap((p) => (p.k === 'arr' ? p.items : [p]))
-            : [b.value];
+    const isRouterUrls = (v: Val | undefined) =>
+      v?.k === 'member' && v.prop === 'urls' && routerRegs.has(pathOf(v.object));
+    const isPackageUrls = (v: Val | undefined) =>
+      v?.k === 'member' && v.prop === 'urls' && !routerRegs.has(pathOf(v.object));
+    const listOf = (v: Val | undefined, depth: number): Val[] | undefined => {
+      if (!v || depth > 3) return undefined;
+      if (v.k === 'arr') return v.items;
+      if (v.k === 'tmpl') return v.parts.flatMap((p) => listOf(p, depth + 1) ?? [p]);
+      if (v.k === 'ref') {
+        const bound = f.bindingsByName.get(v.name);
+        return bound?.length ? listOf(bound[bound.length - 1], depth + 1) : undefined;
+      }
+      return undefined;
+    };
+    const visit = (items: Val[], prefix: string, depth: number) => {
+      if (depth > 6) return;
       for (const item of items) {
-        if (item.k === 'member' && item.prop === 'urls') {
+        if (isRouterUrls(item) && item.k === 'member') {
           for (const reg of routerRegs.get(pathOf(item.object)) ?? [])
-            raw.push({ route: reg.prefix, view: reg.view, file: f, span: reg.span });
+            raw.push({ route: joinPaths(prefix, reg.prefix), view: reg.view, file: f, span: reg.span });
           continue;
         }
         if (item.k !== 'call' || !/^(path|re_path|url)$/.test(lastName(item))) continue;
-        const route = cleanRoute(strValue(item.args[0]) ?? '');
+        const route = joinPaths(prefix, cleanRoute(strValue(item.args[0]) ?? ''));
         const view = item.args[1];
-        if (!view) continue;
+        if (!view || isPackageUrls(view)) continue; // catch-alls: below, from every call
         if (view.k === 'call' && lastName(view) === 'include') {
-          const target = view.args[0];
+          let target = view.args[0];
+          // include(('app.urls', 'ns')) / include(([…], 'ns')): the first item of the tuple
+          if (target?.k === 'arr' && target.items.length === 2 && strValue(target.items[1]) !== undefined)
+            target = target.items[0];
           if (target?.k === 'str') includes.push({ route, target: target.value, file: f });
-          else if (target?.k === 'member' && target.prop === 'urls')
-            for (const reg of routerRegs.get(pathOf(target.object)) ?? [])
-              raw.push({ route: joinPaths(route, reg.prefix), view: reg.view, file: f, span: reg.span });
-          else if (target?.k === 'arr' && target.items[0]?.k === 'arr') for (const inner of target.items) void inner;
+          else if (isRouterUrls(target)) visit([target!], route, depth + 1);
+          else if (!isPackageUrls(target)) {
+            const inner = listOf(target, 0);
+            if (inner) visit(inner, route, depth + 1);
+          }
           continue;
         }
         raw.push({ route, view, file: f, span: item.span });
       }
+    };
+    for (const b of f.bindings) {
+      if (b.name !== 'urlpatterns') continue;
+      visit(listOf(b.value, 0) ?? [b.value], '', 0);
+    }
+    for (const call of f.allCalls) {
+      if (!/^(path|re_path|url)$/.test(call.method) || call.val.callee.k !== 'ref') continue;
+      const view = call.val.args[1];
+      const target = view?.k === 'call' && lastName(view) === 'include' ? view.args[0] : view;
+      if (!isPackageUrls(target) || target?.k !== 'member') continue;
+      raw.push({
+        route: cleanRoute(strValue(call.val.args[0]) ?? ''),
+        view: target,
+        file: f,
+        span: call.val.span,
+        catchAll: pathOf(target.object),
+      });
     }
   }
   // prefixes: a urls module included from another under a route
@@ -341,3 +387,28 @@ export const adapter: FrameworkAdapter = {
     rateLimitPackages: ['django_ratelimit'],
   },
 };
+
+/** `path('admin/', admin.site.urls)`, `path('__debug__/', include(debug_toolbar.urls))`: a package's URL table,
+ * served for every method under the prefix. The Django admin asks for a staff login. */
+function catchAllRoute(ctx: AdapterContext, entry: UrlEntry): Route {
+  const isAdmin = /(^|\.)admin\.site$|^(admin_site|site)$/.test(entry.catchAll ?? '');
+  const authEvidence: Route['authEvidence'] = isAdmin
+    ? [{ kind: 'known-name', name: `${entry.catchAll}.urls`, detail: 'the Django admin requires a staff login' }]
+    : [];
+  return {
+    framework: 'django',
+    method: 'ALL',
+    pathTemplate: joinPaths(entry.route, '...'),
+    file: entry.file.uri,
+    range: entry.span,
+    middleware: [],
+    authEvidence,
+    rateLimited: false,
+    responseExpressions: [],
+    calls: [],
+    request: { whole: new Set(), members: new Map(), identity: [] },
+    mountedVia: [
+      `${ctx.relative(entry.file.uri)}: ${entry.file.text.slice(entry.span.start, entry.span.end).replace(/\s+/g, ' ')}`,
+    ],
+  };
+}
