@@ -114,6 +114,20 @@ test('fastify: plugins registered with a prefix; onRequest hook with a decorated
   assert.deepEqual(summary(admin), ['GET /admin/users auth', 'DELETE /admin/cache open']);
 });
 
+test('fastify: plugin modules without a fastify import, chained registers, nested encapsulated plugins', async () => {
+  const root = fixture('fastify', 'encapsulated-plugins');
+  assert.deepEqual(summary(await routesOf(path.join(root, 'accounts', 'index.js'))), [
+    'GET /api/accounts/status open',
+    'POST /api/accounts/transfer open',
+    'GET /api/accounts/me auth',
+    'POST /api/accounts/:accountId/close auth',
+  ]);
+  const notes = await routesOf(path.join(root, 'notes', 'index.js'));
+  assert.deepEqual(summary(notes), ['GET /api/notes auth', 'POST /api/notes auth']);
+  assert.equal(notes[0]!.authEvidence[0]!.kind, 'verifies-token');
+  assert.match(notes[0]!.authEvidence[0]!.detail, /jwtVerify/);
+});
+
 test('koa: routers mounted before koa-jwt are open, after it authenticated', async () => {
   assert.deepEqual(summary(await routesOf(fixture('koa', 'app', 'src', 'routes', 'public.js'))), [
     'GET /public/ping open',

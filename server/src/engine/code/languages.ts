@@ -85,9 +85,9 @@ const SECRET_SHAPES = String.raw`AKIA[0-9A-Z]{16}|sk_live_|-----BEGIN [A-Z ]*PRI
 const JS_INTEREST = new RegExp(
   String.raw`(?:from\s+|require\(\s*|import\(\s*)['"](?:` +
     [...FRAMEWORK_HINTS.jsModules, ...JS_RULE_MODULES].join('|') +
-    String.raw`)['"/]|\b(?:app|router|server|fastify)\.(?:get|post|put|patch|delete|all|route|use)\s*\(\s*['"` +
+    String.raw`)['"/]|\b(?:app|router|server|fastify)\s*\.(?:get|post|put|patch|delete|all|route|use)\s*\(\s*['"` +
     '`' +
-    String.raw`/]|NODE_TLS_REJECT_UNAUTHORIZED|rejectUnauthorized|Access-Control-Allow-Origin|` +
+    String.raw`/]|\bfastify\.(?:register|addHook)\s*\(|NODE_TLS_REJECT_UNAUTHORIZED|rejectUnauthorized|Access-Control-Allow-Origin|` +
     SECRET_SHAPES,
 );
 const PY_INTEREST = new RegExp(

@@ -26,7 +26,29 @@ export const fastifySpec: FrameworkSpec = {
   paramRouter(name, typeText) {
     return /^(fastify|app|server|instance|f)$/i.test(name) || /FastifyInstance/.test(typeText ?? '');
   },
+  usesFile: (file) => fileUsesFramework(file, fastifySpec) || isPluginFile(file),
 };
+
+const PLUGIN_CALLS = /^(get|post|put|patch|delete|head|options|all|route|register|addHook)$/;
+
+/** A plugin module that imports nothing from Fastify (`module.exports = async function (fastify, opts) { … }`,
+ * loaded by `register(require('./users'))` or fastify-autoload): a function whose first parameter is named
+ * `fastify` or typed `FastifyInstance`, and which registers routes, plugins or hooks on it. */
+export function isPluginFile(file: FileFacts): boolean {
+  if (file.lang !== 'js') return false;
+  return file.allFunctions.some((fn) => {
+    const first = fn.params[0];
+    if (!first || !(first.name === 'fastify' || /FastifyInstance/.test(first.typeText ?? ''))) return false;
+    return fn.calls.some((c) => PLUGIN_CALLS.test(c.method) && receiverRoot(c.val) === first.name);
+  });
+}
+
+/** `fastify` in `fastify.get(…)` and in chains `fastify.register(a).register(b)`, `fastify.post(…).get(…)`. */
+function receiverRoot(call: Val): string | undefined {
+  let v: Val = call;
+  while (v.k === 'call' && v.callee.k === 'member') v = v.callee.object;
+  return v.k === 'ref' ? v.name : undefined;
+}
 
 export function fastifyRequestModel(fn: FnFacts): RequestModel {
   const model: RequestModel = { whole: new Set(), members: new Map(), identity: [] };
@@ -41,14 +63,19 @@ export function fastifyRequestModel(fn: FnFacts): RequestModel {
   return model;
 }
 
-export function fastifyRoutes(ctx: AdapterContext): Promise<Route[]> {
-  return jsRoutes(ctx, fastifySpec, fastifyRequestModel);
+export async function fastifyRoutes(ctx: AdapterContext): Promise<Route[]> {
+  const routes = await jsRoutes(ctx, fastifySpec, fastifyRequestModel);
+  // a route '/' registered under a prefix is served at the bare prefix (`/api/notes`; prefixTrailingSlash 'both')
+  for (const route of routes)
+    if (route.pathTemplate.length > 1 && route.pathTemplate.endsWith('/'))
+      route.pathTemplate = route.pathTemplate.replace(/\/+$/, '');
+  return routes;
 }
 
 export const adapter: FrameworkAdapter = {
   name: 'fastify',
   language: 'js',
-  uses: (file) => fileUsesFramework(file, fastifySpec),
+  uses: (file) => fastifySpec.usesFile!(file),
   // `fastify.authenticate` hooks are decorations (`fastify.decorate('authenticate', fn)`) made in other plugins.
   prepare: async (ctx) => {
     ctx.auth.decorationFiles = await ctx.mountFiles();

@@ -53,6 +53,11 @@ export interface FrameworkSpec {
   constructs(val: Val, file: FileFacts): { prefix: string; isApp: boolean } | undefined;
   /** Parameter names/types that carry a router (plugin functions, `module.exports = (app) => …`). */
   paramRouter(name: string, typeText: string | undefined, file: FileFacts): boolean;
+  /** Whether a file is this framework's when it imports none of `modules` (a Fastify plugin module); defaults to
+   * `fileUsesFramework`. */
+  usesFile?(file: FileFacts): boolean;
+  /** Routes a library generates from one call on a router (`router.swagger()` serving the docs endpoints). */
+  generatedRoutes?(call: CallFact): { method: string; path: string }[] | undefined;
 }
 
 export const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
@@ -68,7 +73,7 @@ export interface FileScan {
 /** Routers, routes and use/register entries of one file, for one framework. */
 export function scanFile(file: FileFacts, spec: FrameworkSpec): FileScan {
   const scan: FileScan = { routers: new Map(), routes: [], uses: [] };
-  if (!fileUsesFramework(file, spec)) return scan;
+  if (!(spec.usesFile ? spec.usesFile(file) : fileUsesFramework(file, spec))) return scan;
   const parents = new Map<FnFacts, FnFacts>();
   for (const fn of file.allFunctions) for (const inner of fn.nested) parents.set(inner, fn);
   // module-level routers
@@ -77,9 +82,16 @@ export function scanFile(file: FileFacts, spec: FrameworkSpec): FileScan {
     if (made) addRouter(scan, { id: `${file.uri}#${b.name}`, framework: spec.framework, file, name: b.name, ...made });
   }
   const visit = (call: CallFact, fn: FnFacts | undefined) => {
-    if (!VERBS.has(call.method) && !ROUTER_METHODS.has(call.method)) return;
+    const generated =
+      VERBS.has(call.method) || ROUTER_METHODS.has(call.method) ? undefined : spec.generatedRoutes?.(call);
+    if (!VERBS.has(call.method) && !ROUTER_METHODS.has(call.method) && !generated) return;
     const router = receiverRouter(call, fn, file, spec, scan, parents);
     if (!router) return;
+    if (generated) {
+      for (const g of generated)
+        scan.routes.push({ router, ...g, pathSpan: call.val.span, offset: call.val.span.start, middleware: [], call });
+      return;
+    }
     handleCall(call, router, file, scan);
   };
   for (const call of file.calls) visit(call, undefined);
@@ -115,11 +127,12 @@ function receiverRouter(
   const callee = call.val.callee;
   if (callee.k !== 'member') return undefined;
   let object = callee.object;
-  // app.route('/x').get(h) / router.route('/x').post(h): the receiver is the route() call's receiver
+  // app.route('/x').get(h) / router.route('/x').post(h): the receiver is the route() call's receiver; so in
+  // chains (`fastify.register(a).register(b)`, `app.use(a).use(b)`)
   while (
     object.k === 'call' &&
     object.callee.k === 'member' &&
-    (object.callee.prop === 'route' || VERBS.has(object.callee.prop))
+    (ROUTER_METHODS.has(object.callee.prop) || VERBS.has(object.callee.prop))
   )
     object = object.callee.object;
   if (object.k !== 'ref') return undefined;
@@ -178,7 +191,8 @@ function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: Fi
     if (pathText === undefined || !path) return;
     if (router.framework === 'express' && method === 'get' && rest.length === 0) return; // app.get('setting')
     let options: Val | undefined;
-    if (router.framework === 'fastify' && rest.length >= 2 && rest[0]?.k === 'obj') options = rest.shift();
+    // fastify.get(path, [options], handler): a middle argument is the options (inline or a schema object)
+    if (router.framework === 'fastify' && rest.length >= 2) options = localObject(rest.shift()!, file);
     const handler = rest.length > 0 ? rest[rest.length - 1] : undefined;
     const middleware = rest.slice(0, -1).flatMap((m) => (m.k === 'arr' ? m.items : [m]));
     if (options?.k === 'obj')
@@ -275,6 +289,14 @@ function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: Fi
   }
 }
 
+/** A module-level object a name stands for (`fastify.get('/', listOptions, handler)`), else the value itself. */
+function localObject(val: Val, file: FileFacts): Val {
+  if (val.k !== 'ref') return val;
+  const bound = file.bindingsByName.get(val.name);
+  const last = bound?.[bound.length - 1];
+  return last?.k === 'obj' ? last : val;
+}
+
 function hookItems(options: Val, key: string): Val[] {
   if (options.k !== 'obj') return [];
   const p = options.props.find((x) => x.key === key);
@@ -332,6 +354,12 @@ export async function childRouterIds(
     const local = scans(entry.file).routers.get(`${entry.file.uri}#${val.name}`);
     if (local) return [local.id];
   }
+  if (spec.framework === 'fastify') {
+    // register(async (scope) => { … }): an inline plugin; register(fp(plugin)): fastify-plugin's wrapper
+    if (val.k === 'fn') return [`${entry.file.uri}#fn@${val.fn.span.start}:0`];
+    if (val.k === 'call' && val.args[0] && isFastifyPluginWrapper(val, entry.file))
+      return childRouterIds(val.args[0], entry, resolver, spec, scans);
+  }
   // fastify.register(import('./routes')) / register(require('./routes'))
   const sym = await resolver.valueSymbol(entry.file, val);
   if (!sym) {
@@ -354,6 +382,15 @@ export async function childRouterIds(
     if (sym.val.k === 'ref') return [`${sym.file.uri}#${sym.val.name}`];
   }
   return [];
+}
+
+function isFastifyPluginWrapper(call: Extract<Val, { k: 'call' }>, file: FileFacts): boolean {
+  const root = rootOf(call.callee);
+  if (!root) return false;
+  const imp = file.importsByLocal.get(root);
+  if (imp?.module === 'fastify-plugin') return true;
+  const bound = file.bindingsByName.get(root)?.[0];
+  return bound?.k === 'call' && pathOf(bound.callee) === 'require' && strValue(bound.args[0]) === 'fastify-plugin';
 }
 
 function routerReturnedBy(fn: FnFacts, file: FileFacts, spec: FrameworkSpec): string[] {
