@@ -209,3 +209,176 @@ test('unsaved text is analysed as given, and half-typed code keeps the routes be
     'PATCH /api/orders/:id auth',
   ]);
 });
+
+const authMode = (r: Route) =>
+  r.authEvidence.some((e) => !e.optional) ? 'required' : r.authEvidence.length > 0 ? 'optional' : 'none';
+const modes = (routes: Route[]) => routes.map((r) => `${r.method} ${r.pathTemplate} ${authMode(r)}`);
+
+test('fastapi: settings-attribute prefixes, an app built in a factory, Annotated aliases, optional-user factories', async () => {
+  const dir = project({
+    'pyproject.toml': '',
+    'app/config.py':
+      'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    API_STR: str = "/api/v1"\n\ndef get_settings() -> Settings:\n    return Settings()\n',
+    'app/deps.py': [
+      'from typing import Annotated, Optional',
+      'import jwt',
+      'from fastapi import Depends, HTTPException',
+      '',
+      'def get_current_user(token: str) -> dict:',
+      '    try:',
+      '        return jwt.decode(token, "k", algorithms=["HS256"])',
+      '    except jwt.InvalidTokenError:',
+      '        raise HTTPException(status_code=403)',
+      '',
+      'def get_user_optional(token: Optional[str] = None):',
+      '    if token:',
+      '        return get_current_user(token)',
+      '    return None',
+      '',
+      'def authorizer(*, required: bool = True):',
+      '    return get_current_user if required else get_user_optional',
+      '',
+      'CurrentUser = Annotated[dict, Depends(get_current_user)]',
+      '',
+    ].join('\n'),
+    'app/routes.py': [
+      'from fastapi import APIRouter, Depends',
+      'from app.deps import CurrentUser, authorizer',
+      '',
+      'router = APIRouter(prefix="/items")',
+      '',
+      '@router.get("/mine")',
+      'def mine(user: CurrentUser):',
+      '    return user',
+      '',
+      '@router.get("/feed")',
+      'def feed(user=Depends(authorizer(required=False))):',
+      '    return []',
+      '',
+      '@router.post("/")',
+      'def create(user=Depends(authorizer())):',
+      '    return {}',
+      '',
+      '@router.get("/hidden", include_in_schema=False)',
+      'def hidden():',
+      '    return {}',
+      '',
+    ].join('\n'),
+    'app/main.py': [
+      'from fastapi import FastAPI',
+      'from app.config import get_settings',
+      'from app import routes',
+      '',
+      'def create_app():',
+      '    settings = get_settings()',
+      '    application = FastAPI()',
+      '    application.include_router(routes.router, prefix=settings.API_STR)',
+      '    return application',
+      '',
+      'app = create_app()',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(modes(await routesOf(path.join(dir, 'app', 'routes.py'))), [
+    'GET /api/v1/items/mine required',
+    'GET /api/v1/items/feed optional',
+    'POST /api/v1/items/ required',
+    'GET /api/v1/items/hidden none',
+  ]);
+});
+
+test('flask: @jwt_optional is optional auth, and minting a token at registration is not auth', async () => {
+  const dir = project({
+    'requirements.txt': 'flask\nflask-jwt-extended\n',
+    'app.py': [
+      'from flask import Flask, request',
+      'from flask_jwt_extended import jwt_required, jwt_optional, create_access_token',
+      '',
+      'app = Flask(__name__)',
+      '',
+      '@app.route("/users", methods=["POST"])',
+      'def register():',
+      '    return {"token": create_access_token(identity=request.json["name"])}',
+      '',
+      '@app.route("/articles")',
+      '@jwt_optional',
+      'def articles():',
+      '    return []',
+      '',
+      '@app.route("/me")',
+      '@jwt_required(optional=True)',
+      'def me():',
+      '    return {}',
+      '',
+      '@app.route("/feed")',
+      '@jwt_required',
+      'def feed():',
+      '    return []',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(modes(await routesOf(path.join(dir, 'app.py'))), [
+    'POST /users none',
+    'GET /articles optional',
+    'GET /me optional',
+    'GET /feed required',
+  ]);
+});
+
+test('django: include() tuples and inline lists, permission_classes from a mixin, the admin as a catch-all', async () => {
+  const dir = project({
+    'manage.py': '',
+    'config/urls.py': [
+      'from django.contrib import admin',
+      'from django.urls import include, path',
+      '',
+      'urlpatterns = [',
+      '    path("admin/", admin.site.urls),',
+      '    path("api/", include(("shop.urls", "api"))),',
+      ']',
+      '',
+    ].join('\n'),
+    'shop/urls.py': [
+      'from django.urls import include, path',
+      'from .apis import MeApi, OpenApi',
+      '',
+      'nested = [path("me/", MeApi.as_view())]',
+      '',
+      'urlpatterns = [',
+      '    path("auth/", include(([path("open/", OpenApi.as_view())], "auth"))),',
+      '    path("users/", include(nested)),',
+      ']',
+      '',
+    ].join('\n'),
+    'shop/mixins.py': [
+      'from rest_framework.permissions import IsAuthenticated',
+      '',
+      'class ApiAuthMixin:',
+      '    permission_classes = (IsAuthenticated,)',
+      '',
+    ].join('\n'),
+    'shop/apis.py': [
+      'from rest_framework.views import APIView',
+      'from rest_framework.response import Response',
+      'from shop.mixins import ApiAuthMixin',
+      '',
+      'class OpenApi(APIView):',
+      '    def post(self, request):',
+      '        return Response()',
+      '',
+      'class MeApi(ApiAuthMixin, APIView):',
+      '    def get(self, request):',
+      '        return Response(request.user.pk)',
+      '',
+      'class NotRouted(APIView):',
+      '    def get(self, request):',
+      '        return Response()',
+      '',
+    ].join('\n'),
+  });
+  assert.deepEqual(modes(await routesOf(path.join(dir, 'shop', 'apis.py'))), [
+    'POST /api/auth/open/ none',
+    'GET /api/users/me/ required',
+  ]);
+  assert.deepEqual(modes(await routesOf(path.join(dir, 'config', 'urls.py'))), ['ALL /admin/... required']);
+});
