@@ -6,7 +6,14 @@
 // keys…), the whole text is parsed the ordinary way.
 import { getLocationForJsonPath as yamlLocationForJsonPath, parseWithPointers, trapAccess } from '@stoplight/yaml';
 import type { ILocation, JsonPath } from '@stoplight/types';
-import { countNewlines, findLayout, incrementalLayout, type PreviousParse } from './yamlLayout';
+import {
+  countNewlines,
+  findLayout,
+  incrementalLayout,
+  type ContainerLayout,
+  type PreviousParse,
+  type Span,
+} from './yamlLayout';
 
 // preserveKeyOrder is off: it wraps every parsed object in a Proxy (to keep integer-like keys such as '404' in
 // document order), which makes every property access of every rule several times slower.
@@ -91,103 +98,26 @@ export class ChunkedYamlParser {
     const layout = incremental ?? (hasUnsupportedShape(text) ? undefined : findLayout(text));
     if (!layout) return this.whole(text);
     const nextCache = incremental ? this.cache : new Map<string, Map<string, YamlResult>>();
+    const progress: EntryProgress = { kept: [], diagnostics: [], cursor: 0, cursorLine: 0, reparsed: 0, chunks: 0 };
     const containers: ChunkedContainer[] = [];
-    const kept: { start: number; end: number; line: number }[] = [];
-    const diagnostics: YamlResult['diagnostics'] = [];
-    let cursor = 0;
-    let cursorLine = 0;
-    let reparsed = 0;
-    let chunkCount = 0;
     for (const container of layout) {
-      const cacheName = container.path.join('\u0000');
-      const previous = this.cache.get(cacheName);
-      const next = incremental ? (previous ?? new Map<string, YamlResult>()) : new Map<string, YamlResult>();
-      nextCache.set(cacheName, next);
-      const chunks: Chunk[] = [];
-      const byKey = new Map<string, Chunk>();
-      const sliced = new Set<string>();
-      for (const span of container.spans) {
-        const chunkText = span.reuse ? span.reuse.text : detachedSlice(text, span.start, span.end);
-        let result = span.reuse ? span.reuse.result : previous?.get(chunkText);
-        if (!result) {
-          result = parseWithPointers(chunkText, YAML_PARSE_OPTIONS);
-          reparsed++;
-        }
-        if (!span.reuse) {
-          next.set(chunkText, result);
-          sliced.add(chunkText);
-        }
-        // An alias may point at an anchor in another entry: only a whole parse can tell.
-        if (result.diagnostics.some((d) => /alias|anchor/i.test(d.message))) return this.whole(text);
-        const data = result.data;
-        const keys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
-        const chunk: Chunk = {
-          container: container.path,
-          keys,
-          startOffset: span.start,
-          startLine: span.startLine,
-          endOffset: span.end,
-          text: chunkText,
-          result,
-        };
-        // A half-typed entry is an error of that entry only: the rest of the document keeps its parse.
-        for (const diagnostic of result.diagnostics)
-          diagnostics.push(shiftDiagnostic(diagnostic, span.startLine, container.path));
-        if (keys.length === 0 && result.diagnostics.length === 0) diagnostics.push(notAnEntry(chunk));
-        for (const key of keys) {
-          // As in a whole parse, the last entry with a key wins and the repeated key is an error.
-          if (byKey.has(key)) diagnostics.push(duplicateKey(chunk, key));
-          byKey.set(key, chunk);
-        }
-        chunks.push(chunk);
-        kept.push({ start: cursor, end: span.start, line: cursorLine });
-        cursor = span.end;
-        cursorLine = span.endLine;
-        chunkCount++;
-      }
-      // An editor's parser lives as long as the document: the edited entries' earlier texts are let go, so that
-      // the cache holds one parse per entry however long the editing goes on.
-      for (const chunk of container.replaced ?? []) if (!sliced.has(chunk.text)) next.delete(chunk.text);
-      containers.push({ path: container.path, chunks, byKey });
+      const parsed = this.parseContainer(text, container, incremental !== undefined, nextCache, progress);
+      if (!parsed) return this.whole(text);
+      containers.push(parsed);
     }
-    kept.push({ start: cursor, end: text.length, line: cursorLine });
+    progress.kept.push({ start: progress.cursor, end: text.length, line: progress.cursorLine });
 
-    const skeleton = this.parseSkeleton(text, kept);
+    const skeleton = this.parseSkeleton(text, progress.kept);
     const skeletonRoot = skeleton.result.data as Record<string, unknown> | null;
     if (!skeletonRoot || typeof skeletonRoot !== 'object' || Array.isArray(skeletonRoot)) return this.whole(text);
-    for (const diagnostic of skeleton.result.diagnostics) {
-      if (/alias|anchor/i.test(diagnostic.message)) return this.whole(text);
-      const { start, end } = diagnostic.range;
-      diagnostics.push({
-        ...diagnostic,
-        range: {
-          start: { line: skeletonLineToDocument(skeleton, start.line), character: start.character },
-          end: { line: skeletonLineToDocument(skeleton, end.line), character: end.character },
-        },
-      });
-    }
+    if (!addSkeletonDiagnostics(skeleton, progress.diagnostics)) return this.whole(text);
+    const root = assembleRoot(skeletonRoot, containers);
+    if (!root) return this.whole(text);
 
-    // Fresh containers each time (the skeleton's own data is cached and must stay as parsed); unchanged
-    // entries keep their identity, which later stages use to skip work.
-    const root: Record<string, unknown> = { ...skeletonRoot };
-    for (const container of containers) {
-      let parent = root;
-      if (container.path.length === 2) {
-        const original = root[container.path[0]!];
-        if (!original || typeof original !== 'object' || Array.isArray(original)) return this.whole(text);
-        if (parent[container.path[0]!] === original)
-          parent[container.path[0]!] = { ...(original as Record<string, unknown>) };
-        parent = parent[container.path[0]!] as Record<string, unknown>;
-      }
-      const name = container.path[container.path.length - 1]!;
-      if (parent[name] !== null) return this.whole(text);
-      const entries: Record<string, unknown> = {};
-      for (const [key, chunk] of container.byKey) entries[key] = (chunk.result.data as Record<string, unknown>)[key];
-      parent[name] = entries;
-    }
     this.cache = nextCache;
     this.previous = { text, layout, containers };
-    this.stats = { chunks: chunkCount, reparsed, whole: 0 };
+    this.stats = { chunks: progress.chunks, reparsed: progress.reparsed, whole: 0 };
+    const { diagnostics } = progress;
     diagnostics.sort(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     );
@@ -198,6 +128,51 @@ export class ChunkedYamlParser {
       lineMap: skeleton.result.lineMap,
       chunked: { skeleton, containers },
     };
+  }
+
+  /**
+   * Parses the entries of one container (or takes their earlier parses) and records them in `nextCache`.
+   * Undefined when the document needs a whole parse.
+   */
+  private parseContainer(
+    text: string,
+    container: ContainerLayout,
+    incremental: boolean,
+    nextCache: Map<string, Map<string, YamlResult>>,
+    progress: EntryProgress,
+  ): ChunkedContainer | undefined {
+    const cacheName = container.path.join('\u0000');
+    const previous = this.cache.get(cacheName);
+    const next = incremental ? (previous ?? new Map<string, YamlResult>()) : new Map<string, YamlResult>();
+    nextCache.set(cacheName, next);
+    const chunks: Chunk[] = [];
+    const byKey = new Map<string, Chunk>();
+    const sliced = new Set<string>();
+    for (const span of container.spans) {
+      const chunkText = span.reuse ? span.reuse.text : detachedSlice(text, span.start, span.end);
+      let result = span.reuse ? span.reuse.result : previous?.get(chunkText);
+      if (!result) {
+        result = parseWithPointers(chunkText, YAML_PARSE_OPTIONS);
+        progress.reparsed++;
+      }
+      if (!span.reuse) {
+        next.set(chunkText, result);
+        sliced.add(chunkText);
+      }
+      // An alias may point at an anchor in another entry: only a whole parse can tell.
+      if (result.diagnostics.some((d) => /alias|anchor/i.test(d.message))) return undefined;
+      const chunk = toChunk(container.path, span, chunkText, result);
+      addEntryDiagnostics(chunk, byKey, progress.diagnostics);
+      chunks.push(chunk);
+      progress.kept.push({ start: progress.cursor, end: span.start, line: progress.cursorLine });
+      progress.cursor = span.end;
+      progress.cursorLine = span.endLine;
+      progress.chunks++;
+    }
+    // An editor's parser lives as long as the document: the edited entries' earlier texts are let go, so that
+    // the cache holds one parse per entry however long the editing goes on.
+    for (const chunk of container.replaced ?? []) if (!sliced.has(chunk.text)) next.delete(chunk.text);
+    return { path: container.path, chunks, byKey };
   }
 
   private parseSkeleton(text: string, kept: { start: number; end: number; line: number }[]): Skeleton {
@@ -226,6 +201,91 @@ export class ChunkedYamlParser {
     this.stats = { chunks: 0, reparsed: 0, whole: 1 };
     return parseYamlWhole(text);
   }
+}
+
+/** What the parse of a document's entries has gathered so far, entry by entry in document order. */
+interface EntryProgress {
+  /** The stretches between entries (the skeleton's parts): start and end offsets, first line. */
+  kept: { start: number; end: number; line: number }[];
+  diagnostics: YamlResult['diagnostics'];
+  /** Where the last entry so far ends (offset, line). */
+  cursor: number;
+  cursorLine: number;
+  reparsed: number;
+  chunks: number;
+}
+
+function toChunk(container: string[], span: Span, text: string, result: YamlResult): Chunk {
+  const data = result.data;
+  const keys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
+  return {
+    container,
+    keys,
+    startOffset: span.start,
+    startLine: span.startLine,
+    endOffset: span.end,
+    text,
+    result,
+  };
+}
+
+/** Adds an entry's diagnostics, in document lines, and its keys to the container's `byKey`. */
+function addEntryDiagnostics(chunk: Chunk, byKey: Map<string, Chunk>, diagnostics: YamlResult['diagnostics']): void {
+  const { result, keys } = chunk;
+  // A half-typed entry is an error of that entry only: the rest of the document keeps its parse.
+  for (const diagnostic of result.diagnostics)
+    diagnostics.push(shiftDiagnostic(diagnostic, chunk.startLine, chunk.container));
+  if (keys.length === 0 && result.diagnostics.length === 0) diagnostics.push(notAnEntry(chunk));
+  for (const key of keys) {
+    // As in a whole parse, the last entry with a key wins and the repeated key is an error.
+    if (byKey.has(key)) diagnostics.push(duplicateKey(chunk, key));
+    byKey.set(key, chunk);
+  }
+}
+
+/** Adds the skeleton's diagnostics in document lines; false when one needs a whole parse (an alias). */
+function addSkeletonDiagnostics(skeleton: Skeleton, diagnostics: YamlResult['diagnostics']): boolean {
+  for (const diagnostic of skeleton.result.diagnostics) {
+    if (/alias|anchor/i.test(diagnostic.message)) return false;
+    const { start, end } = diagnostic.range;
+    diagnostics.push({
+      ...diagnostic,
+      range: {
+        start: { line: skeletonLineToDocument(skeleton, start.line), character: start.character },
+        end: { line: skeletonLineToDocument(skeleton, end.line), character: end.character },
+      },
+    });
+  }
+  return true;
+}
+
+/**
+ * The document's data: the skeleton's, with each container's entries put where the skeleton has an empty
+ * value. Undefined when a container is not where it should be (a whole parse then decides).
+ */
+function assembleRoot(
+  skeletonRoot: Record<string, unknown>,
+  containers: ChunkedContainer[],
+): Record<string, unknown> | undefined {
+  // Fresh containers each time (the skeleton's own data is cached and must stay as parsed); unchanged
+  // entries keep their identity, which later stages use to skip work.
+  const root: Record<string, unknown> = { ...skeletonRoot };
+  for (const container of containers) {
+    let parent = root;
+    if (container.path.length === 2) {
+      const original = root[container.path[0]!];
+      if (!original || typeof original !== 'object' || Array.isArray(original)) return undefined;
+      if (parent[container.path[0]!] === original)
+        parent[container.path[0]!] = { ...(original as Record<string, unknown>) };
+      parent = parent[container.path[0]!] as Record<string, unknown>;
+    }
+    const name = container.path[container.path.length - 1]!;
+    if (parent[name] !== null) return undefined;
+    const entries: Record<string, unknown> = {};
+    for (const [key, chunk] of container.byKey) entries[key] = (chunk.result.data as Record<string, unknown>)[key];
+    parent[name] = entries;
+  }
+  return root;
 }
 
 function shiftDiagnostic(
