@@ -141,6 +141,35 @@ test('koa: routers mounted before koa-jwt are open, after it authenticated', asy
   ]);
 });
 
+test('koa: jwt().unless({ path }) skips the listed paths; SwaggerRouter routes and its docs endpoints', async () => {
+  const root = fixture('koa', 'jwt-unless', 'src');
+  assert.deepEqual(summary(await routesOf(path.join(root, 'openRoutes.ts'))), ['GET / open', 'POST /feedback open']);
+  assert.deepEqual(summary(await routesOf(path.join(root, 'apiRoutes.ts'))), [
+    'DELETE /projects/:id auth',
+    'POST /reports/shared open',
+    'GET /swagger-json open',
+    'GET /swagger-html open',
+  ]);
+});
+
+test('koa-jwt passthrough: true is optional auth', async () => {
+  const dir = project({
+    'package.json': '{}',
+    'app.js': `const Koa = require('koa');
+const Router = require('@koa/router');
+const jwt = require('koa-jwt');
+const app = new Koa();
+const router = new Router();
+app.use(jwt({ secret: 's', passthrough: true }));
+router.get('/feed', (ctx) => { ctx.body = []; });
+app.use(router.routes());
+`,
+  });
+  const [route] = await routesOf(path.join(dir, 'app.js'));
+  assert.equal(route!.authEvidence.length, 1);
+  assert.equal(route!.authEvidence[0]!.optional, true);
+});
+
 test('nestjs: global prefix, controller prefix, APP_GUARD and @Public()', async () => {
   const routes = await routesOf(fixture('nestjs', 'app', 'src', 'users', 'users.controller.ts'));
   assert.deepEqual(summary(routes), [

@@ -77,6 +77,10 @@ export class AuthAnalyzer {
       return verdict;
     }
     if (val.k === 'call') {
+      // jwt({ … }).unless({ path: […] }) (koa-unless / express-unless): the middleware before `.unless`; the routes
+      // it skips are left out by the router analysis
+      if (val.callee.k === 'member' && val.callee.prop === 'unless' && val.callee.object.k === 'call')
+        return this.evaluate(file, val.callee.object, depth + 1);
       // Wrappers whose arguments are the real middleware/dependency: Depends(x), Security(x), fastify.auth([a, b]),
       // UseGuards(A, B), compose([a, b]), permission_classes([...]).
       if (
@@ -483,9 +487,20 @@ export function findDecoration(file: FileFacts, name: string): Val | undefined {
   return undefined;
 }
 
-/** `jwt_required(optional=True)`, `get_current_user(required=False)`, `HTTPBearer(auto_error=False)`. */
+/** `jwt_required(optional=True)`, `get_current_user(required=False)`, `HTTPBearer(auto_error=False)`; JS options
+ * `expressjwt({ credentialsRequired: false })`, koa-jwt `jwt({ passthrough: true })`. */
 function wantsOptional(call: Val): boolean {
   if (call.k !== 'call') return false;
+  const options = call.args[0];
+  if (
+    options?.k === 'obj' &&
+    options.props.some(
+      (p) =>
+        p.value.k === 'bool' &&
+        ((p.key === 'credentialsRequired' && !p.value.value) || (p.key === 'passthrough' && p.value.value)),
+    )
+  )
+    return true;
   return call.kwargs.some(
     (k) =>
       k.value.k === 'bool' &&

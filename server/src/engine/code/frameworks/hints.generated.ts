@@ -9,6 +9,7 @@ export const FRAMEWORK_HINTS = {
     'koa',
     '@koa\\/router',
     'koa-router',
+    'koa-swagger-decorator',
     '@nestjs\\/[\\w-]+',
   ],
   pyModules: ['django', 'rest_framework', 'fastapi', 'starlette', 'flask', 'quart'],

@@ -143,11 +143,12 @@ export async function jsRoutes(
         joinPaths(reg.router.prefix, reg.path),
         reg.router.isApp ? 'app' : 'router',
       );
+      const fullPath = joinPaths(chain.prefix, reg.router.prefix, reg.path);
       const all = [
         ...chain.middleware,
         ...own,
         ...reg.middleware.map((val) => ({ val, file: ctx.file, level: 'route' as const })),
-      ];
+      ].filter((m) => !unlessSkips(m.val, fullPath, reg.method));
       routes.push(await buildRoute(ctx, spec, reg, chain, all, unmounted, requestModel));
     }
   }
@@ -304,6 +305,29 @@ export function jsResponses(fn: FnFacts, framework: string): Route['responseExpr
     if (/(^|\.)(body)$/.test(a.target) && /^ctx|context/.test(a.target))
       out.push({ val: a.value, span: a.span, via: a.target });
   return out;
+}
+
+/** `mw.unless({ path: ['/login', /^\/public/], method: ['OPTIONS'] })` (koa-unless, express-unless): whether the
+ * middleware is skipped for this route. */
+function unlessSkips(val: Val, path: string, method: string): boolean {
+  if (val.k !== 'call' || val.callee.k !== 'member' || val.callee.prop !== 'unless') return false;
+  const opts = val.args[0];
+  if (opts?.k !== 'obj') return false;
+  const list = (key: string): Val[] => {
+    const v = opts.props.find((p) => p.key === key)?.value;
+    return !v ? [] : v.k === 'arr' ? v.items : [v];
+  };
+  if (list('method').some((m) => m.k === 'str' && m.value.toUpperCase() === method)) return true;
+  return list('path').some((p) => {
+    if (p.k === 'str') return p.value === path || p.value.replace(/\/+$/, '') === path.replace(/\/+$/, '');
+    const literal = p.k === 'other' ? /^\/(.*)\/([a-z]*)$/s.exec(p.text ?? '') : null;
+    if (!literal) return false;
+    try {
+      return new RegExp(literal[1]!, literal[2]!.replace(/[gy]/g, '')).test(path);
+    } catch {
+      return false;
+    }
+  });
 }
 
 function pathStartsWith(path: string, prefix: string): boolean {

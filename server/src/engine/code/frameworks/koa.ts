@@ -1,6 +1,7 @@
 // Koa with @koa/router (or koa-router): `new Router({ prefix })`, `router.get(path, …middleware, handler)`,
-// `router.use([path], …)`, `app.use(router.routes())`, nested `parent.use('/x', child.routes())`.
-import { pathOf, strValue, type FileFacts, type FnFacts, type Val } from '../facts';
+// `router.use([path], …)`, `app.use(router.routes())`, nested `parent.use('/x', child.routes())`; koa-swagger-decorator's
+// `SwaggerRouter` (a koa-router) and the docs endpoints its `router.swagger()` serves.
+import { pathOf, prop, strValue, type CallFact, type FileFacts, type FnFacts, type Val } from '../facts';
 import type { RequestModel, Route } from '../model';
 import type { AdapterContext } from './context';
 import { fileUsesFramework, type FrameworkSpec } from './jsRouters';
@@ -9,13 +10,16 @@ import type { FrameworkAdapter } from './adapter';
 
 export const koaSpec: FrameworkSpec = {
   framework: 'koa',
-  modules: /^(koa|@koa\/router|koa-router)$/,
+  modules: /^(koa|@koa\/router|koa-router|koa-swagger-decorator)$/,
   constructs(val: Val, file: FileFacts) {
     if (val.k !== 'call') return undefined;
     const path = pathOf(val.callee);
     const imp = file.importsByLocal.get(path.split('.')[0]!);
     if (!imp) return undefined;
-    if (/^(@koa\/router|koa-router)$/.test(imp.module)) {
+    if (
+      /^(@koa\/router|koa-router)$/.test(imp.module) ||
+      (imp.module === 'koa-swagger-decorator' && imp.imported === 'SwaggerRouter')
+    ) {
       const opts = val.args[0];
       const prefix = opts?.k === 'obj' ? (strValue(opts.props.find((p) => p.key === 'prefix')?.value) ?? '') : '';
       return { prefix, isApp: false };
@@ -26,7 +30,22 @@ export const koaSpec: FrameworkSpec = {
   paramRouter(name, typeText) {
     return /^(router|app)$/i.test(name) || /\bRouter\b|\bKoa\b/.test(typeText ?? '');
   },
+  generatedRoutes: swaggerRoutes,
 };
+
+/** koa-swagger-decorator: `router.swagger({ prefix?, swaggerJsonEndpoint?, swaggerHtmlEndpoint? })` serves the JSON
+ * document and the Swagger UI page (defaults `/swagger-json`, `/swagger-html`). */
+function swaggerRoutes(call: CallFact): { method: string; path: string }[] | undefined {
+  if (call.method !== 'swagger' || call.val.callee.k !== 'member') return undefined;
+  const opts = call.val.args[0];
+  if (opts && opts.k !== 'obj') return undefined;
+  const option = (key: string, fallback: string) => strValue(prop(opts, key)?.value) ?? fallback;
+  const prefix = option('prefix', '');
+  return [
+    { method: 'GET', path: prefix + option('swaggerJsonEndpoint', '/swagger-json') },
+    { method: 'GET', path: prefix + option('swaggerHtmlEndpoint', '/swagger-html') },
+  ];
+}
 
 export function koaRequestModel(fn: FnFacts): RequestModel {
   const model: RequestModel = { whole: new Set(), members: new Map(), identity: [] };
@@ -66,7 +85,7 @@ export const adapter: FrameworkAdapter = {
   uses: (file) => fileUsesFramework(file, koaSpec),
   routes: koaRoutes,
   hints: {
-    modules: ['koa', '@koa\\/router', 'koa-router'],
+    modules: ['koa', '@koa\\/router', 'koa-router', 'koa-swagger-decorator'],
     mountCalls: ['\\.use\\s*\\(', '\\.routes\\s*\\('],
     authPackages: ['koa-jwt', 'koa-passport'],
     rateLimitPackages: ['koa-ratelimit'],
