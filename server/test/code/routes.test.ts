@@ -183,6 +183,24 @@ test('nestjs: global prefix, controller prefix, APP_GUARD and @Public()', async 
   assert.equal(routes[0]!.authEvidence[0]!.kind, 'verifies-token');
 });
 
+test('nestjs: consumer.apply(mw).exclude(…).forRoutes(…) by path and method, a controller, createParamDecorator auth', async () => {
+  const routes = await routesOf(fixture('nestjs', 'module-middleware', 'src', 'posts', 'posts.controller.ts'));
+  const modes = routes.map(
+    (r) =>
+      `${r.method} ${r.pathTemplate} ${r.authEvidence.some((e) => !e.optional) ? 'required' : r.authEvidence.length ? 'optional' : 'none'}`,
+  );
+  assert.deepEqual(modes, [
+    'GET /api/posts optional',
+    'POST /api/posts required',
+    'DELETE /api/posts/:id required',
+    'PUT /api/posts/:id none',
+    'POST /api/posts/:id/comments required',
+    'POST /api/posts/:id/preview none',
+    'POST /api/drafts required',
+  ]);
+  assert.equal(routes[1]!.middleware.find((m) => m.auth)!.level, 'mount');
+});
+
 test('fastapi: include_router prefixes and dependencies across files', async () => {
   const items = await routesOf(fixture('fastapi', 'shop', 'app', 'routers', 'items.py'));
   assert.deepEqual(summary(items), [

@@ -22,6 +22,7 @@ export const FRAMEWORK_HINTS = {
     'APP_GUARD',
     'setGlobalPrefix',
     'RouterModule',
+    '\\.forRoutes\\s*\\(',
   ],
   pyMountCalls: [
     'urlpatterns',

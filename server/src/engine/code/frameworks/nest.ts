@@ -1,8 +1,20 @@
 // NestJS: `@Controller(prefix)` classes with `@Get/@Post/…(path)` methods, `@UseGuards(…)` on the class or the
 // method, global guards (`app.useGlobalGuards(new JwtAuthGuard())` in main.ts, `{ provide: APP_GUARD, useClass }`
 // in a module), `app.setGlobalPrefix('api')`, and opt-outs (`@Public()`, or any decorator made with
-// `SetMetadata(IS_PUBLIC_KEY, true)` that the global guard honours).
-import { allCallsOf, pathOf, strValue, type ClassFacts, type FileFacts, type FnFacts, type Val } from '../facts';
+// `SetMetadata(IS_PUBLIC_KEY, true)` that the global guard honours), middleware bound in modules
+// (`consumer.apply(AuthMiddleware).exclude(…).forRoutes({ path, method }, 'cats/*', CatsController)`), and param
+// decorators made with `createParamDecorator` that verify a credential themselves (optional auth unless they reject).
+import {
+  allCallsOf,
+  allRaisesOf,
+  pathOf,
+  strValue,
+  type ClassFacts,
+  type FileFacts,
+  type FnFacts,
+  type Val,
+} from '../facts';
+import { rejectStatus } from '../auth';
 import { joinPaths, type MiddlewareRef, type RequestModel, type Route } from '../model';
 import type { AdapterContext } from './context';
 import { jsResponses } from './jsRoutes';
@@ -51,8 +63,17 @@ export async function nestRoutes(ctx: AdapterContext): Promise<Route[]> {
         const path = strValue(d.args[0]) ?? (d.args[0]?.k === 'arr' ? (strValue(d.args[0].items[0]) ?? '') : '');
         const refs: MiddlewareRef[] = [];
         for (const g of globals.guards) refs.push(await evaluated(ctx, g.file, g.val, 'global'));
+        const routePath = joinPaths(prefix, path);
+        for (const binding of globals.middleware)
+          if (bindingApplies(binding, routePath, globals.prefix, method, cls.name))
+            for (const item of binding.items) refs.push(await evaluated(ctx, binding.file, item, 'mount'));
         for (const g of classGuards) refs.push(await evaluated(ctx, file, g, 'class'));
         for (const g of guardsOf(member.decorators)) refs.push(await evaluated(ctx, file, g, 'route'));
+        for (const param of member.fn.params)
+          for (const dec of param.decorators) {
+            const ref = await paramDecoratorAuth(ctx, file, dec);
+            if (ref) refs.push(ref);
+          }
         for (const dec of member.decorators)
           if (/^(Throttle|SkipThrottle)$/.test(decoratorName(dec)))
             refs.push({
@@ -85,7 +106,10 @@ export async function nestRoutes(ctx: AdapterContext): Promise<Route[]> {
         if (publicDec) {
           // @Public() switches the global/class guards off (they honour the metadata); only guards on the method remain
           route.publicMarker = describeVal(publicDec, file);
-          route.authEvidence = refs.filter((r) => r.auth && r.level === 'route').map((r) => r.auth!);
+          // (middleware bound in a module runs whatever the metadata says)
+          route.authEvidence = refs
+            .filter((r) => r.auth && (r.level === 'route' || r.level === 'mount'))
+            .map((r) => r.auth!);
         }
         routes.push(route);
       }
@@ -127,7 +151,113 @@ function isPublicDecorator(d: Val, custom: Set<string>): boolean {
   return /^(Public|AllowAnonymous|SkipAuth|IsPublic|Anonymous)$/.test(name) || custom.has(name);
 }
 
+const BUILTIN_PARAM_DECORATORS =
+  /^(Body|Query|Param|Headers|Ip|HostParam|UploadedFile|UploadedFiles|Req|Request|Res|Response|Next|Session)$/;
+
+/** A param decorator made with `createParamDecorator(fn)` whose fn verifies a credential (`jwt.verify`): auth for the
+ * route, optional when it lets callers without a credential through (returns undefined instead of rejecting).
+ * One that only reads `req.user` is not auth. */
+async function paramDecoratorAuth(ctx: AdapterContext, file: FileFacts, dec: Val): Promise<MiddlewareRef | undefined> {
+  if (BUILTIN_PARAM_DECORATORS.test(decoratorName(dec))) return undefined;
+  const sym = await ctx.resolver.valueSymbol(file, dec.k === 'call' ? dec.callee : dec);
+  if (sym?.kind !== 'value' || sym.val.k !== 'call' || decoratorName(sym.val) !== 'createParamDecorator')
+    return undefined;
+  const factory = sym.val.args[0];
+  if (factory?.k !== 'fn') return undefined;
+  const verdict = await ctx.auth.evaluate(sym.file, factory);
+  if (!verdict.evidence) return undefined;
+  const fn = factory.fn;
+  const rejects =
+    allRaisesOf(fn).some((r) => rejectStatus(r)) || allCallsOf(fn).some((c) => rejectStatus(c.val) !== undefined);
+  const evidence = { ...verdict.evidence, name: describeVal(dec, file) };
+  if (!rejects) {
+    evidence.optional = true;
+    evidence.detail += '; callers without a credential get through';
+  }
+  return { name: describeVal(dec, file), val: dec, uri: file.uri, level: 'route', auth: evidence };
+}
+
+/** `consumer.apply(A, B).exclude(…).forRoutes(…)` in a module's `configure()`. */
+interface MiddlewareBinding {
+  items: Val[];
+  targets: Val[];
+  excludes: Val[];
+  file: FileFacts;
+}
+
+function middlewareBinding(call: Extract<Val, { k: 'call' }>, file: FileFacts): MiddlewareBinding | undefined {
+  const binding: MiddlewareBinding = { items: [], targets: call.args, excludes: [], file };
+  let v: Val = call.callee;
+  while (v.k === 'member' && v.object.k === 'call') {
+    const inner = v.object;
+    if (inner.callee.k !== 'member') break;
+    if (inner.callee.prop === 'exclude') binding.excludes.push(...inner.args);
+    else if (inner.callee.prop === 'apply') {
+      binding.items = inner.args.flatMap((a) => (a.k === 'arr' ? a.items : [a]));
+      return binding;
+    }
+    v = inner.callee;
+  }
+  return undefined;
+}
+
+function bindingApplies(
+  binding: MiddlewareBinding,
+  routePath: string,
+  globalPrefix: string,
+  method: string,
+  controller: string,
+): boolean {
+  const matches = (target: Val) => routeInfoMatches(target, routePath, globalPrefix, method, controller);
+  return binding.targets.some(matches) && !binding.excludes.some(matches);
+}
+
+/** A forRoutes/exclude argument: `'cats'`, `'cats/*'`, `{ path: 'cats/:id', method: RequestMethod.GET }`, a controller. */
+function routeInfoMatches(
+  target: Val,
+  routePath: string,
+  globalPrefix: string,
+  method: string,
+  controller: string,
+): boolean {
+  if (target.k === 'ref' || target.k === 'member') return lastSegmentOf(pathOf(target)) === controller;
+  let pattern: string | undefined;
+  let wanted = 'ALL';
+  if (target.k === 'str') pattern = target.value;
+  else if (target.k === 'obj') {
+    pattern = strValue(target.props.find((p) => p.key === 'path')?.value);
+    const m = target.props.find((p) => p.key === 'method')?.value;
+    if (m) wanted = lastSegmentOf(pathOf(m)).toUpperCase();
+  }
+  if (pattern === undefined) return false;
+  if (wanted !== 'ALL' && wanted !== method && method !== 'ALL') return false;
+  return pathPatternMatches(pattern, routePath) || pathPatternMatches(pattern, joinPaths(globalPrefix, routePath));
+}
+
+function lastSegmentOf(path: string): string {
+  return path.split('.').pop() ?? path;
+}
+
+/** Nest route patterns: `:param` matches one segment, `*` / `(.*)` / `*path` the rest. */
+function pathPatternMatches(pattern: string, path: string): boolean {
+  const want = pattern.split('/').filter(Boolean);
+  const have = path.split('/').filter(Boolean);
+  if (want.length === 1 && /^(\*|\(\.\*\))$/.test(want[0]!)) return true; // forRoutes('*')
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const h = have[i];
+    // `cats/*` needs something after `cats/` (path-to-regexp keeps the slash)
+    if (w === '*' || w === '(.*)' || /^\*\w*$/.test(w)) return h !== undefined;
+    if (w.endsWith('*') && h?.startsWith(w.slice(0, -1))) return true;
+    if (h === undefined) return false;
+    if (w.startsWith(':')) continue;
+    if (w !== h) return false;
+  }
+  return want.length === have.length;
+}
+
 interface NestGlobals {
+  middleware: MiddlewareBinding[];
   guards: { val: Val; file: FileFacts }[];
   prefix: string;
   via: string[];
@@ -136,13 +266,16 @@ interface NestGlobals {
 
 /** Global guards and prefix from main.ts / module files, and custom `SetMetadata(IS_PUBLIC…)` decorators. */
 async function globalSetup(ctx: AdapterContext): Promise<NestGlobals> {
-  const globals: NestGlobals = { guards: [], prefix: '', via: [], publicDecorators: new Set() };
+  const globals: NestGlobals = { middleware: [], guards: [], prefix: '', via: [], publicDecorators: new Set() };
   for (const file of [ctx.file, ...(await ctx.mountFiles())]) {
     if (!file.imports.some((i) => i.module.startsWith('@nestjs/'))) continue;
     for (const call of file.allCalls) {
       if (call.method === 'useGlobalGuards') {
         for (const arg of call.val.args) globals.guards.push({ val: arg, file });
         globals.via.push(`${ctx.relative(file.uri)}: ${file.text.slice(call.val.span.start, call.val.span.end)}`);
+      } else if (call.method === 'forRoutes') {
+        const binding = middlewareBinding(call.val, file);
+        if (binding) globals.middleware.push(binding);
       } else if (call.method === 'setGlobalPrefix' && strValue(call.val.args[0]) !== undefined) {
         globals.prefix = strValue(call.val.args[0])!;
       }
@@ -211,7 +344,7 @@ export const adapter: FrameworkAdapter = {
   routes: nestRoutes,
   hints: {
     modules: ['@nestjs\\/[\\w-]+'],
-    mountCalls: ['useGlobalGuards', 'APP_GUARD', 'setGlobalPrefix', 'RouterModule'],
+    mountCalls: ['useGlobalGuards', 'APP_GUARD', 'setGlobalPrefix', 'RouterModule', '\\.forRoutes\\s*\\('],
     authPackages: ['@nestjs\\/passport'],
     rateLimitPackages: ['@nestjs\\/throttler'],
   },
