@@ -254,6 +254,17 @@ export class AuthAnalyzer {
         evidence.optional = true;
         evidence.detail += '; returns None when no credential is sent';
       }
+      // JS: verifies when a token is sent but turns no one away (no 401/403, throw or next(err); the verify
+      // callback ignores failures): a middleware that records no caller on the request is not auth, anything
+      // else identifies the caller optionally
+      if (file.lang === 'js' && !analysis.rejects && !analysis.halts) {
+        if (isMiddlewareFn(fn) && !recordsCaller(fn))
+          return {
+            notAuth: `\`${written}\` ${analysis.verifies} but lets every request through and records no caller on the request`,
+          };
+        evidence.optional = true;
+        evidence.detail += '; lets requests without a valid token through';
+      }
       return { evidence };
     }
     if (analysis.decodeOnly)
@@ -283,6 +294,7 @@ export class AuthAnalyzer {
     const calls = allCallsOf(fn);
     noteCalls(result, calls, file);
     noteRejections(result, fn, isGuard);
+    if (file.lang === 'js') noteHalts(result, fn, calls);
     const identity = identityCheck(fn, isGuard);
     if (identity) result.identity = identity;
     if (!result.verifies && depth < 4) await this.noteDelegation(result, fn, calls, file, depth);
@@ -316,6 +328,9 @@ export class AuthAnalyzer {
         const inner = await this.analyzeFn(sym.fn, sym.file, depth + 1, false);
         if (inner.verifies) {
           result.verifies = `calls \`${call.path}\`, which ${inner.verifies}`;
+          // what the helper does on a bad token is what this function does, unless it catches
+          if (inner.rejects) result.rejects ??= inner.rejects;
+          if (inner.halts && fn.catches.length === 0) result.halts ??= inner.halts;
           return;
         }
         if (inner.decodeOnly && !result.decodeOnly)
@@ -395,11 +410,53 @@ function identityCheck(fn: FnFacts, isGuard: boolean): string | undefined {
 
 interface FnAuth {
   verifies?: string;
+  /** JS: stops a request some other way than a 401/403 (throws, `next(err)`, a verify call that throws). */
+  halts?: string;
   decodeOnly?: string;
   rejects?: string;
   identity?: string;
   rateLimit?: boolean;
   delegated?: AuthEvidence;
+}
+
+/** Verify calls that throw (or reject) on a bad token when no callback is given; `jws.verify` returns a boolean. */
+const THROWING_VERIFY = /(^|\.)(verify|verifyAsync|jwtVerify|verifyIdToken|verifyAccessToken|verifySessionCookie)$/;
+
+/** The request-handling function itself: `fn`, or what a factory (`() => (req, res, next) => …`) returns. */
+function handlerOf(fn: FnFacts): FnFacts {
+  if (fn.params.length > 0) return fn;
+  const made = fn.returns.find((r) => r.k === 'fn');
+  return made?.k === 'fn' ? made.fn : fn;
+}
+
+function noteHalts(result: FnAuth, fn: FnFacts, calls: CallFact[]): void {
+  if (allRaisesOf(fn).length > 0) result.halts ??= 'throws';
+  const next = handlerOf(fn).params[2]?.name;
+  for (const call of calls) {
+    if (next && call.path === next && call.val.args.length > 0) result.halts ??= `passes an error to \`${next}()\``;
+    if (
+      THROWING_VERIFY.test(call.path) &&
+      !/^(jws|crypto|hmac|bcrypt)\./.test(call.path) &&
+      !call.val.args.some((a) => a.k === 'fn') &&
+      fn.catches.length === 0
+    )
+      result.halts ??= `\`${call.path}\` throws on an invalid token`;
+  }
+}
+
+/** An Express/Koa-style middleware: `(req, res, next)` or `(ctx, next)` calling `next`. */
+function isMiddlewareFn(factoryOrFn: FnFacts): boolean {
+  const fn = handlerOf(factoryOrFn);
+  const names = fn.params.map((p) => p.name);
+  const next = names.find((n) => n === 'next') ?? names[2];
+  return Boolean(next && allCallsOf(fn).some((c) => c.path === next));
+}
+
+/** Whether a function stores who the caller is on the request or response (`req.user = …`, `res.locals.user`). */
+function recordsCaller(fn: FnFacts): boolean {
+  return allAssignsOf(fn).some((a) =>
+    /^\w+\.(user|auth|currentUser|identity|claims|session|state\.user|locals\.(user|auth))(\.|$)/.test(a.target),
+  );
 }
 
 function merge(a: AuthVerdict, b: AuthVerdict): AuthVerdict {

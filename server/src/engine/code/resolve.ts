@@ -145,7 +145,16 @@ export class Resolver {
         };
       if (base.kind === 'value' && base.val.k === 'obj') {
         const p = base.val.props.find((x) => x.key === val.prop);
-        if (p) return this.valueSymbol(base.file, p.value, depth + 1);
+        // `auth.required` where `const auth = { required: jwt({…}) }`: the property's value itself
+        if (p)
+          return (
+            (await this.valueSymbol(base.file, p.value, depth + 1)) ?? {
+              kind: 'value',
+              val: p.value,
+              file: base.file,
+              name: val.prop,
+            }
+          );
       }
       if (base.kind === 'class') {
         const member = base.cls.members.find((m) => m.name === val.prop);

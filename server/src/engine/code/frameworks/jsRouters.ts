@@ -56,8 +56,17 @@ export interface FrameworkSpec {
   /** Whether a file is this framework's when it imports none of `modules` (a Fastify plugin module); defaults to
    * `fileUsesFramework`. */
   usesFile?(file: FileFacts): boolean;
-  /** Routes a library generates from one call on a router (`router.swagger()` serving the docs endpoints). */
-  generatedRoutes?(call: CallFact): { method: string; path: string }[] | undefined;
+  /** Routes a library generates from one call on a router (`router.swagger()` serving the docs endpoints), or on
+   * another object bound to a router (`receiver`: finale-rest's `resource()` after `initialize({ app })`). */
+  generatedRoutes?(call: CallFact, file: FileFacts, fn: FnFacts | undefined): GeneratedRoute[] | undefined;
+}
+
+export interface GeneratedRoute {
+  method: string;
+  path: string;
+  /** The router the route is added to, when it is not the call's receiver. */
+  receiver?: Val;
+  pathSpan?: Span;
 }
 
 export const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
@@ -81,17 +90,48 @@ export function scanFile(file: FileFacts, spec: FrameworkSpec): FileScan {
     const made = spec.constructs(b.value, file);
     if (made) addRouter(scan, { id: `${file.uri}#${b.name}`, framework: spec.framework, file, name: b.name, ...made });
   }
+  // `export default Router().use('/api', api)`: a router made in the export itself
+  for (const e of file.exports) {
+    if (e.value.k !== 'call') continue;
+    const made = spec.constructs(e.value, file);
+    if (made) addRouter(scan, { id: `${file.uri}#${e.name}`, framework: spec.framework, file, name: e.name, ...made });
+  }
   const visit = (call: CallFact, fn: FnFacts | undefined) => {
     const generated =
-      VERBS.has(call.method) || ROUTER_METHODS.has(call.method) ? undefined : spec.generatedRoutes?.(call);
+      VERBS.has(call.method) || ROUTER_METHODS.has(call.method) ? undefined : spec.generatedRoutes?.(call, file, fn);
     if (!VERBS.has(call.method) && !ROUTER_METHODS.has(call.method) && !generated) return;
-    const router = receiverRouter(call, fn, file, spec, scan, parents);
-    if (!router) return;
     if (generated) {
-      for (const g of generated)
-        scan.routes.push({ router, ...g, pathSpan: call.val.span, offset: call.val.span.start, middleware: [], call });
+      for (const { receiver, pathSpan, ...g } of generated) {
+        const on = receiver
+          ? receiverRouter(
+              {
+                ...call,
+                val: {
+                  ...call.val,
+                  callee: { k: 'member', object: receiver, prop: 'get', span: receiver.span, propSpan: receiver.span },
+                },
+              },
+              fn,
+              file,
+              spec,
+              scan,
+              parents,
+            )
+          : receiverRouter(call, fn, file, spec, scan, parents);
+        if (on)
+          scan.routes.push({
+            router: on,
+            ...g,
+            pathSpan: pathSpan ?? call.val.span,
+            offset: call.val.span.start,
+            middleware: [],
+            call,
+          });
+      }
       return;
     }
+    const router = receiverRouter(call, fn, file, spec, scan, parents);
+    if (!router) return;
     handleCall(call, router, file, scan);
   };
   for (const call of file.calls) visit(call, undefined);
@@ -135,6 +175,8 @@ function receiverRouter(
     (ROUTER_METHODS.has(object.callee.prop) || VERBS.has(object.callee.prop))
   )
     object = object.callee.object;
+  // `const api = Router().use(a).use(b)`, `export default Router().use('/api', api)`: the chain's own router
+  if (object.k === 'call' && !fn && spec.constructs(object, file)) return chainRouter(call, file, scan);
   if (object.k !== 'ref') return undefined;
   const name = object.name;
   // function parameter (or local) of the enclosing functions
@@ -168,6 +210,16 @@ function receiverRouter(
   return scan.routers.get(`${file.uri}#${name}`);
 }
 
+/** The module-level binding or export whose value is the router chain a call belongs to. */
+function chainRouter(call: CallFact, file: FileFacts, scan: FileScan): RouterObj | undefined {
+  const at = call.val.span;
+  const within = (v: Val) => v.span.start <= at.start && at.end <= v.span.end;
+  const b = file.bindings.find((x) => within(x.value));
+  if (b) return scan.routers.get(`${file.uri}#${b.name}`);
+  const e = file.exports.find((x) => x.value.k === 'call' && within(x.value));
+  return e ? scan.routers.get(`${file.uri}#${e.name}`) : undefined;
+}
+
 function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: FileScan): void {
   const method = call.method;
   const args = call.val.args;
@@ -178,37 +230,21 @@ function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: Fi
     const callee = call.val.callee;
     let path: Val | undefined = args[0];
     let rest = args.slice(1);
-    if (
-      callee.k === 'member' &&
-      callee.object.k === 'call' &&
-      callee.object.callee.k === 'member' &&
-      callee.object.callee.prop === 'route'
-    ) {
-      path = callee.object.args[0];
+    // app.route('/x').get(a).put(b): the route() call may sit several verbs down the chain
+    let object = callee.k === 'member' ? callee.object : undefined;
+    while (object?.k === 'call' && object.callee.k === 'member' && VERBS.has(object.callee.prop))
+      object = object.callee.object;
+    if (object?.k === 'call' && object.callee.k === 'member' && object.callee.prop === 'route') {
+      path = object.args[0];
       rest = args;
     }
-    const pathText = strValue(path) ?? (path?.k === 'tmpl' ? '' : undefined);
-    if (pathText === undefined || !path) return;
     if (router.framework === 'express' && method === 'get' && rest.length === 0) return; // app.get('setting')
-    let options: Val | undefined;
-    // fastify.get(path, [options], handler): a middle argument is the options (inline or a schema object)
-    if (router.framework === 'fastify' && rest.length >= 2) options = localObject(rest.shift()!, file);
-    const handler = rest.length > 0 ? rest[rest.length - 1] : undefined;
-    const middleware = rest.slice(0, -1).flatMap((m) => (m.k === 'arr' ? m.items : [m]));
-    if (options?.k === 'obj')
-      for (const key of ['onRequest', 'preParsing', 'preValidation', 'preHandler'])
-        middleware.push(...hookItems(options, key));
-    scan.routes.push({
-      router,
-      method: method === 'del' ? 'DELETE' : method.toUpperCase(),
-      path: pathText,
-      pathSpan: path.span,
-      offset,
-      middleware,
-      ...(handler ? { handler } : {}),
-      ...(options ? { options } : {}),
-      call,
-    });
+    // app.get(['/a', '/b'], h): one route per path
+    if (path?.k === 'arr' && path.items.length > 0 && path.items.every((p) => p.k === 'str')) {
+      for (const item of path.items) verbRoute(call, router, file, scan, method, item, rest);
+      return;
+    }
+    verbRoute(call, router, file, scan, method, path, rest);
     return;
   }
   if (method === 'route' && router.framework === 'fastify' && args[0]?.k === 'obj') {
@@ -239,22 +275,28 @@ function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: Fi
     return;
   }
   if (method === 'use') {
-    let path = '';
+    let paths = [''];
     let items = args;
-    if (args[0] && strValue(args[0]) !== undefined) {
-      path = strValue(args[0])!;
+    const first = args[0];
+    if (first && strValue(first) !== undefined) {
+      paths = [strValue(first)!];
+      items = args.slice(1);
+    } else if (first?.k === 'arr' && first.items.length > 0 && first.items.every((p) => p.k === 'str')) {
+      // app.use(['/a', '/b'], mw): the middleware under each path
+      paths = first.items.map((p) => strValue(p)!);
       items = args.slice(1);
     }
-    scan.uses.push({
-      parent: router,
-      file,
-      offset,
-      span: call.val.span,
-      path,
-      items: items.flatMap((m) => (m.k === 'arr' ? m.items : [m])),
-      kind: 'use',
-      text,
-    });
+    for (const path of paths)
+      scan.uses.push({
+        parent: router,
+        file,
+        offset,
+        span: call.val.span,
+        path,
+        items: items.flatMap((m) => (m.k === 'arr' ? m.items : [m])),
+        kind: 'use',
+        text,
+      });
     return;
   }
   if (method === 'register' && router.framework === 'fastify') {
@@ -287,6 +329,39 @@ function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: Fi
         text,
       });
   }
+}
+
+function verbRoute(
+  call: CallFact,
+  router: RouterObj,
+  file: FileFacts,
+  scan: FileScan,
+  method: string,
+  path: Val | undefined,
+  args: Val[],
+): void {
+  const pathText = strValue(path) ?? (path?.k === 'tmpl' ? '' : undefined);
+  if (pathText === undefined || !path) return;
+  const rest = [...args];
+  let options: Val | undefined;
+  // fastify.get(path, [options], handler): a middle argument is the options (inline or a schema object)
+  if (router.framework === 'fastify' && rest.length >= 2) options = localObject(rest.shift()!, file);
+  const handler = rest.length > 0 ? rest[rest.length - 1] : undefined;
+  const middleware = rest.slice(0, -1).flatMap((m) => (m.k === 'arr' ? m.items : [m]));
+  if (options?.k === 'obj')
+    for (const key of ['onRequest', 'preParsing', 'preValidation', 'preHandler'])
+      middleware.push(...hookItems(options, key));
+  scan.routes.push({
+    router,
+    method: method === 'del' ? 'DELETE' : method.toUpperCase(),
+    path: pathText,
+    pathSpan: path.span,
+    offset: call.val.span.start,
+    middleware,
+    ...(handler ? { handler } : {}),
+    ...(options ? { options } : {}),
+    call,
+  });
 }
 
 /** A module-level object a name stands for (`fastify.get('/', listOptions, handler)`), else the value itself. */

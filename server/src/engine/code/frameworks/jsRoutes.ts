@@ -133,7 +133,7 @@ export async function jsRoutes(
   };
 
   const routes: Route[] = [];
-  for (const reg of current.routes) {
+  for (const reg of samePathMerged(current.routes)) {
     const chains = (await chainsOf(reg.router.id, 0)) ?? [{ prefix: '', middleware: [], via: [] }];
     const unmounted = !parentEdges.has(reg.router.id) && !reg.router.isApp;
     for (const chain of chains) {
@@ -153,6 +153,44 @@ export async function jsRoutes(
     }
   }
   return routes;
+}
+
+/**
+ * `app.post('/users', checkA)`, `app.post('/users', checkB)`, `app.post('/users', create)`: several registrations of one
+ * method and path on one router are one route whose handlers run in order, so the earlier ones are middleware of the
+ * last. The route is declared at the first; what runs before it is what was registered before the last.
+ */
+function samePathMerged(regs: RouteReg[]): RouteReg[] {
+  const groups = new Map<string, RouteReg[]>();
+  for (const reg of regs) {
+    const key = `${reg.router.id} ${reg.method} ${reg.path.replace(/:[\w$]+/g, ':')}`;
+    const group = groups.get(key);
+    if (group) group.push(reg);
+    else groups.set(key, [reg]);
+  }
+  const out: RouteReg[] = [];
+  for (const group of groups.values()) {
+    if (group.length === 1 || group[0]!.router.framework !== 'express') {
+      out.push(...group);
+      continue;
+    }
+    // an inline handler without `next` ends the request: what follows is another (unreachable) registration
+    let run: RouteReg[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const first = run[0]!;
+      const last = run[run.length - 1]!;
+      const before = run.slice(0, -1).flatMap((r) => [...r.middleware, ...(r.handler ? [r.handler] : [])]);
+      out.push({ ...last, pathSpan: first.pathSpan, path: first.path, middleware: [...before, ...last.middleware] });
+      run = [];
+    };
+    for (const reg of group) {
+      run.push(reg);
+      if (reg.handler?.k === 'fn' && reg.handler.fn.params.length < 3) flush();
+    }
+    flush();
+  }
+  return out.sort((a, b) => a.pathSpan.start - b.pathSpan.start);
 }
 
 /** The same middleware mounted many times (`app.use('/api', requireAuth, a)`, `app.use('/api', requireAuth, b)`…)
