@@ -192,6 +192,7 @@ test('nestjs: consumer.apply(mw).exclude(…).forRoutes(…) by path and method,
   assert.deepEqual(modes, [
     'GET /api/posts optional',
     'POST /api/posts required',
+    'GET /api/posts/:id none',
     'DELETE /api/posts/:id required',
     'PUT /api/posts/:id none',
     'POST /api/posts/:id/comments required',
@@ -199,6 +200,7 @@ test('nestjs: consumer.apply(mw).exclude(…).forRoutes(…) by path and method,
     'POST /api/drafts required',
   ]);
   assert.equal(routes[1]!.middleware.find((m) => m.auth)!.level, 'mount');
+  assert.match(routes[2]!.publicMarker ?? '', /AuthMiddleware is bound to DELETE posts\/:id only/);
 });
 
 test('fastapi: include_router prefixes and dependencies across files', async () => {

@@ -111,6 +111,10 @@ export async function nestRoutes(ctx: AdapterContext): Promise<Route[]> {
             .filter((r) => r.auth && (r.level === 'route' || r.level === 'mount'))
             .map((r) => r.auth!);
         }
+        if (route.authEvidence.length === 0 && !route.publicMarker && (method === 'GET' || method === 'HEAD')) {
+          const open = deliberatelyOpenRead(globals.middleware, routePath, globals.prefix, method);
+          if (open) route.publicMarker = open;
+        }
         routes.push(route);
       }
     }
@@ -232,6 +236,37 @@ function routeInfoMatches(
   if (pattern === undefined) return false;
   if (wanted !== 'ALL' && wanted !== method && method !== 'ALL') return false;
   return pathPatternMatches(pattern, routePath) || pathPatternMatches(pattern, joinPaths(globalPrefix, routePath));
+}
+
+/** A read whose path a module binds auth middleware to for other methods only (`forRoutes({ path: 'articles',
+ * method: RequestMethod.POST })` and `GET articles` left out): the author chose to serve it openly. */
+function deliberatelyOpenRead(
+  bindings: MiddlewareBinding[],
+  routePath: string,
+  globalPrefix: string,
+  method: string,
+): string | undefined {
+  for (const binding of bindings)
+    for (const target of binding.targets) {
+      if (target.k !== 'obj' || routeInfoMatches(target, routePath, globalPrefix, method, '')) continue;
+      const path = strValue(target.props.find((p) => p.key === 'path')?.value);
+      const wanted = target.props.find((p) => p.key === 'method')?.value;
+      if (path === undefined || !wanted) continue;
+      const samePath = [routePath, joinPaths(globalPrefix, routePath)].some(
+        (p) => normalizeNestPath(p) === normalizeNestPath(path),
+      );
+      if (samePath)
+        return `${describeVal(binding.items[0] ?? target, binding.file)} is bound to ${lastSegmentOf(pathOf(wanted))} ${path} only`;
+    }
+  return undefined;
+}
+
+function normalizeNestPath(path: string): string {
+  return path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => (s.startsWith(':') ? ':' : s))
+    .join('/');
 }
 
 function lastSegmentOf(path: string): string {

@@ -1,7 +1,7 @@
 // code-route-without-auth: Routes that nothing authenticates: no middleware, guard, dependency or decorator on the route, its router, its mount or the app.
 // Doc: docs/rules/code-route-without-auth.md. Fixtures: test-fixtures/code/*/ (marked `code-route-without-auth`).
 
-import { WRITE_METHODS, describeRoute } from '../model';
+import { WRITE_METHODS, describeRoute, type Route } from '../model';
 import { codeRule } from './types';
 
 // Rules about routes: authentication, object-level authorisation, mass assignment, SSRF, error details and
@@ -24,7 +24,20 @@ export default codeRule({
     'A route that no middleware, guard, dependency or decorator authenticates, once mounts, router/app-level middleware and global guards are taken into account. Write routes and admin/internal paths are errors, read routes warnings.',
   fixable: false,
   scope: 'route',
-  reads: { route: ['authEvidence', 'pathTemplate', 'publicMarker', 'method', 'middleware', 'unmounted', 'mountedVia'] },
+  reads: {
+    route: [
+      'authEvidence',
+      'pathTemplate',
+      'publicMarker',
+      'method',
+      'middleware',
+      'unmounted',
+      'mountedVia',
+      'handler',
+      'calls',
+      'responseExpressions',
+    ],
+  },
   check(ctx) {
     for (const route of ctx.routes) {
       if (route.authEvidence.length > 0) continue;
@@ -40,6 +53,8 @@ export default codeRule({
       }
       if ((PUBLIC_PATH.test(route.pathTemplate) || route.pathTemplate === '/') && !adminish) continue;
       const write = WRITE_METHODS.has(route.method);
+      // a read that answers a constant and calls nothing (`return 'Hello World!'`) serves nothing to protect
+      if (!write && !adminish && constantAnswer(route)) continue;
       const notAuth = route.middleware.find((m) => m.notAuth)?.notAuth;
       const parts = [
         `${describeRoute(route)} has no authentication: no middleware, guard, dependency or decorator on the route, its router or the app verifies a token or session.`,
@@ -66,3 +81,12 @@ export default codeRule({
     }
   },
 });
+
+function constantAnswer(route: Route): boolean {
+  return (
+    route.handler !== undefined &&
+    route.calls.length === 0 &&
+    route.responseExpressions.length > 0 &&
+    route.responseExpressions.every((r) => r.val.k === 'str' || r.val.k === 'num' || r.val.k === 'bool')
+  );
+}

@@ -14,6 +14,12 @@ export class PostsController {
     return { title: body.title };
   }
 
+  // only DELETE posts/:id is bound to AuthMiddleware: the read of the same path is deliberately open
+  @Get(':id') // ok: code-route-without-auth
+  show(@Param('id') id: string) {
+    return { id };
+  }
+
   @Delete(':id') // ok: code-route-without-auth
   remove(@Param('id') id: string) {
     return { removed: true };
