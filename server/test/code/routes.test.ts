@@ -107,6 +107,78 @@ app.get('/me', require('passport').authenticate('jwt'), (req, res) => res.end())
   assert.deepEqual(summary(await routesOf(path.join(dir, 'app.js'))), ['DELETE /things/:id open', 'GET /me auth']);
 });
 
+test('express: Router().use() chains, a router made in the export, express-jwt held in an object (required/optional)', async () => {
+  const root = fixture('express', 'router-chains', 'src');
+  assert.deepEqual(modes(await routesOf(path.join(root, 'article.controller.ts'))), [
+    'GET /api/articles/feed required',
+    'DELETE /api/articles/:slug none',
+  ]);
+  assert.deepEqual(modes(await routesOf(path.join(root, 'tag.controller.ts'))), ['GET /api/tags optional']);
+});
+
+test('express: route() chains, array paths, repeated registrations, path-scoped guards, finale resources', async () => {
+  const dir = project({
+    'package.json': '{}',
+    'lib/security.ts': `import expressJwt from 'express-jwt';
+import jwt from 'jsonwebtoken';
+export const isAuthorized = () => expressJwt({ secret: process.env.KEY });
+export const denyAll = () => expressJwt({ secret: String(Math.random()) });
+// verifies a token when one is sent, but only to fill a cache: every request goes on
+export const trackUsers = () => (req, res, next) => {
+  const token = req.headers.authorization;
+  if (token) jwt.verify(token, process.env.KEY, (err, decoded) => { if (!err) cache.set(token, decoded); });
+  next();
+};
+`,
+    'routes/whoami.ts': `import jwt from 'jsonwebtoken';
+export function whoami() {
+  return (req, res) => {
+    try {
+      const user = jwt.verify(req.cookies.token, process.env.KEY);
+      res.json({ user });
+    } catch (e) {
+      res.json({ user: {} });
+    }
+  };
+}
+`,
+    'server.ts': `import express from 'express';
+import finale from 'finale-rest';
+import * as security from './lib/security';
+import { whoami } from './routes/whoami';
+const app = express();
+app.use(security.trackUsers());
+app.use('/rest/basket', security.isAuthorized());
+app.route('/api/Users/:id').get(security.isAuthorized()).put(security.denyAll()).delete(security.denyAll());
+app.get(['/a.txt', '/b.txt'], (req, res) => res.end());
+app.post('/api/Feedbacks', (req, res, next) => next());
+app.get('/rest/basket/:id', (req, res) => res.json({}));
+app.get('/rest/whoami', whoami());
+finale.initialize({ app });
+const models = [{ name: 'User' }, { name: 'Feedback' }];
+for (const { name } of models) {
+  finale.resource({ model: name, endpoints: [\`/api/\${name}s\`, \`/api/\${name}s/:id\`] });
+}
+`,
+  });
+  assert.deepEqual(modes(await routesOf(path.join(dir, 'server.ts'))), [
+    'GET /api/Users/:id required',
+    'PUT /api/Users/:id required',
+    'DELETE /api/Users/:id required',
+    'GET /a.txt none',
+    'GET /b.txt none',
+    'POST /api/Feedbacks none',
+    'GET /rest/basket/:id required',
+    'GET /rest/whoami optional',
+    'GET /api/Users none',
+    'POST /api/Users none',
+    'GET /api/Feedbacks none',
+    'GET /api/Feedbacks/:id none',
+    'PUT /api/Feedbacks/:id none',
+    'DELETE /api/Feedbacks/:id none',
+  ]);
+});
+
 test('fastify: plugins registered with a prefix; onRequest hook with a decorated authenticate', async () => {
   const users = await routesOf(fixture('fastify', 'api', 'src', 'routes', 'users.ts'));
   assert.deepEqual(summary(users), ['GET /users/:id auth', 'POST /users/me/avatar-from-url auth']);
