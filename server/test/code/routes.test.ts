@@ -200,6 +200,25 @@ test('fastify: plugin modules without a fastify import, chained registers, neste
   assert.match(notes[0]!.authEvidence[0]!.detail, /jwtVerify/);
 });
 
+test('fastify: mounts in test files count only when nothing else mounts the plugin, and give each route once', async () => {
+  const files = {
+    'package.json': '{}',
+    'app.js': "module.exports = async function (fastify) {\n  fastify.get('/items', async () => [])\n}\n",
+    'test/a.test.js':
+      "const Fastify = require('fastify')\nconst fastify = Fastify()\nfastify.register(require('../app'))\n",
+    'test/b.test.js':
+      "const Fastify = require('fastify')\nconst fastify = Fastify()\nfastify.register(require('../app'))\n",
+  };
+  const testsOnly = project(files);
+  assert.deepEqual(summary(await routesOf(path.join(testsOnly, 'app.js'))), ['GET /items open']);
+  const served = project({
+    ...files,
+    'server.js':
+      "const Fastify = require('fastify')\nconst app = Fastify()\napp.register(require('./app'), { prefix: '/v1' })\n",
+  });
+  assert.deepEqual(summary(await routesOf(path.join(served, 'app.js'))), ['GET /v1/items open']);
+});
+
 test('koa: routers mounted before koa-jwt are open, after it authenticated', async () => {
   assert.deepEqual(summary(await routesOf(fixture('koa', 'app', 'src', 'routes', 'public.js'))), [
     'GET /public/ping open',

@@ -224,7 +224,11 @@ function handleCall(call: CallFact, router: RouterObj, file: FileFacts, scan: Fi
   const method = call.method;
   const args = call.val.args;
   const offset = call.val.span.start;
-  const text = file.text.slice(call.val.span.start, Math.min(call.val.span.end, call.val.span.start + 120));
+  const callee = call.val.callee;
+  // in a chain (`fastify.register(a).register(b)`) the call's own part, on the router's name
+  const start = callee.k === 'member' && callee.object.k === 'call' ? callee.propSpan.start : call.val.span.start;
+  const own = file.text.slice(start, Math.min(call.val.span.end, start + 120));
+  const text = start === call.val.span.start ? own : `${router.name}.${own}`;
   if (VERBS.has(method)) {
     // app.route('/x').get(h): path from the route() call
     const callee = call.val.callee;

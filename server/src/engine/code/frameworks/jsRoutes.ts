@@ -12,6 +12,7 @@ import {
 } from '../facts';
 import { joinPaths, type MiddlewareRef, type RequestModel, type Route } from '../model';
 import type { AdapterContext } from './context';
+import { isTestCode } from '../testCode';
 import {
   childRouterIds,
   describeVal,
@@ -104,8 +105,11 @@ export async function jsRoutes(
     return chains;
   };
   const computeChains = async (routerId: string, depth: number): Promise<Chain[] | undefined> => {
-    const edges = parentEdges.get(routerId);
-    if (!edges || edges.length === 0 || depth > 8) return undefined;
+    const all = parentEdges.get(routerId);
+    if (!all || all.length === 0 || depth > 8) return undefined;
+    // tests mount the app too (`fastify.register(app, config)`, `request(app)`): only when nothing else does
+    const served = all.filter((e) => !isTestCode(e.entry.file.uri));
+    const edges = served.length > 0 ? served : all;
     const out: Chain[] = [];
     for (const { entry, itemIndex } of edges) {
       const parentChains = (await chainsOf(entry.parent.id, depth + 1)) ?? [
@@ -129,7 +133,7 @@ export async function jsRoutes(
         });
       }
     }
-    return out;
+    return distinctChains(out);
   };
 
   const routes: Route[] = [];
@@ -200,6 +204,17 @@ function distinctMiddleware(list: Chain['middleware']): Chain['middleware'] {
   const seen = new Set<string>();
   return list.filter((m) => {
     const key = `${m.file.uri}|${m.level}|${m.file.text.slice(m.val.span.start, m.val.span.end)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Chains with the same prefix and middleware (one app mounted by several test files) give the same routes: keep one. */
+function distinctChains(chains: Chain[]): Chain[] {
+  const seen = new Set<string>();
+  return chains.filter((c) => {
+    const key = [c.prefix, ...c.middleware.map((m) => `${m.file.uri}@${m.val.span.start}`)].join('|');
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
