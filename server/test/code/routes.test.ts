@@ -219,6 +219,30 @@ test('fastify: mounts in test files count only when nothing else mounts the plug
   assert.deepEqual(summary(await routesOf(path.join(served, 'app.js'))), ['GET /v1/items open']);
 });
 
+test('fastify: a hook that answers the verification error itself (reply.send(err)) requires auth', async () => {
+  const dir = project({
+    'package.json': '{}',
+    'app.js': `const Fastify = require('fastify')
+const app = Fastify()
+app.decorate('authPreHandler', async function (request, reply) {
+  try {
+    await request.jwtVerify()
+  } catch (err) {
+    reply.send(err)
+  }
+})
+app.register(async function (fastify) {
+  fastify.addHook('preHandler', fastify.authPreHandler)
+  fastify.get('/me', async (req) => req.user)
+})
+`,
+  });
+  const [route] = await routesOf(path.join(dir, 'app.js'));
+  assert.equal(route!.pathTemplate, '/me');
+  assert.equal(route!.authEvidence.length, 1);
+  assert.notEqual(route!.authEvidence[0]!.optional, true);
+});
+
 test('koa: routers mounted before koa-jwt are open, after it authenticated', async () => {
   assert.deepEqual(summary(await routesOf(fixture('koa', 'app', 'src', 'routes', 'public.js'))), [
     'GET /public/ping open',

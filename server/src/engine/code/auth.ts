@@ -12,6 +12,7 @@ import {
   lastSegment,
   pathOf,
   prop,
+  rootOf,
   walkVal,
   type CallFact,
   type ClassFacts,
@@ -442,6 +443,19 @@ function noteHalts(result: FnAuth, fn: FnFacts, calls: CallFact[]): void {
     )
       result.halts ??= `\`${call.path}\` throws on an invalid token`;
   }
+  // try { await request.jwtVerify() } catch (err) { reply.send(err) }: the failure is answered, the handler never runs
+  const res = handlerOf(fn).params[1]?.name;
+  for (const c of fn.catches)
+    for (const call of calls)
+      if (
+        call.val.span.start >= c.span.start &&
+        call.val.span.end <= c.span.end &&
+        /^(send|json|end|throw)$/.test(call.method) &&
+        (rootOf(call.val.callee) === res || rootOf(call.val.callee) === 'ctx') &&
+        // it sends the failure (`reply.send(err)`), not a normal answer for anonymous callers (`res.json({ user: {} })`)
+        (!c.name || call.val.args.some((a) => rootOf(a) === c.name))
+      )
+        result.halts ??= `answers the request itself (\`${call.path}\`) when verification fails`;
 }
 
 /** An Express/Koa-style middleware: `(req, res, next)` or `(ctx, next)` calling `next`. */
