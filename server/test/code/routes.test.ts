@@ -243,6 +243,23 @@ app.register(async function (fastify) {
   assert.notEqual(route!.authEvidence[0]!.optional, true);
 });
 
+test('fastify: hooks of a fastify-plugin wrapped plugin cover the registering scope, an encapsulated one only itself', async () => {
+  const root = fixture('fastify', 'shared-hooks', 'src', 'routes');
+  assert.deepEqual(summary(await routesOf(path.join(root, 'projects.ts'))), ['DELETE /api/projects/:id auth']);
+  assert.deepEqual(summary(await routesOf(path.join(root, 'reports.ts'))), ['POST /reporting/reports open']);
+  const dir = project({
+    'package.json': '{}',
+    'app.js': `const Fastify = require('fastify')
+const app = Fastify()
+app.addHook('onRequest', async (request) => {
+  await request.jwtVerify()
+})
+app.get('/me', async (req) => req.user)
+`,
+  });
+  assert.deepEqual(summary(await routesOf(path.join(dir, 'app.js'))), ['GET /me auth']);
+});
+
 test('koa: routers mounted before koa-jwt are open, after it authenticated', async () => {
   assert.deepEqual(summary(await routesOf(fixture('koa', 'app', 'src', 'routes', 'public.js'))), [
     'GET /public/ping open',

@@ -83,7 +83,7 @@ export const adapter: FrameworkAdapter = {
   routes: fastifyRoutes,
   hints: {
     modules: ['fastify', 'fastify-plugin', '@fastify\\/[\\w-]+'],
-    mountCalls: ['\\.register\\s*\\('],
+    mountCalls: ['\\.register\\s*\\(', '\\.addHook\\s*\\('],
     authPackages: ['@fastify\\/(jwt|auth|basic-auth|bearer-auth|passport|session|secure-session)', 'fastify-jwt'],
     rateLimitPackages: ['@fastify\\/rate-limit'],
   },

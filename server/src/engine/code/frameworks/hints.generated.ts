@@ -17,6 +17,7 @@ export const FRAMEWORK_HINTS = {
     '\\.use\\s*\\(',
     '\\.route\\s*\\(',
     '\\.register\\s*\\(',
+    '\\.addHook\\s*\\(',
     '\\.routes\\s*\\(',
     'useGlobalGuards',
     'APP_GUARD',

@@ -433,7 +433,7 @@ export async function childRouterIds(
     const local = scans(entry.file).routers.get(`${entry.file.uri}#${val.name}`);
     if (local) return [local.id];
   }
-  if (spec.framework === 'fastify') {
+  if (spec.framework === 'fastify' && entry.kind === 'register') {
     // register(async (scope) => { … }): an inline plugin; register(fp(plugin)): fastify-plugin's wrapper
     if (val.k === 'fn') return [`${entry.file.uri}#fn@${val.fn.span.start}:0`];
     if (val.k === 'call' && val.args[0] && isFastifyPluginWrapper(val, entry.file))
@@ -456,11 +456,28 @@ export async function childRouterIds(
     return [];
   }
   if (sym.kind === 'value') {
+    // export default fp(async (fastify) => { … })
+    if (
+      spec.framework === 'fastify' &&
+      sym.val.k === 'call' &&
+      sym.val.args[0] &&
+      isFastifyPluginWrapper(sym.val, sym.file)
+    )
+      return childRouterIds(sym.val.args[0], { ...entry, file: sym.file }, resolver, spec, scans);
     const made = spec.constructs(sym.val, sym.file);
     if (made) return [`${sym.file.uri}#${sym.name}`];
     if (sym.val.k === 'ref') return [`${sym.file.uri}#${sym.val.name}`];
   }
   return [];
+}
+
+/** A plugin wrapped with fastify-plugin (`register(fp(plugin))`, `export default fp(…)`): not encapsulated, so its
+ * hooks apply to the scope that registers it. */
+export async function isSharedFastifyPlugin(item: Val, file: FileFacts, resolver: Resolver): Promise<boolean> {
+  if (item.k === 'call') return isFastifyPluginWrapper(item, file);
+  if (item.k !== 'ref' && item.k !== 'member') return false;
+  const sym = await resolver.valueSymbol(file, item);
+  return sym?.kind === 'value' && sym.val.k === 'call' && isFastifyPluginWrapper(sym.val, sym.file);
 }
 
 function isFastifyPluginWrapper(call: Extract<Val, { k: 'call' }>, file: FileFacts): boolean {

@@ -16,6 +16,7 @@ import { isTestCode } from '../testCode';
 import {
   childRouterIds,
   describeVal,
+  isSharedFastifyPlugin,
   passEntries,
   scanFile,
   type FileScan,
@@ -55,6 +56,8 @@ export async function jsRoutes(
   // cached with its facts and the index version (a mount file is read for every file of a workspace lint).
   const files = [ctx.file, ...(await ctx.mountFiles())];
   const parentEdges = new Map<string, { entry: UseEntry; itemIndex: number }[]>();
+  /** Fastify: children registered with fastify-plugin, whose hooks apply to the registering scope. */
+  const sharedChildren = new Map<string, string[]>();
   /** Per use entry: which items are middleware (true) rather than mounted routers (false). */
   const middlewareItems = new Map<UseEntry, boolean[]>();
   const seenFiles = new Set<string>();
@@ -67,12 +70,20 @@ export async function jsRoutes(
       const list = parentEdges.get(edge.childId) ?? [];
       list.push({ entry: edge.entry, itemIndex: edge.itemIndex });
       parentEdges.set(edge.childId, list);
+      if (edge.shared) {
+        const children = sharedChildren.get(edge.entry.parent.id) ?? [];
+        children.push(edge.childId);
+        sharedChildren.set(edge.entry.parent.id, children);
+      }
     }
   }
 
-  const usesOf = (routerId: string): UseEntry[] => {
+  const usesOf = (routerId: string, depth = 0): UseEntry[] => {
     const out: UseEntry[] = [];
     for (const scan of scans.values()) for (const u of scan.uses) if (u.parent.id === routerId) out.push(u);
+    if (depth < 4)
+      for (const child of sharedChildren.get(routerId) ?? [])
+        out.push(...usesOf(child, depth + 1).filter((u) => u.kind === 'hook'));
     return out;
   };
 
@@ -225,7 +236,7 @@ interface MountContribution {
   version: number;
   scan: FileScan;
   flags: Map<UseEntry, boolean[]>;
-  edges: { childId: string; entry: UseEntry; itemIndex: number }[];
+  edges: { childId: string; entry: UseEntry; itemIndex: number; shared: boolean }[];
 }
 
 const contributions = new WeakMap<FileFacts, Map<string, MountContribution>>();
@@ -251,11 +262,14 @@ async function mountContribution(
     const flags: boolean[] = [];
     for (let i = 0; i < entry.items.length; i++) {
       const item = entry.items[i]!;
-      const ids = isPlainMiddlewareCall(item, file)
-        ? []
-        : await childRouterIds(item, entry, ctx.resolver, spec, scanOf);
+      const ids =
+        entry.kind === 'hook' || isPlainMiddlewareCall(item, file)
+          ? []
+          : await childRouterIds(item, entry, ctx.resolver, spec, scanOf);
       flags.push(ids.length === 0);
-      for (const childId of ids) contribution.edges.push({ childId, entry, itemIndex: i });
+      const shared =
+        ids.length > 0 && spec.framework === 'fastify' && (await isSharedFastifyPlugin(item, file, ctx.resolver));
+      for (const childId of ids) contribution.edges.push({ childId, entry, itemIndex: i, shared });
     }
     contribution.flags.set(entry, flags);
   }
