@@ -14,6 +14,9 @@ import {
   prop,
   rootOf,
   walkVal,
+  resolveConstant,
+  moduleConstantsOf,
+  type ModuleConstant,
   type CallFact,
   type ClassFacts,
   type FileFacts,
@@ -486,6 +489,7 @@ function merge(a: AuthVerdict, b: AuthVerdict): AuthVerdict {
 export function isDecodeOnly(
   call: { path: string; method: string; val: Extract<Val, { k: 'call' }> },
   file: FileFacts,
+  constants?: ReadonlyMap<string, ModuleConstant>,
 ): boolean {
   const path = call.path;
   if (!DECODE_ONLY_CALL.test(path)) return false;
@@ -497,16 +501,26 @@ export function isDecodeOnly(
   if (file.lang === 'js') return /jwt|jose|token/i.test(path) || call.method !== 'decode';
   if (call.method === 'get_unverified_claims' || call.method === 'get_unverified_header') return true;
   // PyJWT/python-jose decode verifies unless told not to
-  return pythonVerificationDisabled(call.val) !== undefined;
+  return pythonVerificationDisabled(call.val, constants ?? moduleConstantsOf(file)) !== undefined;
 }
 
-/** Where a Python jwt.decode call turns verification off (`options={"verify_signature": False}`, `verify=False`). */
-export function pythonVerificationDisabled(call: Extract<Val, { k: 'call' }>): string | undefined {
-  const verify = kwarg(call, 'verify');
-  if (verify?.value.k === 'bool' && !verify.value.value) return 'verify=False';
-  const options = kwarg(call, 'options')?.value;
-  const flag = prop(options, 'verify_signature');
-  if (flag?.value.k === 'bool' && !flag.value.value) return '"verify_signature": False';
+/**
+ * Where a Python jwt.decode call turns verification off (`options={"verify_signature": False}`, `verify=False`),
+ * through module constants too (`options=DECODE_OPTIONS`, `verify=VERIFY_SIGNATURE`) when they are given.
+ */
+export function pythonVerificationDisabled(
+  call: Extract<Val, { k: 'call' }>,
+  constants?: ReadonlyMap<string, ModuleConstant>,
+): string | undefined {
+  const verify = resolveConstant(kwarg(call, 'verify')?.value, constants);
+  if (verify?.value.k === 'bool' && !verify.value.value)
+    return verify.via ? `verify=${verify.via.name}, which is False` : 'verify=False';
+  const options = resolveConstant(kwarg(call, 'options')?.value, constants);
+  const flag = prop(options?.value, 'verify_signature');
+  if (flag?.value.k === 'bool' && !flag.value.value)
+    return options?.via
+      ? `options=${options.via.name}, which sets "verify_signature": False`
+      : '"verify_signature": False';
   return undefined;
 }
 

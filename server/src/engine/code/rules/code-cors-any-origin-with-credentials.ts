@@ -9,6 +9,7 @@ import {
   prop,
   rootOf,
   strValue,
+  resolveConstant,
   type CallFact,
   type FnFacts,
   type Span,
@@ -26,7 +27,7 @@ export default codeRule({
     'CORS accepts every origin (`*`, `origin: true`, a match-all regex or a reflected `Origin` header) while allowing credentials, or sets `Access-Control-Allow-Origin` from the request: any website can call the API as the signed-in user.',
   fixable: false,
   scope: 'statement',
-  reads: { file: ['imports', 'corsAllowCredentials'] },
+  reads: { file: ['imports', 'corsAllowCredentials', 'moduleConstants'] },
   check(ctx) {
     for (const call of ctx.file.allCalls) {
       if (!jsCorsOptions(ctx, call)) pythonCors(ctx, call);
@@ -62,6 +63,10 @@ function jsCorsOptions(ctx: CodeRuleContext, call: CallFact): boolean {
     opts = call.val.args[1];
   else if (call.method === 'create' && /NestFactory/.test(call.path)) opts = prop(call.val.args[1], 'cors')?.value;
   if (opts === undefined && !koa) return false;
+  // `cors(corsOptions)` with `const corsOptions = { … }` above: the options are the constant's value.
+  const written = opts;
+  const resolved = resolveConstant(opts, ctx.fileContext.moduleConstants);
+  opts = resolved?.value;
   const credentials = prop(opts, 'credentials');
   if (credentials?.value.k === 'bool' && credentials.value.value) {
     const origin = prop(opts, 'origin');
@@ -70,10 +75,11 @@ function jsCorsOptions(ctx: CodeRuleContext, call: CallFact): boolean {
       : koa
         ? 'reflects the request Origin by default (no `origin` option)'
         : undefined;
+    const via = resolved?.via ? ` (\`${resolved.via.name}\`, defined on line ${ctx.line(resolved.via.nameSpan)})` : '';
     if (problem)
       reporter(ctx)(
-        origin?.value.span ?? credentials.value.span,
-        `CORS ${problem} and allows credentials, so any website can send requests with your users' cookies/tokens and read the responses. Allow an explicit list of trusted origins.`,
+        via ? written!.span : (origin?.value.span ?? credentials.value.span),
+        `CORS${via} ${problem} and allows credentials, so any website can send requests with your users' cookies/tokens and read the responses. Allow an explicit list of trusted origins.`,
       );
   }
   return true;
@@ -84,9 +90,13 @@ function pythonCors(ctx: CodeRuleContext, call: CallFact): void {
   const flask = call.method === 'CORS';
   if (!flask && !(call.method === 'add_middleware' && call.val.args.some((a) => pathOf(a) === 'CORSMiddleware')))
     return;
+  const constants = ctx.fileContext.moduleConstants;
   const creds = kwarg(call.val, flask ? 'supports_credentials' : 'allow_credentials');
-  if (creds?.value.k !== 'bool' || !creds.value.value) return;
-  const origins = kwarg(call.val, flask ? 'origins' : 'allow_origins') ?? kwarg(call.val, 'resources');
+  const credsValue = resolveConstant(creds?.value, constants)?.value;
+  if (!creds || credsValue?.k !== 'bool' || !credsValue.value) return;
+  const originsArg = kwarg(call.val, flask ? 'origins' : 'allow_origins') ?? kwarg(call.val, 'resources');
+  // `allow_origins=ORIGINS` with `ORIGINS = ["*"]` at module level: judged on the constant's value.
+  const origins = originsArg && { ...originsArg, value: resolveConstant(originsArg.value, constants)!.value };
   const regex = kwarg(call.val, 'allow_origin_regex');
   const problem =
     regex && /^(\.\*|\.\+|\^\.\*\$?|.*\.\*)$/.test(strValue(regex.value) ?? '')
@@ -98,7 +108,7 @@ function pythonCors(ctx: CodeRuleContext, call: CallFact): void {
           : undefined;
   if (problem)
     reporter(ctx)(
-      (origins ?? regex ?? creds).value.span,
+      (originsArg ?? regex ?? creds).value.span,
       `CORS ${problem} and allows credentials, so any website can call the API as the signed-in user and read the responses. List the trusted origins explicitly.`,
     );
 }

@@ -15,17 +15,18 @@ export default codeRule({
     'Code that decides who the caller is decodes a JWT without verifying its signature (`jwt.decode`, `verify_signature: False`), so anyone can forge a token.',
   fixable: false,
   scope: 'statement',
-  reads: { file: ['imports'] },
+  reads: { file: ['imports', 'moduleConstants'] },
   check(ctx) {
     const file = ctx.file;
     for (const fn of file.allFunctions) {
       for (const call of fn.calls) {
-        if (!isDecodeOnly(call, file)) continue;
+        if (!isDecodeOnly(call, file, ctx.fileContext.moduleConstants)) continue;
         const module = moduleOfCall(call, file) ?? '';
         if (file.lang === 'js' && !/jsonwebtoken|jwt-decode|jose/.test(module) && !/jwt|jose/i.test(call.path))
           continue;
         if (file.lang === 'py' && !/jwt|jose/.test(module + call.path)) continue;
-        const explicit = file.lang === 'py' ? pythonVerificationDisabled(call.val) : undefined;
+        const explicit =
+          file.lang === 'py' ? pythonVerificationDisabled(call.val, ctx.fileContext.moduleConstants) : undefined;
         if (!explicit && !decidesAuth(fn, file)) continue;
         report(
           ctx,

@@ -2,7 +2,7 @@
 // Doc: docs/rules/code-jwt-unsafe-verification.md. Fixtures: test-fixtures/code/*/ (marked `code-jwt-unsafe-verification`).
 
 import { codeRule, type CodeRuleContext } from './types';
-import { kwarg, prop, walkVal, moduleOfCall, type Span, type Val } from '../facts';
+import { kwarg, prop, walkVal, moduleOfCall, resolveConstant, type ResolvedValue, type Span, type Val } from '../facts';
 import { pythonVerificationDisabled } from '../auth';
 
 export default codeRule({
@@ -15,20 +15,23 @@ export default codeRule({
     'A JWT is verified without an algorithm allow-list, with `none` allowed, or with expiry checks switched off, so forged or expired tokens may pass.',
   fixable: false,
   scope: 'statement',
-  reads: { file: ['imports'] },
+  reads: { file: ['imports', 'moduleConstants'] },
   check(ctx) {
     const file = ctx.file;
     for (const call of file.allCalls) {
       const module = moduleOfCall(call, file) ?? '';
       if (file.lang === 'js' && /^(jsonwebtoken)$/.test(module) && call.method === 'verify') {
-        const options = call.val.args[2];
+        const written = call.val.args[2];
+        const resolved = resolveConstant(written, ctx.fileContext.moduleConstants);
+        const options = resolved?.value;
+        const at = (span: Span) => (resolved?.via ? written!.span : span);
         const algorithms = prop(options, 'algorithms');
         const ignoreExp = prop(options, 'ignoreExpiration');
         if (algorithms && algorithmsAllowNone(algorithms.value))
           report(
             ctx,
-            algorithms.value.span,
-            `\`jwt.verify\` accepts the \`none\` algorithm here, so unsigned tokens pass verification. Allow only the algorithm you sign with (e.g. \`['RS256']\`).`,
+            at(algorithms.value.span),
+            `\`jwt.verify\` accepts the \`none\` algorithm${origin(ctx, resolved, "sets `algorithms` with 'none'")}, so unsigned tokens pass verification. Allow only the algorithm you sign with (e.g. \`['RS256']\`).`,
           );
         else if (!algorithms && !(options?.k === 'ref'))
           report(
@@ -39,15 +42,15 @@ export default codeRule({
         if (ignoreExp?.value.k === 'bool' && ignoreExp.value.value)
           report(
             ctx,
-            ignoreExp.value.span,
-            '`ignoreExpiration: true` accepts expired tokens forever, so a leaked token never stops working. Remove it and keep token lifetimes short.',
+            at(ignoreExp.value.span),
+            `\`ignoreExpiration: true\`${origin(ctx, resolved, 'sets it')} accepts expired tokens forever, so a leaked token never stops working. Remove it and keep token lifetimes short.`,
           );
       }
       if (
         file.lang === 'py' &&
         /^(jwt|jose|jose\.jwt|authlib\.jose)$/.test(module) &&
         call.method === 'decode' &&
-        !pythonVerificationDisabled(call.val)
+        !pythonVerificationDisabled(call.val, ctx.fileContext.moduleConstants)
       ) {
         const algorithms = kwarg(call.val, 'algorithms');
         if (algorithms && algorithmsAllowNone(algorithms.value))
@@ -81,6 +84,12 @@ function algorithmsAllowNone(val: Val): boolean {
     if (v.k === 'str' && v.value.toLowerCase() === 'none') found = true;
   });
   return found;
+}
+
+/** ` (\`options\`, line 12, sets …)` when the value came from a module constant; nothing when written inline. */
+function origin(ctx: CodeRuleContext, resolved: ResolvedValue | undefined, what: string): string {
+  const via = resolved?.via;
+  return via ? ` (\`${via.name}\`, defined on line ${ctx.line(via.nameSpan)}, ${what})` : ' here';
 }
 
 function report(ctx: CodeRuleContext, span: Span, message: string): void {
