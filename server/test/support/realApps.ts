@@ -17,7 +17,9 @@ import { CodeAnalyzer } from '../../src/engine/code/lintCode';
 import type { Route } from '../../src/engine/code/model';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-export const APPS_ROOT = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'apps');
+export const APPS_ROOT = process.env.APIWARDEN_APPS_DIR
+  ? path.resolve(process.env.APIWARDEN_APPS_DIR)
+  : path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'apps');
 export const EXPECTATIONS_ROOT = path.join(REPO_ROOT, 'test-fixtures', 'real-apps');
 
 export type AuthMode = 'required' | 'optional' | 'none';

@@ -1,0 +1,110 @@
+// The real-world corpus: the engine's routes in real open-source backends (../shared/corpus/apps/, never copied
+// here) against the routes written by reading their code (test-fixtures/real-apps/<app>.routes.yaml), and its
+// findings on them against the triage recorded there. Per app: at least 95% of the routes found with the right
+// method and full path, the auth mode right for at least 95% of those. Over the corpus: every
+// code-route-without-auth and code-object-lookup-without-ownership finding is triaged, every finding triaged true
+// is still reported, and at most one reported code-route-without-auth in twenty is a known false alarm. Apps still
+// below a target are listed in BELOW_TARGET with the floor they hold today, so that they cannot slip back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { uriToPath } from '../../src/engine';
+import {
+  APPS_ROOT,
+  appFindings,
+  appsAvailable,
+  expectedApps,
+  readExpectations,
+  scoreApp,
+  type TriageEntry,
+} from '../support/realApps';
+
+/** Apps in a language the engine does not read yet: their route files wait for the Java/Go issue. */
+const LANGUAGE_PENDING = new Set(['go-chi-examples', 'go-gin-realworld', 'spring-petclinic-rest']);
+const TRIAGED_RULES = ['code-route-without-auth', 'code-object-lookup-without-ownership'];
+const MIN_SHARE = 0.95;
+
+/**
+ * Where an app is still below the targets (issue 12 stays open until this table is empty): the floor it must not
+ * fall under, so that a change that loses ground fails here. Raise a floor when the engine gets better; never
+ * lower one without saying why in the commit.
+ */
+const BELOW_TARGET: Record<string, { authShare: number }> = {
+  // Handlers and middleware that look the token up in a session map and reject with next(err)/401 are not yet
+  // recognised as auth evidence; optional identification through workspace helpers neither.
+  'express-juice-shop': { authShare: 0.78 },
+};
+
+/**
+ * Known false code-route-without-auth alarms the corpus may still raise (target: at most one in twenty reported).
+ * Most are juice-shop routes protected in ways the engine does not see yet; see the triage entries marked false.
+ */
+const MAX_KNOWN_FALSE_ROUTE_ALARMS = 77;
+
+test('the real apps are where the tests read them', () => {
+  assert.ok(
+    appsAvailable(),
+    `${APPS_ROOT} is missing: the real backends live in ../shared/corpus/apps (or set APIWARDEN_APPS_DIR)`,
+  );
+});
+
+const apps = expectedApps().filter((app) => !LANGUAGE_PENDING.has(app));
+
+for (const app of apps) {
+  test(`real app ${app}: routes found with their full path, auth evidence right`, async () => {
+    const score = await scoreApp(app);
+    assert.deepEqual(score.errors, [], 'no internal errors while linting the app');
+    const list = (items: string[]) => items.slice(0, 15).join('\n  ');
+    assert.ok(
+      score.found >= Math.ceil(MIN_SHARE * score.expected),
+      `${score.found}/${score.expected} routes found; missing:\n  ${list(
+        score.missing.map((m) => `${m.expected.method} ${m.expected.path} (${m.expected.file}:${m.expected.line})`),
+      )}`,
+    );
+    const authShare = BELOW_TARGET[app]?.authShare ?? MIN_SHARE;
+    assert.ok(
+      score.authRight >= Math.ceil(authShare * score.found),
+      `auth right on ${score.authRight}/${score.found}; wrong:\n  ${list(
+        score.wrongAuth.map(
+          (m) => `${m.expected.method} ${m.expected.path}: expected ${m.expected.auth}, found ${m.found!.auth}`,
+        ),
+      )}`,
+    );
+  });
+}
+
+test('real apps: every auth and ownership finding is triaged, true ones stay found, false alarms stay rare', async () => {
+  const untriaged: string[] = [];
+  const lostTrue: string[] = [];
+  let reportedRouteFindings = 0;
+  const falseRouteFindings: string[] = [];
+  for (const app of apps) {
+    const triage = readExpectations(app).triage ?? [];
+    const root = path.join(APPS_ROOT, app);
+    const findings = await appFindings(app, TRIAGED_RULES);
+    const key = (rule: string, file: string, line: number) => `${rule} ${file}:${line}`;
+    const byKey = new Map<string, TriageEntry>(triage.map((t) => [key(t.rule, t.file, t.line), t]));
+    const reported = new Set<string>();
+    for (const finding of findings) {
+      const file = path.relative(root, uriToPath(finding.uri)).split(path.sep).join('/');
+      const at = key(finding.ruleId, file, finding.range.start.line + 1);
+      reported.add(at);
+      const entry = byKey.get(at);
+      if (!entry) untriaged.push(`${app}: ${at} ${finding.message.slice(0, 100)}`);
+      if (finding.ruleId === 'code-route-without-auth') {
+        reportedRouteFindings++;
+        if (entry && !entry.verdict) falseRouteFindings.push(`${app}: ${at}: ${entry.why}`);
+      }
+    }
+    for (const entry of triage)
+      if (entry.verdict && !reported.has(key(entry.rule, entry.file, entry.line)))
+        lostTrue.push(`${app}: ${key(entry.rule, entry.file, entry.line)}: ${entry.why}`);
+  }
+  assert.deepEqual(untriaged, [], 'findings without a triage entry (read the code, add a verdict)');
+  assert.deepEqual(lostTrue, [], 'findings triaged true that are no longer reported');
+  assert.ok(
+    falseRouteFindings.length * 20 <= reportedRouteFindings ||
+      falseRouteFindings.length <= MAX_KNOWN_FALSE_ROUTE_ALARMS,
+    `${falseRouteFindings.length} of ${reportedRouteFindings} code-route-without-auth findings are known false alarms:\n  ${falseRouteFindings.join('\n  ')}`,
+  );
+});
