@@ -38,16 +38,33 @@ async function ownerOf(ctx: AdapterContext, file: FileFacts, val: Val): Promise<
   return undefined;
 }
 
+/** One view bound to a path on an app or blueprint, before prefixes and hooks are applied. */
+interface FlaskRegistration {
+  owner: Owner;
+  method: string[];
+  path: string;
+  pathSpan: Route['range'];
+  fn: FnFacts;
+  decorators: Val[];
+}
+
 export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
+  const regs = [...(await decoratedViews(ctx)), ...(await urlRules(ctx))];
+  if (regs.length === 0) return [];
+  const mountFiles = await ctx.mountFiles();
+  const routes: Route[] = [];
+  for (const reg of regs) {
+    const scope = await scopeOf(ctx, reg, mountFiles);
+    for (const d of reg.decorators) scope.refs.push(await evaluatedRef(ctx, ctx.file, d, 'route'));
+    for (const method of reg.method) routes.push(await routeOf(ctx, reg, method, scope));
+  }
+  return routes;
+}
+
+/** `@app.route('/x', methods=[…])`, `@bp.get('/x')` on view functions. */
+async function decoratedViews(ctx: AdapterContext): Promise<FlaskRegistration[]> {
   const file = ctx.file;
-  const regs: {
-    owner: Owner;
-    method: string[];
-    path: string;
-    pathSpan: Route['range'];
-    fn: FnFacts;
-    decorators: Val[];
-  }[] = [];
+  const regs: FlaskRegistration[] = [];
   for (const fn of file.functions) {
     for (const d of fn.decorators) {
       if (d.k !== 'call' || d.callee.k !== 'member' || !VERB_DECORATORS.has(d.callee.prop)) continue;
@@ -72,6 +89,13 @@ export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
       });
     }
   }
+  return regs;
+}
+
+/** `app.add_url_rule('/x', view_func=view)` and `MethodView.as_view(…)` views. */
+async function urlRules(ctx: AdapterContext): Promise<FlaskRegistration[]> {
+  const file = ctx.file;
+  const regs: FlaskRegistration[] = [];
   for (const call of file.calls) {
     if (call.method !== 'add_url_rule' || call.val.callee.k !== 'member') continue;
     const owner = await ownerOf(ctx, file, call.val.callee.object);
@@ -93,73 +117,81 @@ export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
       decorators: handler.fn.decorators,
     });
   }
-  if (regs.length === 0) return [];
+  return regs;
+}
 
-  const mountFiles = await ctx.mountFiles();
-  const routes: Route[] = [];
-  for (const reg of regs) {
-    const refs: MiddlewareRef[] = [];
-    // app-wide and blueprint before_request hooks, and blueprint registrations (prefixes)
-    let prefix = reg.owner.prefix;
-    const via: string[] = [];
-    for (const f of [file, ...mountFiles]) {
-      for (const fn of f.functions) {
-        for (const d of fn.decorators) {
-          if (lastName(d) !== 'before_request' && !(d.k === 'call' && lastName(d.callee) === 'before_request'))
-            continue;
-          const target =
-            d.k === 'member' ? d.object : d.k === 'call' && d.callee.k === 'member' ? d.callee.object : undefined;
-          const owner = target ? await ownerOf(ctx, f, target) : undefined;
-          if (owner && (owner.isApp || (owner.file.uri === reg.owner.file.uri && owner.name === reg.owner.name)))
-            refs.push(await evaluatedRef(ctx, f, { k: 'fn', fn, span: fn.span }, owner.isApp ? 'app' : 'router'));
-        }
-      }
-      for (const call of f.allCalls) {
-        if (call.method === 'register_blueprint' && call.val.args[0]) {
-          const child = await ownerOf(ctx, f, call.val.args[0]);
-          if (child && child.file.uri === reg.owner.file.uri && child.name === reg.owner.name) {
-            const p = strValue(kwarg(call.val, 'url_prefix')?.value);
-            if (p !== undefined) prefix = p;
-            via.push(`${ctx.relative(f.uri)}: ${f.text.slice(call.val.span.start, call.val.span.end)}`);
-          }
-        } else if (call.method === 'before_request' && call.val.args[0] && call.val.callee.k === 'member') {
-          const owner = await ownerOf(ctx, f, call.val.callee.object);
-          if (owner && (owner.isApp || (owner.file.uri === reg.owner.file.uri && owner.name === reg.owner.name)))
-            refs.push(await evaluatedRef(ctx, f, call.val.args[0], owner.isApp ? 'app' : 'router'));
-        } else if (
-          call.method === 'Limiter' &&
-          (kwarg(call.val, 'default_limits') || kwarg(call.val, 'application_limits'))
-        ) {
-          refs.push({ name: 'Limiter(default_limits=…)', val: call.val, uri: f.uri, level: 'app', rateLimit: true });
-        }
+/** What a registration's app or blueprint adds: `before_request` hooks, the `register_blueprint` prefix, limiters. */
+async function scopeOf(
+  ctx: AdapterContext,
+  reg: FlaskRegistration,
+  mountFiles: FileFacts[],
+): Promise<{ refs: MiddlewareRef[]; prefix: string; via: string[] }> {
+  const refs: MiddlewareRef[] = [];
+  let prefix = reg.owner.prefix;
+  const via: string[] = [];
+  const sameOwner = (owner: Owner | undefined) =>
+    owner && (owner.isApp || (owner.file.uri === reg.owner.file.uri && owner.name === reg.owner.name));
+  for (const f of [ctx.file, ...mountFiles]) {
+    for (const fn of f.functions) {
+      for (const d of fn.decorators) {
+        if (lastName(d) !== 'before_request' && !(d.k === 'call' && lastName(d.callee) === 'before_request')) continue;
+        const target =
+          d.k === 'member' ? d.object : d.k === 'call' && d.callee.k === 'member' ? d.callee.object : undefined;
+        const owner = target ? await ownerOf(ctx, f, target) : undefined;
+        if (sameOwner(owner))
+          refs.push(await evaluatedRef(ctx, f, { k: 'fn', fn, span: fn.span }, owner!.isApp ? 'app' : 'router'));
       }
     }
-    for (const d of reg.decorators) refs.push(await evaluatedRef(ctx, file, d, 'route'));
-    for (const method of reg.method) {
-      const route: Route = {
-        framework: 'flask',
-        method,
-        pathTemplate: joinPaths(prefix, reg.path),
-        file: file.uri,
-        range: reg.pathSpan,
-        handler: reg.fn,
-        handlerFile: file,
-        handlerRange: reg.fn.span,
-        middleware: refs,
-        authEvidence: refs.filter((r) => r.auth).map((r) => r.auth!),
-        rateLimited: refs.some((r) => r.rateLimit),
-        responseExpressions: pyResponses(reg.fn),
-        calls: allCallsOf(reg.fn),
-        request: flaskRequestModel(reg.fn, file),
-        mountedVia: via,
-        ...(!reg.owner.isApp && via.length === 0 ? { unmounted: true } : {}),
-      };
-      const own = route.authEvidence.length > 0 ? undefined : await handlerOwnAuth(ctx, file, reg.fn);
-      if (own) route.authEvidence.push({ ...own, name: 'the view itself' });
-      routes.push(route);
+    for (const call of f.allCalls) {
+      if (call.method === 'register_blueprint' && call.val.args[0]) {
+        const child = await ownerOf(ctx, f, call.val.args[0]);
+        if (child && child.file.uri === reg.owner.file.uri && child.name === reg.owner.name) {
+          const p = strValue(kwarg(call.val, 'url_prefix')?.value);
+          if (p !== undefined) prefix = p;
+          via.push(`${ctx.relative(f.uri)}: ${f.text.slice(call.val.span.start, call.val.span.end)}`);
+        }
+      } else if (call.method === 'before_request' && call.val.args[0] && call.val.callee.k === 'member') {
+        const owner = await ownerOf(ctx, f, call.val.callee.object);
+        if (sameOwner(owner)) refs.push(await evaluatedRef(ctx, f, call.val.args[0], owner!.isApp ? 'app' : 'router'));
+      } else if (
+        call.method === 'Limiter' &&
+        (kwarg(call.val, 'default_limits') || kwarg(call.val, 'application_limits'))
+      ) {
+        refs.push({ name: 'Limiter(default_limits=…)', val: call.val, uri: f.uri, level: 'app', rateLimit: true });
+      }
     }
   }
-  return routes;
+  return { refs, prefix, via };
+}
+
+async function routeOf(
+  ctx: AdapterContext,
+  reg: FlaskRegistration,
+  method: string,
+  { refs, prefix, via }: { refs: MiddlewareRef[]; prefix: string; via: string[] },
+): Promise<Route> {
+  const file = ctx.file;
+  const route: Route = {
+    framework: 'flask',
+    method,
+    pathTemplate: joinPaths(prefix, reg.path),
+    file: file.uri,
+    range: reg.pathSpan,
+    handler: reg.fn,
+    handlerFile: file,
+    handlerRange: reg.fn.span,
+    middleware: refs,
+    authEvidence: refs.filter((r) => r.auth).map((r) => r.auth!),
+    rateLimited: refs.some((r) => r.rateLimit),
+    responseExpressions: pyResponses(reg.fn),
+    calls: allCallsOf(reg.fn),
+    request: flaskRequestModel(reg.fn, file),
+    mountedVia: via,
+    ...(!reg.owner.isApp && via.length === 0 ? { unmounted: true } : {}),
+  };
+  const own = route.authEvidence.length > 0 ? undefined : await handlerOwnAuth(ctx, file, reg.fn);
+  if (own) route.authEvidence.push({ ...own, name: 'the view itself' });
+  return route;
 }
 
 export { callName };
