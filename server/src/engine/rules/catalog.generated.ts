@@ -494,6 +494,16 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'code-graphql-introspection-enabled',
+    severity: 'warning',
+    owasp: 'API8:2023',
+    cwe: 'CWE-200',
+    title: 'GraphQL introspection or debug enabled',
+    summary:
+      'A GraphQL server is created with `introspection`, `debug`, `graphiql` or `playground` switched on explicitly, handing attackers the schema map or internal errors in production.',
+    fixable: false,
+  },
+  {
     id: 'code-hardcoded-secret',
     severity: 'error',
     owasp: 'API8:2023',

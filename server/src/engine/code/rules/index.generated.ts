@@ -12,6 +12,7 @@ import codeSsrf from './code-ssrf';
 import codeCorsAnyOriginWithCredentials from './code-cors-any-origin-with-credentials';
 import codeDebugModeEnabled from './code-debug-mode-enabled';
 import codeErrorDetailsExposed from './code-error-details-exposed';
+import codeGraphqlIntrospectionEnabled from './code-graphql-introspection-enabled';
 import codeHardcodedSecret from './code-hardcoded-secret';
 import codeTlsVerificationDisabled from './code-tls-verification-disabled';
 import codeLlmOutputUnvalidated from './code-llm-output-unvalidated';
@@ -31,6 +32,7 @@ export const CODE_RULES: readonly CodeRule[] = [
   codeCorsAnyOriginWithCredentials,
   codeDebugModeEnabled,
   codeErrorDetailsExposed,
+  codeGraphqlIntrospectionEnabled,
   codeHardcodedSecret,
   codeTlsVerificationDisabled,
   codeLlmOutputUnvalidated,
