@@ -65,14 +65,27 @@ export async function djangoRoutes(ctx: AdapterContext): Promise<Route[]> {
   for (const entry of urlEntries) if (entry.catchAll && entry.file === file) routes.push(catchAllRoute(ctx, entry));
   // A project with URL tables serves only the views they route; a view no urls.py names is not reachable.
   const hasUrlTables = urlEntries.length > 0;
+  const { viewFns, viewClasses, routedFns, routedClasses } = await viewsOf(ctx, urlEntries);
+  for (const fn of viewFns) {
+    const entries = routedFns.get(fn) ?? [];
+    if (!hasUrlTables || entries.length > 0) routes.push(...(await functionViewRoutes(ctx, fn, entries, settings)));
+  }
+  for (const cls of viewClasses) {
+    const entries = routedClasses.get(cls) ?? [];
+    if (!hasUrlTables || entries.length > 0) routes.push(...(await classViewRoutes(ctx, cls, entries, settings)));
+  }
+  return routes;
+}
 
+/** The file's views (decorated functions, view classes, and whatever a URL table routes here) and their entries. */
+async function viewsOf(ctx: AdapterContext, urlEntries: UrlEntry[]) {
+  const file = ctx.file;
   const viewFns = file.functions.filter((fn) =>
     fn.decorators.some((d) =>
       /^(api_view|require_http_methods|require_GET|require_POST|login_required|permission_required)$/.test(lastName(d)),
     ),
   );
   const viewClasses = file.classes.filter((c) => c.basesText.some((b) => VIEW_BASES.test(b)) && !/Mixin$/.test(c.name));
-
   const routedFns = new Map<FnFacts, UrlEntry[]>();
   const routedClasses = new Map<ClassFacts, UrlEntry[]>();
   for (const entry of urlEntries) {
@@ -86,66 +99,77 @@ export async function djangoRoutes(ctx: AdapterContext): Promise<Route[]> {
   }
   for (const fn of file.functions) if (routedFns.has(fn) && !viewFns.includes(fn)) viewFns.push(fn);
   for (const cls of file.classes) if (routedClasses.has(cls) && !viewClasses.includes(cls)) viewClasses.push(cls);
+  return { viewFns, viewClasses, routedFns, routedClasses };
+}
 
-  for (const fn of viewFns) {
-    const entries = routedFns.get(fn) ?? [];
-    if (hasUrlTables && entries.length === 0) continue;
-    const isDrf = fn.decorators.some((d) => lastName(d) === 'api_view');
-    const apiView = fn.decorators.find((d) => lastName(d) === 'api_view');
-    const methods =
-      apiView?.k === 'call' && apiView.args[0]?.k === 'arr'
-        ? apiView.args[0].items.map((m) => (strValue(m) ?? '').toUpperCase())
-        : ['ALL'];
-    const refs: MiddlewareRef[] = [];
-    for (const d of fn.decorators) refs.push(await evaluatedRef(ctx, file, d, 'route'));
-    await applyDefaults(
-      ctx,
-      refs,
-      settings,
-      isDrf,
-      !fn.decorators.some((d) => /permission_classes/.test(lastName(d))),
-      fn.decorators.some((d) => lastName(d) === 'login_not_required'),
-    );
-    for (const method of methods)
-      routes.push(...makeRoutes(ctx, fn, fn.nameSpan ?? fn.span, method, entries, refs, fn));
+/** A function view (`@api_view(['GET'])`, `@login_required`): one route per method it serves. */
+async function functionViewRoutes(
+  ctx: AdapterContext,
+  fn: FnFacts,
+  entries: UrlEntry[],
+  settings: DjangoSettings,
+): Promise<Route[]> {
+  const file = ctx.file;
+  const apiView = fn.decorators.find((d) => lastName(d) === 'api_view');
+  const methods =
+    apiView?.k === 'call' && apiView.args[0]?.k === 'arr'
+      ? apiView.args[0].items.map((m) => (strValue(m) ?? '').toUpperCase())
+      : ['ALL'];
+  const refs: MiddlewareRef[] = [];
+  for (const d of fn.decorators) refs.push(await evaluatedRef(ctx, file, d, 'route'));
+  await applyDefaults(
+    ctx,
+    refs,
+    settings,
+    apiView !== undefined,
+    !fn.decorators.some((d) => /permission_classes/.test(lastName(d))),
+    fn.decorators.some((d) => lastName(d) === 'login_not_required'),
+  );
+  return methods.flatMap((method) => makeRoutes(ctx, fn, fn.nameSpan ?? fn.span, method, entries, refs, fn));
+}
+
+/** A class-based view: its bases, permission and throttle classes, decorators, then one route per handler method. */
+async function classViewRoutes(
+  ctx: AdapterContext,
+  cls: ClassFacts,
+  entries: UrlEntry[],
+  settings: DjangoSettings,
+): Promise<Route[]> {
+  const file = ctx.file;
+  const routes: Route[] = [];
+  const isDrf = cls.basesText.some((b) => /APIView|ViewSet/.test(b));
+  const refs: MiddlewareRef[] = [];
+  for (const base of cls.bases) {
+    const v = await ctx.auth.evaluate(file, base);
+    if (v.evidence) refs.push({ name: pathOf(base), val: base, uri: file.uri, level: 'class', auth: v.evidence });
   }
-  for (const cls of viewClasses) {
-    const entries = routedClasses.get(cls) ?? [];
-    if (hasUrlTables && entries.length === 0) continue;
-    const isDrf = cls.basesText.some((b) => /APIView|ViewSet/.test(b));
-    const refs: MiddlewareRef[] = [];
-    for (const base of cls.bases) {
-      const v = await ctx.auth.evaluate(file, base);
-      if (v.evidence) refs.push({ name: pathOf(base), val: base, uri: file.uri, level: 'class', auth: v.evidence });
-    }
-    // permission_classes on the view or inherited from a workspace base or mixin (`ApiAuthMixin`)
-    const permsAttr = await classAttribute(ctx, cls, file, 'permission_classes');
-    const perms = permsAttr?.val;
-    if (permsAttr) {
-      const ref = await evaluatedRef(ctx, permsAttr.file, permsAttr.val, 'class');
-      if (permsAttr.cls !== cls) ref.name = `${permsAttr.cls.name}.permission_classes: ${ref.name}`;
-      refs.push(ref);
-    }
-    const throttles = cls.members.find((m) => m.name === 'throttle_classes')?.value;
-    if (throttles?.k === 'arr' && throttles.items.length > 0)
-      refs.push({ name: 'throttle_classes', val: throttles, uri: file.uri, level: 'class', rateLimit: true });
-    for (const d of cls.decorators) refs.push(await evaluatedRef(ctx, file, d, 'class'));
-    await applyDefaults(ctx, refs, settings, isDrf, !perms, false);
-    let any = false;
-    for (const member of cls.members) {
-      if (!member.fn) continue;
-      const method = CLASS_METHODS.includes(member.name) ? member.name.toUpperCase() : VIEWSET_ACTIONS[member.name];
-      if (!method) continue;
-      any = true;
-      const own = [...refs];
-      for (const d of member.decorators) own.push(await evaluatedRef(ctx, file, d, 'route'));
-      routes.push(...makeRoutes(ctx, member.fn, member.nameSpan, method, entries, own, member.fn));
-    }
-    if (!any) {
-      const generic = GENERIC_METHODS.find(([re]) => cls.basesText.some((b) => re.test(b.split('.').pop() ?? b)));
-      for (const method of generic?.[1] ?? [])
-        routes.push(...makeRoutes(ctx, undefined, cls.nameSpan, method, entries, refs, undefined));
-    }
+  // permission_classes on the view or inherited from a workspace base or mixin (`ApiAuthMixin`)
+  const permsAttr = await classAttribute(ctx, cls, file, 'permission_classes');
+  const perms = permsAttr?.val;
+  if (permsAttr) {
+    const ref = await evaluatedRef(ctx, permsAttr.file, permsAttr.val, 'class');
+    if (permsAttr.cls !== cls) ref.name = `${permsAttr.cls.name}.permission_classes: ${ref.name}`;
+    refs.push(ref);
+  }
+  const throttles = cls.members.find((m) => m.name === 'throttle_classes')?.value;
+  if (throttles?.k === 'arr' && throttles.items.length > 0)
+    refs.push({ name: 'throttle_classes', val: throttles, uri: file.uri, level: 'class', rateLimit: true });
+  for (const d of cls.decorators) refs.push(await evaluatedRef(ctx, file, d, 'class'));
+  await applyDefaults(ctx, refs, settings, isDrf, !perms, false);
+  let any = false;
+  for (const member of cls.members) {
+    if (!member.fn) continue;
+    const method = CLASS_METHODS.includes(member.name) ? member.name.toUpperCase() : VIEWSET_ACTIONS[member.name];
+    if (!method) continue;
+    any = true;
+    const own = [...refs];
+    for (const d of member.decorators) own.push(await evaluatedRef(ctx, file, d, 'route'));
+    routes.push(...makeRoutes(ctx, member.fn, member.nameSpan, method, entries, own, member.fn));
+  }
+  if (!any) {
+    const generic = GENERIC_METHODS.find(([re]) => cls.basesText.some((b) => re.test(b.split('.').pop() ?? b)));
+    for (const method of generic?.[1] ?? [])
+      routes.push(...makeRoutes(ctx, undefined, cls.nameSpan, method, entries, refs, undefined));
   }
   return routes;
 }
