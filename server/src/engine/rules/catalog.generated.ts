@@ -554,6 +554,16 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'code-login-user-enumeration',
+    severity: 'warning',
+    owasp: 'API2:2023',
+    cwe: 'CWE-204',
+    title: 'Login reveals whether an account exists',
+    summary:
+      'A login or password-reset handler answers an unknown account with a different message than a wrong password, so anyone can find out which accounts exist (and then aim credential stuffing at them).',
+    fixable: false,
+  },
+  {
     id: 'code-mass-assignment',
     severity: 'warning',
     owasp: 'API3:2023',

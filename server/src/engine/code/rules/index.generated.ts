@@ -3,6 +3,7 @@ import type { CodeRule } from './types';
 import codeObjectLookupWithoutOwnership from './code-object-lookup-without-ownership';
 import codeJwtDecodeWithoutVerify from './code-jwt-decode-without-verify';
 import codeJwtUnsafeVerification from './code-jwt-unsafe-verification';
+import codeLoginUserEnumeration from './code-login-user-enumeration';
 import codeRouteWithoutAuth from './code-route-without-auth';
 import codeMassAssignment from './code-mass-assignment';
 import codeSensitiveDataInResponse from './code-sensitive-data-in-response';
@@ -23,6 +24,7 @@ export const CODE_RULES: readonly CodeRule[] = [
   codeObjectLookupWithoutOwnership,
   codeJwtDecodeWithoutVerify,
   codeJwtUnsafeVerification,
+  codeLoginUserEnumeration,
   codeRouteWithoutAuth,
   codeMassAssignment,
   codeSensitiveDataInResponse,

@@ -1,0 +1,60 @@
+// code-login-user-enumeration: a login or password-reset handler that answers an unknown account differently from a
+// wrong password, so callers can find out which accounts exist.
+// Doc: docs/rules/code-login-user-enumeration.md. Fixtures: test-fixtures/code/express/user-enumeration/,
+// test-fixtures/code/flask/user-enumeration/.
+
+import { codeRule } from './types';
+import { describeRoute, type Route } from '../model';
+
+/** Routes where credentials are checked or an account is looked up by what the caller typed. */
+const CREDENTIAL_PATH =
+  /(^|\/)(login|log-in|signin|sign-in|sign_in|authenticate|auth|token|sessions?|forgot[-_]?password|reset[-_]?password|password[-_]?reset|password\/(forgot|reset))(\/|$|\.)/i;
+/** A message saying the account is not there (`User not found`, `No account with that email`, `Unknown user`). */
+const ACCOUNT_MISSING =
+  /\b(user|account|e-?mail|username|login)\b[^.!]{0,30}\b(not found|does not exist|doesn't exist|not exist|not registered|unknown|is not valid)\b|\bno (such )?(user|account)\b|\bunknown (user|account|e-?mail|username)\b|\b(user|account)\b[^.!]{0,10}\bnot\b[^.!]{0,10}\bfound\b/i;
+/** A message saying the password was wrong (`Wrong password`, `Password is incorrect`). */
+const WRONG_PASSWORD =
+  /\b(wrong|incorrect|invalid|bad)\b[^.!]{0,15}\bpassword\b|\bpassword\b[^.!]{0,20}\b(wrong|incorrect|invalid|does not match|doesn't match|mismatch)\b/i;
+/** Both halves in one message is the safe form: "Invalid email or password". */
+const COMBINED = /\b(e-?mail|user(name)?|login|account)\b[^.!]{0,20}\bor\b[^.!]{0,20}\bpassword\b/i;
+
+const STRING_LITERAL = /(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g;
+
+export default codeRule({
+  id: 'code-login-user-enumeration',
+  severity: 'warning',
+  owasp: 'API2:2023',
+  cwe: 'CWE-204',
+  title: 'Login reveals whether an account exists',
+  summary:
+    'A login or password-reset handler answers an unknown account with a different message than a wrong password, so anyone can find out which accounts exist (and then aim credential stuffing at them).',
+  fixable: false,
+  scope: 'route',
+  reads: { route: ['method', 'pathTemplate', 'handler', 'handlerFile'] },
+  check(ctx) {
+    for (const route of ctx.routes) {
+      if (route.method === 'GET' || !CREDENTIAL_PATH.test(route.pathTemplate)) continue;
+      const messages = handlerMessages(route);
+      const missing = messages.find((m) => ACCOUNT_MISSING.test(m) && !COMBINED.test(m));
+      const wrong = messages.find((m) => WRONG_PASSWORD.test(m) && !COMBINED.test(m));
+      const resetPath = /password|forgot|reset/i.test(route.pathTemplate);
+      if (!missing || (!wrong && !resetPath)) continue;
+      const contrast = wrong ? ` and "${wrong}" for a wrong password` : ' while a known account gets a success answer';
+      ctx.report({
+        span: route.range,
+        message: `${describeRoute(route)} answers "${missing}" for an unknown account${contrast}: anyone can find out which accounts exist, then aim password guessing at them. Answer both cases with the same message and status ("Invalid email or password"; for resets, "If the account exists, we sent an email"), and take the same time for both.`,
+      });
+    }
+  },
+});
+
+/** String literals in the handler's source (its messages, whatever way it sends them). */
+function handlerMessages(route: Route): string[] {
+  const fn = route.handler;
+  const text = route.handlerFile?.text;
+  if (!fn || !text) return [];
+  const body = text.slice(fn.span.start, fn.span.end);
+  const out: string[] = [];
+  for (const match of body.matchAll(STRING_LITERAL)) if (/\s/.test(match[2]!)) out.push(match[2]!);
+  return out;
+}

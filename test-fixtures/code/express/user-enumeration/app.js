@@ -1,0 +1,24 @@
+// Login handlers: one tells an unknown account from a wrong password, one answers both the same way.
+const express = require('express');
+const rateLimit = require('express-rate-limit');
+const bcrypt = require('bcrypt');
+const { User } = require('./models');
+
+const app = express();
+app.use(rateLimit({ windowMs: 60_000, max: 10 }));
+
+app.post('/api/login', async (req, res) => { // expect: code-login-user-enumeration
+  const user = await User.findOne({ email: req.body.email });
+  if (!user) return res.status(404).json({ error: 'User not found' });
+  if (!(await bcrypt.compare(req.body.password, user.hash))) return res.status(401).json({ error: 'Wrong password' });
+  res.json({ token: user.issueToken() });
+});
+
+app.post('/api/v2/login', async (req, res) => { // ok: code-login-user-enumeration
+  const user = await User.findOne({ email: req.body.email });
+  if (!user || !(await bcrypt.compare(req.body.password, user.hash)))
+    return res.status(401).json({ error: 'Invalid email or password' });
+  res.json({ token: user.issueToken() });
+});
+
+module.exports = app;
