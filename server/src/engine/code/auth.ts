@@ -298,7 +298,7 @@ export class AuthAnalyzer {
     const calls = allCallsOf(fn);
     noteCalls(result, calls, file);
     noteRejections(result, fn, isGuard);
-    if (file.lang === 'js') noteHalts(result, fn, calls);
+    if (file.lang === 'js') noteHalts(result, fn, calls, file);
     const identity = identityCheck(fn, isGuard);
     if (identity) result.identity = identity;
     if (!result.verifies && depth < 4) await this.noteDelegation(result, fn, calls, file, depth);
@@ -433,7 +433,16 @@ function handlerOf(fn: FnFacts): FnFacts {
   return made?.k === 'fn' ? made.fn : fn;
 }
 
-function noteHalts(result: FnAuth, fn: FnFacts, calls: CallFact[]): void {
+/** A call to a function of the workspace (defined in this file or imported from a relative module): what it does is
+ * read from its definition, not guessed from its name. */
+function isWorkspaceCall(call: CallFact, file: FileFacts): boolean {
+  const root = call.path.split('.')[0]!;
+  if (file.functionsByName.has(root)) return true;
+  const imported = file.importsByLocal.get(root);
+  return Boolean(imported && imported.module.startsWith('.'));
+}
+
+function noteHalts(result: FnAuth, fn: FnFacts, calls: CallFact[], file: FileFacts): void {
   if (allRaisesOf(fn).length > 0) result.halts ??= 'throws';
   const next = handlerOf(fn).params[2]?.name;
   for (const call of calls) {
@@ -441,6 +450,7 @@ function noteHalts(result: FnAuth, fn: FnFacts, calls: CallFact[]): void {
     if (
       THROWING_VERIFY.test(call.path) &&
       !/^(jws|crypto|hmac|bcrypt)\./.test(call.path) &&
+      !isWorkspaceCall(call, file) &&
       !call.val.args.some((a) => a.k === 'fn') &&
       fn.catches.length === 0
     )

@@ -2,7 +2,7 @@
 // dependencies), the auth analyzer, and the project's mount files.
 import * as path from 'node:path';
 import type { AuthAnalyzer } from '../auth';
-import type { FileFacts, FnFacts, Val } from '../facts';
+import { allCallsOf, type FileFacts, type FnFacts, type Val } from '../facts';
 import type { Resolver } from '../resolve';
 import { uriToPath } from '../../uris';
 
@@ -46,6 +46,18 @@ export class AdapterContext {
       if (sym?.kind === 'fn') {
         // a factory returning the handler: use what it returns
         const returned = sym.fn.returns.find((r) => r.k === 'fn');
+        // a wrapper (`asyncHandler(fn)`, `catchErrors(controller())`) whose returned function calls the handler it is
+        // given: the handler is the argument, not the wrapper's own function
+        if (returned?.k === 'fn') {
+          const called = new Set(allCallsOf(returned.fn).map((c) => c.path));
+          for (let i = 0; i < val.args.length; i++) {
+            const param = sym.fn.params[i]?.name;
+            const arg = val.args[i]!;
+            if (!param || !called.has(param) || !['fn', 'ref', 'member', 'call'].includes(arg.k)) continue;
+            const inner = await this.handlerFn(file, arg, depth + 1);
+            if (inner) return inner;
+          }
+        }
         if (returned?.k === 'fn' && val.args.every((a) => a.k !== 'fn')) return { fn: returned.fn, file: sym.file };
       }
       for (const arg of val.args) {
