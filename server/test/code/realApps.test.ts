@@ -32,7 +32,7 @@ const MIN_SHARE = 0.95;
 const BELOW_TARGET: Record<string, { authShare: number }> = {
   // Handlers and middleware that look the token up in a session map and reject with next(err)/401 are not yet
   // recognised as auth evidence; optional identification through workspace helpers neither.
-  'express-juice-shop': { authShare: 0.78 },
+  'express-juice-shop': { authShare: 0.81 },
 };
 
 /**
