@@ -11,6 +11,7 @@ import {
   type DataClass,
 } from '@apiwarden/sensitive';
 import { NAME_LIST } from './nameList';
+import { HOSTILE_INPUTS } from './hostileInputs';
 
 test('the name list is large enough and holds positives and look-alike negatives', () => {
   assert.ok(NAME_LIST.length >= 150, `only ${NAME_LIST.length} names`);
@@ -167,14 +168,7 @@ test('a neutral description, examples and a numeric suffix do not change what a 
 });
 
 test('hostile inputs (long runs that backtracking patterns choke on) return and hold no data class', () => {
-  const hostile = [
-    'a'.repeat(100_000),
-    '1-'.repeat(5000),
-    '@'.repeat(5000) + '.',
-    'x@' + 'a.'.repeat(3000),
-    '+' + '1 '.repeat(4000),
-  ];
-  for (const value of hostile) {
+  for (const value of HOSTILE_INPUTS) {
     const what = `${JSON.stringify(value.slice(0, 12))}… (${value.length} characters)`;
     assert.deepEqual(classifyValue(value), [], what);
     assert.deepEqual(

@@ -9,6 +9,7 @@ import {
   diskFileReader,
   discoverFiles,
   Engine,
+  LineIndex,
   pathToUri,
   uriToPath,
   type Finding,
@@ -136,23 +137,11 @@ export async function engineRoutes(app: string): Promise<{ routes: FoundRoute[];
   return { routes, errors };
 }
 
-const lineStarts = new Map<string, number[]>();
+const lineIndexes = new Map<string, LineIndex>();
 function lineOf(file: string, offset: number): number {
-  let starts = lineStarts.get(file);
-  if (!starts) {
-    starts = [0];
-    const text = readFileSync(file, 'utf8');
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    lineStarts.set(file, starts);
-  }
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  let index = lineIndexes.get(file);
+  if (!index) lineIndexes.set(file, (index = new LineIndex(readFileSync(file, 'utf8'))));
+  return index.positionAt(offset).line + 1;
 }
 
 export interface RouteMatch {

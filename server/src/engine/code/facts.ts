@@ -401,13 +401,21 @@ export interface ModuleConstant {
   nameSpan: Span;
 }
 
-/** Module-level names bound exactly once: a name rebound later is not a constant and is not resolved. */
+const constantsByFile = new WeakMap<object, Map<string, ModuleConstant>>();
+
+/**
+ * Module-level names bound exactly once: a name rebound later is not a constant and is not resolved. Computed once
+ * per file version (the facts object), however many statements and rules ask.
+ */
 export function moduleConstantsOf(file: Pick<FileFacts, 'bindings'>): Map<string, ModuleConstant> {
+  const cached = constantsByFile.get(file);
+  if (cached) return cached;
   const counts = new Map<string, number>();
   for (const b of file.bindings) counts.set(b.name, (counts.get(b.name) ?? 0) + 1);
   const out = new Map<string, ModuleConstant>();
   for (const b of file.bindings)
     if (counts.get(b.name) === 1) out.set(b.name, { name: b.name, value: b.value, nameSpan: b.nameSpan });
+  constantsByFile.set(file, out);
   return out;
 }
 

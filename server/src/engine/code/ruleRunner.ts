@@ -7,7 +7,7 @@ import type { FindingPolicy } from '../findingPolicy';
 import { runGuarded } from '../findingPolicy';
 import { LintCancelledError } from '../cancellation';
 import type { LineIndex } from '../positions';
-import { moduleConstantsOf, type FileFacts, type ModuleConstant, type Span, type StatementFacts } from './facts';
+import { moduleConstantsOf, type FileFacts, type Span, type StatementFacts } from './facts';
 import type { Route } from './model';
 import { CODE_RULES } from './rules/index.generated';
 import type {
@@ -33,7 +33,7 @@ const FILE_CONTEXT: { [K in FileContextKey]: (file: FileFacts) => string } = {
   testCode: (file) => (isTestCode(file.uri) ? 'test' : ''),
   // The constants' names and value texts: a statement that reads them is re-checked when one of them changes.
   moduleConstants: (file) =>
-    [...moduleConstantsCached(file).values()]
+    [...moduleConstantsOf(file).values()]
       .map((c) => `${c.name}=${file.text.slice(c.value.span.start, c.value.span.end)}`)
       .join('\u0000'),
 };
@@ -255,18 +255,9 @@ function fileContextOf(file: FileFacts, reads: CheckReads | undefined): Partial<
     else if (key === 'djangoSettings') out.djangoSettings = isDjangoSettings(file);
     else if (key === 'corsAllowCredentials') out.corsAllowCredentials = FILE_CONTEXT.corsAllowCredentials(file) !== '';
     else if (key === 'testCode') out.testCode = isTestCode(file.uri);
-    else if (key === 'moduleConstants') out.moduleConstants = moduleConstantsCached(file);
+    else if (key === 'moduleConstants') out.moduleConstants = moduleConstantsOf(file);
   }
   return out;
-}
-
-const constantsByFile = new WeakMap<FileFacts, Map<string, ModuleConstant>>();
-
-/** Once per file version (every statement's checks read the same map). */
-function moduleConstantsCached(file: FileFacts): Map<string, ModuleConstant> {
-  let constants = constantsByFile.get(file);
-  if (!constants) constantsByFile.set(file, (constants = moduleConstantsOf(file)));
-  return constants;
 }
 
 /** Django settings (or a module importing Django): `DEBUG = True` there is the framework's debug switch. */

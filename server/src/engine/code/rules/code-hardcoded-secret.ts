@@ -3,7 +3,7 @@
 
 import { splitIdentifier } from '@apiwarden/sensitive';
 import { codeRule } from './types';
-import { kwarg, pathOf, strValue, type Val } from '../facts';
+import { kwarg, lastSegment, pathOf, strValue, type Val } from '../facts';
 
 const SECRET_WORDS = new Set([
   'secret',
@@ -123,12 +123,6 @@ function looksLikeSecretValue(value: string): boolean {
   return true;
 }
 
-/** `config.jwt.secret` → `secret`, `app.config['SECRET_KEY']` → `SECRET_KEY`. */
-function lastPart(name: string): string {
-  const subscript = /\[['"]([^'"]+)['"]\]$/.exec(name);
-  return subscript ? subscript[1]! : (name.split('.').pop() ?? name);
-}
-
 export default codeRule({
   id: 'code-hardcoded-secret',
   severity: 'error',
@@ -158,7 +152,7 @@ export default codeRule({
     };
     // 1. values assigned to secret-looking names
     const named = (name: string, val: Val) => {
-      const last = lastPart(name);
+      const last = lastSegment(name);
       if (!isSecretName(last)) return;
       const signingKey = isSigningKeyName(last);
       if (val.k === 'str' && (signingKey ? isLiteralKey(val.value) : looksLikeSecretValue(val.value)))
@@ -175,11 +169,11 @@ export default codeRule({
       );
       const lit = val.items.find((i): i is Extract<Val, { k: 'str' }> => i.k === 'str');
       if (!env || !lit) return;
-      const envName = lastPart(pathOf(env));
-      const signingKey = isSigningKeyName(lastPart(name)) || isSigningKeyName(envName);
+      const envName = lastSegment(pathOf(env));
+      const signingKey = isSigningKeyName(lastSegment(name)) || isSigningKeyName(envName);
       if (
         (signingKey ? isLiteralKey(lit.value) : looksLikeSecretValue(lit.value)) &&
-        (isSecretName(lastPart(name)) || isSecretName(envName))
+        (isSecretName(lastSegment(name)) || isSecretName(envName))
       )
         flag(lit, `The fallback value of a secret (\`${pathOf(env)}\`)`);
     };

@@ -18,8 +18,6 @@ const WRONG_PASSWORD =
 /** Both halves in one message is the safe form: "Invalid email or password". */
 const COMBINED = /\b(e-?mail|user(name)?|login|account)\b[^.!]{0,20}\bor\b[^.!]{0,20}\bpassword\b/i;
 
-const STRING_LITERAL = /(['"`])((?:\\.|(?!\1)[^\\\n])*)\1/g;
-
 export default codeRule({
   id: 'code-login-user-enumeration',
   severity: 'warning',
@@ -48,13 +46,12 @@ export default codeRule({
   },
 });
 
-/** String literals in the handler's source (its messages, whatever way it sends them). */
+/** The handler's string literals with a space in them (its messages, whatever way it sends them). */
 function handlerMessages(route: Route): string[] {
   const fn = route.handler;
-  const text = route.handlerFile?.text;
-  if (!fn || !text) return [];
-  const body = text.slice(fn.span.start, fn.span.end);
-  const out: string[] = [];
-  for (const match of body.matchAll(STRING_LITERAL)) if (/\s/.test(match[2]!)) out.push(match[2]!);
-  return out;
+  const strings = route.handlerFile?.strings;
+  if (!fn || !strings) return [];
+  return strings
+    .filter((s) => s.span.start >= fn.span.start && s.span.end <= fn.span.end && /\s/.test(s.value))
+    .map((s) => s.value);
 }
