@@ -37,6 +37,7 @@ import { hostInputUnrestricted } from './rules/oas-host-input-unrestricted';
 import { urlInputUnrestricted } from './rules/oas-url-input-unrestricted';
 import { authErrorResponsesMissing } from './rules/oas-auth-error-responses-missing';
 import { corsWildcardOrigin } from './rules/oas-cors-wildcard-origin';
+import { debugOperationExposed } from './rules/oas-debug-operation-exposed';
 import { errorResponsesUndefined } from './rules/oas-error-responses-undefined';
 import { securityHeadersMissing } from './rules/oas-security-headers-missing';
 import { serverPlainHttp } from './rules/oas-server-plain-http';
@@ -85,6 +86,7 @@ export const recommendedRules: readonly OpenApiRule[] = [
   urlInputUnrestricted,
   authErrorResponsesMissing,
   corsWildcardOrigin,
+  debugOperationExposed,
   errorResponsesUndefined,
   securityHeadersMissing,
   serverPlainHttp,

@@ -144,6 +144,16 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'oas-debug-operation-exposed',
+    severity: 'error',
+    owasp: 'API8:2023',
+    cwe: 'CWE-489',
+    title: 'Debug or diagnostics operation open to anonymous callers',
+    summary:
+      'An operation on a debugging or diagnostics path (`/debug/...`, `/actuator/...`, `heapdump`, `pprof`, `phpinfo`) requires no authentication, or accepts anonymous callers. Such endpoints dump memory, configuration and internals.',
+    fixable: false,
+  },
+  {
     id: 'oas-deprecated-without-sunset',
     severity: 'warning',
     owasp: 'API9:2023',
