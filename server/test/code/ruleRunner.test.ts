@@ -96,7 +96,7 @@ test('statement reports are reused while the statement and the declared file con
   const lines = new LineIndex(text);
   const filled = edited.map((r) =>
     r.message.replace(/\{\{line:(\d+)\}\}/, (_, i: string) =>
-      String(lines.positionAt(r.lines![Number(i)]!.start).line + 1),
+      String(lines.positionAt(r.lines![Number(i)]!.span.start).line + 1),
     ),
   );
   assert.deepEqual(filled, ['require on 1', 'foo on 3', 'bar on 4']);

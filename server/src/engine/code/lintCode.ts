@@ -17,7 +17,7 @@ import { adaptersFor } from './frameworks/select';
 import type { Route } from './model';
 import { Resolver } from './resolve';
 import { CodeRuleRunner } from './ruleRunner';
-import type { CodeReport } from './rules/types';
+import type { CodeReport, SpanFile } from './rules/types';
 import { CodeIndex } from './workspace';
 
 // Cheap content test: does this JS/TS/Python file use a web framework or an API of interest?
@@ -122,34 +122,41 @@ export class CodeAnalyzer {
   }
 }
 
-/** Reports become Findings: positions from the line index, suppressions honoured, one per rule and place. */
+/**
+ * Reports become Findings: positions from the line index of the file each report is in (the linted file, or the
+ * module a handler was imported from), suppressions of that file honoured, one per rule and place.
+ */
 function findingsOf(
   reports: CodeReport[],
   request: CodeLintRequest,
   lines: LineIndex,
   policy: FindingPolicy,
 ): Finding[] {
-  const suppressed = suppressions(request.text, lines);
+  const files = new ReportFiles(request, lines);
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const r of reports) {
-    const range = lines.rangeOf(r.span.start, r.span.end);
-    const silenced = suppressed.get(range.start.line);
+    const where = files.of(r.file);
+    const range = where.lines.rangeOf(r.span.start, r.span.end);
+    const silenced = where.suppressed().get(range.start.line);
     if (silenced?.has(r.ruleId) || silenced?.has('*')) continue;
     // Several checks (or a route reached twice) may report the same rule at the same span: the first one counts.
-    const key = `${r.ruleId}|${r.span.start}|${r.span.end}`;
+    const key = `${r.ruleId}|${where.uri}|${r.span.start}|${r.span.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const message = r.lines
-      ? r.message.replace(/\{\{line:(\d+)\}\}/g, (_, i: string) =>
-          String(lines.positionAt(r.lines![Number(i)]!.start).line + 1),
-        )
+      ? r.message.replace(/\{\{line:(\d+)\}\}/g, (_, i: string) => {
+          const at = r.lines![Number(i)]!;
+          const lineFile = files.of(at.file);
+          const line = String(lineFile.lines.positionAt(at.span.start).line + 1);
+          return lineFile.uri === where.uri ? line : `${line} of ${baseName(lineFile.uri)}`;
+        })
       : r.message;
     const finding = policy.finding({
       ruleId: r.ruleId,
       severity: r.severity,
       message,
-      uri: request.uri,
+      uri: where.uri,
       range,
       dataClasses: r.dataClasses,
       aiLinked: r.aiLinked,
@@ -157,6 +164,39 @@ function findingsOf(
     if (finding) findings.push(finding);
   }
   return findings;
+}
+
+interface ReportFile {
+  uri: string;
+  lines: LineIndex;
+  suppressed(): Map<number, Set<string>>;
+}
+
+/** Line indexes and suppressions of the files reports are in, each built once per lint and only when needed. */
+class ReportFiles {
+  private readonly byUri = new Map<string, ReportFile>();
+  private readonly linted: ReportFile;
+
+  constructor(request: CodeLintRequest, lines: LineIndex) {
+    this.linted = this.entry(request.uri, request.text, lines);
+    this.byUri.set(request.uri, this.linted);
+  }
+
+  of(file: SpanFile | undefined): ReportFile {
+    if (!file) return this.linted;
+    let entry = this.byUri.get(file.uri);
+    if (!entry) this.byUri.set(file.uri, (entry = this.entry(file.uri, file.text, new LineIndex(file.text))));
+    return entry;
+  }
+
+  private entry(uri: string, text: string, lines: LineIndex): ReportFile {
+    let suppressed: Map<number, Set<string>> | undefined;
+    return { uri, lines, suppressed: () => (suppressed ??= suppressions(text, lines)) };
+  }
+}
+
+function baseName(uri: string): string {
+  return uri.slice(uri.lastIndexOf('/') + 1);
 }
 
 /** `// apiwarden-disable-next-line rule-a, rule-b` / `# apiwarden-disable-line rule` → line → rules. */

@@ -17,6 +17,8 @@ import type {
   CodeRule,
   CodeRuleContext,
   FileContext,
+  SpanFile,
+  SpanIn,
   FileContextKey,
   RouteField,
 } from './rules/types';
@@ -52,7 +54,8 @@ const ROUTE_FIELD_KEYS: { [K in RouteField]: ((route: Route) => string) | undefi
   mountedVia: (r) => r.mountedVia.join(';'),
   authEvidence: (r) => r.authEvidence.map((e) => `${e.kind}:${e.name}`).join(','),
   middleware: (r) => r.middleware.map((m) => m.notAuth ?? '').join(','),
-  handlerFile: (r) => r.handlerFile?.uri ?? '',
+  // The handler's module and its imports (they decide, e.g., which of its calls are LLM calls).
+  handlerFile: (r) => (r.handlerFile ? `${r.handlerFile.uri}:${FILE_CONTEXT.imports(r.handlerFile)}` : ''),
   handler: undefined,
   calls: undefined,
   request: undefined,
@@ -108,7 +111,7 @@ export class CodeRuleRunner {
         exports: input.file.exports,
         statements: [statement],
       } as FileFacts;
-      const own = this.runCacheable(statementChecks, view, [], input, fileContext);
+      const own = this.runChecks(statementChecks, view, [], input, fileContext);
       this.statementReports.set(statement, { key: statementKey, reports: own });
       reports.push(...own);
     }
@@ -126,7 +129,7 @@ export class CodeRuleRunner {
         reports.push(...cached);
         continue;
       }
-      const own = this.runCacheable(routeChecks, input.file, [route], input, fileContext);
+      const own = this.runChecks(routeChecks, input.file, [route], input, fileContext);
       if (route.handler) {
         let ranges = this.routeReports.get(route.handler);
         if (!ranges) this.routeReports.set(route.handler, (ranges = new WeakMap()));
@@ -140,13 +143,9 @@ export class CodeRuleRunner {
     if (input.isCancelled()) throw new LintCancelledError();
 
     // File checks: the whole file and all its routes, on every lint.
-    for (const bound of checks.filter((c) => c.check.scope === 'file')) {
-      const ctx = this.context(bound, input.file, input.routes, input, fileContext(bound.check.reads), reports, {
-        line: (span) => String(input.lines.positionAt(span.start).line + 1),
-      });
-      runCheck(bound, ctx, reports, input);
-      if (input.isCancelled()) throw new LintCancelledError();
-    }
+    const fileChecks = checks.filter((c) => c.check.scope === 'file');
+    reports.push(...this.runChecks(fileChecks, input.file, input.routes, input, fileContext));
+    if (input.isCancelled()) throw new LintCancelledError();
     return reports;
   }
 
@@ -157,10 +156,11 @@ export class CodeRuleRunner {
   }
 
   /**
-   * Reports that are cached across lints hold no line numbers: `line()` leaves a placeholder and the spans it
-   * stands for, filled in when the report becomes a finding (the statement may have moved by then).
+   * Reports hold no line numbers, so that they can be cached across lints: `line()` leaves a placeholder and the
+   * span it stands for, filled in when the report becomes a finding (the statement may have moved by then, and
+   * the span may be in another file than the report's).
    */
-  private runCacheable(
+  private runChecks(
     checks: BoundCheck[],
     view: FileFacts,
     routes: Route[],
@@ -168,10 +168,10 @@ export class CodeRuleRunner {
     fileContext: (reads: CheckReads | undefined) => Partial<FileContext>,
   ): CodeReport[] {
     const own: CodeReport[] = [];
-    let pendingLines: Span[] | undefined;
-    const line = (span: Span) => {
+    let pendingLines: SpanIn[] | undefined;
+    const line = (span: Span, file?: SpanFile) => {
       const list = (pendingLines ??= []);
-      list.push(span);
+      list.push(file ? { span, file } : { span });
       return `{{line:${list.length - 1}}}`;
     };
     for (const bound of checks) {

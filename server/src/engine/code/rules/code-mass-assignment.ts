@@ -40,7 +40,8 @@ const wholeBodyWritten: CodeCheck = {
             seen.add(call.val.span.start);
             ctx.report({
               span: call.nameSpan,
-              message: `\`setattr\` writes attribute names taken from the request (\`${src.text}\`) onto a model on line ${ctx.line(call.val.span)} in ${describeRoute(route)}, so clients can set any field, including \`is_admin\` or \`role\`. Copy only an explicit list of allowed fields.`,
+              file: route.handlerFile,
+              message: `\`setattr\` writes attribute names taken from the request (\`${src.text}\`) onto a model on line ${ctx.line(call.val.span, route.handlerFile)} in ${describeRoute(route)}, so clients can set any field, including \`is_admin\` or \`role\`. Copy only an explicit list of allowed fields.`,
             });
           }
           continue;
@@ -55,7 +56,8 @@ const wholeBodyWritten: CodeCheck = {
           seen.add(call.val.span.start);
           ctx.report({
             span: call.nameSpan,
-            message: `The whole request body (\`${whole.text}\`) is written into a model by \`${call.path}\` on line ${ctx.line(call.val.span)} in ${describeRoute(route)}, so clients can set fields they should not (\`role\`, \`isAdmin\`, \`ownerId\`, prices). Pick the allowed fields explicitly (destructure them, or validate with a schema that lists only writable fields).`,
+            file: route.handlerFile,
+            message: `The whole request body (\`${whole.text}\`) is written into a model by \`${call.path}\` on line ${ctx.line(call.val.span, route.handlerFile)} in ${describeRoute(route)}, so clients can set fields they should not (\`role\`, \`isAdmin\`, \`ownerId\`, prices). Pick the allowed fields explicitly (destructure them, or validate with a schema that lists only writable fields).`,
           });
           break;
         }

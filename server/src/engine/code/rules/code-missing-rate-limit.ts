@@ -18,16 +18,16 @@ export default codeRule({
     'A login, token, password-reset, sign-up or OTP route, or a route that calls an LLM API, has no rate limiting at route, router or app level: brute force and cost exhaustion are unbounded.',
   fixable: false,
   scope: 'route',
-  reads: { file: ['imports'], route: ['rateLimited', 'pathTemplate', 'method', 'calls'] },
+  reads: { file: ['imports'], route: ['rateLimited', 'pathTemplate', 'method', 'calls', 'handlerFile'] },
   check(ctx) {
     for (const route of ctx.routes) {
       if (route.rateLimited) continue;
       const authFlow = AUTH_FLOW_PATH.test(route.pathTemplate) && route.method !== 'GET';
-      const llm = route.calls.find((c) => isLlmCall(c, ctx.file));
+      const llm = route.calls.find((c) => isLlmCall(c, route.handlerFile ?? ctx.file));
       if (!authFlow && !llm) continue;
       const why = authFlow
         ? 'Without a limit attackers can try passwords, tokens or codes as fast as the server answers (credential stuffing, OTP brute force).'
-        : `It calls an LLM API (\`${llm!.path.replace(/\(\)/g, '()')}\`, line ${ctx.line(llm!.val.span)}), so every request costs money: without a limit one client can run up the bill or exhaust your quota.`;
+        : `It calls an LLM API (\`${llm!.path.replace(/\(\)/g, '()')}\`, line ${ctx.line(llm!.val.span, route.handlerFile)}), so every request costs money: without a limit one client can run up the bill or exhaust your quota.`;
       ctx.report({
         span: route.range,
         message: `${describeRoute(route)} has no rate limiting at route, router or app level. ${why} Add a rate limiter (express-rate-limit, @fastify/rate-limit, @nestjs/throttler, slowapi, Flask-Limiter, DRF throttles) to this route.`,

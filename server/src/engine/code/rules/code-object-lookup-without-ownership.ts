@@ -55,7 +55,8 @@ export default codeRule({
         if (!source || !ID_SOURCE.test(source.text)) continue;
         ctx.report({
           span: call.nameSpan,
-          message: `\`${call.path.replace(/\(\)/g, '()')}\` loads a record by \`${source.text}\` (from the request, line ${ctx.line(source.span)}) on line ${ctx.line(call.val.span)}, but nothing in this handler of ${describeRoute(route)} ties it to the signed-in user or tenant. Any authenticated caller can read or change other users' objects by changing the id. Add an owner/tenant condition to the lookup (e.g. \`{ id, ownerId: user.id }\`) or check ownership before using the record.`,
+          file: route.handlerFile,
+          message: `\`${call.path.replace(/\(\)/g, '()')}\` loads a record by \`${source.text}\` (from the request, line ${ctx.line(source.span, route.handlerFile)}) on line ${ctx.line(call.val.span, route.handlerFile)}, but nothing in this handler of ${describeRoute(route)} ties it to the signed-in user or tenant. Any authenticated caller can read or change other users' objects by changing the id. Add an owner/tenant condition to the lookup (e.g. \`{ id, ownerId: user.id }\`) or check ownership before using the record.`,
         });
         break;
       }

@@ -22,29 +22,31 @@ export default codeRule({
     'Request data is placed in a system/developer prompt, or concatenated into a prompt without delimiting it, so callers can override the instructions.',
   fixable: false,
   scope: 'route',
-  reads: { file: ['imports'], route: ['handler', 'calls', 'request'] },
+  reads: { file: ['imports'], route: ['handler', 'handlerFile', 'calls', 'request'] },
   check(ctx) {
-    if (!fileUsesLlm(ctx.file)) return;
     const seen = new Set<number>();
     for (const route of ctx.routes) {
-      if (!route.handler) continue;
+      // The handler's own module decides which calls are LLM calls (it may be imported from another file).
+      const file = route.handlerFile ?? ctx.file;
+      if (!route.handler || !fileUsesLlm(file)) continue;
       const taint = new Taint(route.handler, route.request);
       for (const call of route.calls) {
         if (
-          !isLlmCall(call, ctx.file) &&
+          !isLlmCall(call, file) &&
           !/\.(invoke|ainvoke|stream|call|predict|run)$/.test(call.path.replace(/\(\)/g, ''))
         )
           continue;
-        if (!isLlmCall(call, ctx.file) && !ctx.file.imports.some((i) => /langchain/.test(i.module))) continue;
+        if (!isLlmCall(call, file) && !file.imports.some((i) => /langchain/.test(i.module))) continue;
         for (const finding of promptProblems(call, taint, route.handler)) {
           if (seen.has(finding.span.start)) continue;
           seen.add(finding.span.start);
           ctx.report({
             span: finding.span,
+            file: route.handlerFile,
             message:
               finding.kind === 'system'
-                ? `\`${finding.source.text}\` (from the request) flows into the system/developer prompt of \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span)}. Callers can rewrite the model's instructions. Keep system prompts constant and pass user input only as a user message.`
-                : `\`${finding.source.text}\` (from the request) is concatenated into the prompt of \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span)} without delimiting it, so it reads as instructions. Put user input in its own user message, or wrap it in clear delimiters (e.g. <user_input>…</user_input>) and tell the model to treat it as data.`,
+                ? `\`${finding.source.text}\` (from the request) flows into the system/developer prompt of \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span, route.handlerFile)}. Callers can rewrite the model's instructions. Keep system prompts constant and pass user input only as a user message.`
+                : `\`${finding.source.text}\` (from the request) is concatenated into the prompt of \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span, route.handlerFile)} without delimiting it, so it reads as instructions. Put user input in its own user message, or wrap it in clear delimiters (e.g. <user_input>…</user_input>) and tell the model to treat it as data.`,
             aiLinked: true,
           });
         }

@@ -66,6 +66,7 @@ export default codeRule({
           seen.add(p.keySpan.start);
           ctx.report({
             span: p.keySpan,
+            file: route.handlerFile,
             message: `The response of \`${route.method} ${route.pathTemplate}\` includes \`${p.key}\` (${classes.map((c) => c.dataClass).join(', ')}: ${classes[0]!.reason}). Anyone who can call this endpoint receives it, and it ends up in logs, caches and browser storage. Leave it out of the response, or mask it.`,
             dataClasses: classes.map((c) => c.dataClass),
           });
@@ -84,6 +85,7 @@ export default codeRule({
         seen.add(val.span.start);
         ctx.report({
           span: val.span,
+          file: route.handlerFile,
           message: `The response of \`${route.method} ${route.pathTemplate}\` sends the process environment, which holds database passwords, API keys and signing secrets. Return only the specific, non-secret values the client needs.`,
           dataClasses: ['credential'],
         });
@@ -93,6 +95,7 @@ export default codeRule({
         seen.add(val.span.start);
         ctx.report({
           span: val.span,
+          file: route.handlerFile,
           message: `The response of \`${route.method} ${route.pathTemplate}\` sends a whole \`${entityOf(val)}\` record as stored (\`${pathOf(val.callee).replace(/\(\)/g, '()')}\`), including fields such as password hashes, tokens or internal flags. Return an explicit DTO/serializer with only the fields the client needs.`,
           dataClasses: ['credential', 'pii'],
         });

@@ -39,7 +39,8 @@ export default codeRule({
         seen.add(call.val.span.start);
         ctx.report({
           span: target.span,
-          message: `\`${source.text}\` flows to \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span)}: the request decides where this server sends an HTTP request (${describeRoute(route)}). Attackers can reach internal services and cloud metadata (169.254.169.254). Allow only known hosts (an allow-list), or map a request value to a fixed URL.`,
+          file: route.handlerFile,
+          message: `\`${source.text}\` flows to \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span, route.handlerFile)}: the request decides where this server sends an HTTP request (${describeRoute(route)}). Attackers can reach internal services and cloud metadata (169.254.169.254). Allow only known hosts (an allow-list), or map a request value to a fixed URL.`,
         });
       }
     }

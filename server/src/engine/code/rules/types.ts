@@ -6,17 +6,29 @@ import type { ClassifierOptions } from '@apiwarden/sensitive';
 import type { FileFacts, ImportFact, ModuleConstant, Span } from '../facts';
 import type { Route } from '../model';
 
+/** A file that holds a span, when it is not the linted file (a handler imported from another module). */
+export type SpanFile = Pick<FileFacts, 'uri' | 'text'>;
+
+/** A span and the file it is in (undefined: the linted file). */
+export interface SpanIn {
+  span: Span;
+  file?: SpanFile;
+}
+
 export interface CodeReport {
   /** Filled in by the runner with the id of the rule whose check made the report. */
   ruleId: string;
   span: Span;
+  /** The file `span` is in, when it is not the linted file: a route declared here whose handler lives in
+   * `routes/x.ts` reports what is wrong in the handler there, where the fix goes. */
+  file?: SpanFile;
   message: string;
   /** Overrides the rule's default severity (e.g. read routes are warnings, write routes errors). */
   severity?: Severity;
   dataClasses?: string[];
   aiLinked?: boolean;
   /** Spans whose lines fill the `{{line:i}}` placeholders of the message. */
-  lines?: Span[];
+  lines?: SpanIn[];
 }
 
 /** Facts of the whole file that statement- and route-scoped checks may read (declared in `reads.file`). */
@@ -67,9 +79,10 @@ export interface CodeRuleContext {
   fileContext: Partial<FileContext>;
   /** The project's sensitive-data classifier settings (only when declared in `reads.settings`). */
   classifierOptions?: ClassifierOptions;
-  /** 1-based line of a span in the linted file, for messages ("flows to fetch on line 40"). Cached reports get a
-   * placeholder that is filled in when the (possibly moved) report becomes a finding. */
-  line(span: Span): string;
+  /** 1-based line of a span, for messages ("flows to fetch on line 40"); `file` when the span is not in the
+   * linted file (a route's `handlerFile`), and a line in a file other than the report's is named with its file
+   * ("line 12 of chat.ts"). Cached reports get a placeholder, filled in when the report becomes a finding. */
+  line(span: Span, file?: SpanFile): string;
   /** Source text of a span, shortened for messages. */
   snippet(span: Span, max?: number): string;
   /** Reports a problem; `ruleId` defaults to the rule the check belongs to. */
