@@ -1,6 +1,6 @@
 // Built-in middleware, guard, decorator and dependency names trusted as authentication when their definition is not
 // in the workspace (a package); extended by the `authNames` setting. Definitions in the workspace are judged by what
-// they do (auth.ts), never by name.
+// they do (auth.ts, authFromBody.ts), never by name.
 export const KNOWN_AUTH_NAMES = [
   // JS/TS
   'requireAuth',

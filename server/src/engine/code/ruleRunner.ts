@@ -7,7 +7,8 @@ import type { FindingPolicy } from '../findingPolicy';
 import { runGuarded } from '../findingPolicy';
 import { LintCancelledError } from '../cancellation';
 import type { LineIndex } from '../positions';
-import { moduleConstantsOf, type FileFacts, type Span, type StatementFacts } from './facts';
+import type { FileFacts, Span, StatementFacts } from './facts';
+import { moduleConstantsOf } from './moduleConstants';
 import type { Route } from './model';
 import { CODE_RULES } from './rules/index.generated';
 import type {

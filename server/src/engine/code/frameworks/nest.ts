@@ -14,7 +14,7 @@ import {
   type FnFacts,
   type Val,
 } from '../facts';
-import { rejectStatus } from '../auth';
+import { rejectStatus } from '../authSignals';
 import { joinPaths, type MiddlewareRef, type RequestModel, type Route } from '../model';
 import type { AdapterContext } from './context';
 import { jsResponses } from './jsRoutes';

@@ -12,7 +12,7 @@ import {
   type Val,
 } from '../facts';
 import type { AuthEvidence, MiddlewareRef, RequestModel, Route } from '../model';
-import { rejectStatus } from '../auth';
+import { rejectStatus } from '../authSignals';
 import type { Symbol } from '../resolve';
 import type { AdapterContext } from './context';
 import { describeVal } from './jsRouters';

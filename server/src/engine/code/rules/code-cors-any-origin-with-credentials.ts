@@ -9,12 +9,12 @@ import {
   prop,
   rootOf,
   strValue,
-  resolveConstant,
   type CallFact,
   type FnFacts,
   type Span,
   type Val,
 } from '../facts';
+import { resolveConstant } from '../moduleConstants';
 import { codeRule, type CodeRuleContext } from './types';
 
 export default codeRule({

@@ -3,7 +3,8 @@
 // Fixtures: test-fixtures/code/express/graphql/, test-fixtures/code/flask/graphql/.
 
 import { codeRule, type CodeRuleContext } from './types';
-import { kwarg, moduleOfCall, pathOf, prop, resolveConstant, type CallFact, type Val } from '../facts';
+import { kwarg, moduleOfCall, pathOf, prop, type CallFact, type Val } from '../facts';
+import { resolveConstant } from '../moduleConstants';
 
 /** JS GraphQL servers and the option bag they take (`new ApolloServer({ … })`, `graphqlHTTP({ … })`). */
 const JS_SERVERS = /^(@apollo\/server|apollo-server(-[a-z]+)?|graphql-yoga|mercurius|express-graphql|graphql-http)/;

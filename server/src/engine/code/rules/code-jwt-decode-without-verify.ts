@@ -2,7 +2,7 @@
 // Doc: docs/rules/code-jwt-decode-without-verify.md. Fixtures: test-fixtures/code/*/ (marked `code-jwt-decode-without-verify`).
 
 import { codeRule, type CodeRuleContext } from './types';
-import { isDecodeOnly, pythonVerificationDisabled } from '../auth';
+import { isDecodeOnly, pythonVerificationDisabled } from '../authSignals';
 import { moduleOfCall, pathOf, type FileFacts, type FnFacts, type Span } from '../facts';
 
 export default codeRule({

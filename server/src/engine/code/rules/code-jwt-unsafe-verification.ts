@@ -2,8 +2,9 @@
 // Doc: docs/rules/code-jwt-unsafe-verification.md. Fixtures: test-fixtures/code/*/ (marked `code-jwt-unsafe-verification`).
 
 import { codeRule, type CodeRuleContext } from './types';
-import { kwarg, prop, walkVal, moduleOfCall, resolveConstant, type ResolvedValue, type Span, type Val } from '../facts';
-import { pythonVerificationDisabled } from '../auth';
+import { kwarg, prop, walkVal, moduleOfCall, type Span, type Val } from '../facts';
+import { resolveConstant, type ResolvedValue } from '../moduleConstants';
+import { pythonVerificationDisabled } from '../authSignals';
 
 export default codeRule({
   id: 'code-jwt-unsafe-verification',

@@ -3,7 +3,8 @@
 // so a check that reads more must say so here rather than in a hand-kept signature.
 import type { Severity } from '../../findings';
 import type { ClassifierOptions } from '@apiwarden/sensitive';
-import type { FileFacts, ImportFact, ModuleConstant, Span } from '../facts';
+import type { FileFacts, ImportFact, Span } from '../facts';
+import type { ModuleConstant } from '../moduleConstants';
 import type { Route } from '../model';
 
 /** A file that holds a span, when it is not the linted file (a handler imported from another module). */
@@ -41,7 +42,7 @@ export interface FileContext {
   corsAllowCredentials: boolean;
   /** The file is test code by its path (`tests/`, `test_*.py`, `*.spec.ts`): see testCode.ts. */
   testCode: boolean;
-  /** Module-level names bound once, for resolving `cors(corsOptions)`-style uses (see facts.ts `resolveConstant`). */
+  /** Module-level names bound once, for resolving `cors(corsOptions)`-style uses (moduleConstants.ts). */
   moduleConstants: ReadonlyMap<string, ModuleConstant>;
 }
 export type FileContextKey = keyof FileContext;
