@@ -20,8 +20,10 @@ import { DECODE_ONLY_CALL, RATE_LIMIT_NAME, isDecodeOnly, rejectStatus } from '.
 /** Calls that verify a token's signature (JS: jsonwebtoken, jose, Nest JwtService, Firebase, Cognito…). */
 const VERIFY_CALL =
   /(^|\.)(verify|verifyAsync|jwtVerify|verifyIdToken|verifyAccessToken|verifySessionCookie|verifyJwt|verifyJWT|validateJwt|introspect|getSession|getServerSession|authenticate|isAuthenticated|validate_token|verify_jwt_in_request|verify_token|decode_token|check_password_hash|verify_password|authenticate_credentials|get_user_from_token)$/;
+// Session stores keyed by the caller's token (`authenticatedUsers.tokenMap[token]`, `sessionStore.get(sid)`) identify
+// the caller as surely as `req.user` does.
 const IDENTITY_REF =
-  /(^|\.)(session|user|currentUser|current_user|is_authenticated|isAuthenticated|is_anonymous|auth|state\.user|principal|apiKey|api_key|x-api-key)(\.|$)|process\.env|os\.environ|getenv|settings\./i;
+  /(^|\.)(authenticatedUsers|loggedInUsers|activeSessions|sessionStore|session_store|tokenMap|session|user|currentUser|current_user|is_authenticated|isAuthenticated|is_anonymous|auth|state\.user|principal|apiKey|api_key|x-api-key)(\.|$)|process\.env|os\.environ|getenv|settings\./i;
 
 export interface FnAuth {
   verifies?: string;
