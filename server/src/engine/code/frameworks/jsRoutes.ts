@@ -12,31 +12,30 @@ import {
 } from '../facts';
 import { joinPaths, type MiddlewareRef, type RequestModel, type Route } from '../model';
 import type { AdapterContext } from './context';
-import { isTestCode } from '../testCode';
-import {
-  childRouterIds,
-  describeVal,
-  isSharedFastifyPlugin,
-  passEntries,
-  scanFile,
-  type FileScan,
-  type FrameworkSpec,
-  type RouteReg,
-  type UseEntry,
-} from './jsRouters';
-
-interface Chain {
-  prefix: string;
-  middleware: { val: Val; file: FileFacts; level: MiddlewareRef['level'] }[];
-  via: string[];
-}
+import { distinctMiddleware, MountChains, type Chain } from './jsMountChains';
+import { mountGraph } from './jsMounts';
+import { describeVal, scanFile, type FileScan, type FrameworkSpec, type RouteReg } from './jsRouters';
 
 export async function jsRoutes(
   ctx: AdapterContext,
   spec: FrameworkSpec,
   requestModel: (fn: FnFacts) => RequestModel,
 ): Promise<Route[]> {
-  // Scans depend on a file's facts only: cached with them (so use entries keep their identity across lints).
+  const { scans, scanOf } = lintScans(spec);
+  const current = scanOf(ctx.file);
+  if (current.routes.length === 0) return [];
+  const chains = new MountChains(ctx, await mountGraph(ctx, spec, scanOf), scans);
+  const routes: Route[] = [];
+  for (const reg of samePathMerged(current.routes))
+    routes.push(...(await registrationRoutes(ctx, spec, reg, chains, requestModel)));
+  return routes;
+}
+
+// Scans depend on a file's facts only: cached with them (so use entries keep their identity across lints).
+const scanCache = new WeakMap<FileFacts, Map<string, FileScan>>();
+
+/** The scans one lint reads, by file uri, and the function that adds a file's (cached) scan to them. */
+function lintScans(spec: FrameworkSpec): { scans: Map<string, FileScan>; scanOf: (file: FileFacts) => FileScan } {
   const scans = new Map<string, FileScan>();
   const scanOf = (file: FileFacts) => {
     let s = scans.get(file.uri);
@@ -49,123 +48,34 @@ export async function jsRoutes(
     }
     return s;
   };
-  const current = scanOf(ctx.file);
-  if (current.routes.length === 0) return [];
+  return { scans, scanOf };
+}
 
-  // Mount edges from the mount files of the project and the linted file itself. Each file's contribution is
-  // cached with its facts and the index version (a mount file is read for every file of a workspace lint).
-  const files = [ctx.file, ...(await ctx.mountFiles())];
-  const parentEdges = new Map<string, { entry: UseEntry; itemIndex: number }[]>();
-  /** Fastify: children registered with fastify-plugin, whose hooks apply to the registering scope. */
-  const sharedChildren = new Map<string, string[]>();
-  /** Per use entry: which items are middleware (true) rather than mounted routers (false). */
-  const middlewareItems = new Map<UseEntry, boolean[]>();
-  const seenFiles = new Set<string>();
-  for (const file of files) {
-    if (seenFiles.has(file.uri)) continue;
-    seenFiles.add(file.uri);
-    const contribution = await mountContribution(file, ctx, spec, scanOf);
-    for (const [entry, flags] of contribution.flags) middlewareItems.set(entry, flags);
-    for (const edge of contribution.edges) {
-      const list = parentEdges.get(edge.childId) ?? [];
-      list.push({ entry: edge.entry, itemIndex: edge.itemIndex });
-      parentEdges.set(edge.childId, list);
-      if (edge.shared) {
-        const children = sharedChildren.get(edge.entry.parent.id) ?? [];
-        children.push(edge.childId);
-        sharedChildren.set(edge.entry.parent.id, children);
-      }
-    }
-  }
-
-  const usesOf = (routerId: string, depth = 0): UseEntry[] => {
-    const out: UseEntry[] = [];
-    for (const scan of scans.values()) for (const u of scan.uses) if (u.parent.id === routerId) out.push(u);
-    if (depth < 4)
-      for (const child of sharedChildren.get(routerId) ?? [])
-        out.push(...usesOf(child, depth + 1).filter((u) => u.kind === 'hook'));
-    return out;
-  };
-
-  const middlewareBefore = (
-    routerId: string,
-    offset: number,
-    path: string,
-    level: MiddlewareRef['level'],
-  ): Chain['middleware'] => {
-    const out: Chain['middleware'] = [];
-    for (const use of usesOf(routerId)) {
-      const orderIndependent = use.kind === 'hook';
-      if (!orderIndependent && use.offset >= offset) continue;
-      if (use.path && !pathStartsWith(path, use.path)) continue;
-      const flags = middlewareItems.get(use) ?? [];
-      use.items.forEach((item, i) => {
-        if (flags[i] === false) return;
-        // fastify.register(rateLimit, …) limits every route of the scope; other plugins only decorate it.
-        if (use.kind === 'register' && !/rate.?limit|throttl/i.test(use.text)) return;
-        out.push({ val: item, file: use.file, level });
-      });
-    }
-    return out;
-  };
-
-  const chainMemo = new Map<string, Promise<Chain[] | undefined>>();
-  const chainsOf = (routerId: string, depth: number): Promise<Chain[] | undefined> => {
-    let chains = chainMemo.get(routerId);
-    if (!chains) chainMemo.set(routerId, (chains = computeChains(routerId, depth)));
-    return chains;
-  };
-  const computeChains = async (routerId: string, depth: number): Promise<Chain[] | undefined> => {
-    const all = parentEdges.get(routerId);
-    if (!all || all.length === 0 || depth > 8) return undefined;
-    // tests mount the app too (`fastify.register(app, config)`, `request(app)`): only when nothing else does
-    const served = all.filter((e) => !isTestCode(e.entry.file.uri));
-    const edges = served.length > 0 ? served : all;
-    const out: Chain[] = [];
-    for (const { entry, itemIndex } of edges) {
-      const parentChains = (await chainsOf(entry.parent.id, depth + 1)) ?? [
-        { prefix: entry.parent.prefix, middleware: [], via: [] },
-      ];
-      const before = middlewareBefore(
-        entry.parent.id,
-        entry.offset,
-        entry.path || '/',
-        entry.parent.isApp ? 'app' : 'router',
-      );
-      const mountMiddleware = entry.items
-        .slice(0, itemIndex)
-        .map((val) => ({ val, file: entry.file, level: 'mount' as const }));
-      const where = `${ctx.relative(entry.file.uri)}: ${entry.text.replace(/\s+/g, ' ')}`;
-      for (const pc of parentChains) {
-        out.push({
-          prefix: joinPaths(pc.prefix, entry.path),
-          middleware: distinctMiddleware([...pc.middleware, ...before, ...mountMiddleware]),
-          via: [...pc.via, where],
-        });
-      }
-    }
-    return distinctChains(out);
-  };
-
+/** One Route per chain the registration's router is reached by (one, with no prefix, when nothing mounts it). */
+async function registrationRoutes(
+  ctx: AdapterContext,
+  spec: FrameworkSpec,
+  reg: RouteReg,
+  chains: MountChains,
+  requestModel: (fn: FnFacts) => RequestModel,
+): Promise<Route[]> {
   const routes: Route[] = [];
-  for (const reg of samePathMerged(current.routes)) {
-    const chains = (await chainsOf(reg.router.id, 0)) ?? [{ prefix: '', middleware: [], via: [] }];
-    const unmounted = !parentEdges.has(reg.router.id) && !reg.router.isApp;
-    for (const chain of chains) {
-      const own = middlewareBefore(
-        reg.router.id,
-        reg.offset,
-        joinPaths(reg.router.prefix, reg.path),
-        reg.router.isApp ? 'app' : 'router',
-      );
-      const fullPath = joinPaths(chain.prefix, reg.router.prefix, reg.path);
-      const all = [
-        ...chain.middleware,
-        ...own,
-        ...reg.middleware.map((val) => ({ val, file: ctx.file, level: 'route' as const })),
-      ].filter((m) => !unlessSkips(m.val, fullPath, reg.method));
-      routes.push(await buildRoute(ctx, spec, reg, chain, all, unmounted, requestModel));
-    }
+  const regChains = (await chains.chainsOf(reg.router.id, 0)) ?? [{ prefix: '', middleware: [], via: [] }];
+  const unmounted = !chains.isMounted(reg.router.id) && !reg.router.isApp;
+  for (const chain of regChains) {
+    const own = chains.middlewareBefore(
+      reg.router.id,
+      reg.offset,
+      joinPaths(reg.router.prefix, reg.path),
+      reg.router.isApp ? 'app' : 'router',
+    );
+    const fullPath = joinPaths(chain.prefix, reg.router.prefix, reg.path);
+    const all = [
+      ...chain.middleware,
+      ...own,
+      ...reg.middleware.map((val) => ({ val, file: ctx.file, level: 'route' as const })),
+    ].filter((m) => !unlessSkips(m.val, fullPath, reg.method));
+    routes.push(await buildRoute(ctx, spec, reg, chain, all, unmounted, requestModel));
   }
   return routes;
 }
@@ -206,76 +116,6 @@ function samePathMerged(regs: RouteReg[]): RouteReg[] {
     flush();
   }
   return out.sort((a, b) => a.pathSpan.start - b.pathSpan.start);
-}
-
-/** The same middleware mounted many times (`app.use('/api', requireAuth, a)`, `app.use('/api', requireAuth, b)`…)
- * runs once as far as auth is concerned: keep its first occurrence. */
-function distinctMiddleware(list: Chain['middleware']): Chain['middleware'] {
-  if (list.length < 2) return list;
-  const seen = new Set<string>();
-  return list.filter((m) => {
-    const key = `${m.file.uri}|${m.level}|${m.file.text.slice(m.val.span.start, m.val.span.end)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** Chains with the same prefix and middleware (one app mounted by several test files) give the same routes: keep one. */
-function distinctChains(chains: Chain[]): Chain[] {
-  const seen = new Set<string>();
-  return chains.filter((c) => {
-    const key = [c.prefix, ...c.middleware.map((m) => `${m.file.uri}@${m.val.span.start}`)].join('|');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-interface MountContribution {
-  version: number;
-  scan: FileScan;
-  flags: Map<UseEntry, boolean[]>;
-  edges: { childId: string; entry: UseEntry; itemIndex: number; shared: boolean }[];
-}
-
-const contributions = new WeakMap<FileFacts, Map<string, MountContribution>>();
-const scanCache = new WeakMap<FileFacts, Map<string, FileScan>>();
-
-/** The use/register entries of one file, which of their items mount routers (and which), and which are middleware. */
-async function mountContribution(
-  file: FileFacts,
-  ctx: AdapterContext,
-  spec: FrameworkSpec,
-  scanOf: (file: FileFacts) => FileScan,
-): Promise<MountContribution> {
-  const version = ctx.resolver.index.version;
-  let byFramework = contributions.get(file);
-  const cached = byFramework?.get(spec.framework);
-  if (cached && cached.version === version) {
-    scanOf(file); // registers the (cached) scan the entries belong to for this lint
-    return cached;
-  }
-  const scan = scanOf(file);
-  const contribution: MountContribution = { version, scan, flags: new Map(), edges: [] };
-  for (const entry of [...scan.uses, ...passEntries(file, scan)]) {
-    const flags: boolean[] = [];
-    for (let i = 0; i < entry.items.length; i++) {
-      const item = entry.items[i]!;
-      const ids =
-        entry.kind === 'hook' || isPlainMiddlewareCall(item, file)
-          ? []
-          : await childRouterIds(item, entry, ctx.resolver, spec, scanOf);
-      flags.push(ids.length === 0);
-      const shared =
-        ids.length > 0 && spec.framework === 'fastify' && (await isSharedFastifyPlugin(item, file, ctx.resolver));
-      for (const childId of ids) contribution.edges.push({ childId, entry, itemIndex: i, shared });
-    }
-    contribution.flags.set(entry, flags);
-  }
-  if (!byFramework) contributions.set(file, (byFramework = new Map()));
-  byFramework.set(spec.framework, contribution);
-  return contribution;
 }
 
 async function buildRoute(
@@ -395,24 +235,4 @@ function unlessSkips(val: Val, path: string, method: string): boolean {
       return false;
     }
   });
-}
-
-function pathStartsWith(path: string, prefix: string): boolean {
-  if (prefix === '/' || prefix === '' || prefix === '*') return true;
-  const p = path.replace(/\/+$/, '');
-  const q = prefix.replace(/\/+$/, '');
-  return p === q || p.startsWith(q + '/');
-}
-
-/** express.json(), cors(), helmet(), morgan('dev'): calls to packages never produce routers. */
-function isPlainMiddlewareCall(item: Val, file: FileFacts): boolean {
-  if (item.k !== 'call') return false;
-  const root = rootOf(item.callee);
-  if (!root) return false;
-  const imp = file.importsByLocal.get(root);
-  if (imp && !imp.module.startsWith('.') && !imp.module.startsWith('@/')) {
-    // router.routes() on an imported koa router is not a plain call
-    return !(item.callee.k === 'member' && /^(routes|middleware)$/.test(item.callee.prop));
-  }
-  return false;
 }
