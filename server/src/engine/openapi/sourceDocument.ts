@@ -10,13 +10,8 @@ import {
 } from '@stoplight/json';
 import type { Range } from '../findings';
 import { LineIndex, shiftRange } from '../positions';
-import {
-  chunkFor,
-  chunkedYamlSpectralParser,
-  skeletonLineToDocument,
-  type ChunkedYamlParser,
-  type ChunkedYamlResult,
-} from './chunkedYaml';
+import { chunkedYamlSpectralParser, type ChunkedYamlParser, type ChunkedYamlResult } from './chunkedYaml';
+import { chunkFor, skeletonLineToDocument } from './chunkedYamlLocations';
 
 type JsonPath = (string | number)[];
 

@@ -2,7 +2,7 @@
 // class-based views) routed by `urls.py` (`path()`/`re_path()`/`url()`, `include('app.urls')`, DRF routers'
 // `register()`), with `permission_classes` (attribute or decorator), `AllowAny`, `@login_required`,
 // `LoginRequiredMixin`, and the project's `REST_FRAMEWORK['DEFAULT_PERMISSION_CLASSES']` /
-// `DEFAULT_THROTTLE_CLASSES` and `LoginRequiredMiddleware` from settings.
+// `DEFAULT_THROTTLE_CLASSES` and `LoginRequiredMiddleware` from settings. The URL tables are read in `djangoUrls.ts`.
 import {
   allCallsOf,
   pathOf,
@@ -17,6 +17,7 @@ import { joinPaths, type MiddlewareRef, type Route } from '../model';
 import type { AdapterContext } from './context';
 import { classAttribute, djangoRequestModel, evaluatedRef, lastName, pyResponses } from './python';
 import type { FrameworkAdapter } from './adapter';
+import { collectUrlEntries, type UrlEntry } from './djangoUrls';
 
 export function isDjangoFile(file: FileFacts): boolean {
   return file.imports.some((i) => /^(django|rest_framework)(\.|$)/.test(i.module));
@@ -46,15 +47,6 @@ const GENERIC_METHODS: [RegExp, string[]][] = [
   [/^(ListView|DetailView|TemplateView)$/, ['GET']],
 ];
 const VIEW_BASES = /(APIView|ViewSet|GenericAPIView|View|Mixin)$/;
-
-interface UrlEntry {
-  route: string;
-  view: Val;
-  file: FileFacts;
-  span: Span;
-  /** A package's whole URL table mounted here (`admin.site`, `debug_toolbar`). */
-  catchAll?: string;
-}
 
 export async function djangoRoutes(ctx: AdapterContext): Promise<Route[]> {
   const file = ctx.file;
@@ -290,106 +282,6 @@ async function applyDefaults(
       level: 'global',
       auth: { kind: 'known-name', name: 'LoginRequiredMiddleware', detail: 'in settings.MIDDLEWARE' },
     });
-}
-
-/** path()/re_path()/url() entries of every urls module, with prefixes from include() chains: `include('app.urls')`,
- * `include(('app.urls', 'namespace'))`, inline `include(([path(…), …], 'ns'))`, a list bound to a name
- * (`include(extra_patterns)`), DRF routers' `router.urls`. `catchAll` entries mount a package's URL table
- * (`admin.site.urls`, `include(debug_toolbar.urls)`): every method under the prefix. */
-function collectUrlEntries(files: FileFacts[]): UrlEntry[] {
-  const raw: UrlEntry[] = [];
-  const includes: { route: string; target: string; file: FileFacts }[] = [];
-  for (const f of files) {
-    const routerRegs = new Map<string, { prefix: string; view: Val; span: Span }[]>();
-    for (const call of f.allCalls) {
-      if (
-        call.method === 'register' &&
-        call.val.callee.k === 'member' &&
-        strValue(call.val.args[0]) !== undefined &&
-        call.val.args[1]
-      ) {
-        const key = pathOf(call.val.callee.object);
-        routerRegs.set(key, [
-          ...(routerRegs.get(key) ?? []),
-          { prefix: strValue(call.val.args[0])!, view: call.val.args[1], span: call.val.span },
-        ]);
-      }
-    }
-    const isRouterUrls = (v: Val | undefined) =>
-      v?.k === 'member' && v.prop === 'urls' && routerRegs.has(pathOf(v.object));
-    const isPackageUrls = (v: Val | undefined) =>
-      v?.k === 'member' && v.prop === 'urls' && !routerRegs.has(pathOf(v.object));
-    const listOf = (v: Val | undefined, depth: number): Val[] | undefined => {
-      if (!v || depth > 3) return undefined;
-      if (v.k === 'arr') return v.items;
-      if (v.k === 'tmpl') return v.parts.flatMap((p) => listOf(p, depth + 1) ?? [p]);
-      if (v.k === 'ref') {
-        const bound = f.bindingsByName.get(v.name);
-        return bound?.length ? listOf(bound[bound.length - 1], depth + 1) : undefined;
-      }
-      return undefined;
-    };
-    const visit = (items: Val[], prefix: string, depth: number) => {
-      if (depth > 6) return;
-      for (const item of items) {
-        if (isRouterUrls(item) && item.k === 'member') {
-          for (const reg of routerRegs.get(pathOf(item.object)) ?? [])
-            raw.push({ route: joinPaths(prefix, reg.prefix), view: reg.view, file: f, span: reg.span });
-          continue;
-        }
-        if (item.k !== 'call' || !/^(path|re_path|url)$/.test(lastName(item))) continue;
-        const route = joinPaths(prefix, cleanRoute(strValue(item.args[0]) ?? ''));
-        const view = item.args[1];
-        if (!view || isPackageUrls(view)) continue; // catch-alls: below, from every call
-        if (view.k === 'call' && lastName(view) === 'include') {
-          let target = view.args[0];
-          // include(('app.urls', 'ns')) / include(([…], 'ns')): the first item of the tuple
-          if (target?.k === 'arr' && target.items.length === 2 && strValue(target.items[1]) !== undefined)
-            target = target.items[0];
-          if (target?.k === 'str') includes.push({ route, target: target.value, file: f });
-          else if (isRouterUrls(target)) visit([target!], route, depth + 1);
-          else if (!isPackageUrls(target)) {
-            const inner = listOf(target, 0);
-            if (inner) visit(inner, route, depth + 1);
-          }
-          continue;
-        }
-        raw.push({ route, view, file: f, span: item.span });
-      }
-    };
-    for (const b of f.bindings) {
-      if (b.name !== 'urlpatterns') continue;
-      visit(listOf(b.value, 0) ?? [b.value], '', 0);
-    }
-    for (const call of f.allCalls) {
-      if (!/^(path|re_path|url)$/.test(call.method) || call.val.callee.k !== 'ref') continue;
-      const view = call.val.args[1];
-      const target = view?.k === 'call' && lastName(view) === 'include' ? view.args[0] : view;
-      if (!isPackageUrls(target) || target?.k !== 'member') continue;
-      raw.push({
-        route: cleanRoute(strValue(call.val.args[0]) ?? ''),
-        view: target,
-        file: f,
-        span: call.val.span,
-        catchAll: pathOf(target.object),
-      });
-    }
-  }
-  // prefixes: a urls module included from another under a route
-  const prefixOf = (file: FileFacts, depth: number): string => {
-    if (depth > 5) return '';
-    const modulePath = file.uri.replace(/\.py$/, '').replace(/\/__init__$/, '');
-    for (const inc of includes) {
-      const dotted = inc.target.replace(/\./g, '/');
-      if (modulePath.endsWith('/' + dotted)) return joinPaths(prefixOf(inc.file, depth + 1), inc.route);
-    }
-    return '';
-  };
-  return raw.map((r) => ({ ...r, route: joinPaths(prefixOf(r.file, 0), r.route) }));
-}
-
-function cleanRoute(route: string): string {
-  return route.replace(/^\^/, '').replace(/\$$/, '');
 }
 
 export const adapter: FrameworkAdapter = {

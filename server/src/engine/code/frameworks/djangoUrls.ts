@@ -1,0 +1,159 @@
+// Django URL tables: the entries of every urls module (`urlpatterns` with path()/re_path()/url(), include() chains,
+// DRF routers' `register()` + `router.urls`), each with its full route. The Django adapter (`django.ts`) matches
+// them to views.
+import { pathOf, strValue, type FileFacts, type Span, type Val } from '../facts';
+import { joinPaths } from '../model';
+import { lastName } from './python';
+
+export interface UrlEntry {
+  route: string;
+  view: Val;
+  file: FileFacts;
+  span: Span;
+  /** A package's whole URL table mounted here (`admin.site`, `debug_toolbar`). */
+  catchAll?: string;
+}
+
+/** `include('app.urls')` under `route` in `file`: the included module's entries get the route as a prefix. */
+interface UrlInclude {
+  route: string;
+  target: string;
+  file: FileFacts;
+}
+
+/** A DRF router's `register(prefix, viewset)` calls, by the router's name. */
+type RouterRegistrations = Map<string, { prefix: string; view: Val; span: Span }[]>;
+
+/** One urls module being read, and where its entries and includes go. */
+interface UrlModule {
+  file: FileFacts;
+  routers: RouterRegistrations;
+  entries: UrlEntry[];
+  includes: UrlInclude[];
+}
+
+/** path()/re_path()/url() entries of every urls module, with prefixes from include() chains: `include('app.urls')`,
+ * `include(('app.urls', 'namespace'))`, inline `include(([path(…), …], 'ns'))`, a list bound to a name
+ * (`include(extra_patterns)`), DRF routers' `router.urls`. `catchAll` entries mount a package's URL table
+ * (`admin.site.urls`, `include(debug_toolbar.urls)`): every method under the prefix. */
+export function collectUrlEntries(files: FileFacts[]): UrlEntry[] {
+  const entries: UrlEntry[] = [];
+  const includes: UrlInclude[] = [];
+  for (const f of files) {
+    const module: UrlModule = { file: f, routers: routerRegistrations(f), entries, includes };
+    for (const b of f.bindings) {
+      if (b.name !== 'urlpatterns') continue;
+      visitPatterns(module, listOf(f, b.value, 0) ?? [b.value], '', 0);
+    }
+    collectPackageUrls(module);
+  }
+  return withIncludePrefixes(entries, includes);
+}
+
+function routerRegistrations(f: FileFacts): RouterRegistrations {
+  const routers: RouterRegistrations = new Map();
+  for (const call of f.allCalls) {
+    if (
+      call.method === 'register' &&
+      call.val.callee.k === 'member' &&
+      strValue(call.val.args[0]) !== undefined &&
+      call.val.args[1]
+    ) {
+      const key = pathOf(call.val.callee.object);
+      routers.set(key, [
+        ...(routers.get(key) ?? []),
+        { prefix: strValue(call.val.args[0])!, view: call.val.args[1], span: call.val.span },
+      ]);
+    }
+  }
+  return routers;
+}
+
+function isRouterUrls(module: UrlModule, v: Val | undefined): boolean {
+  return v?.k === 'member' && v.prop === 'urls' && module.routers.has(pathOf(v.object));
+}
+
+function isPackageUrls(module: UrlModule, v: Val | undefined): boolean {
+  return v?.k === 'member' && v.prop === 'urls' && !module.routers.has(pathOf(v.object));
+}
+
+/** The items of a pattern list: a literal, a concatenation of lists, or a name bound to one. */
+function listOf(f: FileFacts, v: Val | undefined, depth: number): Val[] | undefined {
+  if (!v || depth > 3) return undefined;
+  if (v.k === 'arr') return v.items;
+  if (v.k === 'tmpl') return v.parts.flatMap((p) => listOf(f, p, depth + 1) ?? [p]);
+  if (v.k === 'ref') {
+    const bound = f.bindingsByName.get(v.name);
+    return bound?.length ? listOf(f, bound[bound.length - 1], depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+function visitPatterns(module: UrlModule, items: Val[], prefix: string, depth: number): void {
+  if (depth > 6) return;
+  const f = module.file;
+  for (const item of items) {
+    if (isRouterUrls(module, item) && item.k === 'member') {
+      for (const reg of module.routers.get(pathOf(item.object)) ?? [])
+        module.entries.push({ route: joinPaths(prefix, reg.prefix), view: reg.view, file: f, span: reg.span });
+      continue;
+    }
+    if (item.k !== 'call' || !/^(path|re_path|url)$/.test(lastName(item))) continue;
+    const route = joinPaths(prefix, cleanRoute(strValue(item.args[0]) ?? ''));
+    const view = item.args[1];
+    if (!view || isPackageUrls(module, view)) continue; // catch-alls: collectPackageUrls, from every call
+    if (view.k === 'call' && lastName(view) === 'include') {
+      visitInclude(module, view.args[0], route, depth);
+      continue;
+    }
+    module.entries.push({ route, view, file: f, span: item.span });
+  }
+}
+
+/** `include(target)` under `route`: another module (recorded for its prefix), a router's urls or an inline list. */
+function visitInclude(module: UrlModule, target: Val | undefined, route: string, depth: number): void {
+  // include(('app.urls', 'ns')) / include(([…], 'ns')): the first item of the tuple
+  if (target?.k === 'arr' && target.items.length === 2 && strValue(target.items[1]) !== undefined)
+    target = target.items[0];
+  if (target?.k === 'str') module.includes.push({ route, target: target.value, file: module.file });
+  else if (isRouterUrls(module, target)) visitPatterns(module, [target!], route, depth + 1);
+  else if (!isPackageUrls(module, target)) {
+    const inner = listOf(module.file, target, 0);
+    if (inner) visitPatterns(module, inner, route, depth + 1);
+  }
+}
+
+/** `path('admin/', admin.site.urls)`, `path('__debug__/', include(debug_toolbar.urls))`, wherever they are called. */
+function collectPackageUrls(module: UrlModule): void {
+  for (const call of module.file.allCalls) {
+    if (!/^(path|re_path|url)$/.test(call.method) || call.val.callee.k !== 'ref') continue;
+    const view = call.val.args[1];
+    const target = view?.k === 'call' && lastName(view) === 'include' ? view.args[0] : view;
+    if (!isPackageUrls(module, target) || target?.k !== 'member') continue;
+    module.entries.push({
+      route: cleanRoute(strValue(call.val.args[0]) ?? ''),
+      view: target,
+      file: module.file,
+      span: call.val.span,
+      catchAll: pathOf(target.object),
+    });
+  }
+}
+
+/** Prefixes: a urls module included from another under a route. */
+function withIncludePrefixes(entries: UrlEntry[], includes: UrlInclude[]): UrlEntry[] {
+  const prefixOf = (file: FileFacts, depth: number): string => {
+    if (depth > 5) return '';
+    const modulePath = file.uri.replace(/\.py$/, '').replace(/\/__init__$/, '');
+    for (const inc of includes) {
+      const dotted = inc.target.replace(/\./g, '/');
+      if (modulePath.endsWith('/' + dotted)) return joinPaths(prefixOf(inc.file, depth + 1), inc.route);
+    }
+    return '';
+  };
+  return entries.map((r) => ({ ...r, route: joinPaths(prefixOf(r.file, 0), r.route) }));
+}
+
+function cleanRoute(route: string): string {
+  return route.replace(/^\^/, '').replace(/\$$/, '');
+}
