@@ -1,45 +1,23 @@
-// Facts from a Python syntax tree (tree-sitter-python). One top-level statement at a time; see extract.ts for
-// caching and facts.ts for the shapes.
+// Facts from a Python syntax tree (tree-sitter-python). One top-level statement at a time: this file walks
+// statements, functions and classes, `extractPyValues.ts` turns expressions into values; see extract.ts for caching
+// and facts.ts for the shapes.
 import type { Node } from 'web-tree-sitter';
-import {
-  Anchor,
-  anchoredSpan,
-  emptyFn,
-  pathOf,
-  type ClassFacts,
-  type FnFacts,
-  type KwArg,
-  type Param,
-  type Prop,
-  type Span,
-  type StatementFacts,
-  type Val,
-} from './facts';
-import { StatementExtractor } from './statementExtractor';
-
-/** The statement being extracted (extraction is synchronous, one statement at a time). */
-let anchor = new Anchor(0);
-const span = (node: Node): Span => anchoredSpan(anchor, node.startIndex, node.endIndex);
+import { emptyFn, type ClassFacts, type FnFacts, type Param, type StatementFacts, type Val } from './facts';
+import { PyValueExtractor } from './extractPyValues';
+import { anchorStatement, span } from './statementExtractor';
 
 export function extractPyStatement(node: Node, text: string): StatementFacts {
-  anchor = new Anchor(node.startIndex);
-  return new PyExtractor(text).statement(node);
+  return new PyExtractor(text, anchorStatement(node)).statement(node);
 }
 
-class PyExtractor extends StatementExtractor {
-  /** Set while walking a class body: its attributes and methods go to the class. */
-  private cls: ClassFacts | undefined;
-
-  constructor(text: string) {
-    super(text, anchor);
-  }
-
+class PyExtractor extends PyValueExtractor {
   statement(node: Node): StatementFacts {
     this.stmt(node);
     return this.out;
   }
 
-  // One switch over the statement node types (kept whole for the same reason as `val`).
+  // One switch over the statement node types, kept as one dispatch for the same reason as `val`
+  // (extractPyValues.ts); the longer kinds have their own methods below.
   private stmt(node: Node, decorators: Val[] = []): void {
     switch (node.type) {
       case 'import_statement':
@@ -88,38 +66,12 @@ class PyExtractor extends StatementExtractor {
         if (v && this.fn) this.fn.raises.push(v);
         return;
       }
-      case 'except_clause': {
-        let name = '';
-        for (const child of node.namedChildren) {
-          if (!child) continue;
-          if (child.type === 'as_pattern') {
-            const alias = child.childForFieldName('alias');
-            if (alias) name = this.src(alias);
-            const caught = child.namedChild(0);
-            if (caught) this.val(caught);
-          } else if (child.type === 'block') this.block(child);
-        }
-        if (this.fn) this.fn.catches.push({ name, span: span(node) });
+      case 'except_clause':
+        this.exceptClause(node);
         return;
-      }
-      case 'with_statement': {
-        for (const child of node.namedChildren) {
-          if (child?.type === 'with_clause') {
-            for (const item of child.namedChildren) {
-              const value = item?.childForFieldName('value');
-              if (!value) continue;
-              if (value.type === 'as_pattern') {
-                const expr = value.namedChild(0);
-                const alias = value.childForFieldName('alias');
-                const v = expr ? this.val(expr) : undefined;
-                const target = alias?.namedChild(0);
-                if (v && target?.type === 'identifier') this.bindName(this.src(target), v, span(value), span(target));
-              } else this.val(value);
-            }
-          } else if (child) this.block(child);
-        }
+      case 'with_statement':
+        this.withStatement(node);
         return;
-      }
       case 'global_statement':
       case 'nonlocal_statement':
         return;
@@ -128,7 +80,41 @@ class PyExtractor extends StatementExtractor {
     }
   }
 
-  private block(node: Node): void {
+  /** `except E as e:`: the caught name, noted for the function, and the handler's body. */
+  private exceptClause(node: Node): void {
+    let name = '';
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'as_pattern') {
+        const alias = child.childForFieldName('alias');
+        if (alias) name = this.src(alias);
+        const caught = child.namedChild(0);
+        if (caught) this.val(caught);
+      } else if (child.type === 'block') this.block(child);
+    }
+    if (this.fn) this.fn.catches.push({ name, span: span(node) });
+  }
+
+  /** `with open(p) as f:`: `f` is bound to the context value, then the body. */
+  private withStatement(node: Node): void {
+    for (const child of node.namedChildren) {
+      if (child?.type === 'with_clause') {
+        for (const item of child.namedChildren) {
+          const value = item?.childForFieldName('value');
+          if (!value) continue;
+          if (value.type === 'as_pattern') {
+            const expr = value.namedChild(0);
+            const alias = value.childForFieldName('alias');
+            const v = expr ? this.val(expr) : undefined;
+            const target = alias?.namedChild(0);
+            if (v && target?.type === 'identifier') this.bindName(this.src(target), v, span(value), span(target));
+          } else this.val(value);
+        }
+      } else if (child) this.block(child);
+    }
+  }
+
+  protected block(node: Node): void {
     if (
       node.type === 'block' ||
       node.type.endsWith('_statement') ||
@@ -163,51 +149,6 @@ class PyExtractor extends StatementExtractor {
       return;
     }
     this.val(node);
-  }
-
-  private assign(left: Node, value: Val, s: Span): void {
-    if (left.type === 'identifier') {
-      this.bindName(this.src(left), value, s, span(left));
-      return;
-    }
-    if (left.type === 'pattern_list' || left.type === 'tuple_pattern') {
-      const items =
-        value.k === 'arr' || (value.k === 'other' && value.text === ',')
-          ? value.k === 'arr'
-            ? value.items
-            : value.parts
-          : undefined;
-      left.namedChildren.forEach((target, i) => {
-        if (target?.type === 'identifier') this.bindName(this.src(target), items?.[i] ?? value, s, span(target));
-      });
-      return;
-    }
-    const target = this.val(left);
-    const fact = {
-      target: pathOf(target),
-      targetSpan: target.k === 'member' ? target.propSpan : span(left),
-      value,
-      span: s,
-    };
-    this.out.allAssigns.push(fact);
-    if (this.fn) this.fn.assigns.push(fact);
-    else if (!this.cls) this.out.assigns.push(fact);
-  }
-
-  private bindName(name: string, value: Val, whole: Span, nameSpan: Span): void {
-    if (this.cls) {
-      this.cls.members.push({ name, nameSpan, value, decorators: [], isStatic: true });
-      return;
-    }
-    if (this.fn) {
-      this.bindLocal(name, value);
-      return;
-    }
-    this.out.bindings.push({ name, value, span: whole, nameSpan });
-    // A module-level NAME = value is also an assignment (settings.py: DEBUG = True, SECRET_KEY = '…').
-    const fact = { target: name, targetSpan: nameSpan, value, span: whole };
-    this.out.assigns.push(fact);
-    this.out.allAssigns.push(fact);
   }
 
   private importStatement(node: Node): void {
@@ -254,7 +195,7 @@ class PyExtractor extends StatementExtractor {
     return inner ? this.val(inner) : { k: 'other', parts: [], span: span(node) };
   }
 
-  private functionNode(node: Node, decorators: Val[]): FnFacts {
+  protected functionNode(node: Node, decorators: Val[]): FnFacts {
     const fn = emptyFn(span(node));
     fn.decorators = decorators;
     const nameNode = node.childForFieldName('name');
@@ -330,21 +271,6 @@ class PyExtractor extends StatementExtractor {
     params.push(param);
   }
 
-  /** Type expressions (`Annotated[User, Depends(get_user)]`) as values, so dependencies inside are found. */
-  private typeVal(node: Node): Val {
-    if (node.type === 'generic_type' || node.type === 'type_parameter' || node.type === 'type') {
-      const parts: Val[] = [];
-      for (const child of node.namedChildren) if (child) parts.push(this.typeVal(child));
-      return {
-        k: 'other',
-        parts,
-        span: span(node),
-        text: node.type === 'generic_type' ? this.src(node.namedChild(0) ?? node) : '',
-      };
-    }
-    return this.val(node);
-  }
-
   private classNode(node: Node, decorators: Val[]): void {
     const nameNode = node.childForFieldName('name');
     const cls: ClassFacts = {
@@ -376,206 +302,5 @@ class PyExtractor extends StatementExtractor {
     }
     if (outerCls) outerCls.innerClasses.push(cls);
     else if (!outerFn) this.out.classes.push(cls);
-  }
-
-  // One switch over the grammar's expression node types, kept whole on purpose: each case is a few lines, and a
-  // reader checking how a Python expression becomes a Val finds every kind in one place.
-  protected val(node: Node): Val {
-    const s = span(node);
-    switch (node.type) {
-      case 'string': {
-        const parts: Val[] = [];
-        let plain = true;
-        for (const child of node.namedChildren) {
-          if (!child) continue;
-          if (child.type === 'string_content' || child.type === 'escape_sequence') {
-            const last = parts[parts.length - 1];
-            if (last?.k === 'str') {
-              last.value += this.src(child);
-              last.span = anchoredSpan(anchor, last.span.start, child.endIndex);
-            } else parts.push({ k: 'str', value: this.src(child), span: span(child) });
-          } else if (child.type === 'interpolation') {
-            plain = false;
-            const expr = child.childForFieldName('expression') ?? child.namedChild(0);
-            if (expr) parts.push(this.val(expr));
-          }
-        }
-        if (plain) return this.lit(parts.map((p) => (p.k === 'str' ? p.value : '')).join(''), s);
-        return { k: 'tmpl', parts, span: s };
-      }
-      case 'concatenated_string': {
-        const parts: Val[] = [];
-        for (const child of node.namedChildren) {
-          if (!child) continue;
-          const v = this.val(child);
-          if (v.k === 'tmpl') parts.push(...v.parts);
-          else parts.push(v);
-        }
-        if (parts.every((p) => p.k === 'str'))
-          return this.lit(parts.map((p) => (p as { value: string }).value).join(''), s);
-        return { k: 'tmpl', parts, span: s };
-      }
-      case 'integer':
-      case 'float':
-        return { k: 'num', value: Number(this.src(node).replace(/_/g, '')), span: s };
-      case 'true':
-      case 'false':
-        return { k: 'bool', value: node.type === 'true', span: s };
-      case 'none':
-        return { k: 'null', span: s };
-      case 'identifier': {
-        const name = this.src(node);
-        this.fn?.refs.add(name);
-        return { k: 'ref', name, span: s };
-      }
-      case 'attribute': {
-        const objectNode = node.childForFieldName('object');
-        const attr = node.childForFieldName('attribute');
-        return this.member(this.valOr(objectNode, s), attr ? this.src(attr) : '?', s, attr ? span(attr) : s);
-      }
-      case 'subscript': {
-        const valueNode = node.childForFieldName('value');
-        // `Annotated[User, Depends(get_user)]`: every subscript, as a tuple when there are several
-        const subscripts = node.childrenForFieldName('subscript').filter((c): c is Node => c !== null);
-        const object = this.valOr(valueNode, s);
-        if (subscripts.length > 1) {
-          const items = subscripts.map((c) => this.val(c));
-          return this.subscript(object, { k: 'arr', items, span: s }, s);
-        }
-        return this.subscript(object, subscripts[0] ? this.val(subscripts[0]) : undefined, s);
-      }
-      case 'call': {
-        const calleeNode = node.childForFieldName('function');
-        const argsNode = node.childForFieldName('arguments');
-        const callee = this.valOr(calleeNode, s);
-        const args: Val[] = [];
-        const kwargs: KwArg[] = [];
-        for (const a of argsNode?.namedChildren ?? []) {
-          if (!a || a.type === 'comment') continue;
-          if (a.type === 'keyword_argument') {
-            const name = a.childForFieldName('name');
-            const value = a.childForFieldName('value');
-            if (name && value) kwargs.push({ name: this.src(name), value: this.val(value), span: span(a) });
-          } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') {
-            const inner = a.namedChild(0);
-            args.push({
-              k: 'spread',
-              value: inner ? this.val(inner) : { k: 'other', parts: [], span: span(a) },
-              span: span(a),
-            });
-          } else args.push(this.val(a));
-        }
-        // "…{}…".format(x) and "…%s…" % x are string building: keep them as templates for taint.
-        if (
-          callee.k === 'member' &&
-          callee.prop === 'format' &&
-          (callee.object.k === 'str' || callee.object.k === 'tmpl')
-        ) {
-          const call: Extract<Val, { k: 'call' }> = { k: 'call', callee, args, kwargs, isNew: false, span: s };
-          this.recordCall(call, !this.cls);
-          return { k: 'tmpl', parts: [callee.object, ...args, ...kwargs.map((k) => k.value)], span: s };
-        }
-        const call: Extract<Val, { k: 'call' }> = { k: 'call', callee, args, kwargs, isNew: false, span: s };
-        this.recordCall(call, !this.cls);
-        return call;
-      }
-      case 'binary_operator': {
-        const left = node.childForFieldName('left');
-        const right = node.childForFieldName('right');
-        const op = node.childForFieldName('operator');
-        const operator = op ? this.src(op) : '';
-        const items = [left, right].filter((x): x is Node => x !== null).map((x) => this.val(x));
-        if (operator === '+' || (operator === '%' && items[0]?.k === 'str')) {
-          const parts: Val[] = [];
-          for (const item of items) {
-            if (item.k === 'tmpl') parts.push(...item.parts);
-            else if (operator === '%' && item.k === 'arr') parts.push(...item.items);
-            else parts.push(item);
-          }
-          return { k: 'tmpl', parts, span: s };
-        }
-        return { k: 'other', parts: items, span: s, text: operator };
-      }
-      case 'boolean_operator': {
-        const items = ['left', 'right']
-          .map((f) => node.childForFieldName(f))
-          .filter((x): x is Node => x !== null)
-          .map((x) => this.val(x));
-        const op = node.childForFieldName('operator');
-        if (op && this.src(op) === 'or') return { k: 'or', items, span: s };
-        return { k: 'other', parts: items, span: s, text: op ? this.src(op) : '' };
-      }
-      case 'conditional_expression': {
-        const children = node.namedChildren.filter((c): c is Node => c !== null);
-        const vals = children.map((c) => this.val(c));
-        return { k: 'or', items: [vals[0], vals[2]].filter((x): x is Val => x !== undefined), span: s };
-      }
-      case 'dictionary': {
-        const props: Prop[] = [];
-        const spreads: Val[] = [];
-        for (const child of node.namedChildren) {
-          if (!child) continue;
-          if (child.type === 'pair') {
-            const key = child.childForFieldName('key');
-            const value = child.childForFieldName('value');
-            if (!key || !value) continue;
-            const k = this.val(key);
-            props.push({ key: k.k === 'str' ? k.value : this.src(key), keySpan: span(key), value: this.val(value) });
-          } else if (child.type === 'dictionary_splat') {
-            const inner = child.namedChild(0);
-            if (inner) spreads.push(this.val(inner));
-          }
-        }
-        this.out.props.push(...props);
-        return { k: 'obj', props, spreads, span: s };
-      }
-      case 'list':
-      case 'tuple':
-      case 'set':
-      case 'expression_list': {
-        const items: Val[] = [];
-        for (const child of node.namedChildren) if (child && child.type !== 'comment') items.push(this.val(child));
-        return { k: 'arr', items, span: s };
-      }
-      case 'list_splat':
-      case 'dictionary_splat': {
-        const inner = node.namedChild(0);
-        return { k: 'spread', value: inner ? this.val(inner) : { k: 'other', parts: [], span: s }, span: s };
-      }
-      case 'lambda':
-        return { k: 'fn', fn: this.functionNode(node, []), span: s };
-      case 'parenthesized_expression':
-      case 'await': {
-        const inner = node.namedChild(0);
-        return inner ? this.val(inner) : { k: 'other', parts: [], span: s };
-      }
-      case 'keyword_argument': {
-        const value = node.childForFieldName('value');
-        return value ? this.val(value) : { k: 'other', parts: [], span: s };
-      }
-      case 'assignment':
-      case 'augmented_assignment':
-      case 'named_expression': {
-        const left = node.childForFieldName(node.type === 'named_expression' ? 'name' : 'left');
-        const right = node.childForFieldName(node.type === 'named_expression' ? 'value' : 'right');
-        const value = this.valOr(right, s);
-        if (left) this.assign(left, value, s);
-        return value;
-      }
-      default: {
-        const parts: Val[] = [];
-        for (const child of node.namedChildren) {
-          if (!child || child.type === 'comment') continue;
-          if (child.type === 'block') this.block(child);
-          else parts.push(this.val(child));
-        }
-        return {
-          k: 'other',
-          parts,
-          span: s,
-          text: node.type === 'comparison_operator' ? 'compare' : node.type === 'not_operator' ? 'not' : undefined,
-        };
-      }
-    }
   }
 }

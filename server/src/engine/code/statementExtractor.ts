@@ -1,17 +1,34 @@
 // What the JavaScript/TypeScript and Python extractors share: the facts of the statement being extracted, the
-// innermost function scope, and the values both languages build the same way (literals, member access, calls).
+// innermost function scope, spans relative to the statement, and the values both languages build the same way
+// (literals, member access, calls).
 import type { Node } from 'web-tree-sitter';
 import {
+  Anchor,
+  anchoredSpan,
   emptyStatementFacts,
   lastSegment,
   pathOf,
-  type Anchor,
   type CallFact,
   type FnFacts,
   type Span,
   type StatementFacts,
   type Val,
 } from './facts';
+
+/** The statement being extracted (extraction is synchronous, one statement at a time). */
+let anchor = new Anchor(0);
+export const span = (node: Node): Span => anchoredSpan(anchor, node.startIndex, node.endIndex);
+
+/** Starts a statement: spans from here on are kept relative to its start, so they move with it. */
+export function anchorStatement(node: Node): Anchor {
+  anchor = new Anchor(node.startIndex);
+  return anchor;
+}
+
+/** A span from `start` to `end` within the statement being extracted. */
+export function statementSpan(start: number, end: number): Span {
+  return anchoredSpan(anchor, start, end);
+}
 
 export abstract class StatementExtractor {
   protected readonly out: StatementFacts;
