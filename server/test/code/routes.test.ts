@@ -563,3 +563,54 @@ test('django: include() tuples and inline lists, permission_classes from a mixin
   ]);
   assert.deepEqual(modes(await routesOf(path.join(dir, 'config', 'urls.py'))), ['ALL /admin/... required']);
 });
+
+test('express: app.use(path, fn) is an endpoint when fn serves a response; guards and routers stay middleware', async () => {
+  const dir = project({
+    'package.json': '{}',
+    'files.ts': `import path from 'node:path';
+// the returned function hands the response to a helper defined beside it (which is no token check, whatever its name)
+export function servePublicFiles() {
+  return ({ params }, res, next) => {
+    if (!params.file.includes('/')) verify(params.file, res, next);
+    else { res.status(403); next(new Error('no slashes')); }
+  };
+  function verify(file, res, next) {
+    if (file.endsWith('.md')) res.sendFile(path.resolve('ftp/', file));
+    else { res.status(403); next(new Error('only .md')); }
+  }
+}
+export const challenge = () => (req, res, next) => {
+  if (req.query.key === 'x') { res.status(204).send(); return; }
+  next();
+};
+// refuses without a session, else lets the request through: a guard, not an endpoint
+export const requireSession = (req, res, next) => {
+  if (!req.session?.user) return res.status(401).json({ error: 'login' });
+  next();
+};
+export const notFound = (req, res) => res.status(404).json({ error: 'not found' });
+`,
+    'api.ts': `import { Router } from 'express';
+export const api = Router();
+api.get('/items', (req, res) => res.json([]));
+`,
+    'server.ts': `import express from 'express';
+import { servePublicFiles, challenge, requireSession, notFound } from './files';
+import { api } from './api';
+const app = express();
+app.use('/ftp(?!/quarantine)/:file', servePublicFiles());
+app.use('/solve/challenge', challenge());
+app.use('/api', requireSession, api);
+app.use('/account', requireSession);
+app.use('/missing', notFound);
+app.get('/account/me', (req, res) => res.json(req.session.user));
+app.use(express.static('public'));
+`,
+  });
+  assert.deepEqual(summary(await routesOf(path.join(dir, 'server.ts'))), [
+    'ALL /ftp/:file open',
+    'ALL /solve/challenge open',
+    'GET /account/me auth',
+  ]);
+  assert.deepEqual(summary(await routesOf(path.join(dir, 'api.ts'))), ['GET /api/items auth']);
+});

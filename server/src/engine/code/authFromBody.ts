@@ -120,6 +120,7 @@ function noteCalls(result: FnAuth, calls: CallFact[], file: FileFacts): void {
     }
     if (
       VERIFY_CALL.test(path.replace(/\(\)/g, '')) &&
+      !definedInFile(call, file) &&
       !/^(crypto|hmac|bcrypt)\./.test(path) &&
       !(file.lang === 'js' && path === 'jwt.decode')
     ) {
@@ -130,6 +131,13 @@ function noteCalls(result: FnAuth, calls: CallFact[], file: FileFacts): void {
     const status = rejectStatus(call.val);
     if (status) result.rejects ??= `responds ${status} (\`${path}\`)`;
   }
+}
+
+/** `verify(file, res, next)` calling a function of this file: what it does is judged from its body (delegation), not
+ * from its name. */
+function definedInFile(call: CallFact, file: FileFacts): boolean {
+  if (call.val.callee.k !== 'ref' || file.importsByLocal.has(call.path)) return false;
+  return file.functionsByName.has(call.path) || file.allFunctions.some((f) => f.name === call.path);
 }
 
 /** Whether the function turns callers away: raises or sets 401/403, returns false (guards), redirects to login. */

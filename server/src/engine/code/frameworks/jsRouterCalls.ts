@@ -124,7 +124,7 @@ function pushEntry(
   kind: UseEntry['kind'],
   text: string,
 ): void {
-  scan.uses.push({ parent: router, file, offset: call.val.span.start, span: call.val.span, path, items, kind, text });
+  scan.uses.push({ parent: router, file, offset: call.val.span.start, span: call.val.span, path, items, kind, text, call });
 }
 
 /** The entry's source text for `mountedVia`; in a chain (`fastify.register(a).register(b)`) the call's own part, on

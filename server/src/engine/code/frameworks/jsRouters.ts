@@ -32,6 +32,8 @@ export interface UseEntry {
   /** Fastify hooks apply to routes of the scope and its children registered after them. */
   kind: 'use' | 'register' | 'hook' | 'call';
   text: string;
+  /** The `use`/`register`/hook call itself (absent for calls that pass a router to a function). */
+  call?: CallFact;
 }
 
 export interface RouteReg {

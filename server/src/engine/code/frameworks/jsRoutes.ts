@@ -14,6 +14,7 @@ import { joinPaths, type MiddlewareRef, type RequestModel, type Route } from '..
 import type { AdapterContext } from './context';
 import { distinctMiddleware, MountChains, type Chain } from './jsMountChains';
 import { mountGraph } from './jsMounts';
+import { useEndpoints } from './jsUseEndpoints';
 import { describeVal, scanFile, type FileScan, type FrameworkSpec, type RouteReg } from './jsRouters';
 
 export async function jsRoutes(
@@ -23,10 +24,12 @@ export async function jsRoutes(
 ): Promise<Route[]> {
   const { scans, scanOf } = lintScans(spec);
   const current = scanOf(ctx.file);
-  if (current.routes.length === 0) return [];
-  const chains = new MountChains(ctx, await mountGraph(ctx, spec, scanOf), scans);
+  if (current.routes.length === 0 && !current.uses.some((u) => u.kind === 'use' && u.path)) return [];
+  const graph = await mountGraph(ctx, spec, scanOf);
+  const chains = new MountChains(ctx, graph, scans);
+  const regs = [...samePathMerged(current.routes), ...(await useEndpoints(ctx, current, graph))];
   const routes: Route[] = [];
-  for (const reg of samePathMerged(current.routes))
+  for (const reg of regs.sort((a, b) => a.pathSpan.start - b.pathSpan.start))
     routes.push(...(await registrationRoutes(ctx, spec, reg, chains, requestModel)));
   return routes;
 }
