@@ -30,16 +30,16 @@ const MIN_SHARE = 0.95;
  * lower one without saying why in the commit.
  */
 const BELOW_TARGET: Record<string, { authShare: number }> = {
-  // Handlers that look the caller up in a session map and stop with next(err) are not yet recognised as auth
-  // evidence (middleware that do and reject with 401 are); optional identification through workspace helpers neither.
-  'express-juice-shop': { authShare: 0.91 },
+  // empty since juice-shop's handler-level session checks are read (144/147); add an app here with its floor when
+  // a newly added app starts below the target
 };
 
 /**
  * Known false code-route-without-auth alarms the corpus may still raise (target: at most one in twenty reported).
- * Most are juice-shop routes protected in ways the engine does not see yet; see the triage entries marked false.
+ * Most are juice-shop reads that are public by design (catalogue, challenge and file endpoints): a read route's
+ * purpose is not visible in its code; see the triage entries marked false.
  */
-const MAX_KNOWN_FALSE_ROUTE_ALARMS = 64;
+const MAX_KNOWN_FALSE_ROUTE_ALARMS = 49;
 
 test('the real apps are where the tests read them', () => {
   assert.ok(

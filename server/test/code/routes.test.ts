@@ -614,3 +614,39 @@ app.use(express.static('public'));
   ]);
   assert.deepEqual(summary(await routesOf(path.join(dir, 'api.ts'))), ['GET /api/items auth']);
 });
+
+test('express: a handler refusing callers without a session is authenticated; a login checking the account it found is not', async () => {
+  const dir = project({
+    'package.json': '{}',
+    'lib/security.ts': `import jwt from 'jsonwebtoken';
+export const authenticatedUsers = { tokenMap: {}, get(t) { return this.tokenMap[t]; }, put(t, u) { this.tokenMap[t] = u; } };
+export const authorize = (user) => jwt.sign(user, process.env.KEY);
+`,
+    'server.ts': `import express from 'express';
+import * as security from './lib/security';
+import { Users } from './models';
+const app = express();
+app.get('/rest/orders', (req, res, next) => {
+  const loggedInUser = security.authenticatedUsers.get(req.cookies.token);
+  if (loggedInUser) res.json(orders(loggedInUser.data.id));
+  else next(new Error('Blocked illegal activity'));
+});
+app.get('/rest/orders/export', async (req, res, next) => {
+  const loggedInUser = security.authenticatedUsers.get(req.cookies.token);
+  try { res.json(await exportOrders(loggedInUser?.data.id)); } catch (e) { next(new Error('export failed')); }
+});
+app.post('/rest/session', async (req, res) => {
+  const user = await Users.findOne({ where: { email: req.body.email, password: req.body.password } });
+  if (!user) return res.status(401).send('Invalid email or password');
+  const token = security.authorize(user);
+  security.authenticatedUsers.put(token, user);
+  res.json({ token });
+});
+`,
+  });
+  assert.deepEqual(summary(await routesOf(path.join(dir, 'server.ts'))), [
+    'GET /rest/orders auth',
+    'GET /rest/orders/export open',
+    'POST /rest/session open',
+  ]);
+});

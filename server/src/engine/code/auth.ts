@@ -261,6 +261,19 @@ export class AuthAnalyzer {
           definedIn: file.uri,
         },
       };
+    // a handler that finds no session for the caller's token and refuses with an error (juice-shop's
+    // `if (!authenticatedUsers.get(req.cookies.token)) next(new Error('Blocked illegal activity'))`). One that only
+    // reads the session and answers anyway is not counted: whether it personalises the answer (optional auth) or only
+    // does bookkeeping cannot be told from here.
+    if (analysis.sessionLookup && analysis.refusesWithError)
+      return {
+        evidence: {
+          kind: 'rejects-unauthenticated',
+          name: written,
+          detail: `${analysis.sessionLookup} and ${analysis.refusesWithError} when there is none`,
+          definedIn: file.uri,
+        },
+      };
     if (analysis.delegated) return { evidence: { ...analysis.delegated, name: written } };
     if (analysis.rejects)
       return { notAuth: `\`${written}\` ${analysis.rejects} but checks no credential, session or user` };

@@ -3,12 +3,15 @@
 // auth name it calls. One analysis per function and lint (AuthAnalyzer turns it into a verdict).
 import {
   allCallsOf,
+  allCatchesOf,
   allAssignsOf,
   allRaisesOf,
   allRefsOf,
   allReturnsOf,
+  localsOf,
   pathOf,
   rootOf,
+  walkVal,
   type CallFact,
   type FileFacts,
   type FnFacts,
@@ -29,6 +32,10 @@ export interface FnAuth {
   verifies?: string;
   /** JS: stops a request some other way than a 401/403 (throws, `next(err)`, a verify call that throws). */
   halts?: string;
+  /** JS: a read of a server-side session store keyed by the caller's token (`authenticatedUsers.get(req.cookies.token)`). */
+  sessionLookup?: string;
+  /** JS: passes a new error to `next` outside any catch block (`next(new Error('Blocked'))`): refuses the request. */
+  refusesWithError?: string;
   decodeOnly?: string;
   rejects?: string;
   identity?: string;
@@ -55,7 +62,10 @@ export class BodyAuthAnalyzer {
     const calls = allCallsOf(fn);
     noteCalls(result, calls, file);
     noteRejections(result, fn, isGuard);
-    if (file.lang === 'js') noteHalts(result, fn, calls, file);
+    if (file.lang === 'js') {
+      noteHalts(result, fn, calls, file);
+      noteSessionLookup(result, fn, calls);
+    }
     const identity = identityCheck(fn, isGuard);
     if (identity) result.identity = identity;
     if (!result.verifies && depth < 4) await this.noteDelegation(result, fn, calls, file, depth);
@@ -169,13 +179,38 @@ function noteRejections(result: FnAuth, fn: FnFacts, isGuard: boolean): void {
 /** Whether the function looks at who the caller is (a session, the user, an API key, the credentials a guard reads). */
 function identityCheck(fn: FnFacts, isGuard: boolean): string | undefined {
   const refs = allRefsOf(fn);
-  for (const ref of refs) if (IDENTITY_REF.test(ref)) return `checks \`${ref}\``;
+  const readsStore = [...refs].some((r) => STORE_READ.test(r));
+  for (const ref of refs)
+    if (IDENTITY_REF.test(ref) && !(SESSION_STORE.test(ref) && !readsStore) && !isLookedUpRecord(ref, fn))
+      return `checks \`${ref}\``;
   if (!isGuard) return undefined;
   // a guard that reads the request's credentials (headers/cookies) and compares them: the last such ref, as before
   let found: string | undefined;
   for (const ref of refs) if (/headers|authorization|cookies|token/i.test(ref)) found = `checks \`${ref}\``;
   return found;
 }
+
+/** `const user = await UserModel.findByPk(data.UserId)`, `const user = toJson(rowFoundByEmailAndPassword)`: a local named
+ * like the caller that holds a record looked up from something else than the request's credentials (a login or
+ * password-reset handler checking the account it found). Checking it is no check of who is calling. */
+function isLookedUpRecord(ref: string, fn: FnFacts): boolean {
+  const values = localsOf(fn, ref.split('.')[0]!);
+  if (!values || values.length === 0) return false;
+  return values.every((value) => {
+    if (value.k !== 'call' && !(value.k === 'other' && value.parts.some((p) => p.k === 'call'))) return false;
+    let fromCredentials = false;
+    walkVal(value, (v) => {
+      if (v.k !== 'ref' && v.k !== 'member') return;
+      const path = pathOf(v);
+      if (IDENTITY_REF.test(path) || CREDENTIAL_SOURCE.test(path)) fromCredentials = true;
+    });
+    return !fromCredentials;
+  });
+}
+
+/** Where a request carries who is calling (as opposed to the body, path and query it sends). */
+const CREDENTIAL_SOURCE =
+  /headers|cookies|authorization|token|jwt|(^|\.)sid$|^(req|request|ctx)\.(?!body|params|query|files?\b)\w+/i;
 
 /** Verify calls that throw (or reject) on a bad token when no callback is given; `jws.verify` returns a boolean. */
 const THROWING_VERIFY = /(^|\.)(verify|verifyAsync|jwtVerify|verifyIdToken|verifyAccessToken|verifySessionCookie)$/;
@@ -194,6 +229,32 @@ function isWorkspaceCall(call: CallFact, file: FileFacts): boolean {
   if (file.functionsByName.has(root)) return true;
   const imported = file.importsByLocal.get(root);
   return Boolean(imported && imported.module.startsWith('.'));
+}
+
+// Stores that map the caller's token to its session (juice-shop's `authenticatedUsers`, hand-written session maps).
+const SESSION_STORE = /(^|\.)(authenticatedUsers|loggedInUsers|activeSessions|sessionStore|session_store|tokenMap)\b/;
+const STORE_WRITE = /\.(put|set|add|delete|remove|clear)$/;
+/** `authenticatedUsers.get(…)`, `.from(req)`, `.tokenMap[…]`: a read of the store (a login only `put`s into it). */
+const STORE_READ =
+  /(^|\.)(authenticatedUsers|loggedInUsers|activeSessions|sessionStore|session_store|tokenMap)\.(?!(put|set|add|delete|remove|clear)$)\w+/;
+
+function noteSessionLookup(result: FnAuth, fn: FnFacts, calls: CallFact[]): void {
+  const lookup = calls.find((c) => SESSION_STORE.test(c.path) && !STORE_WRITE.test(c.path));
+  if (lookup) result.sessionLookup = `looks the caller up in \`${lookup.path.replace(/\.[^.]*$/, '')}\``;
+  const handler = handlerOf(fn);
+  const next = handler.params[2]?.name;
+  const catches = allCatchesOf(fn);
+  for (const call of calls) {
+    const arg = call.val.args[0];
+    if (
+      next &&
+      call.path === next &&
+      arg?.k === 'call' &&
+      arg.isNew &&
+      !catches.some((c) => c.span.start <= call.val.span.start && call.val.span.end <= c.span.end)
+    )
+      result.refusesWithError ??= `passes a new error to \`${next}()\``;
+  }
 }
 
 function noteHalts(result: FnAuth, fn: FnFacts, calls: CallFact[], file: FileFacts): void {

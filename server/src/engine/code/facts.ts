@@ -283,6 +283,11 @@ export function allRaisesOf(fn: FnFacts): Val[] {
   return out;
 }
 
+export function allCatchesOf(fn: FnFacts): CatchFact[] {
+  if (fn.nested.length === 0) return fn.catches;
+  return [...fn.catches, ...fn.nested.flatMap(allCatchesOf)];
+}
+
 export function allRefsOf(fn: FnFacts): Set<string> {
   if (fn.nested.length === 0) return fn.refs;
   const out = new Set(fn.refs);

@@ -124,7 +124,17 @@ function pushEntry(
   kind: UseEntry['kind'],
   text: string,
 ): void {
-  scan.uses.push({ parent: router, file, offset: call.val.span.start, span: call.val.span, path, items, kind, text, call });
+  scan.uses.push({
+    parent: router,
+    file,
+    offset: call.val.span.start,
+    span: call.val.span,
+    path,
+    items,
+    kind,
+    text,
+    call,
+  });
 }
 
 /** The entry's source text for `mountedVia`; in a chain (`fastify.register(a).register(b)`) the call's own part, on
