@@ -19,6 +19,10 @@ const common = {
   // Some ES module dependencies (fdir, used by tinyglobby) call createRequire(import.meta.url); give the CJS
   // bundle a real file URL for it.
   define: { 'import.meta.url': '__bundleFileUrl' },
+  // node-fetch 2 (Spectral's) requires Node's deprecated `punycode` built-in through whatwg-url/tr46, which prints
+  // a DEP0040 warning on stderr (the editor's output channel) on Node 21+; bundle the userland package instead,
+  // as the warning advises (its CommonJS file: the ES module build has no `ucs2` member, which whatwg-url uses).
+  alias: { punycode: 'punycode/punycode.js' },
   banner: {
     js: 'const __bundleFileUrl = require("url").pathToFileURL(__filename).href; const __nodeRequire = require;',
   },

@@ -116,6 +116,39 @@ test('hover on a flagged range explains the rule with its OWASP id', async () =>
   assert.equal(nothing, null, 'no hover away from findings');
 });
 
+test('hover on two findings of one range says each thing once and leaves the messages to the diagnostics', async () => {
+  const uri = uriOf('two-servers.yaml');
+  await client.open(
+    uri,
+    'openapi: 3.0.3\ninfo:\n  title: x\n  version: "1"\nservers:\n  - url: http://a.example.com\npaths: {}\n',
+  );
+  const { published } = await client.waitForLintDone(uri, 1);
+  const here = published.diagnostics.filter((d) => d.range.start.line === 5);
+  assert.deepEqual(here.map((d) => d.code).sort(), ['oas-server-environment-unclear', 'oas-server-plain-http']);
+  const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 5, character: 12 },
+  });
+  const value = (hover?.contents as { value: string } | undefined)?.value ?? '';
+  // VS Code shows each diagnostic's message in this same hover: ours must not say it again.
+  for (const { message } of here) {
+    const text = typeof message === 'string' ? message : message.value;
+    assert.ok(text.length > 0 && !value.includes(text), `hover repeats: ${value}`);
+  }
+  const count = (part: string) => value.split(part).length - 1;
+  for (const [code, title] of [
+    ['oas-server-plain-http', 'Server over plain HTTP'],
+    ['oas-server-environment-unclear', 'Server without environment or version'],
+  ]) {
+    assert.equal(count(`**${title}**`), 1, `${title} once in ${value}`);
+    assert.equal(count(`/docs/rules/${code}.md`), 1, `${code} link once in ${value}`);
+  }
+  assert.match(value, /OWASP API8:2023 · CWE-319/);
+  const paragraphs = value.split(/\n\n(?:---\n\n)?/);
+  assert.deepEqual(paragraphs, [...new Set(paragraphs)], 'no paragraph twice');
+  assert.match(value, /unencrypted HTTP: credentials, tokens and data cross the network/, 'the rule summary');
+});
+
 test('the writeOnly quick-fix removes the finding and keeps the file valid YAML with its comment', async () => {
   const uri = uriOf('users.yaml');
   const current = client.latest(uri)!;
