@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { PUBLISHED_RULE_DOCS_URL } from '../src/engine/rules/ruleDocs';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -67,8 +68,8 @@ test('the bundled CLI runs from a folder with no node_modules', () => {
       'handler code is parsed with the bundled grammars',
     );
     assert.ok(
-      findings.every((f) => f.docUrl.startsWith(`file://${dir}`)),
-      'doc links point at the docs beside the bundle',
+      findings.every((f) => f.docUrl === `${PUBLISHED_RULE_DOCS_URL}${f.ruleId}.md`),
+      'CLI reports link the published docs, wherever the bundle is',
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // The CLI's lint job: expand paths/globs, lint every OpenAPI document and handler code file found, and collect
 // findings (each fault once, even when two specs reach the same referenced file).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import {
   Engine,
   FindingDeduplicator,
@@ -10,6 +11,12 @@ import {
   type EngineSettings,
   type Finding,
 } from '../engine';
+
+export interface FoundFiles {
+  files: string[];
+  /** Paths that do not exist and globs that match no file: a typo must not pass CI as "no problems". */
+  unmatched: string[];
+}
 
 export interface CliLintResult {
   findings: Finding[];
@@ -22,8 +29,19 @@ export interface CliLintResult {
   errors: string[];
 }
 
-export async function lintPaths(patterns: string[], cwd: string, settings: EngineSettings): Promise<CliLintResult> {
-  const files = await discoverFiles(patterns, cwd);
+/** Each path or glob on its own, so that one matching nothing is named (an existing empty folder is fine). */
+export async function findFiles(patterns: string[], cwd: string): Promise<FoundFiles> {
+  const files = new Set<string>();
+  const unmatched: string[] = [];
+  for (const pattern of patterns) {
+    const found = await discoverFiles([pattern], cwd);
+    if (found.length === 0 && !existsSync(path.resolve(cwd, pattern))) unmatched.push(pattern);
+    found.forEach((file) => files.add(file));
+  }
+  return { files: [...files].sort(), unmatched };
+}
+
+export async function lintFiles(files: readonly string[], settings: EngineSettings): Promise<CliLintResult> {
   const engine = new Engine();
   const result: CliLintResult = {
     findings: [],
@@ -53,4 +71,9 @@ export async function lintPaths(patterns: string[], cwd: string, settings: Engin
   }
   result.findings.sort(compareFindings);
   return result;
+}
+
+/** Discover and lint in one step (tests and the bench, which pass paths that exist). */
+export async function lintPaths(patterns: string[], cwd: string, settings: EngineSettings): Promise<CliLintResult> {
+  return lintFiles(await discoverFiles(patterns, cwd), settings);
 }

@@ -1,24 +1,39 @@
 // `apiwarden` command line: the same engine as the language server, for terminals and CI.
 // Exit codes: 0 = nothing at or above --fail-on, 1 = findings at or above it, 2 = usage error or crash.
-import { Command, InvalidArgumentError, CommanderError } from 'commander';
-import { writeFileSync } from 'node:fs';
-import { normalizeSettings, SEVERITY_ORDER, type Finding } from '../engine';
-import { DATA_CLASSES, isDataClass, type DataClass } from '../engine';
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { isDynamicPattern } from 'tinyglobby';
+import { DATA_CLASSES, normalizeSettings, PUBLISHED_RULE_DOCS_URL, uriToPath, type Finding } from '../engine';
+import type { DataClass, RuleSetting, Severity } from '../engine';
 import { VERSION } from '../version';
-import { lintPaths } from './lintFiles';
-import { formatStylish } from './formatters/stylish';
+import { findFiles, lintFiles } from './lintFiles';
+import {
+  choice,
+  collectRuleSetting,
+  collectSensitiveName,
+  collectString,
+  parseDocsBaseUrl,
+  parseFailOn,
+  parseSeverity,
+  type FailOn,
+} from './options';
+import { atLeast } from './severityWords';
+import { formatStylish, formatSummary } from './formatters/stylish';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
-import { summaryLine } from './formatters/summary';
+import { summaryLine, type NotShown } from './formatters/summary';
 
-type Format = 'stylish' | 'json' | 'sarif';
-type FailOn = 'error' | 'warn' | 'never';
+const FORMATS = ['stylish', 'summary', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
 
 interface CliOptions {
   format: Format;
   failOn: FailOn;
+  minSeverity?: Severity;
+  quiet: boolean;
   output?: string;
-  rule: Record<string, string>;
+  rule: Record<string, RuleSetting>;
+  docsBaseUrl: string;
   allowRemoteRefs: boolean;
   authName?: string[];
   sensitiveName?: Partial<Record<DataClass, string[]>>;
@@ -30,40 +45,17 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE_OR_CRASH = 2;
 
-function choice<T extends string>(allowed: readonly T[]) {
-  return (value: string): T => {
-    if (!(allowed as readonly string[]).includes(value))
-      throw new InvalidArgumentError(`Allowed: ${allowed.join(', ')}.`);
-    return value as T;
-  };
-}
-
-function collectRuleSetting(value: string, previous: Record<string, string>): Record<string, string> {
-  const match = /^([a-z0-9-]+)=(off|error|warning|warn|info|hint)$/.exec(value);
-  if (!match) throw new InvalidArgumentError('Use <rule-id>=off|error|warning|info|hint.');
-  return { ...previous, [match[1]!]: match[2]! };
-}
-
-function collectString(value: string, previous: string[] = []): string[] {
-  if (value.trim() === '') throw new InvalidArgumentError('Give a non-empty name.');
-  return [...previous, value.trim()];
-}
-
-function collectSensitiveName(
-  value: string,
-  previous: Partial<Record<DataClass, string[]>> = {},
-): Partial<Record<DataClass, string[]>> {
-  const match = /^([a-z-]+)=(.+)$/.exec(value);
-  if (!match || !isDataClass(match[1]) || match[2]!.trim() === '')
-    throw new InvalidArgumentError(`Use <class>=<name>, class one of ${DATA_CLASSES.join(', ')}.`);
-  const dataClass = match[1];
-  return { ...previous, [dataClass]: [...(previous[dataClass] ?? []), match[2]!.trim()] };
-}
-
+/** Decided on every finding, printed or not: --min-severity and --quiet change the report, not the verdict. */
 export function failsBuild(findings: readonly Finding[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  const threshold = failOn === 'error' ? SEVERITY_ORDER.error : SEVERITY_ORDER.warning;
-  return findings.some((f) => SEVERITY_ORDER[f.severity] <= threshold);
+  return failOn !== 'never' && findings.some((f) => atLeast(f, failOn));
+}
+
+function readDocument(uri: string): string | undefined {
+  try {
+    return readFileSync(uriToPath(uri), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -81,15 +73,35 @@ async function main(argv: string[]): Promise<number> {
       'Lint OpenAPI documents and API handler code (Express, Fastify, NestJS, Koa, Flask, FastAPI, Django) in files, folders or globs; default: the current folder.',
     )
     .argument('[paths...]', 'files, folders or glob patterns', ['.'])
-    .option('-f, --format <format>', 'stylish | json | sarif', choice(['stylish', 'json', 'sarif'] as const), 'stylish')
+    .option('-f, --format <format>', FORMATS.join(' | '), choice(FORMATS), 'stylish')
     .option(
-      '--fail-on <level>',
-      'exit with 1 when findings at this level or above exist: error | warn | never',
-      choice(['error', 'warn', 'never'] as const),
+      '--fail-on <severity>',
+      'exit with 1 when findings of this severity or above exist, shown or not: error | warning | info | hint | never (warn = warning)',
+      parseFailOn,
       'error',
     )
+    .addOption(
+      new Option(
+        '--min-severity <severity>',
+        'report only findings of this severity or above: error | warning | info | hint (default: all)',
+      )
+        .argParser(parseSeverity)
+        .conflicts('quiet'),
+    )
+    .option('-q, --quiet', 'report errors only (= --min-severity error)', false)
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('-r, --rule <id=severity>', 'set a rule severity or turn it off (repeatable)', collectRuleSetting, {})
+    .option(
+      '-r, --rule <id=severity>',
+      'set a rule severity (error | warning | info | hint) or turn it off (repeatable)',
+      collectRuleSetting,
+      {},
+    )
+    .addOption(
+      new Option('--docs-base-url <url>', 'where the rule pages linked from JSON and SARIF reports are')
+        .env('APIWARDEN_DOCS_BASE_URL')
+        .argParser(parseDocsBaseUrl)
+        .default(PUBLISHED_RULE_DOCS_URL),
+    )
     .option('--allow-remote-refs', 'fetch http(s) $refs (off by default: no network access)', false)
     .option(
       '--auth-name <name>',
@@ -103,30 +115,47 @@ async function main(argv: string[]): Promise<number> {
     )
     .option('--not-sensitive <name>', 'never classify this field name as sensitive (repeatable)', collectString)
     .option('--no-color', 'plain output')
-    .action(async (paths: string[], options: CliOptions) => {
+    .action(async (paths: string[], options: CliOptions, command: Command) => {
       const cwd = process.cwd();
+      const { files, unmatched } = await findFiles(paths, cwd);
+      if (unmatched.length > 0)
+        command.error(
+          unmatched
+            .map((p) => (isDynamicPattern(p) ? `error: no file matches ${p}` : `error: no such file or folder: ${p}`))
+            .join('\n'),
+          { exitCode: EXIT_USAGE_OR_CRASH, code: 'apiwarden.unmatchedPath' },
+        );
       const settings = normalizeSettings({
         rules: options.rule,
         allowRemoteRefs: options.allowRemoteRefs,
         authNames: options.authName ?? [],
         sensitiveData: { extraNames: options.sensitiveName ?? {}, allowNames: options.notSensitive ?? [] },
       });
-      const result = await lintPaths(paths, cwd, settings);
+      const result = await lintFiles(files, settings);
       for (const error of result.errors) process.stderr.write(`warning: ${error}\n`);
       if (result.linted.length === 0)
         process.stderr.write(`No OpenAPI documents or API handler code found in ${paths.join(', ')}.\n`);
+
+      const minSeverity = options.quiet ? 'error' : options.minSeverity;
+      const shown = minSeverity ? result.findings.filter((f) => atLeast(f, minSeverity)) : result.findings;
+      const notShown: NotShown | undefined = minSeverity
+        ? { count: result.findings.length - shown.length, minSeverity }
+        : undefined;
       const color = options.color && !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
+      const linted = result.lintedByKind;
       const report =
         options.format === 'json'
-          ? formatJson(result.findings, { cwd, linted: result.lintedByKind, version: VERSION })
+          ? formatJson(shown, { cwd, linted, version: VERSION, docsBaseUrl: options.docsBaseUrl, notShown })
           : options.format === 'sarif'
-            ? formatSarif(result.findings, { cwd, version: VERSION })
-            : formatStylish(result.findings, { cwd, color, linted: result.lintedByKind });
+            ? formatSarif(shown, { cwd, version: VERSION, docsBaseUrl: options.docsBaseUrl, readText: readDocument })
+            : options.format === 'summary'
+              ? formatSummary(shown, { color, linted, notShown })
+              : formatStylish(shown, { cwd, color, linted, notShown });
       if (options.output) writeFileSync(options.output, report);
       else process.stdout.write(report);
       // Machine formats keep stdout parseable: their summary line goes to stderr.
-      if (options.format !== 'stylish' || options.output)
-        process.stderr.write(summaryLine(result.findings, result.lintedByKind) + '\n');
+      if (options.format === 'json' || options.format === 'sarif' || options.output)
+        process.stderr.write(summaryLine(shown, linted, notShown) + '\n');
       exitCode = failsBuild(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
     });
 

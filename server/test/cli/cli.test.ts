@@ -3,7 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -11,19 +20,11 @@ import addFormats from 'ajv-formats';
 import { pathToUri } from '../../src/engine/uris';
 import { TestLspClient } from '../support/lspClient';
 import { FIXTURES_ROOT } from '../support/fixtureRunner';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
-
-function runCli(args: string[], cwd = ROOT) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import type { Log } from 'sarif';
+import { pathToFileURL } from 'node:url';
+import { PUBLISHED_RULE_DOCS_URL, REPOSITORY_URL } from '../../src/engine/rules/ruleDocs';
+import { VERSION } from '../../src/version';
+import { CLI, ROOT, runCli } from './runCli';
 
 const PASSWORD_FIXTURE = 'test-fixtures/openapi/oas-password-readable/responses.yaml';
 
@@ -93,6 +94,32 @@ test('sarif output validates against the SARIF 2.1.0 schema', () => {
   // Rules referenced by results are described in the driver.
   const ruleIds = new Set(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id));
   for (const r of results) assert.ok(ruleIds.has(r.ruleId));
+});
+
+test('sarif output is portable: relative locations, published help links, the repository, fingerprints', () => {
+  const { stdout } = runCli(['lint', 'test-fixtures', '--format', 'sarif', '--fail-on', 'never']);
+  const run = (JSON.parse(stdout) as Log).runs[0]!;
+  assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: pathToFileURL(ROOT).href + '/' } });
+  const driver = run.tool.driver;
+  assert.equal(driver.informationUri, REPOSITORY_URL);
+  assert.equal(driver.version, VERSION);
+  for (const rule of driver.rules!) {
+    assert.equal(rule.helpUri, `${PUBLISHED_RULE_DOCS_URL}${rule.id}.md`);
+    assert.ok(existsSync(path.join(ROOT, 'docs', 'rules', `${rule.id}.md`)), `the published page of ${rule.id} exists`);
+  }
+  const results = run.results!;
+  assert.ok(results.some((r) => r.ruleId!.startsWith('code-')) && results.some((r) => r.ruleId!.startsWith('oas-')));
+  for (const r of results) {
+    const location = r.locations![0]!.physicalLocation!.artifactLocation!;
+    assert.equal(location.uriBaseId, '%SRCROOT%');
+    assert.match(location.uri!, /^test-fixtures\/[^:]+$/, 'relative to the working folder, no scheme');
+  }
+  const prints = results.map((r) => r.partialFingerprints?.['apiwarden/v1']);
+  assert.ok(prints.every((p) => typeof p === 'string' && /^[0-9a-f]{32}$/.test(p)));
+  assert.equal(new Set(prints).size, prints.length, 'every result has its own fingerprint');
+  // No local link anywhere but the root the relative locations resolve against.
+  const { originalUriBaseIds: _root, ...rest } = run;
+  assert.doesNotMatch(JSON.stringify(rest), /file:/);
 });
 
 test('exit codes: --fail-on decides between 0 and 1; usage errors and unknown options give 2', () => {

@@ -1,22 +1,25 @@
-// Human-readable output grouped by file, in the spirit of ESLint's "stylish".
+// Human-readable output grouped by file, in the spirit of ESLint's "stylish", then the findings per rule and the
+// summary line (the last line, where CI logs are read).
 import * as path from 'node:path';
-import { uriToPath, type Finding } from '../../engine';
-import { summaryLine, type LintedCounts } from './summary';
+import { uriToPath, type Finding, type Severity } from '../../engine';
+import { ruleTable } from './ruleTable';
+import { summaryLine, type LintedCounts, type NotShown } from './summary';
 
 export interface StylishOptions {
   cwd: string;
   color: boolean;
   linted: LintedCounts;
+  notShown?: NotShown;
+}
+
+const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '2' };
+
+function painter(color: boolean) {
+  return (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
 }
 
 export function formatStylish(findings: readonly Finding[], options: StylishOptions): string {
-  const paint = (code: string, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const severityLabel = {
-    error: paint('31', 'error'),
-    warning: paint('33', 'warning'),
-    info: paint('36', 'info'),
-    hint: paint('2', 'hint'),
-  };
+  const paint = painter(options.color);
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
     const list = byFile.get(f.uri) ?? [];
@@ -28,12 +31,19 @@ export function formatStylish(findings: readonly Finding[], options: StylishOpti
     out.push(paint('4', path.relative(options.cwd, uriToPath(uri)) || uriToPath(uri)));
     for (const f of list) {
       const position = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      out.push(
-        `  ${position.padEnd(9)} ${severityLabel[f.severity].padEnd(options.color ? 16 : 7)}  ${f.message}  ${paint('2', f.ruleId)}`,
-      );
+      const severity = paint(SEVERITY_COLOR[f.severity], f.severity) + ' '.repeat(7 - f.severity.length);
+      out.push(`  ${position.padEnd(9)} ${severity}  ${f.message}  ${paint('2', f.ruleId)}`);
     }
     out.push('');
   }
-  out.push(summaryLine(findings, options.linted));
-  return out.join('\n') + '\n';
+  return (out.length ? out.join('\n') + '\n' : '') + formatSummary(findings, options);
+}
+
+/** `--format summary`: the findings per rule and the summary line, without the findings themselves. */
+export function formatSummary(findings: readonly Finding[], options: Omit<StylishOptions, 'cwd'>): string {
+  const paint = painter(options.color);
+  const table = ruleTable(findings, (s) => paint(SEVERITY_COLOR[s], s));
+  return (
+    [...table, ...(table.length ? [''] : []), summaryLine(findings, options.linted, options.notShown)].join('\n') + '\n'
+  );
 }

@@ -8,13 +8,19 @@ export interface LintedCounts {
   code: number;
 }
 
+/** Findings left out of the report by `--min-severity` / `--quiet` (they still count for `--fail-on`). */
+export interface NotShown {
+  count: number;
+  minSeverity: Severity;
+}
+
 export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "12 files linted (5 OpenAPI, 7 code)". */
 export function lintedText(linted: LintedCounts): string {
@@ -25,12 +31,18 @@ export function lintedText(linted: LintedCounts): string {
  * One line for humans, e.g. "3 problems (1 error, 2 warnings) in 2 files; 12 files linted (5 OpenAPI, 7 code)."
  * The files with problems may include files that were not linted themselves (fragments a spec `$ref`s).
  */
-export function summaryLine(findings: readonly Finding[], linted: LintedCounts): string {
-  if (findings.length === 0) return `No problems found; ${lintedText(linted)}.`;
+export function summaryLine(findings: readonly Finding[], linted: LintedCounts, notShown?: NotShown): string {
+  const hidden = notShown?.count
+    ? `; ${plural(notShown.count, 'problem')} below ${notShown.minSeverity} not shown`
+    : '';
+  if (findings.length === 0) {
+    const none = notShown?.count ? `No problems at ${notShown.minSeverity} or above` : 'No problems found';
+    return `${none}; ${lintedText(linted)}${hidden}.`;
+  }
   const c = countBySeverity(findings);
   const files = new Set(findings.map((f) => f.uri)).size;
   const parts = [plural(c.error, 'error'), plural(c.warning, 'warning')];
   if (c.info) parts.push(plural(c.info, 'info'));
   if (c.hint) parts.push(plural(c.hint, 'hint'));
-  return `${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(files, 'file')}; ${lintedText(linted)}.`;
+  return `${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(files, 'file')}; ${lintedText(linted)}${hidden}.`;
 }

@@ -1,8 +1,14 @@
-// Where a rule's documentation lives: the docs shipped next to the server bundle (dist/../docs/rules), so the
-// link works offline and always matches the installed version.
+// Where a rule's documentation lives. Editors get the docs shipped next to the server bundle (dist/../docs/rules):
+// the link works offline and always matches the installed version. Reports read elsewhere (CI logs, SARIF in a
+// code-scanning dashboard, JSON passed around) need a link that works on any machine: the published docs.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { existsSync } from 'node:fs';
+
+/** The project's home: SARIF's `informationUri`, and the root of the published rule docs. */
+export const REPOSITORY_URL = 'https://github.com/apiwarden/api-warden';
+/** Published rule pages, `<base><rule-id>.md`: the default base of links in CLI reports. */
+export const PUBLISHED_RULE_DOCS_URL = `${REPOSITORY_URL}/blob/main/docs/rules/`;
 
 function findDocsDirectory(): string {
   // dist/*.js -> ../docs/rules; from sources (tests): server/src/engine/rules -> ../../../../docs/rules
@@ -13,16 +19,26 @@ function findDocsDirectory(): string {
   return candidates.find((dir) => existsSync(dir)) ?? candidates[0]!;
 }
 
-let docsBase: string | undefined;
+let localDocsBase: string | undefined;
 /** Every diagnostic carries its rule's link: thousands per publish on large specs. */
-const urls = new Map<string, string>();
+const localUrls = new Map<string, string>();
 
-export function ruleDocUrl(ruleId: string): string {
-  let url = urls.get(ruleId);
+/** `file://` URL of the folder of rule pages installed with the bundle, ending in `/`. */
+function localRuleDocsBase(): string {
+  localDocsBase ??= pathToFileURL(findDocsDirectory()).href + '/';
+  return localDocsBase;
+}
+
+/**
+ * The page of a rule: under `base` (a URL ending in `/`, e.g. PUBLISHED_RULE_DOCS_URL) when given, else in the
+ * docs installed with the bundle.
+ */
+export function ruleDocUrl(ruleId: string, base?: string): string {
+  if (base !== undefined) return `${base}${encodeURIComponent(ruleId)}.md`;
+  let url = localUrls.get(ruleId);
   if (url === undefined) {
-    docsBase ??= pathToFileURL(findDocsDirectory()).href + '/';
-    url = `${docsBase}${encodeURIComponent(ruleId)}.md`;
-    if (urls.size < 10_000) urls.set(ruleId, url); // team rulesets may bring many ids; never unbounded
+    url = `${localRuleDocsBase()}${encodeURIComponent(ruleId)}.md`;
+    if (localUrls.size < 10_000) localUrls.set(ruleId, url); // team rulesets may bring many ids; never unbounded
   }
   return url;
 }
