@@ -2,6 +2,8 @@
 // recognises each one in their findings. docs/rules/README.md lists the same reasons (a test checks it).
 import type { IRuleResult } from '@stoplight/spectral-core';
 import { classifyField } from '@apiwarden/sensitive';
+import { cannotHoldSecret, identifiesResource } from '../../../rulesets/src/helpers/parameterValues';
+import { requiresAdminCredential } from '../../../rulesets/src/rules/oas-admin-security-not-distinct';
 
 export type JsonPath = (string | number)[];
 
@@ -155,6 +157,27 @@ export const DIFFERENCES: Difference[] = [
         typeof name === 'string' &&
         !classifyField({ name }).some((m) => m.dataClass === 'credential' && m.confidence !== 'low')
       );
+    },
+  },
+  {
+    rules: ['owasp:api2:2023-no-credentials-in-url'],
+    reason:
+      'A path parameter that names an object of the collection before it (`/v1/tokens/{token}`) or is described as an identifier holds an object id, not a credential; a boolean or `enum` parameter (`hide_secret`) cannot carry a secret.',
+    applies: (r, c) => {
+      const parameter = c.node(r.source!, r.path.slice(0, -1));
+      return (
+        isObject(parameter) &&
+        (cannotHoldSecret(parameter) || (r.path[0] === 'paths' && identifiesResource(String(r.path[1]), parameter)))
+      );
+    },
+  },
+  {
+    rules: ['owasp:api5:2023-admin-security-unique'],
+    reason:
+      'Requirements that name an admin scheme or scope (`AdminApiKeyAuth`, `admin:org`) are a dedicated admin credential, even where ordinary-looking paths require it too.',
+    applies: (r, c) => {
+      const security = c.node(r.source!, r.path.slice(0, r.path.lastIndexOf('security') + 1));
+      return Array.isArray(security) && security.length > 0 && requiresAdminCredential(security);
     },
   },
   {
