@@ -310,7 +310,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     cwe: 'CWE-200',
     title: 'Password readable in responses',
     summary:
-      'A password-like property appears in a response schema and is not `writeOnly`, so the description allows the API to send passwords (or their hashes) back to clients.',
+      'A password-like property appears in a response schema and is not `writeOnly`, so the description allows the API to send passwords (or their hashes) back to clients. A password described as temporary, ephemeral, one-time or short-lived is a credential the API issues, and is not reported.',
     fixable: true,
   },
   {
