@@ -253,6 +253,21 @@ export const DIFFERENCES: Difference[] = [
     },
   },
   {
+    rules: ['owasp:api8:2023-define-error-validation'],
+    reason:
+      'A `default` response with a body schema documents the error shape for every status it covers, 4xx included (Stripe documents its errors this way).',
+    applies: (r, c) => {
+      const responses = responsesOf(r, c);
+      const fallback = isObject(responses) ? responses.default : undefined;
+      return (
+        isObject(fallback) &&
+        (isObject(fallback.schema) ||
+          (isObject(fallback.content) &&
+            Object.values(fallback.content).some((m) => isObject(m) && isObject(m.schema))))
+      );
+    },
+  },
+  {
     rules: ['owasp:api8:2023-define-error-responses-401'],
     reason:
       'Public operations (no security in force) cannot answer 401; ours ask for 401/403 where authentication is required, and accept `4XX`.',

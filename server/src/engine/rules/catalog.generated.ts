@@ -180,7 +180,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     cwe: 'CWE-209',
     title: 'Error responses not defined',
     summary:
-      'An operation documents no client-error response (`400`, `422` or `4XX`) or no server-error response (`500`, `5XX` or `default`), or an error response has no body schema. Undefined errors are where stack traces and internal details leak, and contract tests cannot catch it.',
+      'An operation documents no client-error response (`400`, `422`, `4XX`, or a `default` response with a body schema) or no server-error response (`500`, `5XX` or `default`), or an error response has no body schema. Undefined errors are where stack traces and internal details leak, and contract tests cannot catch it.',
     fixable: false,
   },
   {
