@@ -53,10 +53,11 @@ export async function errorFindings(spec: string): Promise<{ findings: Finding[]
   const errors = result.findings.filter((f) => f.severity === 'error');
   // A whole parse with positions, only when there is something to locate (Spectral's parsers, as the engine's).
   const document = errors.length > 0 ? new SourceDocument(text, syntax, file) : undefined;
+  // Spectral keeps the parse with positions protected; the position -> path look-ups of @stoplight read it.
+  const parsed = (document as unknown as { parserResult: never } | undefined)?.parserResult;
   const located = errors.map((f) => {
     if (f.uri !== uri) throw new Error(`${f.ruleId} landed in another file: ${f.uri}`);
-    const jsonPath =
-      (syntax === 'json' ? jsonPathInJson : jsonPathInYaml)(document!.parserResult as never, f.range.start) ?? [];
+    const jsonPath = (syntax === 'json' ? jsonPathInJson : jsonPathInYaml)(parsed!, f.range.start) ?? [];
     // The pointer must lead back to exactly where the finding is, or keys would not identify findings.
     const back = document!.rangeForPath(jsonPath)?.start;
     if (back?.line !== f.range.start.line || back.character !== f.range.start.character)
