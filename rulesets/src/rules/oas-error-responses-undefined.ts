@@ -1,5 +1,15 @@
 import { describeOperation, hasResponse, isObject, responsesOf } from '../index/openapiIndex';
+import type { JsonObject } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
+
+/** A response with a body schema (Swagger 2.0: `schema`; OAS 3: a media type with `schema`). */
+function hasBodySchema(response: unknown, swagger2: boolean): boolean {
+  if (!isObject(response)) return false;
+  const r = response as JsonObject;
+  return swagger2
+    ? isObject(r.schema)
+    : isObject(r.content) && Object.values(r.content).some((m) => isObject(m) && isObject(m.schema));
+}
 
 export const errorResponsesUndefined: OpenApiRule = {
   id: 'oas-error-responses-undefined',
@@ -8,11 +18,15 @@ export const errorResponsesUndefined: OpenApiRule = {
   cwe: 'CWE-209',
   title: 'Error responses not defined',
   summary:
-    'An operation documents no client-error response (`400`, `422` or `4XX`) or no server-error response (`500`, `5XX` or `default`), or an error response has no body schema. Undefined errors are where stack traces and internal details leak, and contract tests cannot catch it.',
+    'An operation documents no client-error response (`400`, `422`, `4XX`, or a `default` response with a body schema) or no server-error response (`500`, `5XX` or `default`), or an error response has no body schema. Undefined errors are where stack traces and internal details leak, and contract tests cannot catch it.',
   check(index, report) {
+    const swagger2 = index.version === '2.0';
     for (const op of index.operations) {
       const missing: string[] = [];
-      if (!hasResponse(op.operation, '400', '422', '4XX'))
+      // A `default` response with a schema documents the error shape for every undeclared status, 4xx included.
+      const documentedDefault =
+        isObject(op.operation.responses) && hasBodySchema(op.operation.responses.default, swagger2);
+      if (!hasResponse(op.operation, '400', '422', '4XX') && !documentedDefault)
         missing.push('client-error response (`400`, `422` or `4XX`)');
       if (!hasResponse(op.operation, '500', '5XX', 'default'))
         missing.push('server-error response (`500`, `5XX` or `default`)');
@@ -24,12 +38,7 @@ export const errorResponsesUndefined: OpenApiRule = {
       }
       for (const response of responsesOf(op.operation, op.jsonPath)) {
         if (!/^[45]|^default$/.test(response.status)) continue;
-        const r = response.response;
-        const hasBody =
-          index.version === '2.0'
-            ? isObject(r.schema)
-            : isObject(r.content) && Object.values(r.content).some((m) => isObject(m) && isObject(m.schema));
-        if (hasBody) continue;
+        if (hasBodySchema(response.response, swagger2)) continue;
         report({
           path: response.jsonPath,
           message: `Error response ${response.status} of ${describeOperation(op)} has no body schema: nothing constrains what the server returns on errors, which is where internal details leak. Add a schema (e.g. RFC 9457 problem details).`,

@@ -1,6 +1,7 @@
 import { describeOperation, type IndexedOperation } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
 import { pathWords } from '../helpers/operations';
+import { isAdminOperation } from './oas-admin-security-not-distinct';
 
 // Path words that suggest an operation touches accounts, money, secrets or administration: an explicit
 // `security: []` on such a path is more likely a mistake than a deliberate public endpoint.
@@ -74,12 +75,13 @@ export const operationWithoutSecurity: OpenApiRule = {
   title: 'Operation without security',
   summary:
     'The operation has no security requirement of its own and none from the document root, so the description says anyone may call it. ' +
-    'An explicit `security: []` is accepted as a deliberate public endpoint, except on paths that look sensitive.',
+    'An explicit `security: []` is accepted as a deliberate public endpoint, except on paths that look sensitive or administrative.',
   check(index, report) {
     for (const op of index.operations) {
       const name = describeOperation(op);
       if (isExplicitlyPublic(op)) {
-        if (pathLooksSensitive(op.path)) {
+        // Administrative paths too: oas-admin-security-not-distinct leaves unsecured admin operations to this rule.
+        if (pathLooksSensitive(op.path) || isAdminOperation(op)) {
           report({
             path: op.jsonPath,
             message: `${name} is marked public with \`security: []\`, but its path looks sensitive: anyone could call it without credentials. Require a security scheme unless the data is truly public.`,

@@ -42,6 +42,10 @@ const METADATA_WORDS = new Set([
   'reset',
 ]);
 
+// A description that calls the password short-lived ("The temporary password that the username will use"): a
+// credential the API issues to the caller (TURN/ICE credentials, one-time codes), not a stored password.
+const ISSUED_CREDENTIAL = /\b(?:temporary|ephemeral|one-time|single-use|short-lived)\b/i;
+
 export function isPasswordLikeName(name: string): boolean {
   const words = splitIdentifier(name);
   if (!words.some((w) => PASSWORD_WORDS.has(w))) return false;
@@ -55,13 +59,15 @@ export const passwordReadable: OpenApiRule = {
   cwe: 'CWE-200',
   title: 'Password readable in responses',
   summary:
-    'A password-like property appears in a response schema and is not `writeOnly`, so the description allows the API to send passwords (or their hashes) back to clients.',
+    'A password-like property appears in a response schema and is not `writeOnly`, so the description allows the API to send passwords (or their hashes) back to clients. ' +
+    'A password described as temporary, ephemeral, one-time or short-lived is a credential the API issues, and is not reported.',
   fixable: true,
   check(index, report) {
     for (const entry of index.schemasByUsage('response')) {
       const { schema, propertyName } = entry;
       if (propertyName === undefined || !isPasswordLikeName(propertyName)) continue;
       if (schema.writeOnly === true) continue;
+      if (typeof schema.description === 'string' && ISSUED_CREDENTIAL.test(schema.description)) continue;
       const types = schemaTypes(schema);
       if (types.length > 0 && !types.includes('string')) continue;
       report({

@@ -210,9 +210,12 @@ export const NAME_ROWS: readonly Row[] = [
   ['expiry year', K, 'medium'],
   ['expiration month', K, 'medium'],
   ['expiration year', K, 'medium'],
-  ['cardholder', K, 'high'],
+  // `cardholder` alone names the person (an object or its id: Stripe's `cardholder: ich_…`); their name is the
+  // card data. Low: a hint only, below the medium confidence rules report.
+  ['cardholder', K, 'low'],
   ['cardholder name', K, 'high'],
-  ['card holder', K, 'high'],
+  ['card holder', K, 'low'],
+  ['card holder name', K, 'high'],
   ['track data', K, 'high'],
   ['track1', K, 'high'],
   ['track2', K, 'high'],

@@ -2,6 +2,8 @@
 // recognises each one in their findings. docs/rules/README.md lists the same reasons (a test checks it).
 import type { IRuleResult } from '@stoplight/spectral-core';
 import { classifyField } from '@apiwarden/sensitive';
+import { cannotHoldSecret, identifiesResource } from '../../../rulesets/src/helpers/parameterValues';
+import { requiresAdminCredential } from '../../../rulesets/src/rules/oas-admin-security-not-distinct';
 
 export type JsonPath = (string | number)[];
 
@@ -158,6 +160,27 @@ export const DIFFERENCES: Difference[] = [
     },
   },
   {
+    rules: ['owasp:api2:2023-no-credentials-in-url'],
+    reason:
+      'A path parameter that names an object of the collection before it (`/v1/tokens/{token}`) or is described as an identifier holds an object id, not a credential; a boolean or `enum` parameter (`hide_secret`) cannot carry a secret.',
+    applies: (r, c) => {
+      const parameter = c.node(r.source!, r.path.slice(0, -1));
+      return (
+        isObject(parameter) &&
+        (cannotHoldSecret(parameter) || (r.path[0] === 'paths' && identifiesResource(String(r.path[1]), parameter)))
+      );
+    },
+  },
+  {
+    rules: ['owasp:api5:2023-admin-security-unique'],
+    reason:
+      'Requirements that name an admin scheme or scope (`AdminApiKeyAuth`, `admin:org`) are a dedicated admin credential, even where ordinary-looking paths require it too.',
+    applies: (r, c) => {
+      const security = c.node(r.source!, r.path.slice(0, r.path.lastIndexOf('security') + 1));
+      return Array.isArray(security) && security.length > 0 && requiresAdminCredential(security);
+    },
+  },
+  {
     rules: ['owasp:api2:2023-jwt-best-practices'],
     reason:
       'OAuth 2 access tokens need not be JWTs; ours ask for algorithm constraints where a scheme says its bearer tokens are JWTs, and accept named algorithms (RS256, ES256, EdDSA…) as well as a reference to RFC 8725.',
@@ -226,6 +249,21 @@ export const DIFFERENCES: Difference[] = [
       return (
         isObject(responses) &&
         (isObject(responses['5XX']) || (isObject(responses.default) && !isObject(responses['500'])))
+      );
+    },
+  },
+  {
+    rules: ['owasp:api8:2023-define-error-validation'],
+    reason:
+      'A `default` response with a body schema documents the error shape for every status it covers, 4xx included (Stripe documents its errors this way).',
+    applies: (r, c) => {
+      const responses = responsesOf(r, c);
+      const fallback = isObject(responses) ? responses.default : undefined;
+      return (
+        isObject(fallback) &&
+        (isObject(fallback.schema) ||
+          (isObject(fallback.content) &&
+            Object.values(fallback.content).some((m) => isObject(m) && isObject(m.schema))))
       );
     },
   },

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  atLeast,
   classifyField,
   classifyValue,
   luhnValid,
@@ -63,6 +64,34 @@ test('format, description, pattern and example values add evidence', () => {
   assert.deepEqual(classes({ name: 'value', examples: ['jane@example.com'] }), ['pii']);
   assert.deepEqual(classes({ name: 'number', examples: ['4539 1488 0343 6467'] }), ['pci']);
   assert.deepEqual(classes({ name: 'title', description: 'A title', examples: ['Hello'] }), []);
+});
+
+test('a cardholder (the person, or its id) is not card data at reporting confidence; card data fields still are', () => {
+  const reported = (input: Parameters<typeof classifyField>[0]) =>
+    atLeast(classifyField(input), 'medium')
+      .map((m) => m.dataClass)
+      .sort();
+  // Stripe: `cardholder` is `ich_…` or the expanded Cardholder object.
+  assert.deepEqual(
+    reported({ name: 'cardholder', description: 'The cardholder to whom this authorization belongs.' }),
+    [],
+  );
+  assert.deepEqual(reported({ name: 'cardholder_id' }), []);
+  assert.deepEqual(reported({ name: 'card_holder' }), []);
+  assert.deepEqual(reported({ name: 'cardholder', description: 'Name of the cardholder, as printed on the card.' }), [
+    'pci',
+  ]);
+  for (const name of [
+    'cardholder_name',
+    'cardHolderName',
+    'card_number',
+    'cvc',
+    'pan',
+    'cvv',
+    'exp_month',
+    'cardnumber',
+  ])
+    assert.deepEqual(reported({ name }), ['pci'], name);
 });
 
 test('value detectors: cards, SSNs, IBANs, JWTs, cloud keys, private keys, emails, phones', () => {

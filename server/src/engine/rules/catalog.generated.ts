@@ -20,7 +20,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     cwe: 'CWE-285',
     title: 'Administrative operation secured like ordinary ones',
     summary:
-      'An operation on an administrative or internal path (`/admin`, `/internal`, `/management`…) has no security, or exactly the same security requirements (schemes and scopes) as ordinary operations, so any authenticated user is allowed to call it.',
+      'An operation on an administrative or internal path (`/admin`, `/internal`, `/management`…) has exactly the same security requirements (schemes and scopes) as ordinary operations, so any authenticated user is allowed to call it. Requirements naming an admin scheme or scope count as distinct; an admin operation without any security is reported once, by `oas-operation-without-security`.',
     fixable: false,
   },
   {
@@ -30,7 +30,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     cwe: 'CWE-770',
     title: 'AI-linked operation without authentication or rate limits',
     summary:
-      "An operation that calls or proxies an LLM/AI API (chat, completions, prompts, embeddings, agents) is public or documents no rate limiting. Every call spends model tokens on the provider's bill and passes untrusted input to a third party: anonymous or unlimited access means cost exhaustion and abuse of the model through you.",
+      "An operation that calls or proxies an LLM/AI API (chat, completions, prompts, embeddings, agents) is public or documents no rate limiting. Every call spends model tokens on the provider's bill and passes untrusted input to a third party: anonymous or unlimited access means cost exhaustion and abuse of the model through you. Reads, deletes and updates of one stored object (`GET /chat/completions`, `POST /chat/completions/{id}`) run no model and are left to the general rules.",
     fixable: false,
   },
   {
@@ -140,7 +140,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     cwe: 'CWE-598',
     title: 'Credential in a URL parameter',
     summary:
-      'A query or path parameter carries a credential (password, token, API key, secret). URLs end up in server and proxy logs, browser history and Referer headers, so the credential leaks with them.',
+      'A query or path parameter carries a credential (password, token, API key, secret). URLs end up in server and proxy logs, browser history and Referer headers, so the credential leaks with them. A path parameter that identifies an object of the collection before it (`/tokens/{token}`, `/sessions/{session_id}`) or is described as an identifier, and a boolean or `enum` parameter, are not credentials.',
     fixable: false,
   },
   {
@@ -180,7 +180,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     cwe: 'CWE-209',
     title: 'Error responses not defined',
     summary:
-      'An operation documents no client-error response (`400`, `422` or `4XX`) or no server-error response (`500`, `5XX` or `default`), or an error response has no body schema. Undefined errors are where stack traces and internal details leak, and contract tests cannot catch it.',
+      'An operation documents no client-error response (`400`, `422`, `4XX`, or a `default` response with a body schema) or no server-error response (`500`, `5XX` or `default`), or an error response has no body schema. Undefined errors are where stack traces and internal details leak, and contract tests cannot catch it.',
     fixable: false,
   },
   {
@@ -290,7 +290,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     cwe: 'CWE-306',
     title: 'Operation without security',
     summary:
-      'The operation has no security requirement of its own and none from the document root, so the description says anyone may call it. An explicit `security: []` is accepted as a deliberate public endpoint, except on paths that look sensitive.',
+      'The operation has no security requirement of its own and none from the document root, so the description says anyone may call it. An explicit `security: []` is accepted as a deliberate public endpoint, except on paths that look sensitive or administrative.',
     fixable: false,
   },
   {
@@ -310,7 +310,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     cwe: 'CWE-200',
     title: 'Password readable in responses',
     summary:
-      'A password-like property appears in a response schema and is not `writeOnly`, so the description allows the API to send passwords (or their hashes) back to clients.',
+      'A password-like property appears in a response schema and is not `writeOnly`, so the description allows the API to send passwords (or their hashes) back to clients. A password described as temporary, ephemeral, one-time or short-lived is a credential the API issues, and is not reported.',
     fixable: true,
   },
   {
