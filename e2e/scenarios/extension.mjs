@@ -10,8 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { check } from './common.mjs';
 import { waitUntil } from '../lib/workbench.mjs';
+import { repositoryUrl } from '../../scripts/repository.mjs';
 
-const REPOSITORY = 'https://github.com/apiwarden/api-warden';
+const REPOSITORY = repositoryUrl();
 const RAW = `${REPOSITORY}/raw/main/`;
 
 export const scenarios = [
