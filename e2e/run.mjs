@@ -2,9 +2,9 @@
 // End-to-end tests of API Warden in real editors: the VS Code workbench (code-server, driven by Playwright with
 // Debian's Chromium) and headless Neovim. See docs/e2e.md.
 //
-//   node e2e/run.mjs                      setup + build + package + all groups (openapi, code, nvim)
+//   node e2e/run.mjs                      setup + build + package + all groups (openapi, code, extension, nvim)
 //   node e2e/run.mjs --only=openapi-hover run one scenario (comma-separate several)
-//   node e2e/run.mjs --groups=openapi,nvim run some groups only (openapi, code, nvim)
+//   node e2e/run.mjs --groups=openapi,nvim run some groups only (openapi, code, extension, nvim)
 //   node e2e/run.mjs --screenshots        run the scenarios that take README images, copy them to docs/images/
 //   --no-setup, --no-build                skip e2e/setup.sh, skip `npm run build && npm run package`
 //   --built                               dist/ is fresh: package it, do not build again
@@ -22,13 +22,14 @@ import { Workbench } from './lib/workbench.mjs';
 import { scenarios as openapiScenarios } from './scenarios/openapi.mjs';
 import { scenarios as codeScenarios } from './scenarios/code.mjs';
 import { scenarios as nvimScenarios } from './scenarios/nvim.mjs';
+import { scenarios as extensionScenarios } from './scenarios/extension.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = process.env.APIWARDEN_E2E_CACHE ?? path.join(ROOT, '.e2e');
 const ARTIFACTS = path.join(CACHE, 'artifacts');
 const WORKSPACE = path.join(ROOT, 'test-fixtures', 'workspaces', 'bookshop-api');
 const DOC_IMAGES = path.join(ROOT, 'docs', 'images');
-const DEFAULT_GROUPS = ['openapi', 'code', 'nvim'];
+const DEFAULT_GROUPS = ['openapi', 'code', 'extension', 'nvim'];
 const SCENARIO_TIMEOUT_MS = 180_000;
 const VIEWPORT = { width: 1280, height: 800 };
 const CHROMIUM_ARGS = [
@@ -41,7 +42,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const ALL = [...openapiScenarios, ...codeScenarios, ...nvimScenarios];
+const ALL = [...openapiScenarios, ...codeScenarios, ...extensionScenarios, ...nvimScenarios];
 
 // ---- arguments ------------------------------------------------------------------------------------------------
 const args = process.argv.slice(2);

@@ -2,19 +2,14 @@
 // `spectral lint -r` or `extends`. `@stoplight/spectral-formats` stays an import: Spectral's ruleset bundler
 // provides it (the same instance Spectral itself uses). Rule documentation links point at the repository.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { repositoryUrl } from './repository.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
 /** https://host/owner/repo/blob/main/docs/rules/ from package.json's repository URL. */
 export function docsBaseUrl() {
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-  const base = String(repository ?? 'https://example.invalid/api-warden')
-    .replace(/^git\+/, '')
-    .replace(/\.git$/, '');
-  return `${base}/blob/main/docs/rules/`;
+  return `${repositoryUrl()}/blob/main/docs/rules/`;
 }
 
 export async function buildRuleset(outfile = path.join(root, 'rulesets', 'dist', 'apiwarden-recommended.js')) {
