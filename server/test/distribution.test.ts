@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { drawIcon, ICON_FILE, ICON_SIZE } from '../../scripts/icon';
+import { REPOSITORY_URL } from '../src/engine';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const REPOSITORY = 'https://github.com/apiwarden/api-warden';
@@ -14,6 +15,8 @@ const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'
 test('package.json: repository, homepage and bugs are the canonical repository; no placeholder host is left', async () => {
   const { repositoryUrl } = await import(path.join(ROOT, 'scripts', 'repository.mjs'));
   assert.equal(repositoryUrl(), REPOSITORY);
+  // the engine's copy (SARIF informationUri, published rule docs) cannot read package.json at run time
+  assert.equal(REPOSITORY_URL, REPOSITORY);
   assert.equal(manifest.repository.url, `${REPOSITORY}.git`);
   assert.equal(manifest.homepage, `${REPOSITORY}#readme`);
   assert.equal(manifest.bugs.url, `${REPOSITORY}/issues`);
