@@ -23,10 +23,14 @@ import { DECODE_ONLY_CALL, RATE_LIMIT_NAME, isDecodeOnly, rejectStatus } from '.
 /** Calls that verify a token's signature (JS: jsonwebtoken, jose, Nest JwtService, Firebase, Cognito…). */
 const VERIFY_CALL =
   /(^|\.)(verify|verifyAsync|jwtVerify|verifyIdToken|verifyAccessToken|verifySessionCookie|verifyJwt|verifyJWT|validateJwt|introspect|getSession|getServerSession|authenticate|isAuthenticated|validate_token|verify_jwt_in_request|verify_token|decode_token|check_password_hash|verify_password|authenticate_credentials|get_user_from_token)$/;
-// Session stores keyed by the caller's token (`authenticatedUsers.tokenMap[token]`, `sessionStore.get(sid)`) identify
-// the caller as surely as `req.user` does.
-const IDENTITY_REF =
-  /(^|\.)(authenticatedUsers|loggedInUsers|activeSessions|sessionStore|session_store|tokenMap|session|user|currentUser|current_user|is_authenticated|isAuthenticated|is_anonymous|auth|state\.user|principal|apiKey|api_key|x-api-key)(\.|$)|process\.env|os\.environ|getenv|settings\./i;
+// Session stores keyed by the caller's token (`authenticatedUsers.tokenMap[token]`, `sessionStore.get(sid)`; juice-shop's
+// `authenticatedUsers`, hand-written session maps) identify the caller as surely as `req.user` does.
+const SESSION_STORES = 'authenticatedUsers|loggedInUsers|activeSessions|sessionStore|session_store|tokenMap';
+const STORE_WRITES = 'put|set|add|delete|remove|clear';
+const IDENTITY_REF = new RegExp(
+  String.raw`(^|\.)(${SESSION_STORES}|session|user|currentUser|current_user|is_authenticated|isAuthenticated|is_anonymous|auth|state\.user|principal|apiKey|api_key|x-api-key)(\.|$)|process\.env|os\.environ|getenv|settings\.`,
+  'i',
+);
 
 export interface FnAuth {
   verifies?: string;
@@ -231,12 +235,10 @@ function isWorkspaceCall(call: CallFact, file: FileFacts): boolean {
   return Boolean(imported && imported.module.startsWith('.'));
 }
 
-// Stores that map the caller's token to its session (juice-shop's `authenticatedUsers`, hand-written session maps).
-const SESSION_STORE = /(^|\.)(authenticatedUsers|loggedInUsers|activeSessions|sessionStore|session_store|tokenMap)\b/;
-const STORE_WRITE = /\.(put|set|add|delete|remove|clear)$/;
+const SESSION_STORE = new RegExp(String.raw`(^|\.)(${SESSION_STORES})\b`);
+const STORE_WRITE = new RegExp(String.raw`\.(${STORE_WRITES})$`);
 /** `authenticatedUsers.get(…)`, `.from(req)`, `.tokenMap[…]`: a read of the store (a login only `put`s into it). */
-const STORE_READ =
-  /(^|\.)(authenticatedUsers|loggedInUsers|activeSessions|sessionStore|session_store|tokenMap)\.(?!(put|set|add|delete|remove|clear)$)\w+/;
+const STORE_READ = new RegExp(String.raw`(^|\.)(${SESSION_STORES})\.(?!(${STORE_WRITES})$)\w+`);
 
 function noteSessionLookup(result: FnAuth, fn: FnFacts, calls: CallFact[]): void {
   const lookup = calls.find((c) => SESSION_STORE.test(c.path) && !STORE_WRITE.test(c.path));
