@@ -62,7 +62,7 @@ export class FindingPolicy {
     if (metadata?.cwe) finding.cwe = metadata.cwe;
     if (init.dataClasses && init.dataClasses.length > 0) finding.dataClasses = init.dataClasses;
     if (init.aiLinked) finding.aiLinked = true;
-    if (init.data && finding.fixable) finding.data = init.data;
+    if (init.data) finding.data = init.data;
     return finding;
   }
 }

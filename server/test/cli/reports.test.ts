@@ -159,3 +159,43 @@ test('fingerprints tell apart findings of one rule on identical lines, and chang
   assert.deepEqual(fingerprints([finding(0, 'at line 1')], sources), fingerprints([finding(0, 'at line 9')], sources));
   assert.notDeepEqual(fingerprints([finding(0, 'GET /a')], sources), fingerprints([finding(0, 'GET /b')], sources));
 });
+
+test('an OpenAPI finding keeps its fingerprint when an identical fault is added above it (told apart by JSON path)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'apiwarden-fingerprints-path-'));
+  const operation = (name: string) =>
+    [
+      `  /${name}:`,
+      '    post:',
+      '      requestBody:',
+      '        content:',
+      '          application/json:',
+      '            schema:',
+      '              type: object',
+      '              properties:',
+      '                note:',
+      '                  type: string',
+      '      responses:',
+      "        '204':",
+      '          description: ok',
+    ].join('\n');
+  const spec = (names: string[]) =>
+    ['openapi: 3.0.3', 'info: { title: t, version: "1" }', 'paths:', ...names.map(operation), ''].join('\n');
+  const lint = () =>
+    (JSON.parse(runCli(['lint', 'spec.yaml', '--format', 'sarif', '--fail-on', 'never'], dir).stdout) as Log)
+      .runs[0]!.results!.filter((r) => r.ruleId === 'oas-string-unbounded')
+      .map((r) => r.partialFingerprints!['apiwarden/v1']!);
+  try {
+    writeFileSync(path.join(dir, 'spec.yaml'), spec(['alpha', 'beta']));
+    const before = lint();
+    assert.equal(before.length, 2, 'one unbounded string per operation');
+    writeFileSync(path.join(dir, 'spec.yaml'), spec(['aardvark', 'alpha', 'beta']));
+    const after = lint();
+    assert.equal(after.length, 3);
+    // Same rule, same line text, same message: only the JSON path tells the old findings from the new one.
+    // Document order: /alpha and /beta were first and second, are now second and third.
+    assert.deepEqual(after.slice(1), before, '/alpha and /beta kept their fingerprints');
+    assert.ok(!before.includes(after[0]!), 'the new finding has a fingerprint of its own');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

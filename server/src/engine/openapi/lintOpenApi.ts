@@ -164,6 +164,8 @@ function toFinding(
   const valueRange = metadata?.fixable && sourceDocument ? sourceDocument.valueRangeForPath(result.path) : undefined;
   const fixData = valueRange ? { path: [...result.path], valueRange } : undefined;
   const fixable = fixData !== undefined && fixApplies(ruleId, fixData, sourceDocument!, uri);
+  // Every finding keeps its JSON path (SARIF fingerprints and JSON readers locate it by what, not by line).
+  const data = fixData ?? (result.path.length > 0 ? { path: [...result.path] } : undefined);
   return policy.finding({
     ruleId,
     severity: SPECTRAL_SEVERITY[result.severity] ?? 'warning',
@@ -171,7 +173,7 @@ function toFinding(
     uri,
     range,
     fixable,
-    data: fixData,
+    data,
   });
 }
 
@@ -221,7 +223,7 @@ function directFinding(
     uri,
     range: ranges.range,
     fixable,
-    data: fixData,
+    data: fixData ?? { path },
     dataClasses: result.dataClasses,
     aiLinked: result.aiLinked,
   });
