@@ -3,6 +3,7 @@
 import { splitIdentifier } from '../sensitive/words';
 import {
   hasResponse,
+  isObject,
   responseHeaders,
   responsesOf,
   type IndexedOperation,
@@ -43,6 +44,22 @@ export function hasAnyWord(words: readonly string[], set: ReadonlySet<string>): 
 /** No requirement, or an explicit `security: []`: anyone may call it. */
 export function isUnsecured(op: IndexedOperation): boolean {
   return op.security === undefined || op.security.length === 0;
+}
+
+/** A response with a body schema (Swagger 2.0: `schema`; OAS 3: a media type with `schema`). */
+export function hasBodySchema(response: unknown, swagger2: boolean): boolean {
+  if (!isObject(response)) return false;
+  return swagger2
+    ? isObject(response.schema)
+    : isObject(response.content) && Object.values(response.content).some((m) => isObject(m) && isObject(m.schema));
+}
+
+/**
+ * A `default` response with a body schema: it documents the error shape of every status not declared, 4xx
+ * included (Stripe's spec answers every error this way).
+ */
+export function documentsDefaultError(op: IndexedOperation, swagger2: boolean): boolean {
+  return isObject(op.operation.responses) && hasBodySchema(op.operation.responses.default, swagger2);
 }
 
 /** Some alternative of the requirements is `{}`: authentication is optional. */

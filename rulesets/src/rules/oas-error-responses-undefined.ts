@@ -1,15 +1,6 @@
-import { describeOperation, hasResponse, isObject, responsesOf } from '../index/openapiIndex';
-import type { JsonObject } from '../index/openapiIndex';
+import { describeOperation, hasResponse, responsesOf } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
-
-/** A response with a body schema (Swagger 2.0: `schema`; OAS 3: a media type with `schema`). */
-function hasBodySchema(response: unknown, swagger2: boolean): boolean {
-  if (!isObject(response)) return false;
-  const r = response as JsonObject;
-  return swagger2
-    ? isObject(r.schema)
-    : isObject(r.content) && Object.values(r.content).some((m) => isObject(m) && isObject(m.schema));
-}
+import { documentsDefaultError, hasBodySchema } from '../helpers/operations';
 
 export const errorResponsesUndefined: OpenApiRule = {
   id: 'oas-error-responses-undefined',
@@ -23,10 +14,7 @@ export const errorResponsesUndefined: OpenApiRule = {
     const swagger2 = index.version === '2.0';
     for (const op of index.operations) {
       const missing: string[] = [];
-      // A `default` response with a schema documents the error shape for every undeclared status, 4xx included.
-      const documentedDefault =
-        isObject(op.operation.responses) && hasBodySchema(op.operation.responses.default, swagger2);
-      if (!hasResponse(op.operation, '400', '422', '4XX') && !documentedDefault)
+      if (!hasResponse(op.operation, '400', '422', '4XX') && !documentsDefaultError(op, swagger2))
         missing.push('client-error response (`400`, `422` or `4XX`)');
       if (!hasResponse(op.operation, '500', '5XX', 'default'))
         missing.push('server-error response (`500`, `5XX` or `default`)');

@@ -253,9 +253,9 @@ export const DIFFERENCES: Difference[] = [
     },
   },
   {
-    rules: ['owasp:api8:2023-define-error-validation'],
+    rules: ['owasp:api8:2023-define-error-validation', 'owasp:api8:2023-define-error-responses-401'],
     reason:
-      'A `default` response with a body schema documents the error shape for every status it covers, 4xx included (Stripe documents its errors this way).',
+      'A `default` response with a body schema documents the error shape for every status it covers, 4xx (401 and 403) included (Stripe documents its errors this way).',
     applies: (r, c) => {
       const responses = responsesOf(r, c);
       const fallback = isObject(responses) ? responses.default : undefined;
