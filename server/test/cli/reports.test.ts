@@ -181,9 +181,11 @@ test('an OpenAPI finding keeps its fingerprint when an identical fault is added 
   const spec = (names: string[]) =>
     ['openapi: 3.0.3', 'info: { title: t, version: "1" }', 'paths:', ...names.map(operation), ''].join('\n');
   const lint = () =>
-    (JSON.parse(runCli(['lint', 'spec.yaml', '--format', 'sarif', '--fail-on', 'never'], dir).stdout) as Log)
-      .runs[0]!.results!.filter((r) => r.ruleId === 'oas-string-unbounded')
-      .map((r) => r.partialFingerprints!['apiwarden/v1']!);
+    (
+      JSON.parse(runCli(['lint', 'spec.yaml', '--format', 'sarif', '--fail-on', 'never'], dir).stdout) as Log
+    ).runs[0]!.results!.filter((r) => r.ruleId === 'oas-string-unbounded').map(
+      (r) => r.partialFingerprints!['apiwarden/v1']!,
+    );
   try {
     writeFileSync(path.join(dir, 'spec.yaml'), spec(['alpha', 'beta']));
     const before = lint();

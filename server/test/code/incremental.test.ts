@@ -81,7 +81,7 @@ test('ranges are UTF-16 columns after non-ASCII text on the same line', async ()
   const analyzer = new CodeAnalyzer(diskFileReader);
   const file = path.join(FIXTURES_ROOT, 'code', 'express', 'basic', 'unicode.js');
   const text =
-    "const express = require('express');\nconst app = express();\napp.get('/grüße/🎉', (req, res) => { const s = '€'; fetch(req.query.url).then(() => res.end()); });\n";
+    "const express = require('express');\nconst app = express();\napp.post('/grüße/🎉', (req, res) => { const s = '€'; fetch(req.query.url).then(() => res.end()); });\n";
   const out = await analyzer.lint({
     uri: pathToUri(file),
     text,

@@ -16,6 +16,7 @@ import {
   expectedApps,
   readExpectations,
   scoreApp,
+  triageEntryOf,
   type TriageEntry,
 } from '../support/realApps';
 
@@ -36,10 +37,25 @@ const BELOW_TARGET: Record<string, { authShare: number }> = {
 
 /**
  * Known false code-route-without-auth alarms the corpus may still raise (target: at most one in twenty reported).
- * Most are juice-shop reads that are public by design (catalogue, challenge and file endpoints): a read route's
- * purpose is not visible in its code; see the triage entries marked false.
+ * Nearly all are juice-shop writes that are public by design in a training app (continue codes, web3 and
+ * code-snippet challenges, anonymous feedback): a write's purpose is not visible in its code; see the triage
+ * entries marked false. (Was 49 of 67 while every unauthenticated read was reported.)
  */
-const MAX_KNOWN_FALSE_ROUTE_ALARMS = 49;
+const MAX_KNOWN_FALSE_ROUTE_ALARMS = 17;
+
+/**
+ * Findings triaged true that code-route-without-auth no longer reports, and why: since unauthenticated reads are
+ * reported only when their path or handler says they need protection (people, accounts, credentials, logs,
+ * configuration, admin; or a handler that writes), a read whose need for protection only a reader of the app can
+ * see is missed. Each is a known miss, listed here so that the list can only shrink.
+ */
+const KNOWN_MISSES = new Set([
+  // returns any user's recycle records (UserId, AddressId) by id; the path names neither people nor secrets
+  'express-juice-shop: code-route-without-auth server.ts:388',
+  // demo endpoints that raise errors on purpose, reachable anonymously: a debug endpoint left in, not a data read
+  'django-styleguide: code-route-without-auth styleguide_example/errors/apis.py:16',
+  'django-styleguide: code-route-without-auth styleguide_example/errors/apis.py:35',
+]);
 
 test('the real apps are where the tests read them', () => {
   assert.ok(
@@ -76,6 +92,7 @@ for (const app of apps) {
 test('real apps: every auth and ownership finding is triaged, true ones stay found, false alarms stay rare', async () => {
   const untriaged: string[] = [];
   const lostTrue: string[] = [];
+  const foundAgain: string[] = [];
   let reportedRouteFindings = 0;
   const falseRouteFindings: string[] = [];
   for (const app of apps) {
@@ -83,25 +100,27 @@ test('real apps: every auth and ownership finding is triaged, true ones stay fou
     const root = path.join(APPS_ROOT, app);
     const findings = await appFindings(app, TRIAGED_RULES);
     const key = (rule: string, file: string, line: number) => `${rule} ${file}:${line}`;
-    const byKey = new Map<string, TriageEntry>(triage.map((t) => [key(t.rule, t.file, t.line), t]));
-    const reported = new Set<string>();
+    const reported = new Set<TriageEntry>();
     for (const finding of findings) {
       const file = path.relative(root, uriToPath(finding.uri)).split(path.sep).join('/');
       const at = key(finding.ruleId, file, finding.range.start.line + 1);
-      reported.add(at);
-      const entry = byKey.get(at);
+      const entry = triageEntryOf(triage, finding, file, finding.range.start.line + 1);
+      if (entry) reported.add(entry);
       if (!entry) untriaged.push(`${app}: ${at} ${finding.message.slice(0, 100)}`);
       if (finding.ruleId === 'code-route-without-auth') {
         reportedRouteFindings++;
         if (entry && !entry.verdict) falseRouteFindings.push(`${app}: ${at}: ${entry.why}`);
       }
     }
-    for (const entry of triage)
-      if (entry.verdict && !reported.has(key(entry.rule, entry.file, entry.line)))
-        lostTrue.push(`${app}: ${key(entry.rule, entry.file, entry.line)}: ${entry.why}`);
+    for (const entry of triage) {
+      const at = `${app}: ${key(entry.rule, entry.file, entry.line)}`;
+      if (entry.verdict && !reported.has(entry) && !KNOWN_MISSES.has(at)) lostTrue.push(`${at}: ${entry.why}`);
+      if (KNOWN_MISSES.has(at) && reported.has(entry)) foundAgain.push(at);
+    }
   }
   assert.deepEqual(untriaged, [], 'findings without a triage entry (read the code, add a verdict)');
   assert.deepEqual(lostTrue, [], 'findings triaged true that are no longer reported');
+  assert.deepEqual(foundAgain, [], 'known misses reported again: take them off KNOWN_MISSES');
   assert.ok(
     falseRouteFindings.length * 20 <= reportedRouteFindings ||
       falseRouteFindings.length <= MAX_KNOWN_FALSE_ROUTE_ALARMS,

@@ -40,8 +40,24 @@ export interface TriageEntry {
   rule: string;
   file: string;
   line: number;
+  /** When several routes share one declaration line (routes generated in a loop): the route the finding names. */
+  route?: string;
   verdict: boolean;
   why: string;
+}
+
+/** The triage entry of a finding: same rule, file and line, and the route it names when the entry gives one. */
+export function triageEntryOf(
+  triage: readonly TriageEntry[],
+  finding: { ruleId: string; message: string },
+  file: string,
+  line: number,
+): TriageEntry | undefined {
+  const here = triage.filter((t) => t.rule === finding.ruleId && t.file === file && t.line === line);
+  return (
+    here.find((t) => t.route !== undefined && finding.message.includes(`\`${t.route}\``)) ??
+    here.find((t) => t.route === undefined)
+  );
 }
 
 export interface AppExpectations {

@@ -620,7 +620,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     cwe: 'CWE-306',
     title: 'Route without authentication',
     summary:
-      'A route that no middleware, guard, dependency or decorator authenticates, once mounts, router/app-level middleware and global guards are taken into account. Write routes and admin/internal paths are errors, read routes warnings.',
+      'A route that no middleware, guard, dependency or decorator authenticates, once mounts, router/app-level middleware and global guards are taken into account. Writes (and reads that change stored data) and admin/internal paths are errors; reads are reported, as warnings, when their path names people, accounts, money, credentials, configuration or logs.',
     fixable: false,
   },
   {

@@ -12,6 +12,30 @@ const PUBLIC_PATH =
 const SENSITIVE_PATH =
   /(^|\/)(admin|internal|users?|accounts?|payments?|billing|keys?|secrets?|tokens?|settings)(\/|$|:|\{|<)/i;
 
+/**
+ * Where an unauthenticated read is worth a finding: a path that names people, accounts, money, credentials,
+ * configuration or logs. Other reads (a catalogue, tags, a captcha, a static page) are public on most APIs by
+ * design; reporting every one of them buried the real findings (49 of 67 on the real-apps corpus were such reads
+ * or public-by-design writes). The inventory still lists them with their auth.
+ */
+const PROTECTED_READ_PATH =
+  /(^|[/_-])(admin|internal|private|debug|users?|accounts?|me|profiles?|customers?|members?|employees?|patients?|orders?|addresses|payments?|billing|invoices?|cards?|wallets?|transactions?|keys?|secrets?|tokens?|credentials?|passwords?|sessions?|settings|config|configuration|env|logs?|audit|backups?|exports?|uploads?|files?)(\/|$|:|\{|<|\.|-|_)/i;
+
+/**
+ * Sign-up by REST convention: a POST to a bare user/account collection (`POST /api/users`), as the RealWorld
+ * spec and most tutorials write registration. Not when the path says it is private, internal or administrative.
+ */
+const SIGN_UP_PATH = /\/(users?|accounts?|members?|customers?)\/?$/i;
+const NOT_SIGN_UP_PATH = /(^|\/)(admin|internal|private|manage|management|staff)(\/|$)|[:{<*]/i;
+
+/** Data-changing calls: a GET handler that makes one changes state (and is a write for this rule). */
+const WRITE_CALL =
+  /^(create|save|insert|insertOne|insertMany|update|updateOne|updateMany|upsert|delete|deleteOne|deleteMany|destroy|remove|bulk_create|bulkCreate|commit|persist|increment|decrement)$|^(create|insert|update|delete|remove|destroy)_|_(create|insert|update|delete|remove|destroy)$/;
+
+/** Receivers whose `update`/`remove`/`delete` change nothing stored: hashes, in-memory collections, the response. */
+const NOT_A_STORE =
+  /^(res|response|reply|ctx|req|request)\b|(hash|hmac|crypto|cipher|digest|signer|verifier)[^.]*\.\w+$|(^|\.)(set|map|list|array|cache|headers|cookies|params|query_params|searchParams|classList|emitter|events?)(\(\))?\.\w+$/i;
+
 const ADMIN_PATH = /(^|\/)(admin|internal|debug|manage|management|ops|superuser)(\/|$)/i;
 
 export default codeRule({
@@ -21,7 +45,7 @@ export default codeRule({
   cwe: 'CWE-306',
   title: 'Route without authentication',
   summary:
-    'A route that no middleware, guard, dependency or decorator authenticates, once mounts, router/app-level middleware and global guards are taken into account. Write routes and admin/internal paths are errors, read routes warnings.',
+    'A route that no middleware, guard, dependency or decorator authenticates, once mounts, router/app-level middleware and global guards are taken into account. Writes (and reads that change stored data) and admin/internal paths are errors; reads are reported, as warnings, when their path names people, accounts, money, credentials, configuration or logs.',
   fixable: false,
   scope: 'route',
   reads: {
@@ -52,14 +76,27 @@ export default codeRule({
         continue;
       }
       if ((PUBLIC_PATH.test(route.pathTemplate) || route.pathTemplate === '/') && !adminish) continue;
-      const write = WRITE_METHODS.has(route.method);
+      if (
+        route.method === 'POST' &&
+        SIGN_UP_PATH.test(route.pathTemplate) &&
+        !NOT_SIGN_UP_PATH.test(route.pathTemplate)
+      )
+        continue;
+      const writeMethod = WRITE_METHODS.has(route.method);
+      const storeWrite = writeMethod
+        ? undefined
+        : route.calls.find((c) => WRITE_CALL.test(c.method) && !NOT_A_STORE.test(c.path));
+      const write = writeMethod || storeWrite !== undefined;
       // a read that answers a constant and calls nothing (`return 'Hello World!'`) serves nothing to protect
       if (!write && !adminish && constantAnswer(route)) continue;
+      if (!write && !adminish && !PROTECTED_READ_PATH.test(route.pathTemplate)) continue;
       const notAuth = route.middleware.find((m) => m.notAuth)?.notAuth;
       const parts = [
         `${describeRoute(route)} has no authentication: no middleware, guard, dependency or decorator on the route, its router or the app verifies a token or session.`,
       ];
       if (notAuth) parts.push(`${notAuth}.`);
+      if (storeWrite)
+        parts.push(`It answers ${route.method} but changes stored data (\`${storeWrite.path}\`), so it is a write.`);
       if (route.unmounted)
         parts.push(
           'Its router is not mounted anywhere in this project, so app-level middleware could not be taken into account.',

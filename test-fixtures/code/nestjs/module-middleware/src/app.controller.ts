@@ -8,8 +8,15 @@ export class AppController {
     return 'Hello World!';
   }
 
-  @Get('motd') // expect: code-route-without-auth
+  // a public read: nothing in its path or handler says it needs protection (the inventory lists it as public)
+  @Get('motd') // ok: code-route-without-auth
   motd() {
+    return readMessageOfTheDay();
+  }
+
+  // a read of configuration is worth protecting
+  @Get('settings') // expect: code-route-without-auth
+  settings() {
     return readMessageOfTheDay();
   }
 }
