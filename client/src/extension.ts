@@ -15,6 +15,9 @@ import {
 import { FindingsStatusBar } from './statusBar';
 import { registerLintWorkspaceCommand } from './lintWorkspaceCommand';
 
+/** The names engine/secrets/secretFiles.ts treats as secret files (kept in step with its SECRET_FILE_GLOBS). */
+const SECRET_FILE_PATTERN = '**/{.env,.env.*,*.pem,*.key,id_rsa,*.jwk,*.jwks,*jwks.json}';
+
 const DOCUMENT_LANGUAGES = [
   'yaml',
   'json',
@@ -60,7 +63,11 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_LANGUAGES.map((language) => ({ scheme: 'file', language })),
+    documentSelector: [
+      ...DOCUMENT_LANGUAGES.map((language) => ({ scheme: 'file', language })),
+      // dotenv, key and JWKS files, whatever language mode an editor gives them (plaintext, properties, dotenv)
+      { scheme: 'file', pattern: SECRET_FILE_PATTERN },
+    ],
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     synchronize: { configurationSection: 'apiwarden' },

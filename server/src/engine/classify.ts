@@ -3,6 +3,7 @@
 import { isCodeOfInterest } from './code/languages';
 import { detectOpenApi, type OpenApiDetection } from './openapi/detect';
 import { extensionOf } from './uris';
+import { detectSecretFile } from './secrets/secretFiles';
 
 export type DocumentKind = 'openapi' | 'code' | 'none';
 
@@ -27,6 +28,7 @@ export function classifyDocument(uri: string, text: string): { kind: DocumentKin
     const openapi = detectOpenApi(text, extension);
     if (openapi) return { kind: 'openapi', openapi };
   }
-  if (isCodeOfInterest(uri, text)) return { kind: 'code' };
+  // dotenv, key and JWKS files are linted with the code (their one rule is a code rule)
+  if (isCodeOfInterest(uri, text) || detectSecretFile(uri, text)) return { kind: 'code' };
   return { kind: 'none' };
 }

@@ -6,6 +6,8 @@ import type { Finding } from './findings';
 import { LineIndex } from './positions';
 import type { OpenApiDetection } from './openapi/detect';
 import { classifyDocument, type DocumentKind } from './classify';
+import { detectSecretFile } from './secrets/secretFiles';
+import { lintSecretFile } from './secrets/lintSecretFile';
 import { lintOpenApi } from './openapi/lintOpenApi';
 import { CodeAnalyzer } from './code/lintCode';
 import { ChunkedYamlParser } from './openapi/chunkedYaml';
@@ -113,6 +115,11 @@ export class Engine {
       return finish(result, started);
     }
 
+    const secretFile = kind === 'code' ? detectSecretFile(request.uri, request.text) : undefined;
+    if (secretFile) {
+      result.findings = lintSecretFile(secretFile, request.uri, request.text, settings, this.fileReader);
+      return finish(result, started);
+    }
     if (kind === 'code') {
       this.code ??= new CodeAnalyzer(this.fileReader);
       const output = await this.code.lint({

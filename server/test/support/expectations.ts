@@ -2,7 +2,8 @@
 //   a caret line under the faulty line      `#   ^^^^^ rule-id`   (exact range on the line above)
 //   a trailing comment on the faulty line    `... # expect: rule-id` (a finding of the rule starts on this line)
 //   a must-not marker                        `# ok: rule-id` (trailing: this line; alone: the line above)
-// JSON fixtures cannot hold comments; they carry a sibling `<name>.expected.json` with 1-based positions.
+// JSON fixtures cannot hold comments; they carry a sibling `<name>.expected.json` with 1-based positions, and so
+// do key files (`server.pem` -> `server.pem.expected.json`). Dotenv files (`.env`, `.env.test`) take `#` comments.
 import { existsSync, readFileSync } from 'node:fs';
 
 export interface Expectation {
@@ -34,6 +35,7 @@ const COMMENT_BY_EXTENSION: Record<string, string> = {
 const RULE_ID = '[a-z][a-z0-9]*(?:-[a-z0-9]+)+';
 
 export function commentMarkerFor(file: string): string | undefined {
+  if (/(^|[\\/])\.env(\.[\w.-]+)?$/i.test(file)) return '#'; // dotenv files, whatever their suffix
   const extension = /\.[a-z]+$/i.exec(file)?.[0]?.toLowerCase() ?? '';
   return COMMENT_BY_EXTENSION[extension];
 }
@@ -41,7 +43,8 @@ export function commentMarkerFor(file: string): string | undefined {
 export function readExpectations(file: string): FileExpectations {
   if (file.endsWith('.json')) return readJsonExpectations(file);
   const marker = commentMarkerFor(file);
-  if (!marker) return { expected: [], ok: [] };
+  // files without comments (key files) carry a sidecar like JSON fixtures do
+  if (!marker) return readJsonExpectations(`${file}.json`, `${file}.expected.json`);
   return parseCommentExpectations(readFileSync(file, 'utf8'), marker);
 }
 
@@ -76,8 +79,7 @@ export function parseCommentExpectations(text: string, marker: string): FileExpe
   return result;
 }
 
-function readJsonExpectations(file: string): FileExpectations {
-  const sidecar = file.replace(/\.json$/, '.expected.json');
+function readJsonExpectations(file: string, sidecar = file.replace(/\.json$/, '.expected.json')): FileExpectations {
   if (file.endsWith('.expected.json') || !existsSync(sidecar)) return { expected: [], ok: [] };
   const raw = JSON.parse(readFileSync(sidecar, 'utf8')) as {
     expect?: { rule: string; line: number; column?: number; endColumn?: number }[];

@@ -17,7 +17,7 @@ export function listFiles(directory: string): string[] {
   return out.sort();
 }
 
-const LINTABLE = /\.(ya?ml|json|js|mjs|cjs|jsx|ts|tsx|py)$/i;
+const LINTABLE = /\.(ya?ml|json|js|mjs|cjs|jsx|ts|tsx|py|pem|key|jwks?)$|(^|[\\/])\.env(\.[\w.-]+)?$/i;
 
 export function fixtureFiles(directory: string): string[] {
   return listFiles(directory).filter(

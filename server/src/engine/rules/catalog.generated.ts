@@ -624,6 +624,16 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'code-secret-file-committed',
+    severity: 'error',
+    owasp: 'API8:2023',
+    cwe: 'CWE-540',
+    title: 'Secret in a committed file',
+    summary:
+      'A `.env` file, a private-key file (`*.pem`, `*.key`, `id_rsa`) or a JSON Web Key Set that `.gitignore` does not exclude holds a secret value, an unencrypted private key or a private JWK: it is (or will be) in the repository for anyone with read access.',
+    fixable: false,
+  },
+  {
     id: 'code-sensitive-data-in-response',
     severity: 'warning',
     owasp: 'API3:2023',

@@ -4,6 +4,7 @@
 import { glob } from 'tinyglobby';
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
+import { SECRET_FILE_GLOBS } from '../secrets/secretFiles';
 
 export const CANDIDATE_EXTENSIONS = ['yaml', 'yml', 'json', 'js', 'mjs', 'cjs', 'jsx', 'ts', 'mts', 'cts', 'tsx', 'py'];
 
@@ -47,7 +48,14 @@ export async function discoverFiles(patterns: string[], cwd: string, extraIgnore
         ignore: [...IGNORED_DIRECTORIES, ...extraIgnores],
         dot: false,
       });
-      files.forEach((f) => found.add(path.normalize(f)));
+      // `.env` files are dot files; key files have extensions of their own (secrets/secretFiles.ts)
+      const secretFiles = await glob(SECRET_FILE_GLOBS, {
+        cwd: absolute,
+        absolute: true,
+        ignore: [...IGNORED_DIRECTORIES, ...extraIgnores],
+        dot: true,
+      });
+      [...files, ...secretFiles].forEach((f) => found.add(path.normalize(f)));
     } else globs.push(pattern);
   }
   if (globs.length > 0) {

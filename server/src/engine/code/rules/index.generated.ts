@@ -15,6 +15,7 @@ import codeDebugModeEnabled from './code-debug-mode-enabled';
 import codeErrorDetailsExposed from './code-error-details-exposed';
 import codeGraphqlIntrospectionEnabled from './code-graphql-introspection-enabled';
 import codeHardcodedSecret from './code-hardcoded-secret';
+import codeSecretFileCommitted from './code-secret-file-committed';
 import codeTlsVerificationDisabled from './code-tls-verification-disabled';
 import codeLlmOutputUnvalidated from './code-llm-output-unvalidated';
 import codePromptInjection from './code-prompt-injection';
@@ -36,6 +37,7 @@ export const CODE_RULES: readonly CodeRule[] = [
   codeErrorDetailsExposed,
   codeGraphqlIntrospectionEnabled,
   codeHardcodedSecret,
+  codeSecretFileCommitted,
   codeTlsVerificationDisabled,
   codeLlmOutputUnvalidated,
   codePromptInjection,
