@@ -1,4 +1,4 @@
-import { describeOperation, type IndexedOperation } from '../index/openapiIndex';
+import { describeOperation, isObject, type IndexedOperation } from '../index/openapiIndex';
 import type { OpenApiRule } from '../ruleTypes';
 import { pathWords } from '../helpers/operations';
 import { isAdminOperation } from './oas-admin-security-not-distinct';
@@ -77,6 +77,23 @@ export const operationWithoutSecurity: OpenApiRule = {
     'The operation has no security requirement of its own and none from the document root, so the description says anyone may call it. ' +
     'An explicit `security: []` is accepted as a deliberate public endpoint, except on paths that look sensitive or administrative.',
   check(index, report) {
+    const unsecured = index.operations.filter((op) => !isExplicitlyPublic(op) && !op.security?.length);
+    // A document that defines no scheme and requires none anywhere says one thing, not one thing per operation
+    // (GitHub's spec: 1,223 identical errors); one finding on `paths` says it once.
+    const declaresNoSecurity =
+      unsecured.length > 1 &&
+      index.securitySchemes.size === 0 &&
+      index.operations.every((op) => !op.security?.length) &&
+      isObject(index.root.paths);
+    if (declaresNoSecurity) {
+      const examples = unsecured.slice(0, 3).map(describeOperation).join(', ');
+      const more = unsecured.length > 3 ? ` and ${unsecured.length - 3} more` : '';
+      const schemes = index.version === '2.0' ? '`securityDefinitions`' : '`components.securitySchemes`';
+      report({
+        path: ['paths'],
+        message: `The document defines no security scheme and none of its ${unsecured.length} operations requires one (${examples}${more}): the description says anyone can call every operation, and gateways, clients and tests cannot tell how to authenticate. Define the schemes the API uses (${schemes}), require them at the root (\`security:\`), and mark public operations with \`security: []\`.`,
+      });
+    }
     for (const op of index.operations) {
       const name = describeOperation(op);
       if (isExplicitlyPublic(op)) {
@@ -89,7 +106,7 @@ export const operationWithoutSecurity: OpenApiRule = {
         }
         continue;
       }
-      if (op.security === undefined || op.security.length === 0) {
+      if (!declaresNoSecurity && (op.security === undefined || op.security.length === 0)) {
         report({
           path: op.jsonPath,
           message: `${name} has no security requirement (none on the operation, none at the document root): anyone can call it. Add \`security\` to the operation or the root, or \`security: []\` to mark it public on purpose.`,
