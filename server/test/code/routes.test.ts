@@ -650,3 +650,17 @@ app.post('/rest/session', async (req, res) => {
     'POST /rest/session open',
   ]);
 });
+
+test('routes left out of the API docs say so: FastAPI include_in_schema=False (route, router, include), NestJS @ApiExcludeEndpoint', async () => {
+  const hidden = await routesOf(fixture('fastapi', 'shop', 'app', 'routers', 'hidden.py'));
+  const byPath = new Map(hidden.map((r) => [`${r.method} ${r.pathTemplate}`, r.hiddenFromDocs]));
+  assert.deepEqual(Object.fromEntries(byPath), {
+    'GET /shop/catalogue': undefined,
+    'GET /shop/catalogue-dump': 'get(…, include_in_schema=False)',
+    'GET /legacy/catalogue': 'APIRouter(include_in_schema=False)',
+    'GET /digest/summary': 'include_router(…, include_in_schema=False)',
+  });
+  const nest = await routesOf(fixture('nestjs', 'module-middleware', 'src', 'app.controller.ts'));
+  assert.equal(nest.find((r) => r.pathTemplate.endsWith('/motd-drafts'))?.hiddenFromDocs, '@ApiExcludeEndpoint()');
+  assert.equal(nest.find((r) => r.pathTemplate.endsWith('/motd'))?.hiddenFromDocs, undefined);
+});

@@ -53,6 +53,9 @@ export interface Route {
   authEvidence: AuthEvidence[];
   /** Explicitly public (`AllowAny`, `@Public()`): the reason as written. */
   publicMarker?: string;
+  /** Left out of the generated API docs (`include_in_schema=False`, `@ApiExcludeEndpoint()`): as written. Hidden
+   * from readers of the docs, not from callers; the inventory counts such routes as undocumented. */
+  hiddenFromDocs?: string;
   rateLimited: boolean;
   /** Values the handler sends back (`res.json(x)`, `return x`, `Response(x)`, `ctx.body = x`). */
   responseExpressions: { val: Val; span: Span; via: string }[];

@@ -51,6 +51,7 @@ const ROUTE_FIELD_KEYS: { [K in RouteField]: ((route: Route) => string) | undefi
   pathTemplate: (r) => r.pathTemplate,
   rateLimited: (r) => (r.rateLimited ? 'limited' : ''),
   publicMarker: (r) => r.publicMarker ?? '',
+  hiddenFromDocs: (r) => r.hiddenFromDocs ?? '',
   unmounted: (r) => (r.unmounted ? 'unmounted' : ''),
   mountedVia: (r) => r.mountedVia.join(';'),
   authEvidence: (r) => r.authEvidence.map((e) => `${e.kind}:${e.name}`).join(','),

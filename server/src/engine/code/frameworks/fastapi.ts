@@ -105,6 +105,12 @@ export async function fastapiRoutes(ctx: AdapterContext): Promise<Route[]> {
           mountedVia: chain.via,
           ...(!owner.isApp && !chain.mounted ? { unmounted: true } : {}),
         };
+        const hidden = excludedFromSchema(d)
+          ? `${d.callee.prop}(…, include_in_schema=False)`
+          : excludedFromSchema(owner.ctor)
+            ? 'APIRouter(include_in_schema=False)'
+            : chain.hidden;
+        if (hidden) route.hiddenFromDocs = hidden;
         const own = route.authEvidence.length > 0 ? undefined : await handlerOwnAuth(ctx, file, fn);
         if (own) route.authEvidence.push({ ...own, name: 'the endpoint itself' });
         routes.push(route);
@@ -114,6 +120,12 @@ export async function fastapiRoutes(ctx: AdapterContext): Promise<Route[]> {
   return routes;
 }
 
+/** `include_in_schema=False` on a route decorator, an APIRouter or an include_router call. */
+function excludedFromSchema(call: Extract<Val, { k: 'call' }> | undefined): boolean {
+  const value = call ? kwarg(call, 'include_in_schema')?.value : undefined;
+  return value?.k === 'bool' && !value.value;
+}
+
 function depsIn(call: Extract<Val, { k: 'call' }>): Val[] {
   const deps = kwarg(call, 'dependencies')?.value;
   return deps?.k === 'arr' ? deps.items : [];
@@ -121,6 +133,8 @@ function depsIn(call: Extract<Val, { k: 'call' }>): Val[] {
 
 interface MountChain {
   prefix: string;
+  /** An `include_router(…, include_in_schema=False)` on the way up, as written. */
+  hidden?: string;
   deps: { val: Val; file: FileFacts; level: MiddlewareRef['level'] }[];
   via: string[];
   mounted: boolean;
@@ -189,6 +203,9 @@ async function mountChain(
         `${ctx.relative(f.uri)}: ${f.text.slice(call.span.start, call.span.end).replace(/\s+/g, ' ')}`,
       );
       result.rateLimited ||= up?.rateLimited ?? false;
+      const hidden =
+        up?.hidden ?? (excludedFromSchema(call) ? 'include_router(…, include_in_schema=False)' : undefined);
+      if (hidden) result.hidden = hidden;
       return result;
     }
   }

@@ -103,6 +103,10 @@ export async function nestRoutes(ctx: AdapterContext): Promise<Route[]> {
           request: nestRequestModel(fn),
           mountedVia: globals.via,
         };
+        const excluded = [...member.decorators, ...cls.decorators].find((x) =>
+          /^ApiExclude(Endpoint|Controller)$/.test(decoratorName(x) ?? ''),
+        );
+        if (excluded) route.hiddenFromDocs = `@${decoratorName(excluded)}()`;
         if (publicDec) {
           // @Public() switches the global/class guards off (they honour the metadata); only guards on the method remain
           route.publicMarker = describeVal(publicDec, file);

@@ -53,6 +53,7 @@ export default codeRule({
       'authEvidence',
       'pathTemplate',
       'publicMarker',
+      'hiddenFromDocs',
       'method',
       'middleware',
       'unmounted',
@@ -89,12 +90,17 @@ export default codeRule({
       const write = writeMethod || storeWrite !== undefined;
       // a read that answers a constant and calls nothing (`return 'Hello World!'`) serves nothing to protect
       if (!write && !adminish && constantAnswer(route)) continue;
-      if (!write && !adminish && !PROTECTED_READ_PATH.test(route.pathTemplate)) continue;
+      // a read kept out of the API docs is one its authors did not mean for everyone
+      if (!write && !adminish && !route.hiddenFromDocs && !PROTECTED_READ_PATH.test(route.pathTemplate)) continue;
       const notAuth = route.middleware.find((m) => m.notAuth)?.notAuth;
       const parts = [
         `${describeRoute(route)} has no authentication: no middleware, guard, dependency or decorator on the route, its router or the app verifies a token or session.`,
       ];
       if (notAuth) parts.push(`${notAuth}.`);
+      if (route.hiddenFromDocs)
+        parts.push(
+          `It is left out of the API docs (\`${route.hiddenFromDocs}\`): that hides it from readers of the docs, not from callers.`,
+        );
       if (storeWrite)
         parts.push(`It answers ${route.method} but changes stored data (\`${storeWrite.path}\`), so it is a write.`);
       if (route.unmounted)

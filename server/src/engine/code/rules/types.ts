@@ -54,6 +54,7 @@ export type RouteField =
   | 'pathTemplate'
   | 'rateLimited'
   | 'publicMarker'
+  | 'hiddenFromDocs'
   | 'unmounted'
   | 'mountedVia'
   | 'authEvidence'

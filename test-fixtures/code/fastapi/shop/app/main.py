@@ -3,7 +3,7 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app.deps import get_current_user
-from app.routers import admin, auth, chat, items
+from app.routers import admin, auth, chat, hidden, items
 
 app = FastAPI(title="Shop", debug=True)
 #                                 ^^^^ code-debug-mode-enabled
@@ -14,6 +14,9 @@ app.include_router(auth.router, prefix="/auth")
 app.include_router(items.router, prefix="/api", dependencies=[Depends(get_current_user)])
 app.include_router(admin.router, prefix="/admin")
 app.include_router(chat.router, prefix="/api")
+app.include_router(hidden.router)
+app.include_router(hidden.legacy)
+app.include_router(hidden.stats_router, include_in_schema=False)
 
 
 @app.get("/health")

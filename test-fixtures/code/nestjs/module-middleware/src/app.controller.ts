@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { ApiExcludeEndpoint } from '@nestjs/swagger';
 
 @Controller()
 export class AppController {
@@ -11,6 +12,13 @@ export class AppController {
   // a public read: nothing in its path or handler says it needs protection (the inventory lists it as public)
   @Get('motd') // ok: code-route-without-auth
   motd() {
+    return readMessageOfTheDay();
+  }
+
+  // kept out of the Swagger docs: hidden from readers, not from callers
+  @ApiExcludeEndpoint()
+  @Get('motd-drafts') // expect: code-route-without-auth
+  drafts() {
     return readMessageOfTheDay();
   }
 
