@@ -9,7 +9,15 @@ import type { AdapterContext } from './context';
 import { ownerOf, type FlaskRegistration, type Owner } from './flaskApps';
 import { restfulRegistrations } from './flaskRestful';
 import { classOfView, classViewMethods } from './flaskViews';
-import { callName, evaluatedRef, flaskRequestModel, handlerOwnAuth, lastName, pyResponses } from './python';
+import {
+  callName,
+  constString,
+  evaluatedRef,
+  flaskRequestModel,
+  handlerOwnAuth,
+  lastName,
+  pyResponses,
+} from './python';
 import type { FrameworkAdapter } from './adapter';
 
 const VERB_DECORATORS = new Set(['route', 'get', 'post', 'put', 'patch', 'delete']);
@@ -21,7 +29,12 @@ export function isFlaskFile(file: FileFacts): boolean {
 }
 
 export async function flaskRoutes(ctx: AdapterContext): Promise<Route[]> {
-  const regs = [...(await decoratedViews(ctx)), ...(await urlRules(ctx)), ...(await restfulRegistrations(ctx))];
+  const regs = [
+    ...(await decoratedViews(ctx)),
+    ...(await decoratedClassViews(ctx)),
+    ...(await urlRules(ctx)),
+    ...(await restfulRegistrations(ctx)),
+  ];
   if (regs.length === 0) return [];
   const mountFiles = await ctx.mountFiles();
   const routes: Route[] = [];
@@ -48,6 +61,32 @@ async function decoratedViews(ctx: AdapterContext): Promise<FlaskRegistration[]>
       const refs: MiddlewareRef[] = [];
       for (const x of fn.decorators) if (x !== d) refs.push(await evaluatedRef(ctx, file, x, 'route'));
       regs.push({ owner, method: methods, path, pathSpan: d.args[0]!.span, fn, fnFile: file, refs });
+    }
+  }
+  return regs;
+}
+
+/** `@blp.route('/pets/<int:pet_id>')` on a `MethodView` class (flask-smorest blueprints, Flask's own `route` does not
+ * take classes): one registration per HTTP-method function. */
+async function decoratedClassViews(ctx: AdapterContext): Promise<FlaskRegistration[]> {
+  const file = ctx.file;
+  const regs: FlaskRegistration[] = [];
+  for (const cls of file.classes) {
+    for (const d of cls.decorators) {
+      if (d.k !== 'call' || d.callee.k !== 'member' || d.callee.prop !== 'route') continue;
+      const owner = await ownerOf(ctx, file, d.callee.object);
+      const path = strValue(d.args[0]);
+      if (!owner || path === undefined) continue;
+      for (const m of await classViewMethods(ctx, cls, file, methodsOf(kwarg(d, 'methods')?.value)))
+        regs.push({
+          owner,
+          method: [m.method],
+          path,
+          pathSpan: d.args[0]!.span,
+          fn: m.fn,
+          fnFile: m.file,
+          refs: m.refs,
+        });
     }
   }
   return regs;
@@ -115,7 +154,7 @@ async function scopeOf(
       if (call.method === 'register_blueprint' && call.val.args[0]) {
         const child = await ownerOf(ctx, f, call.val.args[0]);
         if (child && child.file.uri === reg.owner.file.uri && child.name === reg.owner.name) {
-          const p = strValue(kwarg(call.val, 'url_prefix')?.value);
+          const p = await constString(ctx, f, kwarg(call.val, 'url_prefix')?.value);
           if (p !== undefined) prefix = p;
           via.push(`${ctx.relative(f.uri)}: ${f.text.slice(call.val.span.start, call.val.span.end)}`);
         }

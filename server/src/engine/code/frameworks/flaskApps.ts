@@ -1,9 +1,9 @@
 // Flask apps and blueprints, the objects views are registered on, and the shape of one registration. Shared by
 // the plain Flask views (flask.ts) and the Flask-RESTful/RESTX resources (flaskRestful.ts).
-import { kwarg, strValue, type FileFacts, type FnFacts, type Val } from '../facts';
+import { kwarg, type FileFacts, type FnFacts, type Val } from '../facts';
 import type { MiddlewareRef, Route } from '../model';
 import type { AdapterContext } from './context';
-import { lastName, symbolAt } from './python';
+import { constString, lastName, symbolAt } from './python';
 
 /** An app or blueprint: where it is bound, and the blueprint's own `url_prefix`. */
 export interface Owner {
@@ -25,7 +25,7 @@ export async function ownerOf(ctx: AdapterContext, file: FileFacts, val: Val): P
       return {
         file: sym.file,
         name: sym.name,
-        prefix: strValue(kwarg(sym.val, 'url_prefix')?.value) ?? '',
+        prefix: (await constString(ctx, sym.file, kwarg(sym.val, 'url_prefix')?.value)) ?? '',
         isApp: false,
       };
   }

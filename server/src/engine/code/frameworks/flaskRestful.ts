@@ -8,7 +8,7 @@ import { joinPaths, type MiddlewareRef } from '../model';
 import type { AdapterContext } from './context';
 import { ownerOf, type FlaskRegistration, type Owner } from './flaskApps';
 import { classViewMethods, evaluatedItems } from './flaskViews';
-import { lastName, symbolAt } from './python';
+import { constString, lastName, symbolAt } from './python';
 
 const RESTFUL_MODULE = /^flask_rest(ful|x|plus)(\.|$)/;
 
@@ -57,7 +57,7 @@ async function resourceRegistrations(
   const owner = api.owner ?? { file: clsFile, name: '(Api bound to no app)', prefix: '', isApp: false };
   const regs: FlaskRegistration[] = [];
   for (const url of urls) {
-    const path = strValue(url);
+    const path = await constString(ctx, ctx.file, url);
     if (path === undefined) continue;
     for (const m of methods)
       regs.push({
@@ -82,16 +82,15 @@ async function apiOf(ctx: AdapterContext, file: FileFacts, val: Val, depth = 0):
   if (sym?.kind !== 'value' || sym.val.k !== 'call') return undefined;
   const call = sym.val;
   const at = sym.file;
-  const ctor = lastName(call);
-  const fromRestful = RESTFUL_MODULE.test(at.importsByLocal.get(rootOf(call.callee) ?? '')?.module ?? '');
-  if (ctor === 'Api' && fromRestful) return apiMount(ctx, at, call, sym.name);
+  const restful = restfulClass(at, call.callee);
+  if (restful === 'Api') return apiMount(ctx, at, call, sym.name);
   // RESTX `ns = api.namespace('users', path='/users')`: under the Api, at `path` (default `/<name>`)
-  if (ctor === 'namespace' && call.callee.k === 'member') {
+  if (lastName(call) === 'namespace' && call.callee.k === 'member') {
     const parent = await apiOf(ctx, at, call.callee.object, depth + 1);
     return parent ? namespaceMount(ctx, at, call, parent, undefined) : undefined;
   }
   // RESTX `ns = Namespace('users')`, added with `api.add_namespace(ns, path=…)` here or in a mount file
-  if (ctor === 'Namespace' && fromRestful) {
+  if (restful === 'Namespace') {
     for (const f of [at, ctx.file, ...(await ctx.mountFiles())]) {
       for (const add of f.allCalls) {
         if (add.method !== 'add_namespace' || add.val.callee.k !== 'member' || !add.val.args[0]) continue;
@@ -99,13 +98,23 @@ async function apiOf(ctx: AdapterContext, file: FileFacts, val: Val, depth = 0):
         if (added?.kind !== 'value' || added.file.uri !== at.uri || added.val.span.start !== call.span.start) continue;
         const parent = await apiOf(ctx, f, add.val.callee.object, depth + 1);
         if (!parent) continue;
-        const path = strValue(add.val.kwargs.find((k) => k.name === 'path')?.value ?? add.val.args[1]);
+        const path = await constString(ctx, f, add.val.kwargs.find((k) => k.name === 'path')?.value ?? add.val.args[1]);
         const via = `${ctx.relative(f.uri)}: ${f.text.slice(add.val.span.start, add.val.span.end)}`;
         return namespaceMount(ctx, at, call, { ...parent, via: [...parent.via, via] }, path);
       }
     }
     return namespaceMount(ctx, at, call, { owner: undefined, prefix: '', refs: [], via: [] }, undefined);
   }
+  return undefined;
+}
+
+/** The Flask-RESTful/RESTX class a constructor names, as the package exports it: `Api(…)`, `RestxApi(…)` after
+ * `from flask_restx import Api as RestxApi`, `flask_restx.Namespace(…)`. */
+function restfulClass(file: FileFacts, callee: Val): string | undefined {
+  const imp = file.importsByLocal.get(rootOf(callee) ?? '');
+  if (!imp || !RESTFUL_MODULE.test(imp.module)) return undefined;
+  if (callee.k === 'ref') return imp.imported;
+  if (callee.k === 'member' && callee.object.k === 'ref' && imp.imported === '*') return callee.prop;
   return undefined;
 }
 
@@ -120,7 +129,7 @@ async function apiMount(
   const refs: MiddlewareRef[] = [];
   const decorators = kw('decorators');
   if (decorators) refs.push(...(await evaluatedItems(ctx, file, decorators, `${name}.decorators`, 'router')));
-  const prefix = strValue(kw('prefix')) ?? '';
+  const prefix = (await constString(ctx, file, kw('prefix'))) ?? '';
   const target = call.args[0] ?? kw('app');
   if (target) return { owner: await boundOwner(ctx, file, target), prefix, refs, via: [] };
   for (const f of [file, ctx.file, ...(await ctx.mountFiles())]) {
@@ -152,7 +161,7 @@ async function namespaceMount(
 ): Promise<ApiMount> {
   const kw = (key: string) => call.kwargs.find((k) => k.name === key)?.value;
   const name = strValue(call.args[0]);
-  const path = addedAt ?? strValue(kw('path')) ?? (name !== undefined ? `/${name}` : '');
+  const path = addedAt ?? (await constString(ctx, file, kw('path'))) ?? (name !== undefined ? `/${name}` : '');
   const refs = [...parent.refs];
   const decorators = kw('decorators');
   if (decorators) refs.push(...(await evaluatedItems(ctx, file, decorators, `namespace ${name ?? '?'}`, 'router')));

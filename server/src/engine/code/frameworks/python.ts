@@ -82,7 +82,9 @@ export function flaskRequestModel(fn: FnFacts, file: FileFacts): RequestModel {
   ];
   for (const [name, value] of bound) {
     if (value.k !== 'call') continue;
-    const ctor = lastName(value);
+    // the name the package exports (`from flask_restx import Api as RestxApi`)
+    const imp = value.callee.k === 'ref' ? file.importsByLocal.get(value.callee.name) : undefined;
+    const ctor = imp && imp.imported !== '*' ? imp.imported : lastName(value);
     if (ctor === 'RequestParser') model.members.set(name, new Set(['parse_args']));
     else if (ctor === 'Api' || ctor === 'Namespace' || ctor === 'namespace')
       model.members.set(name, new Set(['payload']));
