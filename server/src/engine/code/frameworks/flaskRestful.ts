@@ -75,15 +75,32 @@ async function resourceRegistrations(
   return regs;
 }
 
+/** Api and namespace bindings traced in this lint, by where they are made (resources share a few of them). */
+const traced = new WeakMap<AdapterContext, Map<string, Promise<ApiMount | undefined>>>();
+
 /** What an `Api` or namespace value is bound to (undefined: the value is neither). */
 async function apiOf(ctx: AdapterContext, file: FileFacts, val: Val, depth = 0): Promise<ApiMount | undefined> {
   if (depth > 4 || (val.k !== 'ref' && val.k !== 'member')) return undefined;
   const sym = await symbolAt(ctx, file, val, val.span);
   if (sym?.kind !== 'value' || sym.val.k !== 'call') return undefined;
-  const call = sym.val;
-  const at = sym.file;
+  let byBinding = traced.get(ctx);
+  if (!byBinding) traced.set(ctx, (byBinding = new Map()));
+  const key = `${sym.file.uri}:${sym.val.span.start}`;
+  let mount = byBinding.get(key);
+  if (!mount) byBinding.set(key, (mount = bindingMount(ctx, sym.file, sym.val, sym.name, depth)));
+  return mount;
+}
+
+/** An `Api(…)`, `api.namespace(…)` or `Namespace(…)` call bound to `name` in `at`: where its resources go. */
+async function bindingMount(
+  ctx: AdapterContext,
+  at: FileFacts,
+  call: Extract<Val, { k: 'call' }>,
+  name: string,
+  depth: number,
+): Promise<ApiMount | undefined> {
   const restful = restfulClass(at, call.callee);
-  if (restful === 'Api') return apiMount(ctx, at, call, sym.name);
+  if (restful === 'Api') return apiMount(ctx, at, call, name);
   // RESTX `ns = api.namespace('users', path='/users')`: under the Api, at `path` (default `/<name>`)
   if (lastName(call) === 'namespace' && call.callee.k === 'member') {
     const parent = await apiOf(ctx, at, call.callee.object, depth + 1);
