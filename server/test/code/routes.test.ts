@@ -364,6 +364,209 @@ test('flask: blueprint prefixes from register_blueprint and before_request hooks
   ]);
 });
 
+test('flask-restful: Api prefix, resources from another module, method_decorators as list and dict, Api decorators, blueprint hooks', async () => {
+  const app = await routesOf(fixture('flask', 'restful', 'app.py'));
+  assert.deepEqual(summary(app), [
+    'GET /v1/users/<int:pk> auth',
+    'DELETE /v1/users/<int:pk> auth',
+    'GET /v1/members/<int:pk> auth',
+    'DELETE /v1/members/<int:pk> auth',
+    'GET /v1/users auth',
+    'POST /v1/users open',
+    'GET /v1/orders/<int:order_id> open',
+    'DELETE /v1/orders/<int:order_id> open',
+    'GET /v1/exports auth',
+    'POST /v1/exports open',
+  ]);
+  // the handler is the resource's method, in its own module
+  assert.match(app[0]!.handlerFile!.uri, /resources\/users\.py$/);
+  assert.equal(app[0]!.handler!.name, 'get');
+  assert.deepEqual([...app[0]!.request.whole], ['pk']);
+  assert.match(app[6]!.middleware.map((m) => m.name).join(' '), /OrderResource\.method_decorators: log_call/);
+  assert.deepEqual(summary(await routesOf(fixture('flask', 'restful', 'admin.py'))), [
+    'GET /admin/reports/<int:report_id> auth',
+    'DELETE /admin/reports/<int:report_id> auth',
+  ]);
+  assert.deepEqual(summary(await routesOf(fixture('flask', 'restful', 'billing.py'))), [
+    'GET /billing/invoices/<int:invoice_id> auth',
+    'POST /billing/invoices/<int:invoice_id> auth',
+  ]);
+});
+
+test('flask: MethodView and View classes through add_url_rule, a bound as_view with methods, blueprint prefixes', async () => {
+  const app = await routesOf(fixture('flask', 'methodview', 'app.py'));
+  assert.deepEqual(summary(app), [
+    'GET /items/<int:item_id> auth',
+    'PUT /items/<int:item_id> auth',
+    'GET /groups open',
+    'POST /groups auth',
+    'DELETE /groups/all open',
+    'POST /cache/reset open',
+  ]);
+  assert.match(app[0]!.handlerFile!.uri, /items\.py$/);
+  assert.deepEqual(summary(await routesOf(fixture('flask', 'methodview', 'admin.py'))), [
+    'GET /admin/stats auth',
+    'POST /admin/stats auth',
+    'DELETE /internal/accounts/<int:account_id> open',
+  ]);
+});
+
+test('flask-restx: namespaces from api.namespace and Namespace + add_namespace, init_app in an app factory', async () => {
+  const dir = project({
+    'requirements.txt': 'flask\nflask-restx\nflask-jwt-extended\n',
+    'extensions.py': [
+      'from flask_restx import Api',
+      '',
+      'api = Api(prefix="/v2")',
+      'items_ns = api.namespace("items")',
+      '',
+    ].join('\n'),
+    'app.py': [
+      'from flask import Flask',
+      '',
+      'from extensions import api',
+      'from users import ns as users_ns',
+      '',
+      '',
+      'def create_app():',
+      '    app = Flask(__name__)',
+      '    api.init_app(app)',
+      '    api.add_namespace(users_ns, path="/people")',
+      '    return app',
+      '',
+    ].join('\n'),
+    'users.py': [
+      'from flask_jwt_extended import jwt_required',
+      'from flask_restx import Namespace, Resource',
+      '',
+      'ns = Namespace("users", decorators=[jwt_required()])',
+      '',
+      '',
+      '@ns.route("/<int:pk>")',
+      'class UserItem(Resource):',
+      '    def get(self, pk):',
+      '        return {"id": pk}',
+      '',
+      '    def delete(self, pk):',
+      '        return "", 204',
+      '',
+    ].join('\n'),
+    'items.py': [
+      'from flask_restx import Resource',
+      '',
+      'from extensions import items_ns',
+      '',
+      '',
+      '@items_ns.route("/", "/all")',
+      'class ItemList(Resource):',
+      '    def get(self):',
+      '        return []',
+      '',
+    ].join('\n'),
+  });
+  const users = await routesOf(path.join(dir, 'users.py'));
+  assert.deepEqual(summary(users), ['GET /v2/people/<int:pk> auth', 'DELETE /v2/people/<int:pk> auth']);
+  assert.match(users[0]!.mountedVia.join(' '), /api\.init_app\(app\).*add_namespace/);
+  assert.equal(users[0]!.unmounted, undefined);
+  assert.deepEqual(summary(await routesOf(path.join(dir, 'items.py'))), [
+    'GET /v2/items/ open',
+    'GET /v2/items/all open',
+  ]);
+});
+
+test('flask-restful: inherited method_decorators, @api.resource, init_app later in the file, an Api bound to no app', async () => {
+  const dir = project({
+    'requirements.txt': 'flask\nflask-restful\nflask-jwt-extended\n',
+    'base.py': [
+      'from flask_jwt_extended import jwt_required',
+      'from flask_restful import Resource',
+      '',
+      '',
+      'class AuthResource(Resource):',
+      '    method_decorators = [jwt_required()]',
+      '',
+    ].join('\n'),
+    'app.py': [
+      'from flask import Flask',
+      'from flask_restful import Api, Resource',
+      '',
+      'from base import AuthResource',
+      '',
+      'api = Api()',
+      'orphan = Api()',
+      '',
+      '',
+      'class Profile(AuthResource):',
+      '    def get(self):',
+      '        return {}',
+      '',
+      '',
+      '@api.resource("/health", "/healthz")',
+      'class Health(Resource):',
+      '    def get(self):',
+      '        return {"ok": True}',
+      '',
+      '',
+      'api.add_resource(Profile, "/profile")',
+      'orphan.add_resource(Profile, "/elsewhere")',
+      'app = Flask(__name__)',
+      'api.init_app(app)',
+      '',
+    ].join('\n'),
+  });
+  const routes = await routesOf(path.join(dir, 'app.py'));
+  assert.deepEqual(summary(routes), [
+    'GET /profile auth',
+    'GET /elsewhere auth',
+    'GET /health open',
+    'GET /healthz open',
+  ]);
+  assert.deepEqual(
+    routes.map((r) => r.unmounted ?? false),
+    [false, true, false, false],
+  );
+});
+
+test('flask-smorest: @blp.route on MethodView classes, registered with api.register_blueprint and a constant prefix', async () => {
+  const dir = project({
+    'requirements.txt': 'flask\nflask-smorest\nflask-jwt-extended\n',
+    'pets.py': [
+      'from flask.views import MethodView',
+      'from flask_jwt_extended import jwt_required',
+      'from flask_smorest import Blueprint',
+      '',
+      'blp = Blueprint("pets", __name__, url_prefix="/pets")',
+      '',
+      '',
+      '@blp.route("/<int:pet_id>")',
+      'class PetById(MethodView):',
+      '    @blp.response(200)',
+      '    def get(self, pet_id):',
+      '        return {"id": pet_id}',
+      '',
+      '    @jwt_required()',
+      '    def delete(self, pet_id):',
+      '        return "", 204',
+      '',
+    ].join('\n'),
+    'app.py': [
+      'from flask import Flask',
+      'from flask_smorest import Api',
+      '',
+      'from pets import blp',
+      '',
+      'API_PREFIX = "/api"',
+      'app = Flask(__name__)',
+      'api = Api(app)',
+      'api.register_blueprint(blp, url_prefix=API_PREFIX + "/pets")',
+      '',
+    ].join('\n'),
+  });
+  const routes = await routesOf(path.join(dir, 'pets.py'));
+  assert.deepEqual(summary(routes), ['GET /api/pets/<int:pet_id> open', 'DELETE /api/pets/<int:pet_id> auth']);
+  assert.equal(routes[0]!.unmounted, undefined);
+});
+
 test('django: urls include chains, DRF default permissions, AllowAny and plain views', async () => {
   const routes = await routesOf(fixture('django', 'mysite', 'api', 'views.py'));
   const lines = summary(routes);

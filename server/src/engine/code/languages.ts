@@ -93,7 +93,7 @@ const JS_INTEREST = new RegExp(
 const PY_INTEREST = new RegExp(
   String.raw`^\s*(?:from|import)\s+(?:` +
     [...FRAMEWORK_HINTS.pyModules, ...PY_RULE_MODULES].join('|') +
-    String.raw`)\b|urlpatterns\s*=|^\s*(?:SECRET_KEY|DEBUG|CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL|REST_FRAMEWORK)\s*=|` +
+    String.raw`)\b|urlpatterns\s*=|\.add_resource\s*\(|^\s*(?:SECRET_KEY|DEBUG|CORS_ALLOW_ALL_ORIGINS|CORS_ORIGIN_ALLOW_ALL|REST_FRAMEWORK)\s*=|` +
     SECRET_SHAPES,
   'm',
 );

@@ -131,7 +131,7 @@ export class Taint {
     }
     if (val.k === 'member') {
       const path = pathOf(val).replace(/\(\)/g, '');
-      if (/\.(body|json|data|POST|form|validated_data)$/.test(path) || /\.request\.body$/.test(path)) {
+      if (/\.(body|json|data|POST|form|validated_data|payload)$/.test(path) || /\.request\.body$/.test(path)) {
         if (this.requestPath(val)) return { text: pathOf(val), span: val.span };
       }
     }

@@ -12,7 +12,17 @@ export const FRAMEWORK_HINTS = {
     'koa-swagger-decorator',
     '@nestjs\\/[\\w-]+',
   ],
-  pyModules: ['django', 'rest_framework', 'fastapi', 'starlette', 'flask', 'quart'],
+  pyModules: [
+    'django',
+    'rest_framework',
+    'fastapi',
+    'starlette',
+    'flask',
+    'quart',
+    'flask_restful',
+    'flask_restx',
+    'flask_restplus',
+  ],
   jsMountCalls: [
     '\\.use\\s*\\(',
     '\\.route\\s*\\(',
@@ -37,6 +47,8 @@ export const FRAMEWORK_HINTS = {
     'register_blueprint',
     'before_request',
     'add_url_rule',
+    'add_namespace',
+    '\\.init_app\\s*\\(',
   ],
   authPackages: [
     'django\\.contrib\\.auth\\.decorators',

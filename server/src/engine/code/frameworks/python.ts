@@ -72,7 +72,23 @@ export function flaskRequestModel(fn: FnFacts, file: FileFacts): RequestModel {
     members: new Map(),
     identity: ['current_user', 'g.user', 'session', 'get_jwt_identity()'],
   };
-  for (const p of fn.params) if (!p.name.startsWith('*')) model.whole.add(p.name);
+  // `self`: a method of a class-based view or resource
+  for (const p of fn.params)
+    if (!p.name.startsWith('*') && p.name !== 'self' && p.name !== 'cls') model.whole.add(p.name);
+  // Flask-RESTful/RESTX request parsers (`parser.parse_args()`) and RESTX `api.payload` / `ns.payload`
+  const bound = [
+    ...file.bindings.map((b) => [b.name, b.value] as const),
+    ...[...fn.locals].flatMap(([n, vs]) => vs.map((v) => [n, v] as const)),
+  ];
+  for (const [name, value] of bound) {
+    if (value.k !== 'call') continue;
+    // the name the package exports (`from flask_restx import Api as RestxApi`)
+    const imp = value.callee.k === 'ref' ? file.importsByLocal.get(value.callee.name) : undefined;
+    const ctor = imp && imp.imported !== '*' ? imp.imported : lastName(value);
+    if (ctor === 'RequestParser') model.members.set(name, new Set(['parse_args']));
+    else if (ctor === 'Api' || ctor === 'Namespace' || ctor === 'namespace')
+      model.members.set(name, new Set(['payload']));
+  }
   const req = file.importsByLocal.get('request');
   if (req && /flask|quart/.test(req.module))
     model.members.set(

@@ -1,0 +1,5 @@
+class Project:
+    query = None
+
+    def __init__(self, **fields):
+        self.__dict__.update(fields)
