@@ -56,6 +56,11 @@ const JS_RULE_MODULES = [
   'sequelize',
   '@prisma\\/client',
   'typeorm',
+  '@apollo\\/server',
+  'apollo-server[\\w-]*',
+  'graphql-yoga',
+  'express-graphql',
+  'graphql-http',
 ];
 const PY_RULE_MODULES = [
   'jwt',
@@ -80,6 +85,11 @@ const PY_RULE_MODULES = [
   'subprocess',
   'sqlalchemy',
   'pydantic',
+  'strawberry',
+  'graphene',
+  'graphene_django',
+  'flask_graphql',
+  'ariadne',
 ];
 const SECRET_SHAPES = String.raw`AKIA[0-9A-Z]{16}|sk_live_|-----BEGIN [A-Z ]*PRIVATE KEY-----`;
 const JS_INTEREST = new RegExp(

@@ -514,6 +514,16 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'code-graphql-query-unbounded',
+    severity: 'warning',
+    owasp: 'API4:2023',
+    cwe: 'CWE-770',
+    title: 'GraphQL queries without depth or cost limits',
+    summary:
+      'A GraphQL server is created with no query depth or cost/complexity limit (no validation rule, plugin or extension that bounds queries), or with batched requests switched on: one nested or aliased query, or one batch, can cost the server thousands of resolver calls.',
+    fixable: false,
+  },
+  {
     id: 'code-hardcoded-secret',
     severity: 'error',
     owasp: 'API8:2023',

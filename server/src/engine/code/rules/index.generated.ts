@@ -7,6 +7,7 @@ import codeLoginUserEnumeration from './code-login-user-enumeration';
 import codeRouteWithoutAuth from './code-route-without-auth';
 import codeMassAssignment from './code-mass-assignment';
 import codeSensitiveDataInResponse from './code-sensitive-data-in-response';
+import codeGraphqlQueryUnbounded from './code-graphql-query-unbounded';
 import codeLlmUnboundedTokens from './code-llm-unbounded-tokens';
 import codeMissingRateLimit from './code-missing-rate-limit';
 import codeSsrf from './code-ssrf';
@@ -29,6 +30,7 @@ export const CODE_RULES: readonly CodeRule[] = [
   codeRouteWithoutAuth,
   codeMassAssignment,
   codeSensitiveDataInResponse,
+  codeGraphqlQueryUnbounded,
   codeLlmUnboundedTokens,
   codeMissingRateLimit,
   codeSsrf,
