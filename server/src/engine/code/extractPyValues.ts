@@ -176,7 +176,16 @@ export abstract class PyValueExtractor extends StatementExtractor {
           k: 'other',
           parts,
           span: s,
-          text: node.type === 'comparison_operator' ? 'compare' : node.type === 'not_operator' ? 'not' : undefined,
+          // comparisons keep their operators (`==`, `in`, `not in`): tests on `self.action` are read by them
+          text:
+            node.type === 'comparison_operator'
+              ? node
+                  .childrenForFieldName('operators')
+                  .map((op) => (op ? this.src(op).replace(/\s+/g, ' ') : ''))
+                  .join(' ')
+              : node.type === 'not_operator'
+                ? 'not'
+                : undefined,
         };
       }
     }

@@ -128,6 +128,14 @@ export interface FnFacts {
   refs: Set<string>;
   /** Functions defined inside (callbacks, closures). */
   nested: FnFacts[];
+  /** `if` statements in the body (not in nested functions): which test a return or assignment sits under, by span. */
+  branches: BranchFact[];
+}
+
+/** An `if` statement: its arms in order (`elif` / `else if` arms follow the first; an `else` arm has no test). */
+export interface BranchFact {
+  span: Span;
+  arms: { test?: Val; body: Span }[];
 }
 
 export interface ImportFact {
@@ -394,5 +402,6 @@ export function emptyFn(span: Span): FnFacts {
     catches: [],
     refs: new Set(),
     nested: [],
+    branches: [],
   };
 }
