@@ -587,6 +587,9 @@ test('django: DRF routers: ViewSet actions, mixins, @action, per-action permissi
       // GenericViewSet + ListModelMixin + CreateModelMixin, permission_classes = []
       'GET /api/comments/ open',
       'POST /api/comments/ open',
+      // a project permission class answering with a check of the caller
+      'POST /api/admin/articles/ auth',
+      'DELETE /api/admin/articles/{pk}/ auth',
       // get_permissions() by self.action
       'GET /api/orders/ auth',
       'GET /api/orders/{pk}/ auth',
@@ -609,7 +612,7 @@ test('django: DRF routers: ViewSet actions, mixins, @action, per-action permissi
   assert.match(byLine('GET /api/users/ auth').mountedVia.join(' '), /router\.register\(r"users", UserViewSet/);
 });
 
-test('django: DRF routers built in another module, get_permissions() returning lists or super(), .mapping, inherited ViewSets', async () => {
+test('django: DRF routers built in another module, get_permissions() forms, .mapping, inherited ViewSets', async () => {
   const dir = project({
     'manage.py': '',
     'config/urls.py': [
@@ -626,6 +629,8 @@ test('django: DRF routers built in another module, get_permissions() returning l
       'router = DefaultRouter(trailing_slash=False)',
       'router.register("tickets", views.TicketViewSet, basename="ticket")',
       'router.register("tags", views.TagViewSet)',
+      'router.register("notes", views.NoteViewSet)',
+      'router.register("polls", views.PollViewSet)',
       '',
     ].join('\n'),
     'api/base.py': [
@@ -637,8 +642,19 @@ test('django: DRF routers built in another module, get_permissions() returning l
       '    lookup_url_kwarg = "ticket_id"',
       '',
     ].join('\n'),
+    'api/mixins.py': [
+      'class PermissionByActionMixin:',
+      '    def get_permissions(self):',
+      '        try:',
+      '            return [permission() for permission in self.permission_classes_by_action[self.action]]',
+      '        except KeyError:',
+      '            return [permission() for permission in self.permission_classes]',
+      '',
+    ].join('\n'),
     'api/views.py': [
       'from rest_framework import viewsets',
+      'from rest_framework.permissions import IsAuthenticated',
+      'from api.mixins import PermissionByActionMixin',
       'from rest_framework.authentication import TokenAuthentication',
       'from rest_framework.decorators import action',
       'from rest_framework.permissions import AllowAny, IsAdminUser',
@@ -671,17 +687,35 @@ test('django: DRF routers built in another module, get_permissions() returning l
       '    def list(self, request):',
       '        return Response([])',
       '',
+      'class NoteViewSet(PermissionByActionMixin, viewsets.ModelViewSet):',
+      '    permission_classes = [IsAuthenticated]',
+      '    permission_classes_by_action = {"list": [AllowAny], "create": (AllowAny,)}',
+      '',
+      'class PollViewSet(viewsets.ReadOnlyModelViewSet):',
+      '    permission_classes = [IsAuthenticated]',
+      '',
+      '    def get_permissions(self):',
+      '        return super().get_permissions() if self.action not in {"list"} else (AllowAny(),)',
+      '',
     ].join('\n'),
   });
   const routes = await routesOf(path.join(dir, 'api', 'views.py'));
   assert.deepEqual(modes(routes).sort(), [
+    'DELETE /v1/notes/{pk} required',
     'DELETE /v1/tickets/{ticket_id} required',
     'DELETE /v1/tickets/{ticket_id}/label required',
+    'GET /v1/notes none',
+    'GET /v1/notes/{pk} required',
+    'GET /v1/polls none',
+    'GET /v1/polls/{pk} required',
     'GET /v1/tags none',
     'GET /v1/tickets none',
     'GET /v1/tickets/{ticket_id} none',
+    'PATCH /v1/notes/{pk} required',
     'PATCH /v1/tickets/{ticket_id} required',
+    'POST /v1/notes none',
     'POST /v1/tickets required',
+    'PUT /v1/notes/{pk} required',
     'PUT /v1/tickets/{ticket_id} required',
     'PUT /v1/tickets/{ticket_id}/label required',
   ]);

@@ -50,8 +50,8 @@ export type Val =
   | { k: 'obj'; props: Prop[]; spreads: Val[]; span: Span }
   | { k: 'arr'; items: Val[]; span: Span }
   | { k: 'spread'; value: Val; span: Span }
-  /** `a || b`, `a ?? b`, `a or b`, `c ? a : b`: either value. */
-  | { k: 'or'; items: Val[]; span: Span }
+  /** `a || b`, `a ?? b`, `a or b`, `c ? a : b`: either value; for `c ? a : b` / `a if c else b`, `test` is `c`. */
+  | { k: 'or'; items: Val[]; span: Span; test?: Val }
   | { k: 'fn'; fn: FnFacts; span: Span }
   /** Anything else: the values it is made of (for taint). */
   | { k: 'other'; parts: Val[]; span: Span; text?: string };

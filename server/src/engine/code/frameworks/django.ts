@@ -258,7 +258,9 @@ async function viewSetRoutes(
   const file = ctx.file;
   const routes: Route[] = [];
   const getPermissions = await classMethod(ctx, cls, file, 'get_permissions');
-  const picks = getPermissions ? readGetPermissions(getPermissions.fn, getPermissions.file) : undefined;
+  const picks = getPermissions
+    ? readGetPermissions(getPermissions.fn, getPermissions.file, (name) => classAttribute(ctx, cls, file, name))
+    : undefined;
   for (const action of await viewSetActions(ctx, cls, file)) {
     const own = { permissions: view.permissions, authentication: view.authentication, throttles: view.throttles };
     const perms = action.overrides.get('permission_classes');
@@ -270,7 +272,7 @@ async function viewSetRoutes(
     if (auth) own.authentication = authenticationRef(auth.val, auth.file, 'route');
     const throttles = action.overrides.get('throttle_classes');
     if (throttles) own.throttles = throttleRef(throttles.val, throttles.file, 'route');
-    const pick = picks?.(action.name);
+    const pick = await picks?.(action.name);
     if (pick?.kind === 'list') {
       own.permissions = await evaluatedRef(ctx, pick.file, pick.val, 'class');
       own.permissions.name = `get_permissions(): ${own.permissions.name}`;

@@ -141,7 +141,7 @@ function visitPatterns(module: UrlModule, items: Val[], prefix: string, depth: n
     if (isRouterUrls(module, item) && item.k === 'member') {
       for (const reg of module.routers.get(pathOf(item.object)) ?? [])
         module.entries.push({
-          route: joinPaths(prefix, reg.prefix),
+          route: joinPaths(prefix, namedGroups(reg.prefix)),
           view: reg.view,
           file: f,
           // a router built in another module: the `router.urls` written here (the include chain starts here)
@@ -205,6 +205,12 @@ function withIncludePrefixes(entries: UrlEntry[], includes: UrlInclude[]): UrlEn
     return '';
   };
   return entries.map((r) => ({ ...r, route: joinPaths(prefixOf(r.file, 0), r.route) }));
+}
+
+/** A router prefix may be a regex: `titles/(?P<title_id>\\d+)/reviews` → `titles/{title_id}/reviews`, like the
+ * `{pk}` the router adds after it. */
+function namedGroups(prefix: string): string {
+  return prefix.replace(/\(\?P<(\w+)>[^)]*\)/g, '{$1}');
 }
 
 function cleanRoute(route: string): string {

@@ -1,6 +1,7 @@
 // A DRF view's `get_permissions()` override, read when it is simple: it picks permission lists by tests on
-// `self.action` (`if self.action in ("list", "retrieve"): return [AllowAny()]`), by returning them or by assigning
-// `permission_classes` / `self.permission_classes` and returning their instances (or `super().get_permissions()`).
+// `self.action` (`if self.action in ("list", "retrieve"): return [AllowAny()]`, `… if self.action == "x" else …`),
+// by returning them, by assigning a local or `self.permission_classes` and returning their instances (or
+// `super().get_permissions()`), or from a dict of lists by action on the view (`permission_classes_by_action`).
 // Anything else it does (a test on something other than the action, a list built at run time) makes the override
 // unreadable, and the adapter keeps to the view's `permission_classes`.
 import { pathOf, walkVal, type BranchFact, type FileFacts, type FnFacts, type Span, type Val } from '../facts';
@@ -10,46 +11,76 @@ import { pathOf, walkVal, type BranchFact, type FileFacts, type FnFacts, type Sp
 export type PermissionPick = { kind: 'list'; val: Val; file: FileFacts } | { kind: 'inherited' };
 
 /** The override's pick for each action, or undefined when it cannot be read for that action. */
-export type PermissionsByAction = (action: string) => PermissionPick | undefined;
+export type PermissionsByAction = (action: string) => Promise<PermissionPick | undefined>;
 
 type ActionTest = (action: string) => boolean | undefined;
 
 interface Step {
   at: number;
   kind: 'local' | 'self' | 'return';
+  /** The local's name (`permission_classes`, `permissions`). */
+  name: string;
   val: Val;
 }
 
-export function readGetPermissions(fn: FnFacts, file: FileFacts): PermissionsByAction {
+/** A class attribute of the view the override serves (`permission_classes_by_action`), looked up from that view. */
+export type ViewAttribute = (name: string) => Promise<{ val: Val; file: FileFacts } | undefined>;
+
+export function readGetPermissions(fn: FnFacts, file: FileFacts, attribute: ViewAttribute): PermissionsByAction {
   const steps: Step[] = [
-    ...(fn.locals.get('permission_classes') ?? []).map((val) => ({ at: val.span.start, kind: 'local' as const, val })),
+    ...[...fn.locals].flatMap(([name, vals]) =>
+      vals.map((val) => ({ at: val.span.start, kind: 'local' as const, name, val })),
+    ),
     ...fn.assigns
       .filter((a) => a.target === 'self.permission_classes')
-      .map((a) => ({ at: a.value.span.start, kind: 'self' as const, val: a.value })),
-    ...fn.returns.map((val) => ({ at: val.span.start, kind: 'return' as const, val })),
+      .map((a) => ({ at: a.value.span.start, kind: 'self' as const, name: 'self.permission_classes', val: a.value })),
+    ...fn.returns.map((val) => ({ at: val.span.start, kind: 'return' as const, name: '', val })),
   ].sort((a, b) => a.at - b.at);
-  return (action) => {
+  return async (action) => {
     // the steps in source order, as they run for this action: assignments set a value, the first return decides
-    let local: PermissionPick | undefined;
+    const locals = new Map<string, PermissionPick | undefined>();
     let self: PermissionPick = { kind: 'inherited' };
+    const pickOf = async (val: Val): Promise<PermissionPick | undefined | 'skip'> => {
+      if (val.k === 'arr') return { kind: 'list', val, file };
+      // `super().get_permissions() if self.action not in {…} else (AllowAny(),)`
+      if (val.k === 'or' && val.test && val.items.length === 2) {
+        const taken = actionTest(val.test)?.(action);
+        return taken === undefined ? undefined : pickOf(val.items[taken ? 0 : 1]!);
+      }
+      if (val.k === 'call' && pathOf(val.callee).endsWith('get_permissions')) return self;
+      // `[p() for p in self.permission_classes_by_action[self.action]]` (in a `try`, with `except KeyError`
+      // returning the view's own): the dict's entry for the action, else on to the next return
+      let byAction: Val | undefined;
+      walkVal(val, (v) => {
+        if (v.k === 'index' && pathOf(v.index) === 'self.action' && v.object.k === 'member') byAction ??= v.object;
+      });
+      if (byAction?.k === 'member' && pathOf(byAction.object) === 'self') {
+        const dict = await attribute(byAction.prop);
+        if (dict?.val.k !== 'obj') return undefined;
+        const entry = dict.val.props.find((p) => p.key === action);
+        return entry ? { kind: 'list', val: entry.value, file: dict.file } : 'skip';
+      }
+      // `[p() for p in self.permission_classes]`, `[p() for p in permission_classes]` (a local assigned above)
+      const names = new Set<string>();
+      walkVal(val, (v) => names.add(pathOf(v)));
+      if (names.has('self.permission_classes')) return self;
+      for (const name of names) if (locals.has(name)) return locals.get(name);
+      return undefined;
+    };
     for (const step of steps) {
       const runs = reached(fn.branches, step.at, action);
       if (runs === undefined) return undefined;
       if (!runs) continue;
-      if (step.kind !== 'return') {
-        const pick = listOrInherited(step.val, file, self);
-        if (step.kind === 'local') local = pick;
-        else if (pick) self = pick;
+      if (step.kind === 'local') {
+        locals.set(step.name, listOrInherited(step.val, file, self));
         continue;
       }
-      if (step.val.k === 'arr') return { kind: 'list', val: step.val, file };
-      // `super().get_permissions()`, `[p() for p in self.permission_classes]`, `[p() for p in permission_classes]`
-      if (step.val.k === 'call' && pathOf(step.val.callee).endsWith('get_permissions')) return self;
-      const names = new Set<string>();
-      walkVal(step.val, (v) => names.add(pathOf(v)));
-      if (names.has('self.permission_classes')) return self;
-      if (names.has('permission_classes')) return local;
-      return undefined;
+      if (step.kind === 'self') {
+        self = listOrInherited(step.val, file, self) ?? self;
+        continue;
+      }
+      const pick = await pickOf(step.val);
+      if (pick !== 'skip') return pick;
     }
     return undefined;
   };

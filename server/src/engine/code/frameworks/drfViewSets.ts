@@ -6,7 +6,7 @@
 // `{pk}/set-password`. The Django adapter (`django.ts`) turns them into Routes.
 import { pathOf, strValue, type ClassFacts, type FileFacts, type FnFacts, type Span, type Val } from '../facts';
 import type { AdapterContext } from './context';
-import { classAttribute, lastName } from './python';
+import { classAttribute, constString, lastName } from './python';
 
 export interface ViewSetAction {
   /** The action's name, as `self.action` holds it (`list`, `partial_update`, `set_password`). */
@@ -30,7 +30,8 @@ const STANDARD_ACTIONS: Record<string, { method: string; detail: boolean }> = {
   destroy: { method: 'DELETE', detail: true },
 };
 
-/** DRF classes (not in the project) and the standard actions they implement. */
+/** DRF classes (not in the project) and the standard actions they implement: the ViewSets, the mixins, and the
+ * generic views built from the mixins (`ViewSetMixin, generics.ListCreateAPIView` is a ViewSet too). */
 const DRF_BASE_ACTIONS: Record<string, string[]> = {
   ModelViewSet: ['list', 'create', 'retrieve', 'update', 'partial_update', 'destroy'],
   ReadOnlyModelViewSet: ['list', 'retrieve'],
@@ -39,6 +40,15 @@ const DRF_BASE_ACTIONS: Record<string, string[]> = {
   RetrieveModelMixin: ['retrieve'],
   UpdateModelMixin: ['update', 'partial_update'],
   DestroyModelMixin: ['destroy'],
+  ListAPIView: ['list'],
+  CreateAPIView: ['create'],
+  RetrieveAPIView: ['retrieve'],
+  UpdateAPIView: ['update', 'partial_update'],
+  DestroyAPIView: ['destroy'],
+  ListCreateAPIView: ['list', 'create'],
+  RetrieveUpdateAPIView: ['retrieve', 'update', 'partial_update'],
+  RetrieveDestroyAPIView: ['retrieve', 'destroy'],
+  RetrieveUpdateDestroyAPIView: ['retrieve', 'update', 'partial_update', 'destroy'],
 };
 
 /** `@action(...)` attributes that apply to that action's requests only. */
@@ -49,7 +59,18 @@ interface ClassLevel {
   file: FileFacts;
 }
 
+/** The actions, each with only the methods the view accepts (`http_method_names = ['get', 'post']` turns the others
+ * away with 405). */
 export async function viewSetActions(ctx: AdapterContext, cls: ClassFacts, file: FileFacts): Promise<ViewSetAction[]> {
+  const accepted = await classAttribute(ctx, cls, file, 'http_method_names');
+  const allowed =
+    accepted?.val.k === 'arr' ? new Set(accepted.val.items.map((m) => strValue(m)?.toUpperCase())) : undefined;
+  return (await allActions(ctx, cls, file))
+    .map((a) => ({ ...a, methods: a.methods.filter((m) => !allowed || allowed.has(m)) }))
+    .filter((a) => a.methods.length > 0);
+}
+
+async function allActions(ctx: AdapterContext, cls: ClassFacts, file: FileFacts): Promise<ViewSetAction[]> {
   const hierarchy = await classHierarchy(ctx, cls, file);
   const lookup = await lookupName(ctx, cls, file);
   const actions: ViewSetAction[] = [];
@@ -60,7 +81,7 @@ export async function viewSetActions(ctx: AdapterContext, cls: ClassFacts, file:
       if (!member.fn || seen.has(member.name)) continue;
       const handler = { fn: member.fn, file: level.file, nameSpan: member.nameSpan, decorators: member.decorators };
       const standard = STANDARD_ACTIONS[member.name];
-      const extra = extraAction(member.decorators, member.name, lookup, level.file);
+      const extra = await extraAction(ctx, member.decorators, member.name, lookup, level.file);
       if (!standard && !extra) continue;
       seen.add(member.name);
       if (extra) actions.push({ name: member.name, ...extra, handler });
@@ -133,12 +154,13 @@ async function lookupName(ctx: AdapterContext, cls: ClassFacts, file: FileFacts)
 
 /** `@action(detail=True, methods=['post'], url_path='set-password', permission_classes=[…])`, and DRF's older
  * `@detail_route(...)` / `@list_route(...)`: its methods (GET by default), its path and its own attributes. */
-function extraAction(
+async function extraAction(
+  ctx: AdapterContext,
   decorators: Val[],
   name: string,
   lookup: string,
   file: FileFacts,
-): Omit<ViewSetAction, 'name' | 'handler'> | undefined {
+): Promise<Omit<ViewSetAction, 'name' | 'handler'> | undefined> {
   for (const d of decorators) {
     if (d.k !== 'call' || !/^(action|detail_route|list_route)$/.test(lastName(d))) continue;
     const kw = (key: string) => d.kwargs.find((k) => k.name === key)?.value;
@@ -149,7 +171,8 @@ function extraAction(
       methodsVal?.k === 'arr'
         ? methodsVal.items.map((m) => strValue(m)?.toUpperCase()).filter((m): m is string => Boolean(m))
         : ['GET'];
-    const urlPath = strValue(kw('url_path')) ?? name;
+    // a url_path whose value is not known before the app runs (`settings.PROFILE_URL`): the method's name
+    const urlPath = (await constString(ctx, file, kw('url_path'))) ?? name;
     const overrides = new Map<string, { val: Val; file: FileFacts }>();
     for (const key of ACTION_OVERRIDES) {
       const val = kw(key);

@@ -6,6 +6,7 @@ from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 
 from .models import Article, Comment, Order, User
+from .permissions import IsStaff
 from .serializers import ArticleSerializer, CommentSerializer, OrderSerializer, UserSerializer
 
 
@@ -73,6 +74,13 @@ class OrderViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     @action(detail=True, methods=["post"])
     def refund(self, request, pk=None):  # ok: code-route-without-auth
         return Response({"refunded": self.get_object().total})
+
+
+# a project permission class that answers with a check of the caller
+class ArticleAdminViewSet(mixins.CreateModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet):  # ok: code-route-without-auth
+    permission_classes = [IsStaff]
+    queryset = Article.objects.all()
+    serializer_class = ArticleSerializer
 
 
 # a plain ViewSet without permission classes: the global default (IsAuthenticated) applies
