@@ -612,14 +612,18 @@ test('django: DRF routers: ViewSet actions, mixins, @action, per-action permissi
   assert.match(byLine('GET /api/users/ auth').mountedVia.join(' '), /router\.register\(r"users", UserViewSet/);
 });
 
-test('django: DRF routers built in another module, get_permissions() forms, .mapping, inherited ViewSets', async () => {
+test('django: DRF routers built in another module, get_permissions() forms, .mapping, as_view({…}), inherited ViewSets', async () => {
   const dir = project({
     'manage.py': '',
     'config/urls.py': [
       'from django.urls import include, path',
       'from api.routers import router',
+      'from api.views import TicketViewSet',
       '',
-      'urlpatterns = [path("v1/", include((router.urls, "v1")))]',
+      'urlpatterns = [',
+      '    path("v1/", include((router.urls, "v1"))),',
+      '    path("mine/", TicketViewSet.as_view({"get": "list", "post": "create"})),',
+      ']',
       '',
     ].join('\n'),
     'api/routers.py': [
@@ -704,6 +708,7 @@ test('django: DRF routers built in another module, get_permissions() forms, .map
     'DELETE /v1/notes/{pk} required',
     'DELETE /v1/tickets/{ticket_id} required',
     'DELETE /v1/tickets/{ticket_id}/label required',
+    'GET /mine/ none',
     'GET /v1/notes none',
     'GET /v1/notes/{pk} required',
     'GET /v1/polls none',
@@ -713,6 +718,7 @@ test('django: DRF routers built in another module, get_permissions() forms, .map
     'GET /v1/tickets/{ticket_id} none',
     'PATCH /v1/notes/{pk} required',
     'PATCH /v1/tickets/{ticket_id} required',
+    'POST /mine/ required',
     'POST /v1/notes none',
     'POST /v1/tickets required',
     'PUT /v1/notes/{pk} required',

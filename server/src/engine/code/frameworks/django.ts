@@ -27,8 +27,8 @@ import {
   pyResponses,
 } from './python';
 import { describeVal } from './jsRouters';
-import { readGetPermissions } from './drfPermissions';
-import { viewSetActions } from './drfViewSets';
+import { readGetPermissions, type PermissionsByAction } from './drfPermissions';
+import { viewSetActions, type ViewSetAction } from './drfViewSets';
 import type { FrameworkAdapter } from './adapter';
 import { collectUrlEntries, type UrlEntry } from './djangoUrls';
 
@@ -142,12 +142,13 @@ async function classViewRoutes(
   settings: DjangoSettings,
 ): Promise<Route[]> {
   const view = await viewRefs(ctx, cls);
-  const routerEntries = entries.filter((e) => e.router);
-  const pathEntries = entries.filter((e) => !e.router);
+  // a router's registrations and `as_view({'get': 'list'})` route ViewSet actions; other entries, handler methods
+  const actionEntries = entries.filter((e) => e.router || actionMapping(e));
+  const pathEntries = entries.filter((e) => !actionEntries.includes(e));
   const routes: Route[] = [];
-  if (pathEntries.length > 0 || routerEntries.length === 0)
+  if (pathEntries.length > 0 || actionEntries.length === 0)
     routes.push(...(await methodRoutes(ctx, cls, pathEntries, view, settings)));
-  if (routerEntries.length > 0) routes.push(...(await viewSetRoutes(ctx, cls, routerEntries, view, settings)));
+  if (actionEntries.length > 0) routes.push(...(await viewSetRoutes(ctx, cls, actionEntries, view, settings)));
   return routes;
 }
 
@@ -261,36 +262,70 @@ async function viewSetRoutes(
   const picks = getPermissions
     ? readGetPermissions(getPermissions.fn, getPermissions.file, (name) => classAttribute(ctx, cls, file, name))
     : undefined;
-  for (const action of await viewSetActions(ctx, cls, file)) {
-    const own = { permissions: view.permissions, authentication: view.authentication, throttles: view.throttles };
-    const perms = action.overrides.get('permission_classes');
-    if (perms) {
-      own.permissions = await evaluatedRef(ctx, perms.file, perms.val, 'route');
-      own.permissions.name = `@action permission_classes: ${own.permissions.name}`;
+  const actions = await viewSetActions(ctx, cls, file);
+  const routerEntries = entries.filter((e) => e.router);
+  for (const action of actions) {
+    const actionEntries = routerEntries.map((e) => ({ ...e, route: actionPath(e, action.suffix) }));
+    if (actionEntries.length === 0) continue;
+    for (const method of action.methods)
+      routes.push(...(await actionRoutes(ctx, cls, view, settings, picks, action, method, actionEntries)));
+  }
+  // `path('users/', UserViewSet.as_view({'get': 'list', 'post': 'create'}))`: the methods and actions it maps
+  for (const entry of entries) {
+    for (const [method, name] of actionMapping(entry) ?? []) {
+      const action = actions.find((a) => a.name === name);
+      if (action) routes.push(...(await actionRoutes(ctx, cls, view, settings, picks, action, method, [entry])));
     }
-    const auth = action.overrides.get('authentication_classes');
-    if (auth) own.authentication = authenticationRef(auth.val, auth.file, 'route');
-    const throttles = action.overrides.get('throttle_classes');
-    if (throttles) own.throttles = throttleRef(throttles.val, throttles.file, 'route');
-    const pick = await picks?.(action.name);
-    if (pick?.kind === 'list') {
-      own.permissions = await evaluatedRef(ctx, pick.file, pick.val, 'class');
-      own.permissions.name = `get_permissions(): ${own.permissions.name}`;
-    }
-    const refs = await requestRefs(ctx, view, settings, own);
-    const handler = action.handler;
-    // the method's other decorators (`@action(...)` and `@x.mapping.delete` only route it)
-    for (const d of handler?.decorators ?? [])
-      if (!ROUTING_DECORATOR.test(callName(d))) refs.push(await evaluatedRef(ctx, handler!.file, d, 'route'));
-    // a method written in this class is where its routes are declared; inherited and implicit ones, the class
-    const range =
-      handler && handler.file === file && cls.members.some((m) => m.fn === handler.fn)
-        ? handler.nameSpan
-        : cls.nameSpan;
-    const actionEntries = entries.map((e) => ({ ...e, route: actionPath(e, action.suffix) }));
-    for (const method of action.methods) routes.push(...makeRoutes(ctx, range, method, actionEntries, refs, handler));
   }
   return routes;
+}
+
+/** `View.as_view({'get': 'list', 'post': 'create'})`: [method, action] pairs; undefined for any other entry. */
+function actionMapping(entry: UrlEntry): [string, string][] | undefined {
+  const view = entry.view;
+  if (entry.router || view.k !== 'call' || lastName(view) !== 'as_view' || view.args[0]?.k !== 'obj') return undefined;
+  return view.args[0].props
+    .map((p): [string, string | undefined] => [p.key.toUpperCase(), strValue(p.value)])
+    .filter((pair): pair is [string, string] => pair[1] !== undefined);
+}
+
+/** One action's routes for one method, with the permissions it runs with. */
+async function actionRoutes(
+  ctx: AdapterContext,
+  cls: ClassFacts,
+  view: ViewRefs,
+  settings: DjangoSettings,
+  picks: PermissionsByAction | undefined,
+  action: ViewSetAction,
+  method: string,
+  entries: UrlEntry[],
+): Promise<Route[]> {
+  const own = { permissions: view.permissions, authentication: view.authentication, throttles: view.throttles };
+  const perms = action.overrides.get('permission_classes');
+  if (perms) {
+    own.permissions = await evaluatedRef(ctx, perms.file, perms.val, 'route');
+    own.permissions.name = `@action permission_classes: ${own.permissions.name}`;
+  }
+  const auth = action.overrides.get('authentication_classes');
+  if (auth) own.authentication = authenticationRef(auth.val, auth.file, 'route');
+  const throttles = action.overrides.get('throttle_classes');
+  if (throttles) own.throttles = throttleRef(throttles.val, throttles.file, 'route');
+  const pick = await picks?.(action.name);
+  if (pick?.kind === 'list') {
+    own.permissions = await evaluatedRef(ctx, pick.file, pick.val, 'class');
+    own.permissions.name = `get_permissions(): ${own.permissions.name}`;
+  }
+  const refs = await requestRefs(ctx, view, settings, own);
+  const handler = action.handler;
+  // the method's other decorators (`@action(...)` and `@x.mapping.delete` only route it)
+  for (const d of handler?.decorators ?? [])
+    if (!ROUTING_DECORATOR.test(callName(d))) refs.push(await evaluatedRef(ctx, handler!.file, d, 'route'));
+  // a method written in this class is where its routes are declared; inherited and implicit ones, the class
+  const range =
+    handler && handler.file === ctx.file && cls.members.some((m) => m.fn === handler.fn)
+      ? handler.nameSpan
+      : cls.nameSpan;
+  return makeRoutes(ctx, range, method, entries, refs, handler);
 }
 
 /** `/api/users` + `{pk}/set-password` → `/api/users/{pk}/set-password/` (the router's trailing slash). */
