@@ -574,7 +574,7 @@ test('django: urls include chains, DRF default permissions, AllowAny and plain v
   assert.ok(lines.includes('POST /api/notes/ auth'), lines.join('\n'));
   assert.ok(lines.includes('GET /api/public/stats/ public'), lines.join('\n'));
   assert.ok(lines.includes('ALL /api/export/ open'), lines.join('\n'));
-  assert.ok(lines.includes('DELETE /api/accounts public'), lines.join('\n'));
+  assert.ok(lines.includes('DELETE /api/accounts/{pk}/ public'), lines.join('\n'));
 });
 
 test('unsaved text is analysed as given, and half-typed code keeps the routes before the error', async () => {
@@ -765,6 +765,181 @@ test('django: include() tuples and inline lists, permission_classes from a mixin
     'GET /api/users/me/ required',
   ]);
   assert.deepEqual(modes(await routesOf(path.join(dir, 'config', 'urls.py'))), ['ALL /admin/... required']);
+});
+
+test('django: DRF routers: ViewSet actions, mixins, @action, per-action permissions, the global default', async () => {
+  const routes = await routesOf(fixture('django', 'drf-router', 'store', 'views.py'));
+  const line = (r: Route) =>
+    `${r.method} ${r.pathTemplate} ${r.authEvidence.length > 0 ? 'auth' : r.publicMarker ? 'public' : 'open'}${r.handler ? ` ${r.handler.name}()` : ''}`;
+  assert.deepEqual(
+    routes.map(line).sort(),
+    [
+      // ModelViewSet with IsAuthenticated and lookup_field = "username"; DRF's own actions have no handler here
+      'GET /api/users/ auth',
+      'POST /api/users/ auth',
+      'GET /api/users/{username}/ auth',
+      'PUT /api/users/{username}/ auth',
+      'PATCH /api/users/{username}/ auth',
+      'DELETE /api/users/{username}/ auth',
+      'POST /api/users/{username}/set-password/ auth set_password()',
+      'GET /api/users/recent/ auth recent()',
+      'POST /api/users/{username}/deactivate/ public deactivate()',
+      // ReadOnlyModelViewSet with AllowAny
+      'GET /api/articles/ public',
+      'GET /api/articles/{pk}/ public',
+      // GenericViewSet + ListModelMixin + CreateModelMixin, permission_classes = []
+      'GET /api/comments/ open',
+      'POST /api/comments/ open',
+      // a project permission class answering with a check of the caller
+      'POST /api/admin/articles/ auth',
+      'DELETE /api/admin/articles/{pk}/ auth',
+      // get_permissions() by self.action
+      'GET /api/orders/ auth',
+      'GET /api/orders/{pk}/ auth',
+      'POST /api/orders/{pk}/cancel/ open cancel()',
+      'POST /api/orders/{pk}/refund/ auth refund()',
+      // a plain ViewSet without permissions (DEFAULT_PERMISSION_CLASSES), SimpleRouter(trailing_slash=False), +=
+      'GET /staff/reports auth list()',
+      'POST /staff/reports auth create()',
+      'GET /staff/reports/{pk} auth retrieve()',
+      'GET /staff/ping/ auth ping()',
+    ].sort(),
+  );
+  const byLine = (l: string) => routes.find((r) => line(r) === l)!;
+  assert.equal(
+    byLine('POST /api/users/{username}/set-password/ auth set_password()').authEvidence[0]!.name,
+    'IsAdminUser',
+  );
+  assert.match(byLine('GET /staff/reports auth list()').authEvidence[0]!.detail, /set in REST_FRAMEWORK/);
+  assert.match(byLine('POST /api/orders/{pk}/cancel/ open cancel()').middleware[0]!.name, /^get_permissions\(\): \[\]/);
+  assert.match(byLine('GET /api/users/ auth').mountedVia.join(' '), /router\.register\(r"users", UserViewSet/);
+});
+
+test('django: DRF routers built in another module, get_permissions() forms, .mapping, as_view({…}), inherited ViewSets', async () => {
+  const dir = project({
+    'manage.py': '',
+    'config/urls.py': [
+      'from django.urls import include, path',
+      'from api.routers import router',
+      'from api.views import TicketViewSet',
+      '',
+      'urlpatterns = [',
+      '    path("v1/", include((router.urls, "v1"))),',
+      '    path("mine/", TicketViewSet.as_view({"get": "list", "post": "create"})),',
+      ']',
+      '',
+    ].join('\n'),
+    'api/routers.py': [
+      'from rest_framework.routers import DefaultRouter',
+      'from api import views',
+      '',
+      'router = DefaultRouter(trailing_slash=False)',
+      'router.register("tickets", views.TicketViewSet, basename="ticket")',
+      'router.register("tags", views.TagViewSet)',
+      'router.register("notes", views.NoteViewSet)',
+      'router.register("polls", views.PollViewSet)',
+      '',
+    ].join('\n'),
+    'api/base.py': [
+      'from rest_framework import viewsets',
+      'from rest_framework.permissions import IsAuthenticated',
+      '',
+      'class BaseViewSet(viewsets.ModelViewSet):',
+      '    permission_classes = [IsAuthenticated]',
+      '    lookup_url_kwarg = "ticket_id"',
+      '',
+    ].join('\n'),
+    'api/mixins.py': [
+      'class PermissionByActionMixin:',
+      '    def get_permissions(self):',
+      '        try:',
+      '            return [permission() for permission in self.permission_classes_by_action[self.action]]',
+      '        except KeyError:',
+      '            return [permission() for permission in self.permission_classes]',
+      '',
+    ].join('\n'),
+    'api/views.py': [
+      'from rest_framework import viewsets',
+      'from rest_framework.permissions import IsAuthenticated',
+      'from api.mixins import PermissionByActionMixin',
+      'from rest_framework.authentication import TokenAuthentication',
+      'from rest_framework.decorators import action',
+      'from rest_framework.permissions import AllowAny, IsAdminUser',
+      'from rest_framework.response import Response',
+      'from api.base import BaseViewSet',
+      '',
+      'class TicketViewSet(BaseViewSet):',
+      '    def get_permissions(self):',
+      '        if self.action == "list" or self.action == "retrieve":',
+      '            return [AllowAny()]',
+      '        if self.action not in ("destroy",):',
+      '            return super().get_permissions()',
+      '        return [IsAdminUser()]',
+      '',
+      '    @action(detail=True, methods=["put"])',
+      '    def label(self, request, ticket_id=None):',
+      '        return Response()',
+      '',
+      '    @label.mapping.delete',
+      '    def unlabel(self, request, ticket_id=None):',
+      '        return Response()',
+      '',
+      '    def destroy(self, request, *args, **kwargs):',
+      '        return Response(status=204)',
+      '',
+      'class TagViewSet(viewsets.ViewSet):',
+      '    authentication_classes = [TokenAuthentication]',
+      '    permission_classes = []',
+      '',
+      '    def list(self, request):',
+      '        return Response([])',
+      '',
+      'class NoteViewSet(PermissionByActionMixin, viewsets.ModelViewSet):',
+      '    permission_classes = [IsAuthenticated]',
+      '    permission_classes_by_action = {"list": [AllowAny], "create": (AllowAny,)}',
+      '',
+      'class PollViewSet(viewsets.ReadOnlyModelViewSet):',
+      '    permission_classes = [IsAuthenticated]',
+      '',
+      '    def get_permissions(self):',
+      '        return super().get_permissions() if self.action not in {"list"} else (AllowAny(),)',
+      '',
+    ].join('\n'),
+  });
+  const routes = await routesOf(path.join(dir, 'api', 'views.py'));
+  assert.deepEqual(modes(routes).sort(), [
+    'DELETE /v1/notes/{pk} required',
+    'DELETE /v1/tickets/{ticket_id} required',
+    'DELETE /v1/tickets/{ticket_id}/label required',
+    'GET /mine/ none',
+    'GET /v1/notes none',
+    'GET /v1/notes/{pk} required',
+    'GET /v1/polls none',
+    'GET /v1/polls/{pk} required',
+    'GET /v1/tags none',
+    'GET /v1/tickets none',
+    'GET /v1/tickets/{ticket_id} none',
+    'PATCH /v1/notes/{pk} required',
+    'PATCH /v1/tickets/{ticket_id} required',
+    'POST /mine/ required',
+    'POST /v1/notes none',
+    'POST /v1/tickets required',
+    'PUT /v1/notes/{pk} required',
+    'PUT /v1/tickets/{ticket_id} required',
+    'PUT /v1/tickets/{ticket_id}/label required',
+  ]);
+  const find = (line: string) => routes.find((r) => `${r.method} ${r.pathTemplate}` === line)!;
+  assert.equal(find('DELETE /v1/tickets/{ticket_id}').authEvidence[0]!.name, 'IsAdminUser');
+  assert.equal(find('DELETE /v1/tickets/{ticket_id}').handler?.name, 'destroy');
+  assert.equal(find('DELETE /v1/tickets/{ticket_id}/label').handler?.name, 'unlabel');
+  assert.equal(find('GET /v1/tickets').publicMarker, 'get_permissions(): [AllowAny()]');
+  // authentication classes identify callers but turn no one away: listed, and said why they are not auth
+  assert.match(
+    find('GET /v1/tags')
+      .middleware.map((m) => m.notAuth ?? '')
+      .join(' '),
+    /only permission classes/,
+  );
 });
 
 test('express: app.use(path, fn) is an endpoint when fn serves a response; guards and routers stay middleware', async () => {

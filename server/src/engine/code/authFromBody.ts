@@ -15,6 +15,7 @@ import {
   type CallFact,
   type FileFacts,
   type FnFacts,
+  type Val,
 } from './facts';
 import type { AuthEvidence } from './model';
 import type { Resolver, Symbol } from './resolve';
@@ -31,6 +32,10 @@ const IDENTITY_REF = new RegExp(
   String.raw`(^|\.)(${SESSION_STORES}|session|user|currentUser|current_user|is_authenticated|isAuthenticated|is_anonymous|auth|state\.user|principal|apiKey|api_key|x-api-key)(\.|$)|process\.env|os\.environ|getenv|settings\.`,
   'i',
 );
+
+/** The caller as a request carries it (`request.user.is_staff`, `req.user`, `request.user.is_authenticated`). */
+const CALLER_REF =
+  /(^|\.)(user|currentUser|current_user|is_authenticated|isAuthenticated|is_anonymous|principal)(\.|$)/;
 
 export interface FnAuth {
   verifies?: string;
@@ -171,6 +176,7 @@ function noteRejections(result: FnAuth, fn: FnFacts, isGuard: boolean): void {
     if (ret.k === 'arr' && ret.items.some((i) => i.k === 'num' && (i.value === 401 || i.value === 403)))
       result.rejects ??= 'returns 401/403';
     if (isGuard && ret.k === 'bool' && !ret.value) result.rejects ??= 'returns false (403)';
+    if (isGuard && answersWithCallerCheck(ret)) result.rejects ??= 'returns false (403) unless the caller passes it';
     if (
       ret.k === 'call' &&
       /redirect/i.test(pathOf(ret.callee)) &&
@@ -178,6 +184,20 @@ function noteRejections(result: FnAuth, fn: FnFacts, isGuard: boolean): void {
     )
       result.rejects ??= 'redirects to the login page';
   }
+}
+
+/** A guard's answer that is a check of the caller (`return request.user.is_authenticated and request.user.is_admin`,
+ * `return bool(request.user and request.user.is_staff)`, `return !!req.user`): false, that is DRF's 403 or Nest's
+ * ForbiddenException, when it fails. Not another call's result (what a called function decides is judged where it
+ * is defined). */
+function answersWithCallerCheck(ret: Val): boolean {
+  if (ret.k === 'call' && /^(bool|Boolean)$/.test(pathOf(ret.callee)) && ret.args[0]) ret = ret.args[0];
+  if (ret.k !== 'member' && ret.k !== 'ref' && ret.k !== 'other' && ret.k !== 'or') return false;
+  let found = false;
+  walkVal(ret, (v) => {
+    if ((v.k === 'member' || v.k === 'ref') && CALLER_REF.test(pathOf(v))) found = true;
+  });
+  return found;
 }
 
 /** Whether the function looks at who the caller is (a session, the user, an API key, the credentials a guard reads). */

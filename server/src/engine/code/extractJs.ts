@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import {
   emptyFn,
+  type BranchFact,
   type ClassFacts,
   type ClassMember,
   type FnFacts,
@@ -67,6 +68,9 @@ class JsExtractor extends JsValueExtractor {
         if (v && this.fn) this.fn.raises.push(v);
         return;
       }
+      case 'if_statement':
+        this.ifStatement(node);
+        return;
       case 'catch_clause': {
         const param = node.childForFieldName('parameter');
         if (this.fn)
@@ -84,6 +88,30 @@ class JsExtractor extends JsValueExtractor {
         }
         this.block(node);
     }
+  }
+
+  /** `if … else if … else`: each arm's test and body, in order, noted for the function (see `BranchFact`). */
+  private ifStatement(node: Node): void {
+    const arms: BranchFact['arms'] = [];
+    let current: Node | null = node;
+    while (current) {
+      const condition = current.childForFieldName('condition');
+      const test = condition ? this.val(condition) : undefined;
+      const consequence = current.childForFieldName('consequence');
+      if (consequence) {
+        this.stmt(consequence, []);
+        arms.push(test ? { test, body: span(consequence) } : { body: span(consequence) });
+      }
+      const otherwise: Node | null = current.childForFieldName('alternative');
+      const inner: Node | null = otherwise?.namedChildren.find((c) => c !== null && c.type !== 'comment') ?? null;
+      current = null;
+      if (inner?.type === 'if_statement') current = inner;
+      else if (inner) {
+        this.stmt(inner, []);
+        arms.push({ body: span(inner) });
+      }
+    }
+    this.fn?.branches.push({ span: span(node), arms });
   }
 
   protected block(node: Node): void {

@@ -179,12 +179,12 @@ export abstract class JsValueExtractor extends StatementExtractor {
         return this.binaryExpression(node, s);
       case 'ternary_expression': {
         const condition = node.childForFieldName('condition');
-        if (condition) this.val(condition);
+        const test = condition ? this.val(condition) : undefined;
         const items = ['consequence', 'alternative']
           .map((f) => node.childForFieldName(f))
           .filter((x): x is Node => x !== null)
           .map((x) => this.val(x));
-        return { k: 'or', items, span: s };
+        return test && items.length === 2 ? { k: 'or', items, span: s, test } : { k: 'or', items, span: s };
       }
       case 'assignment_expression':
       case 'augmented_assignment_expression': {

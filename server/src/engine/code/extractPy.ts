@@ -2,7 +2,15 @@
 // statements, functions and classes, `extractPyValues.ts` turns expressions into values; see extract.ts for caching
 // and facts.ts for the shapes.
 import type { Node } from 'web-tree-sitter';
-import { emptyFn, type ClassFacts, type FnFacts, type Param, type StatementFacts, type Val } from './facts';
+import {
+  emptyFn,
+  type BranchFact,
+  type ClassFacts,
+  type FnFacts,
+  type Param,
+  type StatementFacts,
+  type Val,
+} from './facts';
 import { PyValueExtractor } from './extractPyValues';
 import { anchorStatement, span } from './statementExtractor';
 
@@ -72,6 +80,9 @@ class PyExtractor extends PyValueExtractor {
       case 'with_statement':
         this.withStatement(node);
         return;
+      case 'if_statement':
+        this.ifStatement(node);
+        return;
       case 'global_statement':
       case 'nonlocal_statement':
         return;
@@ -93,6 +104,23 @@ class PyExtractor extends PyValueExtractor {
       } else if (child.type === 'block') this.block(child);
     }
     if (this.fn) this.fn.catches.push({ name, span: span(node) });
+  }
+
+  /** `if`/`elif`/`else`: each arm's test and body, in order, noted for the function (see `BranchFact`). */
+  private ifStatement(node: Node): void {
+    const arms: BranchFact['arms'] = [];
+    const arm = (condition: Node | null, body: Node | null) => {
+      const test = condition ? this.val(condition) : undefined;
+      if (!body) return;
+      this.block(body);
+      arms.push(test ? { test, body: span(body) } : { body: span(body) });
+    };
+    arm(node.childForFieldName('condition'), node.childForFieldName('consequence'));
+    for (const alt of node.childrenForFieldName('alternative')) {
+      if (alt?.type === 'elif_clause') arm(alt.childForFieldName('condition'), alt.childForFieldName('consequence'));
+      else if (alt?.type === 'else_clause') arm(null, alt.childForFieldName('body'));
+    }
+    this.fn?.branches.push({ span: span(node), arms });
   }
 
   /** `with open(p) as f:`: `f` is bound to the context value, then the body. */

@@ -128,7 +128,8 @@ export abstract class PyValueExtractor extends StatementExtractor {
       case 'conditional_expression': {
         const children = node.namedChildren.filter((c): c is Node => c !== null);
         const vals = children.map((c) => this.val(c));
-        return { k: 'or', items: [vals[0], vals[2]].filter((x): x is Val => x !== undefined), span: s };
+        const items = [vals[0], vals[2]].filter((x): x is Val => x !== undefined);
+        return vals.length === 3 ? { k: 'or', items, span: s, test: vals[1]! } : { k: 'or', items, span: s };
       }
       case 'dictionary':
         return this.dictionary(node, s);
@@ -176,7 +177,16 @@ export abstract class PyValueExtractor extends StatementExtractor {
           k: 'other',
           parts,
           span: s,
-          text: node.type === 'comparison_operator' ? 'compare' : node.type === 'not_operator' ? 'not' : undefined,
+          // comparisons keep their operators (`==`, `in`, `not in`): tests on `self.action` are read by them
+          text:
+            node.type === 'comparison_operator'
+              ? node
+                  .childrenForFieldName('operators')
+                  .map((op) => (op ? this.src(op).replace(/\s+/g, ' ') : ''))
+                  .join(' ')
+              : node.type === 'not_operator'
+                ? 'not'
+                : undefined,
         };
       }
     }

@@ -50,8 +50,8 @@ export type Val =
   | { k: 'obj'; props: Prop[]; spreads: Val[]; span: Span }
   | { k: 'arr'; items: Val[]; span: Span }
   | { k: 'spread'; value: Val; span: Span }
-  /** `a || b`, `a ?? b`, `a or b`, `c ? a : b`: either value. */
-  | { k: 'or'; items: Val[]; span: Span }
+  /** `a || b`, `a ?? b`, `a or b`, `c ? a : b`: either value; for `c ? a : b` / `a if c else b`, `test` is `c`. */
+  | { k: 'or'; items: Val[]; span: Span; test?: Val }
   | { k: 'fn'; fn: FnFacts; span: Span }
   /** Anything else: the values it is made of (for taint). */
   | { k: 'other'; parts: Val[]; span: Span; text?: string };
@@ -128,6 +128,14 @@ export interface FnFacts {
   refs: Set<string>;
   /** Functions defined inside (callbacks, closures). */
   nested: FnFacts[];
+  /** `if` statements in the body (not in nested functions): which test a return or assignment sits under, by span. */
+  branches: BranchFact[];
+}
+
+/** An `if` statement: its arms in order (`elif` / `else if` arms follow the first; an `else` arm has no test). */
+export interface BranchFact {
+  span: Span;
+  arms: { test?: Val; body: Span }[];
 }
 
 export interface ImportFact {
@@ -394,5 +402,6 @@ export function emptyFn(span: Span): FnFacts {
     catches: [],
     refs: new Set(),
     nested: [],
+    branches: [],
   };
 }

@@ -12,6 +12,12 @@ export interface UrlEntry {
   span: Span;
   /** A package's whole URL table mounted here (`admin.site`, `debug_toolbar`). */
   catchAll?: string;
+  /** A ViewSet registered on a DRF router: `route` is the registration's prefix, under which each of the ViewSet's
+   * actions has its own path (`users/`, `users/{pk}/`, `users/{pk}/set-password/`); `trailingSlash` is `''` for
+   * `DefaultRouter(trailing_slash=False)`. */
+  router?: { trailingSlash: string };
+  /** Where `view` is written when that is not `file`: a router registered in another module. */
+  viewFile?: FileFacts;
 }
 
 /** `include('app.urls')` under `route` in `file`: the included module's entries get the route as a prefix. */
@@ -22,7 +28,16 @@ interface UrlInclude {
 }
 
 /** A DRF router's `register(prefix, viewset)` calls, by the router's name. */
-type RouterRegistrations = Map<string, { prefix: string; view: Val; span: Span }[]>;
+type RouterRegistrations = Map<string, Registration[]>;
+
+interface Registration {
+  prefix: string;
+  view: Val;
+  /** The file that registers it (a urls module may include a router built in another module). */
+  file: FileFacts;
+  span: Span;
+  trailingSlash: string;
+}
 
 /** One urls module being read, and where its entries and includes go. */
 interface UrlModule {
@@ -39,8 +54,9 @@ interface UrlModule {
 export function collectUrlEntries(files: FileFacts[]): UrlEntry[] {
   const entries: UrlEntry[] = [];
   const includes: UrlInclude[] = [];
+  const registrations = new Map(files.map((f) => [f, routerRegistrations(f)]));
   for (const f of files) {
-    const module: UrlModule = { file: f, routers: routerRegistrations(f), entries, includes };
+    const module: UrlModule = { file: f, routers: visibleRouters(f, registrations), entries, includes };
     for (const b of f.bindings) {
       if (b.name !== 'urlpatterns') continue;
       visitPatterns(module, listOf(f, b.value, 0) ?? [b.value], '', 0);
@@ -60,10 +76,39 @@ function routerRegistrations(f: FileFacts): RouterRegistrations {
       call.val.args[1]
     ) {
       const key = pathOf(call.val.callee.object);
-      routers.set(key, [
-        ...(routers.get(key) ?? []),
-        { prefix: strValue(call.val.args[0])!, view: call.val.args[1], span: call.val.span },
-      ]);
+      const registration: Registration = {
+        prefix: strValue(call.val.args[0])!,
+        view: call.val.args[1],
+        file: f,
+        span: call.val.span,
+        trailingSlash: trailingSlashOf(f, key),
+      };
+      routers.set(key, [...(routers.get(key) ?? []), registration]);
+    }
+  }
+  return routers;
+}
+
+/** `DefaultRouter()` / `SimpleRouter()` end every URL with `/`; `trailing_slash=False` leaves it out. */
+function trailingSlashOf(f: FileFacts, routerName: string): string {
+  const built = f.bindingsByName.get(routerName)?.at(-1);
+  const option = built?.k === 'call' ? built.kwargs.find((k) => k.name === 'trailing_slash')?.value : undefined;
+  if (option?.k === 'bool') return option.value ? '/' : '';
+  if (option?.k === 'str') return option.value.includes('/') ? '/' : '';
+  return '/';
+}
+
+/** The routers a urls module can name: its own, and those it imports from a module of the project that registers
+ * ViewSets on them (`from .routers import router`, then `include(router.urls)`). */
+function visibleRouters(f: FileFacts, registrations: Map<FileFacts, RouterRegistrations>): RouterRegistrations {
+  const routers: RouterRegistrations = new Map(registrations.get(f));
+  for (const imp of f.imports) {
+    if (routers.has(imp.local) || imp.imported === '*') continue;
+    const modulePath = imp.module.replace(/^\.+/, '').replace(/\./g, '/');
+    for (const [other, regs] of registrations) {
+      const found = regs.get(imp.imported);
+      const otherPath = other.uri.replace(/\.py$/, '').replace(/\/__init__$/, '');
+      if (other !== f && found && modulePath && otherPath.endsWith('/' + modulePath)) routers.set(imp.local, found);
     }
   }
   return routers;
@@ -95,7 +140,15 @@ function visitPatterns(module: UrlModule, items: Val[], prefix: string, depth: n
   for (const item of items) {
     if (isRouterUrls(module, item) && item.k === 'member') {
       for (const reg of module.routers.get(pathOf(item.object)) ?? [])
-        module.entries.push({ route: joinPaths(prefix, reg.prefix), view: reg.view, file: f, span: reg.span });
+        module.entries.push({
+          route: joinPaths(prefix, namedGroups(reg.prefix)),
+          view: reg.view,
+          file: f,
+          // a router built in another module: the `router.urls` written here (the include chain starts here)
+          span: reg.file === f ? reg.span : item.span,
+          router: { trailingSlash: reg.trailingSlash },
+          ...(reg.file === f ? {} : { viewFile: reg.file }),
+        });
       continue;
     }
     if (item.k !== 'call' || !/^(path|re_path|url)$/.test(lastName(item))) continue;
@@ -152,6 +205,12 @@ function withIncludePrefixes(entries: UrlEntry[], includes: UrlInclude[]): UrlEn
     return '';
   };
   return entries.map((r) => ({ ...r, route: joinPaths(prefixOf(r.file, 0), r.route) }));
+}
+
+/** A router prefix may be a regex: `titles/(?P<title_id>\\d+)/reviews` → `titles/{title_id}/reviews`, like the
+ * `{pk}` the router adds after it. */
+function namedGroups(prefix: string): string {
+  return prefix.replace(/\(\?P<(\w+)>[^)]*\)/g, '{$1}');
 }
 
 function cleanRoute(route: string): string {

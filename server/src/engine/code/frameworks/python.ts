@@ -288,6 +288,26 @@ export async function classAttribute(
   return undefined;
 }
 
+/** A method of a class or of its workspace base classes (left to right, depth first): the first definition. */
+export async function classMethod(
+  ctx: AdapterContext,
+  cls: ClassFacts,
+  file: FileFacts,
+  name: string,
+  depth = 0,
+): Promise<{ fn: FnFacts; file: FileFacts; cls: ClassFacts } | undefined> {
+  if (depth > 6) return undefined;
+  const own = cls.members.find((m) => m.name === name && m.fn);
+  if (own?.fn) return { fn: own.fn, file, cls };
+  for (const base of cls.bases) {
+    const sym = await ctx.resolver.valueSymbol(file, base);
+    if (sym?.kind !== 'class' || sym.cls === cls) continue;
+    const found = await classMethod(ctx, sym.cls, sym.file, name, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** A string known before the app runs: a literal, an f-string of such parts, a constant, or a settings attribute
  * (`settings.API_V1_STR` with `settings = Settings()`: the class attribute's default). */
 export async function constString(
