@@ -9,6 +9,7 @@ import codeMassAssignment from './code-mass-assignment';
 import codeSensitiveDataInResponse from './code-sensitive-data-in-response';
 import codeLlmUnboundedTokens from './code-llm-unbounded-tokens';
 import codeMissingRateLimit from './code-missing-rate-limit';
+import codeAdminRouteWithoutRole from './code-admin-route-without-role';
 import codeSsrf from './code-ssrf';
 import codeCorsAnyOriginWithCredentials from './code-cors-any-origin-with-credentials';
 import codeDebugModeEnabled from './code-debug-mode-enabled';
@@ -30,6 +31,7 @@ export const CODE_RULES: readonly CodeRule[] = [
   codeSensitiveDataInResponse,
   codeLlmUnboundedTokens,
   codeMissingRateLimit,
+  codeAdminRouteWithoutRole,
   codeSsrf,
   codeCorsAnyOriginWithCredentials,
   codeDebugModeEnabled,

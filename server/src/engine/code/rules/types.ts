@@ -57,6 +57,8 @@ export type RouteField =
   | 'unmounted'
   | 'mountedVia'
   | 'authEvidence'
+  | 'roleChecks'
+  | 'roleModel'
   | 'middleware'
   | 'handlerFile'
   | 'handler'
