@@ -145,7 +145,12 @@ export class AuthAnalyzer {
   private byName(written: string, sym: Symbol | undefined): AuthVerdict {
     const verdict = this.authByName(written, sym);
     // role/permission checks of packages (`roles_required`, `IsAdminUser`, `requireRole` from a package)
-    if (ROLE_CHECK_NAME.test(lastSegment(written)) && (!sym || sym.kind === 'external'))
+    // (`passport.authorize()` links an account to a provider: no role)
+    if (
+      ROLE_CHECK_NAME.test(lastSegment(written)) &&
+      !written.startsWith('passport.') &&
+      (!sym || sym.kind === 'external')
+    )
       verdict.role = `a well-known role/permission check${sym?.kind === 'external' ? ` from ${sym.module}` : ' (definition not in the workspace)'}`;
     return verdict;
   }

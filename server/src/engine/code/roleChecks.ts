@@ -27,11 +27,23 @@ export async function noteRoleChecks(ctx: AdapterContext, routes: Route[]): Prom
   let elsewhere: Promise<RoleEvidence | undefined> | undefined;
   for (const route of routes) {
     if (route.roleChecks.length > 0) continue;
-    const sibling = routes.find((r) => r.roleChecks.length > 0)?.roleChecks[0];
+    const sibling = siblingCheck(routes);
     const model = sibling ?? (await metadataGuard(ctx, route)) ?? (await (elsewhere ??= roleFunctionNearby(ctx)));
     if (model) route.roleModel = model;
   }
 }
+
+/** The first role check of a route of the file; a check in a handler is named by its route. */
+function siblingCheck(routes: Route[]): RoleEvidence | undefined {
+  const route = routes.find((r) => r.roleChecks.length > 0);
+  const check = route?.roleChecks[0];
+  if (!route || !check) return undefined;
+  return check.name === HANDLER_ITSELF
+    ? { ...check, name: `the handler of ${route.method} ${route.pathTemplate}` }
+    : check;
+}
+
+const HANDLER_ITSELF = 'the handler itself';
 
 /**
  * A check at the handler's own level: it reads the caller's role or permissions and refuses with 403
@@ -48,7 +60,7 @@ export function handlerRoleCheck(fn: FnFacts, file: FileFacts): RoleEvidence | u
     allReturnsOf(fn).find((r) => r.k === 'arr' && r.items.some((i) => i.k === 'num' && i.value === 403));
   if (!refusal) return undefined;
   return {
-    name: 'the handler itself',
+    name: HANDLER_ITSELF,
     detail: `checks \`${role}\` and refuses with 403`,
     file,
     span: refusal.span,
