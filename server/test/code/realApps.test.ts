@@ -1,9 +1,10 @@
 // The real-world corpus: the engine's routes in real open-source backends (../shared/corpus/apps/, never copied
 // here) against the routes written by reading their code (test-fixtures/real-apps/<app>.routes.yaml), and its
 // findings on them against the triage recorded there. Per app: at least 95% of the routes found with the right
-// method and full path, the auth mode right for at least 95% of those. Over the corpus: every
-// code-route-without-auth and code-object-lookup-without-ownership finding is triaged, every finding triaged true
-// is still reported, and at most one reported code-route-without-auth in twenty is a known false alarm. Apps still
+// method and full path, the auth mode right for at least 95% of those. Over the corpus: every route listed with
+// `roles:` has role evidence; every code-route-without-auth, code-object-lookup-without-ownership and
+// code-admin-route-without-role finding is triaged, every finding triaged true is still reported, and at most one
+// reported code-route-without-auth in twenty is a known false alarm. Apps still
 // below a target are listed in BELOW_TARGET with the floor they hold today, so that they cannot slip back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +23,11 @@ import {
 
 /** Apps in a language the engine does not read yet: their route files wait for the Java/Go issue. */
 const LANGUAGE_PENDING = new Set(['go-chi-examples', 'go-gin-realworld', 'spring-petclinic-rest']);
-const TRIAGED_RULES = ['code-route-without-auth', 'code-object-lookup-without-ownership'];
+const TRIAGED_RULES = [
+  'code-route-without-auth',
+  'code-object-lookup-without-ownership',
+  'code-admin-route-without-role',
+];
 const MIN_SHARE = 0.95;
 
 /**
@@ -88,6 +93,21 @@ for (const app of apps) {
     );
   });
 }
+
+test('real apps: every route the expectations give roles for has role evidence', async () => {
+  const missing: string[] = [];
+  let withRoles = 0;
+  for (const app of apps) {
+    const score = await scoreApp(app);
+    withRoles += score.withRoles;
+    for (const m of score.missingRoles)
+      missing.push(
+        `${app}: ${m.expected.method} ${m.expected.path} (${m.expected.file}:${m.expected.line}) demands ${m.expected.roles!.join(', ')}`,
+      );
+  }
+  assert.ok(withRoles > 0, 'some expected routes demand roles');
+  assert.deepEqual(missing, [], 'routes that demand a role without role evidence');
+});
 
 test('real apps: every auth and ownership finding is triaged, true ones stay found, false alarms stay rare', async () => {
   const untriaged: string[] = [];

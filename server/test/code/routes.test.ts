@@ -1042,3 +1042,309 @@ test('routes left out of the API docs say so: FastAPI include_in_schema=False (r
   assert.equal(nest.find((r) => r.pathTemplate.endsWith('/motd-drafts'))?.hiddenFromDocs, '@ApiExcludeEndpoint()');
   assert.equal(nest.find((r) => r.pathTemplate.endsWith('/motd'))?.hiddenFromDocs, undefined);
 });
+
+/** `METHOD path roles` per route: the role checks by name, `-` for none, and the role model a route without one sees. */
+function roles(routes: Route[]): string[] {
+  return routes.map(
+    (r) =>
+      `${r.method} ${r.pathTemplate} ${r.roleChecks.map((c) => c.name).join(',') || '-'}${r.roleModel ? ` (model: ${r.roleModel.name})` : ''}`,
+  );
+}
+
+test('express roles: requireRole() judged by its body, a 403 check in the handler, siblings as the role model', async () => {
+  const routes = await routesOf(fixture('express', 'admin-roles', 'src', 'routes', 'admin.ts'));
+  assert.deepEqual(roles(routes), [
+    "GET /api/admin/users requireRole('admin')",
+    "POST /api/admin/users/:id/ban - (model: requireRole('admin'))",
+    "PUT /api/users/:id/role - (model: requireRole('admin'))",
+    'DELETE /api/users/:id the handler itself',
+    "POST /api/orders/:orderId/refund requireRole('support', 'admin')",
+    "GET /api/reports/export - (model: requireRole('admin'))",
+    "DELETE /api/users/me - (model: requireRole('admin'))",
+    "POST /api/admin/reindex - (model: requireRole('admin'))",
+  ]);
+  assert.match(routes[0]!.roleChecks[0]!.detail, /checks `user\.role` and responds 403/);
+  assert.match(routes[3]!.roleChecks[0]!.detail, /isAdmin` and refuses with 403/);
+  // requireAuth verifies a token but demands no role
+  assert.equal(routes[1]!.middleware[0]!.role, undefined);
+});
+
+test('roles: no role model when nothing in the project checks one', async () => {
+  for (const file of [
+    fixture('express', 'no-role-model', 'src', 'app.ts'),
+    fixture('fastapi', 'no-role-model', 'app', 'main.py'),
+    fixture('flask', 'no-role-model', 'app.py'),
+    fixture('nestjs', 'no-role-model', 'src', 'admin.controller.ts'),
+  ]) {
+    const routes = await routesOf(file);
+    assert.ok(routes.length > 0, file);
+    for (const r of routes) {
+      assert.ok(r.authEvidence.length > 0, `${r.method} ${r.pathTemplate} is authenticated`);
+      assert.deepEqual(r.roleChecks, [], `${r.method} ${r.pathTemplate} checks no role`);
+      assert.equal(r.roleModel, undefined, `${r.method} ${r.pathTemplate} sees no role model`);
+    }
+  }
+});
+
+test('nestjs roles: @Roles() metadata, a guard reading the caller, RolesGuard alone enforces nothing', async () => {
+  const routes = await routesOf(fixture('nestjs', 'roles', 'src', 'admin', 'admin.controller.ts'));
+  assert.deepEqual(roles(routes), [
+    "GET /admin/users @Roles('admin')",
+    "POST /admin/users/:id/ban - (model: @Roles('admin'))",
+    'DELETE /admin/users/:id AdminGuard',
+    "POST /accounts/:id/roles - (model: @Roles('admin'))",
+    "GET /reports/admin/export - (model: @Roles('admin'))",
+  ]);
+  const rolesGuard = routes[1]!.middleware.find((m) => m.name === 'RolesGuard')!;
+  assert.match(rolesGuard.role!, /user\.roles/);
+  assert.equal(rolesGuard.roleByMetadata, true);
+  assert.match(routes[2]!.roleChecks[0]!.detail, /user\.isAdmin/);
+});
+
+test('nestjs roles: a global RolesGuard is the role model of a route that declares no roles', async () => {
+  const dir = project({
+    'package.json': '{}',
+    'src/roles.guard.ts': [
+      "import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';",
+      "import { Reflector } from '@nestjs/core';",
+      '@Injectable()',
+      'export class RolesGuard implements CanActivate {',
+      '  constructor(private reflector: Reflector) {}',
+      '  canActivate(context: ExecutionContext): boolean {',
+      "    const roles = this.reflector.get<string[]>('roles', context.getHandler());",
+      '    if (!roles) return true;',
+      '    const request = context.switchToHttp().getRequest();',
+      '    return roles.some((r) => request.user.roles.includes(r));',
+      '  }',
+      '}',
+    ].join('\n'),
+    'src/app.module.ts': [
+      "import { Module } from '@nestjs/common';",
+      "import { APP_GUARD } from '@nestjs/core';",
+      "import { AuthGuard } from '@nestjs/passport';",
+      "import { RolesGuard } from './roles.guard';",
+      "import { AdminController } from './admin.controller';",
+      '@Module({',
+      '  controllers: [AdminController],',
+      "  providers: [{ provide: APP_GUARD, useClass: AuthGuard('jwt') }, { provide: APP_GUARD, useClass: RolesGuard }],",
+      '})',
+      'export class AppModule {}',
+    ].join('\n'),
+    'src/admin.controller.ts': [
+      "import { Controller, Delete, Param } from '@nestjs/common';",
+      "@Controller('admin')",
+      'export class AdminController {',
+      "  @Delete('users/:id')",
+      "  remove(@Param('id') id: string) { return { id }; }",
+      '}',
+    ].join('\n'),
+  });
+  const routes = await routesOf(path.join(dir, 'src', 'admin.controller.ts'));
+  assert.deepEqual(roles(routes), ['DELETE /admin/users/:id - (model: RolesGuard)']);
+  assert.match(routes[0]!.roleModel!.detail, /enforces only the roles a route declares/);
+});
+
+test('fastapi roles: a superuser dependency judged by its body, a 403 in the endpoint, Security scopes, imports', async () => {
+  const routes = await routesOf(fixture('fastapi', 'roles', 'app', 'main.py'));
+  assert.deepEqual(roles(routes), [
+    'GET /admin/users Depends(get_current_active_superuser)',
+    'POST /admin/users/{user_id}/ban - (model: Depends(get_current_active_superuser))',
+    'DELETE /users/{user_id} the handler itself',
+    'PATCH /users/{user_id}/status - (model: Depends(get_current_active_superuser))',
+    'GET /export - (model: Depends(get_current_active_superuser))',
+    'DELETE /users/me - (model: Depends(get_current_active_superuser))',
+    'POST /internal/reindex - (model: Depends(get_current_active_superuser))',
+  ]);
+  assert.match(routes[0]!.roleChecks[0]!.detail, /current_user\.is_superuser/);
+  assert.match(routes[2]!.roleChecks[0]!.detail, /refuses with 403/);
+
+  const dir = project({
+    'requirements.txt': 'fastapi\n',
+    'app/__init__.py': '',
+    'app/deps.py': [
+      'from fastapi import Depends, HTTPException',
+      'from fastapi.security import OAuth2PasswordBearer, SecurityScopes',
+      'import jwt',
+      'oauth2 = OAuth2PasswordBearer(tokenUrl="token")',
+      'def get_current_user(token: str = Depends(oauth2)):',
+      '    try:',
+      '        return jwt.decode(token, "k", algorithms=["HS256"])',
+      '    except jwt.PyJWTError:',
+      '        raise HTTPException(status_code=401)',
+      'def get_current_active_superuser(user = Depends(get_current_user)):',
+      '    if not user.is_superuser:',
+      '        raise HTTPException(status_code=403)',
+      '    return user',
+    ].join('\n'),
+    'app/reports.py': [
+      'from fastapi import APIRouter, Depends, Security',
+      'from app.deps import get_current_active_superuser, get_current_user',
+      'router = APIRouter()',
+      '@router.get("/items")',
+      'def items(user = Security(get_current_user, scopes=["items:read"])):',
+      '    return []',
+      '@router.get("/export")',
+      'def export(user = Depends(get_current_user)):',
+      '    return []',
+    ].join('\n'),
+  });
+  const imported = await routesOf(path.join(dir, 'app', 'reports.py'));
+  assert.deepEqual(roles(imported), [
+    'GET /items Security(get_current_user, scopes=["items:read"])',
+    'GET /export - (model: Security(get_current_user, scopes=["items:read"]))',
+  ]);
+  assert.match(imported[0]!.roleChecks[0]!.detail, /demands the scopes "items:read"/);
+  // without the scoped sibling, the imported superuser dependency is the evidence
+  const alone = await routesOf(
+    path.join(dir, 'app', 'reports.py'),
+    readFileSync(path.join(dir, 'app', 'reports.py'), 'utf8').replace(
+      /@router\.get\("\/items"\)[\s\S]*?return \[\]\n/,
+      '',
+    ),
+  );
+  assert.deepEqual(roles(alone), ['GET /export - (model: get_current_active_superuser)']);
+  assert.match(alone[0]!.roleModel!.detail, /imported from app\.deps/);
+});
+
+test('flask roles: a workspace decorator judged by its body, package decorators trusted by name', async () => {
+  const routes = await routesOf(fixture('flask', 'roles', 'app.py'));
+  assert.deepEqual(roles(routes), [
+    'GET /admin/users admin_required',
+    'PUT /admin/users/<int:user_id>/role - (model: admin_required)',
+    'DELETE /users/<int:user_id> the handler itself',
+    'POST /refunds - (model: admin_required)',
+    'POST /admin/flush - (model: admin_required)',
+  ]);
+  const dir = project({
+    'requirements.txt': 'flask\nflask-security\n',
+    'app.py': [
+      'from flask import Flask',
+      'from flask_security import auth_required, roles_required',
+      'app = Flask(__name__)',
+      '@app.route("/admin/stats")',
+      '@auth_required()',
+      '@roles_required("admin")',
+      'def stats():',
+      '    return {}',
+    ].join('\n'),
+  });
+  const external = await routesOf(path.join(dir, 'app.py'));
+  assert.deepEqual(roles(external), ['GET /admin/stats roles_required("admin")']);
+  assert.match(external[0]!.roleChecks[0]!.detail, /well-known role\/permission check from flask_security/);
+});
+
+test('django roles: IsAdminUser, staff_member_required, permission_required, the admin site', async () => {
+  const dir = project({
+    'manage.py': '',
+    'config/urls.py': [
+      'from django.contrib import admin',
+      'from django.urls import path',
+      'from shop import views',
+      'urlpatterns = [',
+      '    path("admin/", admin.site.urls),',
+      '    path("api/users/<int:pk>/", views.UserAdminApi.as_view()),',
+      '    path("api/me/", views.MeApi.as_view()),',
+      '    path("staff/report/", views.report),',
+      '    path("staff/export/", views.export),',
+      ']',
+    ].join('\n'),
+    'shop/views.py': [
+      'from django.contrib.admin.views.decorators import staff_member_required',
+      'from django.contrib.auth.decorators import login_required, permission_required',
+      'from rest_framework.permissions import IsAdminUser, IsAuthenticated',
+      'from rest_framework.response import Response',
+      'from rest_framework.views import APIView',
+      'class UserAdminApi(APIView):',
+      '    permission_classes = [IsAdminUser]',
+      '    def delete(self, request, pk):',
+      '        return Response()',
+      'class MeApi(APIView):',
+      '    permission_classes = [IsAuthenticated]',
+      '    def get(self, request):',
+      '        return Response(request.user.pk)',
+      '@staff_member_required',
+      'def report(request):',
+      '    return Response()',
+      '@login_required',
+      '@permission_required("shop.export_orders")',
+      'def export(request):',
+      '    return Response()',
+    ].join('\n'),
+  });
+  const routes = await routesOf(path.join(dir, 'shop', 'views.py'));
+  const byRoute = roles(routes).sort();
+  assert.deepEqual(byRoute, [
+    'ALL /staff/export/ permission_required("shop.export_orders")',
+    'ALL /staff/report/ staff_member_required',
+    'DELETE /api/users/<int:pk>/ [IsAdminUser]',
+    'GET /api/me/ - (model: permission_required("shop.export_orders"))',
+  ]);
+  assert.match(routes.find((r) => r.method === 'DELETE')!.roleChecks[0]!.detail, /from rest_framework\.permissions/);
+  const admin = await routesOf(path.join(dir, 'config', 'urls.py'));
+  assert.match(roles(admin).join('\n'), /ALL \/admin\/\.\.\. admin\.site\.urls/);
+});
+
+test('roles: a token check against a random secret lets no one through (juice-shop denyAll)', async () => {
+  const dir = project({
+    'package.json': '{}',
+    'security.ts': [
+      "import { expressjwt } from 'express-jwt';",
+      "export const denyAll = () => expressjwt({ secret: '' + Math.random(), algorithms: ['HS256'] });",
+    ].join('\n'),
+    'app.ts': [
+      "import express from 'express';",
+      "import { denyAll } from './security';",
+      'const app = express();',
+      "app.delete('/api/Users/:id', denyAll(), (req, res) => res.json({}));",
+      'app.listen(3000);',
+    ].join('\n'),
+  });
+  const routes = await routesOf(path.join(dir, 'app.ts'));
+  assert.equal(routes.length, 1);
+  assert.match(routes[0]!.middleware[0]!.deniesAll ?? '', /Math\.random\(\)/);
+});
+
+test('express roles: a role middleware the app applies to another router is the role model of this one', async () => {
+  const dir = project({
+    'package.json': '{}',
+    'auth.ts': [
+      "import jwt from 'jsonwebtoken';",
+      'export function requireAuth(req, res, next) {',
+      '  try {',
+      "    req.user = jwt.verify(req.headers.authorization, process.env.KEY, { algorithms: ['RS256'] });",
+      '    next();',
+      '  } catch {',
+      '    res.status(401).end();',
+      '  }',
+      '}',
+      'export const requireRole = (role) => (req, res, next) =>',
+      '  req.user.role === role ? next() : res.status(403).end();',
+    ].join('\n'),
+    'admin.ts': [
+      "import { Router } from 'express';",
+      'const router = Router();',
+      "router.get('/users', (req, res) => res.json([]));",
+      'export default router;',
+    ].join('\n'),
+    'reports.ts': [
+      "import { Router } from 'express';",
+      'const router = Router();',
+      "router.get('/export', (req, res) => res.json([]));",
+      'export default router;',
+    ].join('\n'),
+    'app.ts': [
+      "import express from 'express';",
+      "import { requireAuth, requireRole } from './auth';",
+      "import admin from './admin';",
+      "import reports from './reports';",
+      'const app = express();',
+      "app.use('/admin', requireAuth, requireRole('admin'), admin);",
+      "app.use('/reports', requireAuth, reports);",
+      'app.listen(3000);',
+    ].join('\n'),
+  });
+  assert.deepEqual(roles(await routesOf(path.join(dir, 'admin.ts'))), ["GET /admin/users requireRole('admin')"]);
+  const reports = await routesOf(path.join(dir, 'reports.ts'));
+  assert.deepEqual(roles(reports), ["GET /reports/export - (model: requireRole('admin'))"]);
+  assert.match(reports[0]!.roleModel!.detail, /checks `req\.user\.role` and responds 403.*applied in app\.ts/);
+});

@@ -74,6 +74,8 @@ export interface FoundRoute {
   file: string;
   line: number;
   auth: AuthMode;
+  /** The role or permission checks the engine sees on the route (`requireRole('admin')`: checks …). */
+  roleChecks: string[];
 }
 
 export function expectedApps(): string[] {
@@ -147,6 +149,7 @@ export async function engineRoutes(app: string): Promise<{ routes: FoundRoute[];
         file: path.relative(root, declared).split(path.sep).join('/'),
         line,
         auth: authModeOf(route),
+        roleChecks: route.roleChecks.map((r) => `${r.name}: ${r.detail}`),
       });
     }
   }
@@ -198,6 +201,11 @@ export interface AppScore {
   wrongAuth: RouteMatch[];
   extra: FoundRoute[];
   errors: string[];
+  /** Found routes the expectations give `roles:` for, and those of them without any role check in the engine. */
+  withRoles: number;
+  missingRoles: RouteMatch[];
+  /** Found routes with a role check that the expectations list without `roles:`. */
+  extraRoles: RouteMatch[];
 }
 
 export async function scoreApp(app: string): Promise<AppScore> {
@@ -215,6 +223,9 @@ export async function scoreApp(app: string): Promise<AppScore> {
     wrongAuth,
     extra,
     errors,
+    withRoles: hits.filter((m) => m.expected.roles?.length).length,
+    missingRoles: hits.filter((m) => m.expected.roles?.length && m.found!.roleChecks.length === 0),
+    extraRoles: hits.filter((m) => !m.expected.roles?.length && m.found!.roleChecks.length > 0),
   };
 }
 

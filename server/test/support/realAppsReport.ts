@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     found += s.found;
     authRight += s.authRight;
     console.log(
-      `${app.padEnd(24)} routes ${String(s.found).padStart(3)}/${String(s.expected).padEnd(3)} auth right ${s.authRight}/${s.found}  extra ${s.extra.length}  errors ${s.errors.length}`,
+      `${app.padEnd(24)} routes ${String(s.found).padStart(3)}/${String(s.expected).padEnd(3)} auth right ${s.authRight}/${s.found}  roles ${s.withRoles - s.missingRoles.length}/${s.withRoles} (+${s.extraRoles.length})  extra ${s.extra.length}  errors ${s.errors.length}`,
     );
     if (!details) continue;
     for (const m of s.missing)
@@ -23,6 +23,14 @@ async function main(): Promise<void> {
     for (const m of s.wrongAuth)
       console.log(
         `   auth    ${m.expected.method} ${m.expected.path}  expected ${m.expected.auth}, found ${m.found!.auth}  (${m.found!.file}:${m.found!.line})`,
+      );
+    for (const m of s.missingRoles)
+      console.log(
+        `   roles   ${m.expected.method} ${m.expected.path}  expected ${m.expected.roles!.join(', ')}, no role check found  (${m.found!.file}:${m.found!.line})`,
+      );
+    for (const m of s.extraRoles)
+      console.log(
+        `   +roles  ${m.expected.method} ${m.expected.path}  none expected, found ${m.found!.roleChecks.join('; ')}  (${m.found!.file}:${m.found!.line})`,
       );
     for (const f of s.extra) console.log(`   extra   ${f.method} ${f.path}  (${f.file}:${f.line}) ${f.auth}`);
     for (const e of s.errors.slice(0, 3)) console.log(`   error   ${e.split('\n')[0]}`);

@@ -9,7 +9,7 @@ import type { AuthEvidence } from './model';
 import type { Resolver, Symbol } from './resolve';
 import { FRAMEWORK_HINTS } from './frameworks/hints.generated';
 import { BodyAuthAnalyzer, isMiddlewareFn, recordsCaller } from './authFromBody';
-import { RATE_LIMIT_NAME } from './authSignals';
+import { RATE_LIMIT_NAME, ROLE_CHECK_NAME, randomSecret } from './authSignals';
 
 export { KNOWN_AUTH_NAMES } from './authNames';
 
@@ -28,6 +28,12 @@ export interface AuthVerdict {
   rateLimit?: boolean;
   /** An explicit public marker (`AllowAny`, `@Public()`). */
   publicMarker?: string;
+  /** It demands a role or permission beyond being signed in: what it checks. */
+  role?: string;
+  /** Its role check reads the roles the route declares (Nest guards reading `@Roles()` metadata). */
+  roleByMetadata?: boolean;
+  /** It lets no one through: what it does (a token check against a random secret). */
+  deniesAll?: string;
 }
 
 export class AuthAnalyzer {
@@ -73,6 +79,10 @@ export class AuthAnalyzer {
         let verdict: AuthVerdict = {};
         for (const arg of [...val.args, ...val.kwargs.filter((k) => k.name === 'dependency').map((k) => k.value)])
           verdict = merge(verdict, await this.evaluate(file, arg, depth + 1));
+        // Security(get_current_user, scopes=["items:write"]): the dependency checks the scopes it is given
+        const scopes = val.kwargs.find((k) => k.name === 'scopes')?.value;
+        if (name === 'Security' && scopes?.k === 'arr' && scopes.items.length > 0)
+          verdict.role ??= `demands the scopes ${scopes.items.map((i) => (i.k === 'str' ? `"${i.value}"` : pathOf(i))).join(', ')}`;
         if (verdict.evidence || verdict.notAuth || verdict.rateLimit || verdict.publicMarker || name !== 'auth')
           return verdict;
       }
@@ -87,6 +97,8 @@ export class AuthAnalyzer {
         return verdict;
       }
       const verdict = this.byName(written, sym);
+      const deniesAll = randomSecret(val);
+      if (deniesAll) verdict.deniesAll = deniesAll;
       return wantsOptional(val) ? optionalVerdict(verdict) : verdict;
     }
     if (val.k === 'ref' || val.k === 'member') {
@@ -131,6 +143,19 @@ export class AuthAnalyzer {
   }
 
   private byName(written: string, sym: Symbol | undefined): AuthVerdict {
+    const verdict = this.authByName(written, sym);
+    // role/permission checks of packages (`roles_required`, `IsAdminUser`, `requireRole` from a package)
+    // (`passport.authorize()` links an account to a provider: no role)
+    if (
+      ROLE_CHECK_NAME.test(lastSegment(written)) &&
+      !written.startsWith('passport.') &&
+      (!sym || sym.kind === 'external')
+    )
+      verdict.role = `a well-known role/permission check${sym?.kind === 'external' ? ` from ${sym.module}` : ' (definition not in the workspace)'}`;
+    return verdict;
+  }
+
+  private authByName(written: string, sym: Symbol | undefined): AuthVerdict {
     const name = lastSegment(written);
     const external = sym?.kind === 'external' ? sym : undefined;
     if (external && RATE_LIMIT_PACKAGES.test(external.module)) return { rateLimit: true };
@@ -175,6 +200,18 @@ export class AuthAnalyzer {
     if (RATE_LIMIT_NAME.test(cls.name) || cls.basesText.some((b) => RATE_LIMIT_NAME.test(b)))
       return { rateLimit: true };
     // Nest guards extending AuthGuard('jwt'), DRF permissions/authentication classes, Django mixins.
+    let baseRole: string | undefined;
+    for (let i = 0; i < cls.bases.length; i++) {
+      const base = cls.bases[i]!;
+      const baseName = lastSegment(pathOf(base.k === 'call' ? base.callee : base));
+      if (ROLE_CHECK_NAME.test(baseName)) baseRole ??= `extends ${cls.basesText[i]}`;
+    }
+    const verdict = await this.authFromClass(cls, file, written, depth);
+    if (baseRole) verdict.role ??= baseRole;
+    return verdict;
+  }
+
+  private async authFromClass(cls: ClassFacts, file: FileFacts, written: string, depth: number): Promise<AuthVerdict> {
     for (let i = 0; i < cls.bases.length; i++) {
       const base = cls.bases[i]!;
       const baseName = lastSegment(pathOf(base.k === 'call' ? base.callee : base));
@@ -220,6 +257,23 @@ export class AuthAnalyzer {
     written: string,
     depth: number,
     isGuard = false,
+  ): Promise<AuthVerdict> {
+    const verdict = await this.authFromFn(fn, file, written, depth, isGuard);
+    const analysis = await this.body.analyze(fn, file, depth, isGuard);
+    if (analysis.role) {
+      verdict.role = analysis.role;
+      if (analysis.roleByMetadata) verdict.roleByMetadata = true;
+    }
+    if (analysis.deniesAll) verdict.deniesAll = analysis.deniesAll;
+    return verdict;
+  }
+
+  private async authFromFn(
+    fn: FnFacts,
+    file: FileFacts,
+    written: string,
+    depth: number,
+    isGuard: boolean,
   ): Promise<AuthVerdict> {
     const analysis = await this.body.analyze(fn, file, depth, isGuard);
     if (analysis.rateLimit) return { rateLimit: true };
@@ -287,6 +341,11 @@ function merge(a: AuthVerdict, b: AuthVerdict): AuthVerdict {
   if (b.notAuth && !out.notAuth) out.notAuth = b.notAuth;
   if (b.rateLimit) out.rateLimit = true;
   if (b.publicMarker && !out.publicMarker) out.publicMarker = b.publicMarker;
+  if (b.deniesAll && !out.deniesAll) out.deniesAll = b.deniesAll;
+  if (b.role && !out.role) {
+    out.role = b.role;
+    if (b.roleByMetadata) out.roleByMetadata = true;
+  }
   return out;
 }
 

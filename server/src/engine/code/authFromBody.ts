@@ -19,7 +19,7 @@ import {
 } from './facts';
 import type { AuthEvidence } from './model';
 import type { Resolver, Symbol } from './resolve';
-import { DECODE_ONLY_CALL, RATE_LIMIT_NAME, isDecodeOnly, rejectStatus } from './authSignals';
+import { DECODE_ONLY_CALL, RATE_LIMIT_NAME, isDecodeOnly, randomSecret, rejectStatus, roleRef } from './authSignals';
 
 /** Calls that verify a token's signature (JS: jsonwebtoken, jose, Nest JwtService, Firebase, Cognito…). */
 const VERIFY_CALL =
@@ -50,6 +50,13 @@ export interface FnAuth {
   identity?: string;
   rateLimit?: boolean;
   delegated?: AuthEvidence;
+  /** It turns away callers by their role or permissions (`req.user.role !== 'admin'` → 403, a guard returning
+   * `user.roles.includes(role)`). */
+  role?: string;
+  /** Its role check compares with roles read from route metadata (Nest `reflector.get('roles', …)`). */
+  roleByMetadata?: boolean;
+  /** It lets no one through (a token check against a secret no one knows): what it does. */
+  deniesAll?: string;
 }
 
 /** Judges a name whose definition is not in the workspace (a package export, a well-known auth name). */
@@ -79,6 +86,8 @@ export class BodyAuthAnalyzer {
     if (identity) result.identity = identity;
     if (!result.verifies && depth < 4) await this.noteDelegation(result, fn, calls, file, depth);
     if (result.verifies) delete result.decodeOnly;
+    noteRoleCheck(result, fn, calls, isGuard);
+    for (const call of calls) result.deniesAll ??= randomSecret(call.val);
     return result;
   }
 
@@ -126,6 +135,17 @@ export class BodyAuthAnalyzer {
       }
     }
   }
+}
+
+/** A role or permission read and a way of turning the caller away (401/403, a throw, a guard's verdict). */
+function noteRoleCheck(result: FnAuth, fn: FnFacts, calls: CallFact[], isGuard: boolean): void {
+  const role = roleRef([...allRefsOf(fn), ...calls.map((c) => c.path)]);
+  if (!role) return;
+  const refusal = result.rejects ?? (isGuard ? 'decides whether the guard lets the request through' : result.halts);
+  if (!refusal) return;
+  result.role = `checks \`${role}\` and ${refusal}`;
+  if (calls.some((c) => /(^|\.)reflector\.(get|getAllAndOverride|getAllAndMerge)$/i.test(c.path)))
+    result.roleByMetadata = true;
 }
 
 /** What a function's own calls show: token verification, decoding only, a rate limiter, a 401/403 response. */

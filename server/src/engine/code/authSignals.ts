@@ -88,3 +88,53 @@ export function rejectStatus(val: Val): string | undefined {
   if (!found && val.callee.k === 'member' && val.callee.object.k === 'call') return rejectStatus(val.callee.object);
   return found ? `${found}` : undefined;
 }
+
+/**
+ * Middleware, guards, decorators, dependencies and permission classes that demand a role or permission, trusted by
+ * name when their definition is not in the workspace (`requireRole('admin')` from a package, Flask-Security's
+ * `@roles_required`, DRF's `IsAdminUser`, Django's `@staff_member_required`). Workspace definitions are judged by
+ * their body (`roleRef` and a rejection, authFromBody.ts).
+ */
+export const ROLE_CHECK_NAME =
+  /^(requireRoles?|requireAdmin|requirePermissions?|requireScopes?|requireSuperuser|hasRoles?|hasPermissions?|hasScopes?|hasAnyRole|checkRoles?|checkPermissions?|checkScopes?|checkAdmin|isAdmin|ensureAdmin|adminOnly|onlyAdmin|verifyAdmin|authorize|authorizeRoles?|permit|allowRoles?|restrictTo|roles_required|roles_accepted|admin_required|superuser_required|staff_required|permission_required|permissions_required|staff_member_required|superuser_member_required|user_passes_test|requires_roles?|requires_permissions?|require_roles?|require_permissions?|require_admin|require_superuser|get_current_active_superuser|get_current_superuser|get_current_admin|get_admin_user|IsAdminUser|IsSuperUser|IsStaff|DjangoModelPermissions|DjangoModelPermissionsOrAnonReadOnly|DjangoObjectPermissions|PermissionRequiredMixin|UserPassesTestMixin|RolesGuard|RoleGuard|AdminGuard|PermissionsGuard|PermissionGuard|PoliciesGuard|ScopesGuard|AclGuard|CaslGuard)$/;
+
+/** A value read in a body that says what role or permission the caller has (`req.user.role`, `roles.includes`,
+ * `current_user.is_superuser`, `request.user.is_staff`, `user.has_perm`, token scopes). */
+const ROLE_SEGMENT =
+  /^(roles?|user_?roles?|userRoles?|permissions?|perms|scopes?|privileges?|authorities|is_?admin|isSuperAdmin|is_?superuser|isSuperuser|is_?staff|isStaff|superuser|access_?level|accessLevel|user_?type|userType|has_?perms?|hasPerms?|has_?role|hasRole|has_?permission|hasPermission|has_?scope|hasScope)$/i;
+
+/** Where the caller's identity is held: `req.user`, `current_user`, `request.user`, decoded token claims. */
+const CALLER_ROOT =
+  /^(req|request|ctx|context)\.|(^|\.)(user|currentUser|current_user|principal|identity|claims|decoded\w*|payload|token)\./i;
+
+/** The ref of `refs` that reads the caller's role or permissions, as written: one on the caller (`req.user.role`)
+ * before another member (`roles.includes`), before a bare name (`roles`, often the list a factory was given). */
+export function roleRef(refs: Iterable<string>): string | undefined {
+  let member: string | undefined;
+  let bare: string | undefined;
+  for (const ref of refs)
+    if (ref.split('.').some((part) => ROLE_SEGMENT.test(part))) {
+      if (CALLER_ROOT.test(ref)) return ref;
+      if (ref.includes('.')) member ??= ref;
+      else bare ??= ref;
+    }
+  return member ?? bare;
+}
+
+/**
+ * A token check configured with a secret made up at random when the server starts (juice-shop's
+ * `expressJwt({ secret: '' + Math.random() })`): no token can match it, so it refuses every caller. What it says, or
+ * undefined.
+ */
+export function randomSecret(call: Extract<Val, { k: 'call' }>): string | undefined {
+  const options = call.args.find((a) => a.k === 'obj');
+  const secret = prop(options, 'secret')?.value ?? kwarg(call, 'secret')?.value;
+  let random: string | undefined;
+  walkVal(secret, (v) => {
+    if (v.k === 'call' && /^(Math\.random|crypto\.random\w*|randomBytes|randomUUID)$/.test(pathOf(v.callee)))
+      random ??= pathOf(v.callee);
+  });
+  return random
+    ? `verifies tokens against a secret made with \`${random}()\` at start-up, so it refuses every caller`
+    : undefined;
+}

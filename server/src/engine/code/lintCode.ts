@@ -16,6 +16,7 @@ import { AdapterContext } from './frameworks/context';
 import { adaptersFor } from './frameworks/select';
 import type { Route } from './model';
 import { Resolver } from './resolve';
+import { noteRoleChecks } from './roleChecks';
 import { CodeRuleRunner } from './ruleRunner';
 import type { CodeReport, SpanFile } from './rules/types';
 import { CodeIndex } from './workspace';
@@ -118,6 +119,7 @@ export class CodeAnalyzer {
       }
       throwIfCancelled(request.signal);
     }
+    await noteRoleChecks(ctx, routes).catch((error: unknown) => failed('role checks', error));
     return routes;
   }
 }

@@ -21,6 +21,18 @@ export interface AuthEvidence {
   optional?: boolean;
 }
 
+/** A check that the caller has a role or permission, beyond being signed in (`requireRole('admin')`,
+ * `Depends(get_current_active_superuser)`, `@Roles('admin')`, `IsAdminUser`, `if not user.is_superuser: raise 403`). */
+export interface RoleEvidence {
+  /** As written (`requireRole('admin')`, `@Roles('admin')`), or `the handler itself` for a check in its body. */
+  name: string;
+  /** What it checks (`checks \`req.user.role\` and responds 403`), or why it is trusted by name. */
+  detail: string;
+  /** The file the check is written in (uri and text, so messages can name its line). */
+  file: { uri: string; text: string };
+  span: Span;
+}
+
 export interface MiddlewareRef {
   /** As written (`requireAuth`, `passport.authenticate('jwt')`, `Depends(get_db)`). */
   name: string;
@@ -33,6 +45,13 @@ export interface MiddlewareRef {
   /** Looks like auth by name or shape but was shown not to be (e.g. decodes a JWT without verifying it). */
   notAuth?: string;
   rateLimit?: boolean;
+  /** It demands a role or permission: what it checks. */
+  role?: string;
+  /** Its role check reads the roles a route declares (a Nest guard reading `@Roles()` metadata through the
+   * Reflector): it demands nothing of routes that declare none. */
+  roleByMetadata?: boolean;
+  /** It lets no one through (juice-shop's `denyAll()`: a token check against a random secret): what it does. */
+  deniesAll?: string;
 }
 
 export interface Route {
@@ -51,6 +70,12 @@ export interface Route {
   handlerRange?: Span;
   middleware: MiddlewareRef[];
   authEvidence: AuthEvidence[];
+  /** Role or permission checks that apply to the route (filled from `middleware` and the handler by roleChecks.ts). */
+  roleChecks: RoleEvidence[];
+  /** When the route itself checks no role: a role check elsewhere (a sibling route of the file, a role-checking
+   * function the file imports or defines, a guard that reads declared roles), evidence that the project has a role
+   * model this route could have used. */
+  roleModel?: RoleEvidence;
   /** Explicitly public (`AllowAny`, `@Public()`): the reason as written. */
   publicMarker?: string;
   /** Left out of the generated API docs (`include_in_schema=False`, `@ApiExcludeEndpoint()`): as written. Hidden

@@ -9,7 +9,7 @@ import { LintCancelledError } from '../cancellation';
 import type { LineIndex } from '../positions';
 import type { FileFacts, Span, StatementFacts } from './facts';
 import { moduleConstantsOf } from './moduleConstants';
-import type { Route } from './model';
+import type { RoleEvidence, Route } from './model';
 import { CODE_RULES } from './rules/index.generated';
 import type {
   CheckReads,
@@ -55,7 +55,9 @@ const ROUTE_FIELD_KEYS: { [K in RouteField]: ((route: Route) => string) | undefi
   unmounted: (r) => (r.unmounted ? 'unmounted' : ''),
   mountedVia: (r) => r.mountedVia.join(';'),
   authEvidence: (r) => r.authEvidence.map((e) => `${e.kind}:${e.name}`).join(','),
-  middleware: (r) => r.middleware.map((m) => m.notAuth ?? '').join(','),
+  roleChecks: (r) => r.roleChecks.map(roleKey).join(','),
+  roleModel: (r) => (r.roleModel ? roleKey(r.roleModel) : ''),
+  middleware: (r) => r.middleware.map((m) => `${m.notAuth ?? ''}${m.deniesAll ? '!' : ''}`).join(','),
   // The handler's module and its imports (they decide, e.g., which of its calls are LLM calls).
   handlerFile: (r) => (r.handlerFile ? `${r.handlerFile.uri}:${FILE_CONTEXT.imports(r.handlerFile)}` : ''),
   handler: undefined,
@@ -63,6 +65,11 @@ const ROUTE_FIELD_KEYS: { [K in RouteField]: ((route: Route) => string) | undefi
   request: undefined,
   responseExpressions: undefined,
 };
+
+/** A role check by what it is and where it is written (messages name its line). */
+function roleKey(role: RoleEvidence): string {
+  return `${role.name}@${role.file.uri}:${role.span.start}`;
+}
 
 interface BoundCheck {
   rule: CodeRule;

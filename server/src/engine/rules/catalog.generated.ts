@@ -474,6 +474,16 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'code-admin-route-without-role',
+    severity: 'warning',
+    owasp: 'API5:2023',
+    cwe: 'CWE-285',
+    title: 'Privileged route without a role check',
+    summary:
+      'An authenticated route serving a privileged function (an admin/internal path, changing or deleting other users, refunds, exports of all data) checks no role or permission, although other routes of the project do: any signed-in user may call it.',
+    fixable: false,
+  },
+  {
     id: 'code-cors-any-origin-with-credentials',
     severity: 'error',
     owasp: 'API8:2023',

@@ -168,7 +168,15 @@ async function viewRefs(ctx: AdapterContext, cls: ClassFacts): Promise<ViewRefs>
   const view: ViewRefs = { isDrf: cls.basesText.some((b) => /APIView|ViewSet/.test(b)), bases: [], decorators: [] };
   for (const base of cls.bases) {
     const v = await ctx.auth.evaluate(file, base);
-    if (v.evidence) view.bases.push({ name: pathOf(base), val: base, uri: file.uri, level: 'class', auth: v.evidence });
+    if (v.evidence || v.role)
+      view.bases.push({
+        name: pathOf(base),
+        val: base,
+        uri: file.uri,
+        level: 'class',
+        ...(v.evidence ? { auth: v.evidence } : {}),
+        ...(v.role ? { role: v.role } : {}),
+      });
   }
   const permsAttr = await classAttribute(ctx, cls, file, 'permission_classes');
   if (permsAttr) {
@@ -359,6 +367,7 @@ function makeRoutes(
       range,
       middleware: refs,
       authEvidence: refs.filter((r) => r.auth).map((r) => r.auth!),
+      roleChecks: [],
       rateLimited: refs.some((r) => r.rateLimit),
       responseExpressions: fn ? pyResponses(fn) : [],
       calls: fn ? allCallsOf(fn) : [],
@@ -431,6 +440,7 @@ async function applyDefaults(
       };
       if (verdict.evidence)
         ref.auth = { ...verdict.evidence, detail: `${verdict.evidence.detail}; set in REST_FRAMEWORK` };
+      if (verdict.role) ref.role = `${verdict.role}; set in REST_FRAMEWORK`;
       refs.push(ref);
     }
   }
@@ -487,6 +497,16 @@ function catchAllRoute(ctx: AdapterContext, entry: UrlEntry): Route {
     range: entry.span,
     middleware: [],
     authEvidence,
+    roleChecks: isAdmin
+      ? [
+          {
+            name: `${entry.catchAll}.urls`,
+            detail: 'the Django admin requires an active staff user',
+            file: entry.file,
+            span: entry.span,
+          },
+        ]
+      : [],
     rateLimited: false,
     responseExpressions: [],
     calls: [],

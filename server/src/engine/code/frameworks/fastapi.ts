@@ -98,6 +98,7 @@ export async function fastapiRoutes(ctx: AdapterContext): Promise<Route[]> {
           handlerRange: fn.span,
           middleware: refs,
           authEvidence: refs.filter((r) => r.auth).map((r) => r.auth!),
+          roleChecks: [],
           rateLimited: refs.some((r) => r.rateLimit) || chain.rateLimited,
           responseExpressions: pyResponses(fn),
           calls: allCallsOf(fn),
@@ -275,7 +276,7 @@ async function subDependencies(
     const inner = await paramDependency(ctx, sym.file, p);
     if (!inner) continue;
     const ref = await evaluatedRef(ctx, inner.file, inner.val, 'route');
-    if (ref.auth || ref.notAuth) out.push({ ...ref, name: `${describeVal(target, file)} → ${ref.name}` });
+    if (ref.auth || ref.notAuth || ref.role) out.push({ ...ref, name: `${describeVal(target, file)} → ${ref.name}` });
     else out.push(...(await subDependencies(ctx, inner.file, inner.val, depth + 1)));
   }
   return out;

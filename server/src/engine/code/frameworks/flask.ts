@@ -191,6 +191,7 @@ async function routeOf(
     handlerRange: reg.fn.span,
     middleware: refs,
     authEvidence: refs.filter((r) => r.auth).map((r) => r.auth!),
+    roleChecks: [],
     rateLimited: refs.some((r) => r.rateLimit),
     responseExpressions: pyResponses(reg.fn),
     calls: allCallsOf(reg.fn),

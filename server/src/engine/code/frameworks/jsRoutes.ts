@@ -138,6 +138,9 @@ async function buildRoute(
     if (verdict.evidence) ref.auth = verdict.evidence;
     if (verdict.notAuth) ref.notAuth = verdict.notAuth;
     if (verdict.rateLimit) ref.rateLimit = true;
+    if (verdict.role) ref.role = verdict.role;
+    if (verdict.roleByMetadata) ref.roleByMetadata = true;
+    if (verdict.deniesAll) ref.deniesAll = verdict.deniesAll;
     refs.push(ref);
   }
   const route: Route = {
@@ -148,6 +151,7 @@ async function buildRoute(
     range: reg.pathSpan,
     middleware: refs,
     authEvidence: refs.filter((r) => r.auth).map((r) => r.auth!),
+    roleChecks: [],
     rateLimited: refs.some((r) => r.rateLimit),
     responseExpressions: [],
     calls: [],

@@ -15,7 +15,7 @@ import {
   type Val,
 } from '../facts';
 import { rejectStatus } from '../authSignals';
-import { joinPaths, type MiddlewareRef, type RequestModel, type Route } from '../model';
+import { joinPaths, type MiddlewareRef, type RequestModel, type RoleEvidence, type Route } from '../model';
 import type { AdapterContext } from './context';
 import { jsResponses } from './jsRoutes';
 import { describeVal } from './jsRouters';
@@ -96,6 +96,7 @@ export async function nestRoutes(ctx: AdapterContext): Promise<Route[]> {
           handlerRange: fn.span,
           middleware: refs,
           authEvidence: refs.filter((r) => r.auth).map((r) => r.auth!),
+          roleChecks: roleMetadata([...cls.decorators, ...member.decorators], file),
           rateLimited:
             refs.some((r) => r.rateLimit) && !member.decorators.some((x) => decoratorName(x) === 'SkipThrottle'),
           responseExpressions: jsResponses(fn, 'nestjs'),
@@ -137,7 +138,32 @@ async function evaluated(
   if (verdict.evidence) ref.auth = verdict.evidence;
   if (verdict.notAuth) ref.notAuth = verdict.notAuth;
   if (verdict.rateLimit) ref.rateLimit = true;
+  if (verdict.role) ref.role = verdict.role;
+  if (verdict.roleByMetadata) ref.roleByMetadata = true;
+  if (verdict.deniesAll) ref.deniesAll = verdict.deniesAll;
   return ref;
+}
+
+/** Decorators that declare the roles or permissions a route demands (`@Roles('admin')`, `@CheckPolicies(…)`,
+ * `@SetMetadata('roles', […])`); a guard reading them through the Reflector enforces them. */
+const ROLE_DECORATOR =
+  /^(Roles?|HasRoles?|RequireRoles?|AllowRoles?|Permissions?|RequirePermissions?|HasPermissions?|CheckPolicies|Policies|CheckAbilities|Scopes|RequireScopes|AdminOnly)$/;
+
+function roleMetadata(decorators: Val[], file: FileFacts): RoleEvidence[] {
+  const out: RoleEvidence[] = [];
+  for (const d of decorators) {
+    const name = decoratorName(d);
+    const setsRoles =
+      name === 'SetMetadata' && d.k === 'call' && /role|permission|polic|scope/i.test(strValue(d.args[0]) ?? '');
+    if (ROLE_DECORATOR.test(name) || setsRoles)
+      out.push({
+        name: `@${describeVal(d, file)}`,
+        detail: 'declares the roles or permissions the route demands, for a guard to enforce',
+        file,
+        span: d.span,
+      });
+  }
+  return out;
 }
 
 function controllerPrefix(d: Val): string {

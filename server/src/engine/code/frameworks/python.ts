@@ -36,6 +36,9 @@ export async function evaluatedRef(
   if (verdict.evidence) ref.auth = verdict.evidence;
   if (verdict.notAuth) ref.notAuth = verdict.notAuth;
   if (verdict.rateLimit) ref.rateLimit = true;
+  if (verdict.role) ref.role = verdict.role;
+  if (verdict.roleByMetadata) ref.roleByMetadata = true;
+  if (verdict.deniesAll) ref.deniesAll = verdict.deniesAll;
   return ref;
 }
 

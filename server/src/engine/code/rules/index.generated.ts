@@ -10,6 +10,7 @@ import codeSensitiveDataInResponse from './code-sensitive-data-in-response';
 import codeGraphqlQueryUnbounded from './code-graphql-query-unbounded';
 import codeLlmUnboundedTokens from './code-llm-unbounded-tokens';
 import codeMissingRateLimit from './code-missing-rate-limit';
+import codeAdminRouteWithoutRole from './code-admin-route-without-role';
 import codeSsrf from './code-ssrf';
 import codeCorsAnyOriginWithCredentials from './code-cors-any-origin-with-credentials';
 import codeDebugModeEnabled from './code-debug-mode-enabled';
@@ -33,6 +34,7 @@ export const CODE_RULES: readonly CodeRule[] = [
   codeGraphqlQueryUnbounded,
   codeLlmUnboundedTokens,
   codeMissingRateLimit,
+  codeAdminRouteWithoutRole,
   codeSsrf,
   codeCorsAnyOriginWithCredentials,
   codeDebugModeEnabled,

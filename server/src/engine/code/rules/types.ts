@@ -58,6 +58,8 @@ export type RouteField =
   | 'unmounted'
   | 'mountedVia'
   | 'authEvidence'
+  | 'roleChecks'
+  | 'roleModel'
   | 'middleware'
   | 'handlerFile'
   | 'handler'

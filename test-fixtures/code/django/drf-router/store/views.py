@@ -10,8 +10,10 @@ from .permissions import IsStaff
 from .serializers import ArticleSerializer, CommentSerializer, OrderSerializer, UserSerializer
 
 
-# list/create on /api/users/, retrieve/update/partial_update/destroy on /api/users/{username}/
+# list/create on /api/users/, retrieve/update/partial_update/destroy on /api/users/{username}/; the inherited
+# destroy lets any signed-in user delete any account while set_password below demands an admin
 class UserViewSet(viewsets.ModelViewSet):  # ok: code-route-without-auth
+#     ^^^^^^^^^^^ code-admin-route-without-role
     permission_classes = [IsAuthenticated]
     queryset = User.objects.all()
     serializer_class = UserSerializer
