@@ -1348,3 +1348,20 @@ test('express roles: a role middleware the app applies to another router is the 
   assert.deepEqual(roles(reports), ["GET /reports/export - (model: requireRole('admin'))"]);
   assert.match(reports[0]!.roleModel!.detail, /checks `req\.user\.role` and responds 403.*applied in app\.ts/);
 });
+
+test('connexion: routes from the OpenAPI documents add_api reads, bound to functions by operationId, auth by x-*InfoFunc', async () => {
+  const routes = await routesOf(fixture('connexion', 'petstore', 'app.py'));
+  const summary = routes.map(
+    (r) =>
+      `${r.method} ${r.pathTemplate} ${r.handler?.name ?? '-'} ${r.authEvidence.map((e) => e.name).join(',') || 'none'}`,
+  );
+  assert.deepEqual(summary, [
+    'GET /v1/pets list_pets none',
+    'GET /v1/pets/{pet_id} get_pet security: bearer',
+    'DELETE /v1/pets/{pet_id} delete_pet none',
+    'POST /admin/reindex reindex none',
+  ]);
+  assert.match(routes[1]!.authEvidence[0]!.detail, /api\.auth\.decode_token/);
+  assert.match(routes[3]!.middleware[0]!.notAuth!, /names no x-bearerInfoFunc/);
+  assert.ok(routes[1]!.handlerFile!.uri.endsWith('/api/pets.py'));
+});

@@ -33,6 +33,12 @@ export class Resolver {
     return facts;
   }
 
+  /** The text of a non-code project file, recorded as a dependency of this lint (an edit re-lints the reader). */
+  readText(uri: string): string | undefined {
+    this.dependencies.add(uri);
+    return this.index.readText(uri);
+  }
+
   async moduleFile(from: FileFacts, spec: string): Promise<FileFacts | undefined> {
     const uri = this.index.resolveModule(from.uri, spec, this.projectRoot);
     return uri ? this.facts(uri) : undefined;

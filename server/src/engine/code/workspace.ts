@@ -107,6 +107,11 @@ export class CodeIndex {
     return this.lastGood.get(uri);
   }
 
+  /** A project file that is not code (an OpenAPI document a framework reads routes from), as the FileReader has it. */
+  readText(uri: string): string | undefined {
+    return this.reader.read(uri);
+  }
+
   /** Whether a file exists for the FileReader (overlay or disk), reading it only when needed. */
   exists(uri: string): boolean {
     if (this.facts.has(uri)) return true;

@@ -13,6 +13,7 @@ export const FRAMEWORK_HINTS = {
     '@nestjs\\/[\\w-]+',
   ],
   pyModules: [
+    'connexion',
     'django',
     'rest_framework',
     'fastapi',
@@ -36,6 +37,7 @@ export const FRAMEWORK_HINTS = {
     '\\.forRoutes\\s*\\(',
   ],
   pyMountCalls: [
+    'add_api',
     'urlpatterns',
     'DEFAULT_PERMISSION_CLASSES',
     'DEFAULT_THROTTLE_CLASSES',

@@ -1,0 +1,2 @@
+def reindex():
+    return {"status": "started"}, 202
