@@ -17,6 +17,7 @@ import { adaptersFor } from './frameworks/select';
 import type { Route } from './model';
 import { Resolver } from './resolve';
 import { noteRoleChecks } from './roleChecks';
+import { noteHelperCalls } from './helperCalls';
 import { CodeRuleRunner } from './ruleRunner';
 import type { CodeReport, SpanFile } from './rules/types';
 import { CodeIndex } from './workspace';
@@ -120,6 +121,7 @@ export class CodeAnalyzer {
       throwIfCancelled(request.signal);
     }
     await noteRoleChecks(ctx, routes).catch((error: unknown) => failed('role checks', error));
+    await noteHelperCalls(ctx, routes).catch((error: unknown) => failed('helper calls', error));
     return routes;
   }
 }

@@ -33,6 +33,17 @@ export interface RoleEvidence {
   span: Span;
 }
 
+/** A call from a handler to a function of the project (`getOrder(id)` → services/orders.ts `getOrder`). */
+export interface HelperCall {
+  /** The call, in the handler (or, one level down, in a helper the handler calls: `via`). */
+  call: CallFact;
+  fn: FnFacts;
+  /** The file that defines `fn`. */
+  file: FileFacts;
+  /** The helper that makes this call, when the handler reaches `fn` through another helper. */
+  via?: HelperCall;
+}
+
 export interface MiddlewareRef {
   /** As written (`requireAuth`, `passport.authenticate('jwt')`, `Depends(get_db)`). */
   name: string;
@@ -76,6 +87,8 @@ export interface Route {
    * function the file imports or defines, a guard that reads declared roles), evidence that the project has a role
    * model this route could have used. */
   roleModel?: RoleEvidence;
+  /** Project functions the handler calls, resolved (helperCalls.ts): rules follow request data into them. */
+  helperCalls?: HelperCall[];
   /** Explicitly public (`AllowAny`, `@Public()`): the reason as written. */
   publicMarker?: string;
   /** Left out of the generated API docs (`include_in_schema=False`, `@ApiExcludeEndpoint()`): as written. Hidden

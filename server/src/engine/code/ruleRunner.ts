@@ -56,6 +56,11 @@ const ROUTE_FIELD_KEYS: { [K in RouteField]: ((route: Route) => string) | undefi
   mountedVia: (r) => r.mountedVia.join(';'),
   authEvidence: (r) => r.authEvidence.map((e) => `${e.kind}:${e.name}`).join(','),
   roleChecks: (r) => r.roleChecks.map(roleKey).join(','),
+  // a helper's own text: an edit in services/orders.ts re-judges the handlers that call it
+  helperCalls: (r) =>
+    (r.helperCalls ?? [])
+      .map((h) => `${h.file.uri}:${h.file.text.slice(h.fn.span.start, h.fn.span.end)}`)
+      .join('\u0000'),
   roleModel: (r) => (r.roleModel ? roleKey(r.roleModel) : ''),
   middleware: (r) => r.middleware.map((m) => `${m.notAuth ?? ''}${m.deniesAll ? '!' : ''}`).join(','),
   // The handler's module and its imports (they decide, e.g., which of its calls are LLM calls).

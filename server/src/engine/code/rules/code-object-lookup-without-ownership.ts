@@ -2,9 +2,9 @@
 // Doc: docs/rules/code-object-lookup-without-ownership.md. Fixtures: test-fixtures/code/*/ (marked `code-object-lookup-without-ownership`).
 
 import { Taint, type TaintSource } from '../taint';
-import { allRefsOf, pathOf, type FnFacts, type Val } from '../facts';
-import { codeRule } from './types';
-import { describeRoute, type Route } from '../model';
+import { allCallsOf, allRefsOf, pathOf, type CallFact, type FnFacts, type Val } from '../facts';
+import { codeRule, type CodeRuleContext } from './types';
+import { describeRoute, type HelperCall, type Route } from '../model';
 
 const LOOKUP_METHOD =
   /^(findById|findByPk|findOne|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findOneBy|findOneOrFail|findOneByOrFail|getById|get_by_id|get|get_or_404|get_object_or_404|first_or_404|find_one|filter_by|filter|findByIdAndUpdate|findByIdAndDelete|findByIdAndRemove|findOneAndUpdate|findOneAndDelete|update|destroy|delete|deleteOne|updateOne|where|select|query|execute|fetchrow|fetchone)$/;
@@ -26,43 +26,108 @@ export default codeRule({
     'An authenticated route loads a record by an id taken from the request, and nothing in the handler ties the record to the signed-in user or tenant (BOLA/IDOR hint).',
   fixable: false,
   scope: 'route',
-  reads: { route: ['authEvidence', 'handler', 'calls', 'request', 'method', 'pathTemplate'] },
+  reads: { route: ['authEvidence', 'handler', 'calls', 'request', 'method', 'pathTemplate', 'helperCalls'] },
   check(ctx) {
     for (const route of ctx.routes) {
       if (route.authEvidence.length === 0 || !route.handler) continue;
       const handler = route.handler;
       if (usesIdentity(handler, route)) continue;
       const taint = new Taint(handler, route.request);
-      for (const call of route.calls) {
-        if (!LOOKUP_METHOD.test(call.method) && !/get_object_or_404/.test(call.path)) continue;
-        const receiver = call.path.replace(/\.[^.]*$/, '');
-        if (!DATA_RECEIVER.test(receiver) && !/get_object_or_404/.test(call.path)) continue;
-        if (
-          /^(req|request|res|ctx|reply|headers|os\.environ|process|requests|httpx|axios|http|https|session\.(get|post))\b/.test(
-            call.path,
-          ) ||
-          /\b(headers|cookies|query_params|args|form|params|environ|config|settings|cache|redis)\.\w+$/.test(call.path)
-        )
-          continue;
-        const args = [...call.val.args, ...call.val.kwargs.map((k) => k.value)];
-        if (args.some((a) => mentionsOwner(a))) continue;
-        let source: TaintSource | undefined;
-        for (const a of args) {
-          source = taint.sourceOf(a);
-          if (source) break;
-        }
-        // Model.query.filter(Model.id == item_id): the comparison is the argument
-        if (!source || !ID_SOURCE.test(source.text)) continue;
+      const own = unownedLookup(route.calls, taint);
+      if (own) {
         ctx.report({
-          span: call.nameSpan,
+          span: own.call.nameSpan,
           file: route.handlerFile,
-          message: `\`${call.path.replace(/\(\)/g, '()')}\` loads a record by \`${source.text}\` (from the request, line ${ctx.line(source.span, route.handlerFile)}) on line ${ctx.line(call.val.span, route.handlerFile)}, but nothing in this handler of ${describeRoute(route)} ties it to the signed-in user or tenant. Any authenticated caller can read or change other users' objects by changing the id. Add an owner/tenant condition to the lookup (e.g. \`{ id, ownerId: user.id }\`) or check ownership before using the record.`,
+          message: `\`${own.call.path.replace(/\(\)/g, '()')}\` loads a record by \`${own.source.text}\` (from the request, line ${ctx.line(own.source.span, route.handlerFile)}) on line ${ctx.line(own.call.val.span, route.handlerFile)}, but nothing in this handler of ${describeRoute(route)} ties it to the signed-in user or tenant. Any authenticated caller can read or change other users' objects by changing the id. Add an owner/tenant condition to the lookup (e.g. \`{ id, ownerId: user.id }\`) or check ownership before using the record.`,
         });
-        break;
+        continue;
       }
+      reportHelperLookup(ctx, route, taint);
     }
   },
 });
+
+/** A lookup in the calls of one function by an id the taint traces to its inputs, with no owner condition. */
+function unownedLookup(calls: readonly CallFact[], taint: Taint): { call: CallFact; source: TaintSource } | undefined {
+  for (const call of calls) {
+    if (!LOOKUP_METHOD.test(call.method) && !/get_object_or_404/.test(call.path)) continue;
+    const receiver = call.path.replace(/\.[^.]*$/, '');
+    if (!DATA_RECEIVER.test(receiver) && !/get_object_or_404/.test(call.path)) continue;
+    if (
+      /^(req|request|res|ctx|reply|headers|os\.environ|process|requests|httpx|axios|http|https|session\.(get|post))\b/.test(
+        call.path,
+      ) ||
+      /\b(headers|cookies|query_params|args|form|params|environ|config|settings|cache|redis)\.\w+$/.test(call.path)
+    )
+      continue;
+    const args = [...call.val.args, ...call.val.kwargs.map((k) => k.value)];
+    if (args.some((a) => mentionsOwner(a))) continue;
+    let source: TaintSource | undefined;
+    for (const a of args) {
+      source = taint.sourceOf(a);
+      if (source) break;
+    }
+    // Model.query.filter(Model.id == item_id): the comparison is the argument
+    if (source && ID_SOURCE.test(source.text)) return { call, source };
+  }
+  return undefined;
+}
+
+/**
+ * The handler passes a request id to a project function (`getOrder(req.params.id)`) that looks the record up by
+ * it without an owner condition: reported at the handler's call, with the path the id takes.
+ */
+function reportHelperLookup(ctx: CodeRuleContext, route: Route, taint: Taint): void {
+  const inputs = new Map<HelperCall, Set<string>>(); // helper -> its parameters that carry the request id
+  for (const helper of route.helperCalls ?? []) {
+    const callerTaint = helper.via ? helperTaint(helper.via, inputs) : taint;
+    if (!callerTaint) continue;
+    const params = paramsOf(helper.fn);
+    const tainted = new Set<string>();
+    helper.call.val.args.forEach((arg, i) => {
+      const source = callerTaint.sourceOf(arg);
+      if (source && ID_SOURCE.test(source.text) && params[i]) tainted.add(params[i]);
+    });
+    for (const kw of helper.call.val.kwargs) {
+      const source = callerTaint.sourceOf(kw.value);
+      if (source && ID_SOURCE.test(source.text) && params.includes(kw.name)) tainted.add(kw.name);
+    }
+    if (tainted.size === 0) continue;
+    inputs.set(helper, tainted);
+    if (usesIdentity(helper.fn, route)) continue;
+    const inner = unownedLookup(allCallsOf(helper.fn), helperTaint(helper, inputs)!);
+    if (!inner) continue;
+    const first = outermost(helper);
+    const chain = [...chainOf(helper)]
+      .map((h) => `\`${h.fn.name}(…)\` (line ${ctx.line(h.fn.span, h.file)})`)
+      .join(' → ');
+    ctx.report({
+      span: first.call.nameSpan,
+      file: route.handlerFile,
+      message: `This handler of ${describeRoute(route)} passes a request id to ${chain}, which loads a record by \`${inner.source.text}\` with \`${inner.call.path.replace(/\(\)/g, '()')}\` and no owner or tenant condition. Any authenticated caller can read or change other users' objects by changing the id. Pass the signed-in user to the lookup (e.g. \`{ id, ownerId: user.id }\`) or check ownership before using the record.`,
+    });
+    return;
+  }
+}
+
+function helperTaint(helper: HelperCall, inputs: Map<HelperCall, Set<string>>): Taint | undefined {
+  const names = inputs.get(helper);
+  if (!names) return undefined;
+  return new Taint(helper.fn, { whole: names, members: new Map(), identity: [] });
+}
+
+function paramsOf(fn: FnFacts): string[] {
+  return fn.params.map((p) => p.name).filter((n) => n !== 'self' && n !== 'cls' && !n.startsWith('*'));
+}
+
+function* chainOf(helper: HelperCall): Generator<HelperCall> {
+  if (helper.via) yield* chainOf(helper.via);
+  yield helper;
+}
+
+function outermost(helper: HelperCall): HelperCall {
+  return helper.via ? outermost(helper.via) : helper;
+}
 
 function usesIdentity(fn: FnFacts, route: Route): boolean {
   const refs = allRefsOf(fn);

@@ -59,6 +59,7 @@ export type RouteField =
   | 'mountedVia'
   | 'authEvidence'
   | 'roleChecks'
+  | 'helperCalls'
   | 'roleModel'
   | 'middleware'
   | 'handlerFile'
