@@ -108,6 +108,9 @@ export class Engine {
     const { kind, openapi } = this.classify(request.uri, request.text);
     const result: LintResult = { uri: request.uri, kind, findings: [], dependencies: [], errors: [], durationMs: 0 };
     if (openapi) result.openapi = openapi;
+    // A file that is not ours may still be read for context by code lints (a config module that exports constants):
+    // its new text must be what they see next, not the copy the code index read a moment ago.
+    if (kind === 'none') this.code?.index.noteText(request.uri, request.text);
     if (!settings.enable || kind === 'none') return finish(result, started);
 
     if (request.text.length > settings.maxFileSizeMb * 1024 * 1024) {

@@ -1,12 +1,17 @@
 // The value model: names bound once at module level, resolved where they are used (`cors(corsOptions)`,
-// `verify=VERIFY_SIGNATURE`), so rules judge a constant by its value and can name it in the message.
+// `verify=VERIFY_SIGNATURE`), so rules judge a constant by its value and can name it in the message. Constants
+// imported from another module of the project are found by importedConstants.ts and join these.
 import type { FileFacts, Span, Val } from './facts';
 
 /** A module-level name bound exactly once (`const corsOptions = {…}`, `VERIFY_SIGNATURE = False`). */
 export interface ModuleConstant {
   name: string;
   value: Val;
+  /** Where the name is bound: in the linted file, or in `file` when the constant was imported from there. */
   nameSpan: Span;
+  /** The module that binds it, when it is not the linted file (`import { corsOptions } from './config/cors'`):
+   * `value` and `nameSpan` are spans of that file, and messages name its line with it (`ctx.line(span, file)`). */
+  file?: Pick<FileFacts, 'uri' | 'text'>;
 }
 
 const constantsByFile = new WeakMap<object, Map<string, ModuleConstant>>();
@@ -25,6 +30,11 @@ export function moduleConstantsOf(file: Pick<FileFacts, 'bindings'>): Map<string
     if (counts.get(b.name) === 1) out.set(b.name, { name: b.name, value: b.value, nameSpan: b.nameSpan });
   constantsByFile.set(file, out);
   return out;
+}
+
+/** "`corsOptions`, defined on line 12" (or "line 2 of config/cors.ts" when imported), for messages. */
+export function definedAt(ctx: { line(span: Span, file?: ModuleConstant['file']): string }, c: ModuleConstant): string {
+  return `\`${c.name}\`, defined on line ${ctx.line(c.nameSpan, c.file)}`;
 }
 
 /** A value with the constant it came from, when it was a name: the message can say "`options` (line 12) sets …". */
