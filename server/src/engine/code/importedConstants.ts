@@ -1,9 +1,11 @@
 // Constants imported from another module of the project (`import { corsOptions } from './config/cors'`,
 // `const { jwtOptions } = require('./config')`, `from .settings import VERIFY_SIGNATURE`), resolved to the value the
-// exporting module binds them to, so that `cors(corsOptions)` is judged as if the options were written in the file.
+// exporting module binds them to, so that `cors(corsOptions)` is judged as if the options were written in the file;
+// likewise a member of an imported module or exported object (`cors(config.corsOptions)` after
+// `const config = require('./config')`, `verify=config.VERIFY_SIGNATURE` after `from app.core import config`).
 // Module resolution and the reading of the other file are the Resolver's (resolve.ts), which records the exporting
 // module as a dependency of the lint: the language server re-lints the importing file when it changes.
-import { walkVal, type FileFacts, type Val } from './facts';
+import { pathOf, type FileFacts, type Val } from './facts';
 import { moduleConstantsOf, resolveConstant, type ModuleConstant } from './moduleConstants';
 import { LineIndex } from '../positions';
 import type { Resolver } from './resolve';
@@ -15,15 +17,17 @@ const JUDGED_KINDS = new Set<Val['k']>(['obj', 'arr', 'str', 'num', 'bool', 'nul
  * The imported names the file passes to calls (`cors(corsOptions)`, `verify=VERIFY_SIGNATURE`, an option object's
  * property), each resolved through one import to the constant its module binds it to (following that module's own
  * `a = b` hops). Names imported from packages, functions, classes, modules and names bound more than once are left
- * out. Keyed by the local name in the linted file.
+ * out. Keyed by the name as written in the linted file (`corsOptions`, `config.corsOptions`: see resolveConstant).
  */
 export async function importedConstantsOf(file: FileFacts, resolver: Resolver): Promise<Map<string, ModuleConstant>> {
   const out = new Map<string, ModuleConstant>();
   const local = moduleConstantsOf(file);
-  for (const name of importedNamesPassedToCalls(file)) {
+  for (const [name, written] of importedNamesPassedToCalls(file)) {
     if (local.has(name)) continue; // rebound in this module (Python): the module's own constant wins
-    const imp = file.importsByLocal.get(name)!;
-    const symbol = await resolver.importTarget(file, imp, 0);
+    const symbol =
+      written.k === 'ref'
+        ? await resolver.importTarget(file, file.importsByLocal.get(name)!, 0)
+        : await memberSymbol(file, written, resolver);
     if (symbol?.kind !== 'value') continue;
     const origin = symbol.file;
     if (origin.uri === file.uri) continue;
@@ -41,16 +45,39 @@ export async function importedConstantsOf(file: FileFacts, resolver: Resolver): 
   return out;
 }
 
-/** Imported names used as call arguments, keyword arguments or inside them (not inside function bodies). */
-function importedNamesPassedToCalls(file: FileFacts): Set<string> {
-  const names = new Set<string>();
-  const visit = (v: Val) => {
-    if (v.k === 'ref' && file.importsByLocal.has(v.name) && !v.name.startsWith('\0')) names.add(v.name);
+/** `config.corsOptions`: a member of the imported object or module; `require('./config')` of a module that only
+ * has `exports.corsOptions = …` (no `module.exports` object) names that export. */
+async function memberSymbol(file: FileFacts, member: Extract<Val, { k: 'member' }>, resolver: Resolver) {
+  const found = await resolver.valueSymbol(file, member);
+  if (found || member.object.k !== 'ref') return found;
+  const imp = file.importsByLocal.get(member.object.name)!;
+  if (imp.imported !== 'default' && imp.imported !== '*') return undefined;
+  const target = await resolver.moduleFile(file, imp.module);
+  return target ? resolver.exported(target, member.prop) : undefined;
+}
+
+/**
+ * Imported names (and members of imported names, `config.corsOptions`) passed as call arguments or keyword arguments,
+ * or inside the objects, lists and calls passed (not the functions called, nor function bodies).
+ */
+function importedNamesPassedToCalls(file: FileFacts): Map<string, Extract<Val, { k: 'ref' | 'member' }>> {
+  const names = new Map<string, Extract<Val, { k: 'ref' | 'member' }>>();
+  const imported = (v: Val) => v.k === 'ref' && file.importsByLocal.has(v.name) && !v.name.startsWith('\0');
+  const visit = (v: Val | undefined): void => {
+    if (!v) return;
+    if (v.k === 'ref' && imported(v)) names.set(v.name, v);
+    else if (v.k === 'member' && imported(v.object)) names.set(pathOf(v), v);
+    else if (v.k === 'obj') v.props.forEach((p) => visit(p.value));
+    else if (v.k === 'arr') v.items.forEach(visit);
+    else if (v.k === 'spread') visit(v.value);
+    else if (v.k === 'or') v.items.forEach(visit);
+    else if (v.k === 'call') passed(v);
   };
-  for (const call of file.allCalls) {
-    for (const arg of call.val.args) walkVal(arg, visit);
-    for (const kw of call.val.kwargs) walkVal(kw.value, visit);
-  }
+  const passed = (call: Extract<Val, { k: 'call' }>) => {
+    call.args.forEach(visit);
+    call.kwargs.forEach((k) => visit(k.value));
+  };
+  for (const call of file.allCalls) passed(call.val);
   return names;
 }
 

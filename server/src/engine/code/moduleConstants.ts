@@ -1,7 +1,7 @@
 // The value model: names bound once at module level, resolved where they are used (`cors(corsOptions)`,
 // `verify=VERIFY_SIGNATURE`), so rules judge a constant by its value and can name it in the message. Constants
 // imported from another module of the project are found by importedConstants.ts and join these.
-import type { FileFacts, Span, Val } from './facts';
+import { pathOf, type FileFacts, type Span, type Val } from './facts';
 
 /** A module-level name bound exactly once (`const corsOptions = {…}`, `VERIFY_SIGNATURE = False`). */
 export interface ModuleConstant {
@@ -43,13 +43,16 @@ export interface ResolvedValue {
   via?: ModuleConstant;
 }
 
-/** Follows a name through module constants (`a = b`, `b = {…}`: a few hops at most), else the value itself. */
+/**
+ * Follows a name through module constants (`a = b`, `b = {…}`: a few hops at most), else the value itself. A member
+ * (`config.corsOptions`) is found only among imported constants, which are keyed by the member's path.
+ */
 export function resolveConstant(val: Val | undefined, constants: ReadonlyMap<string, ModuleConstant> | undefined) {
   if (!val) return undefined;
   let value = val;
   let via: ModuleConstant | undefined;
-  for (let hop = 0; hop < 4 && value.k === 'ref'; hop++) {
-    const constant = constants?.get(value.name);
+  for (let hop = 0; hop < 4 && (value.k === 'ref' || value.k === 'member'); hop++) {
+    const constant = constants?.get(value.k === 'ref' ? value.name : pathOf(value));
     if (!constant) break;
     via ??= constant;
     value = constant.value;
