@@ -31,13 +31,12 @@ export async function importedConstantsOf(file: FileFacts, resolver: Resolver): 
     if (symbol?.kind !== 'value') continue;
     const origin = symbol.file;
     if (origin.uri === file.uri) continue;
+    // A binding of the exporting module (bound once), or an export that is its own value (`export default { … }`,
+    // `exports.corsOptions = { … }`); a name bound more than once there is not a constant.
     const bound = moduleConstantsOf(origin).get(symbol.name);
-    let constant: ModuleConstant;
-    if (bound && bound.value === symbol.val) constant = bound;
-    else if (origin.bindingsByName.has(symbol.name))
-      continue; // bound more than once: not a constant
-    // An export that is its own value (`export default { … }`, `exports.corsOptions = { … }`).
-    else constant = { name: symbol.name, value: symbol.val, nameSpan: symbol.val.span };
+    const isBinding = bound !== undefined && bound.value === symbol.val;
+    if (!isBinding && origin.bindingsByName.has(symbol.name)) continue;
+    const constant = isBinding ? bound : { name: symbol.name, value: symbol.val, nameSpan: symbol.val.span };
     const value = resolveConstant(constant.value, moduleConstantsOf(origin))!.value;
     if (!JUDGED_KINDS.has(value.k)) continue;
     out.set(name, { name, value, nameSpan: constant.nameSpan, file: origin });

@@ -42,7 +42,8 @@ export interface FileContext {
   corsAllowCredentials: boolean;
   /** The file is test code by its path (`tests/`, `test_*.py`, `*.spec.ts`): see testCode.ts. */
   testCode: boolean;
-  /** Module-level names bound once, for resolving `cors(corsOptions)`-style uses (moduleConstants.ts). */
+  /** Module-level names bound once, for resolving `cors(corsOptions)`-style uses (moduleConstants.ts), with the
+   * constants imported from other modules of the project (importedConstants.ts: their `file` is set). */
   moduleConstants: ReadonlyMap<string, ModuleConstant>;
 }
 export type FileContextKey = keyof FileContext;
