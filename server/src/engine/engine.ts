@@ -91,9 +91,10 @@ export class Engine {
     return { resolverMemo: state.resolverMemo, ...(syntax === 'yaml' ? { yamlParser: state.yamlParser } : {}) };
   }
 
-  /** Forgets a document's incremental state (it was closed). */
+  /** Forgets a document's incremental state (it was closed); code lints that read it read it again. */
   forget(uri: string): void {
     this.documentStates.delete(uri);
+    this.code?.index.reread(uri);
   }
 
   /** What kind of document this is, decided from its name and content alone (cheap). */

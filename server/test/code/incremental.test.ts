@@ -204,4 +204,8 @@ test('editing the module a constant is imported from re-judges the importing fil
     (await corsFindings()).map((f) => f.split(':')[0]),
     ['7', '9', '10', '12'],
   );
+  // The editor closes it without saving: the file on disk counts again.
+  overlay.delete(corsConfig);
+  engine.forget(corsConfig);
+  assert.deepEqual(await corsFindings(), before);
 });

@@ -163,13 +163,17 @@ export class CodeIndex {
    * current when the text changed: other files' lints must not see its previous facts.
    */
   noteText(uri: string, text: string): void {
-    const cached = this.facts.get(uri);
-    if (cached && cached.text !== text) this.readAt.delete(uri);
+    if (this.facts.get(uri)?.text !== text) this.reread(uri);
     const filePath = uriToPath(uri);
     for (const listing of this.listings.values()) {
       const entry = listing.files.get(filePath);
       if (entry) entry.mountHint = hasMountHint(filePath, text);
     }
+  }
+
+  /** The next read of a file goes to the FileReader again (its editor buffer was closed: the disk text counts). */
+  reread(uri: string): void {
+    this.readAt.delete(uri);
   }
 
   private listing(projectRoot: string): Listing {
