@@ -91,9 +91,10 @@ export class Engine {
     return { resolverMemo: state.resolverMemo, ...(syntax === 'yaml' ? { yamlParser: state.yamlParser } : {}) };
   }
 
-  /** Forgets a document's incremental state (it was closed). */
+  /** Forgets a document's incremental state (it was closed); code lints that read it read it again. */
   forget(uri: string): void {
     this.documentStates.delete(uri);
+    this.code?.index.reread(uri);
   }
 
   /** What kind of document this is, decided from its name and content alone (cheap). */
@@ -108,6 +109,9 @@ export class Engine {
     const { kind, openapi } = this.classify(request.uri, request.text);
     const result: LintResult = { uri: request.uri, kind, findings: [], dependencies: [], errors: [], durationMs: 0 };
     if (openapi) result.openapi = openapi;
+    // A file that is not ours may still be read for context by code lints (a config module that exports constants):
+    // its new text must be what they see next, not the copy the code index read a moment ago.
+    if (kind === 'none') this.code?.index.noteText(request.uri, request.text);
     if (!settings.enable || kind === 'none') return finish(result, started);
 
     if (request.text.length > settings.maxFileSizeMb * 1024 * 1024) {

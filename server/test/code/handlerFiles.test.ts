@@ -20,8 +20,8 @@ test('findings about an imported handler land in its file, with that file’s li
   assert.equal(lookup?.ruleId, 'code-object-lookup-without-ownership');
   assert.equal(lookup.range.start.line + 1, 8);
   assert.match(lookup.message, /\(from the request, line 7\) on line 8,/);
-  // A span in another file than the report's is named with its file.
-  assert.match(of('server.ts')[0]!.message, /line 7 of chat\.ts\)/);
+  // A span in another file than the report's is named with its path from the report's folder.
+  assert.match(of('server.ts')[0]!.message, /line 7 of routes\/chat\.ts\)/);
   // Suppressions are read from the file the finding lands in.
   assert.deepEqual(
     of('routes/avatar.ts').map((f) => `${f.ruleId}:${f.range.start.line + 1}`),

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_SETTINGS, diskFileReader, pathToUri, type Finding } from '../../src/engine';
+import { DEFAULT_SETTINGS, diskFileReader, Engine, OverlayFileReader, pathToUri, type Finding } from '../../src/engine';
 import { CodeAnalyzer } from '../../src/engine/code/lintCode';
 import { FIXTURES_ROOT } from '../support/fixtureRunner';
 
@@ -153,4 +153,59 @@ test('a statement written several times is reused per occurrence: an edit re-ext
   // Editing the last copy re-extracts that copy only.
   text = header + other + route + route.replace('/things', '/things2');
   assert.equal((await lint(text)).extracted, 1);
+});
+
+test('editing the module a constant is imported from re-judges the importing file, without a change to it', async () => {
+  // The editor's view: the worker's engine over open buffers, kept between lints (statement reports are cached).
+  const folder = path.join(FIXTURES_ROOT, 'code', 'express', 'imported-config');
+  const overlay = new OverlayFileReader();
+  const engine = new Engine({ fileReader: overlay, incremental: true });
+  const app = pathToUri(path.join(folder, 'app.ts'));
+  const corsConfig = pathToUri(path.join(folder, 'config', 'cors.ts'));
+  const appText = readFileSync(path.join(folder, 'app.ts'), 'utf8');
+  const original = readFileSync(path.join(folder, 'config', 'cors.ts'), 'utf8');
+  const corsFindings = async () => {
+    const result = await engine.lint({ uri: app, text: appText, settings: DEFAULT_SETTINGS });
+    assert.ok(result.dependencies.includes(corsConfig), 'the exporting module is a dependency of the lint');
+    return result.findings
+      .filter((f) => f.ruleId === 'code-cors-any-origin-with-credentials')
+      .map((f) => `${f.range.start.line + 1}: ${/\(`\w+`, defined on line \d+ of [\w/.]+\)/.exec(f.message)?.[0]}`);
+  };
+  // The config module is edited in the editor (it is not handler code: its lint only notes its new text).
+  const editConfig = async (text: string) => {
+    overlay.set(corsConfig, text);
+    assert.equal((await engine.lint({ uri: corsConfig, text, settings: DEFAULT_SETTINGS })).kind, 'none');
+  };
+  const before = await corsFindings();
+  assert.deepEqual(before, [
+    '7: (`corsOptions`, defined on line 2 of config/cors.ts)',
+    '10: (`legacyCors`, defined on line 7 of config/cors.ts)',
+    '12: (`defaultCors`, defined on line 9 of config/cors.ts)',
+  ]);
+
+  // corsOptions gets an explicit origin: its finding goes, the others stay.
+  await editConfig(
+    original.replace(
+      '{ origin: true, credentials: true };\n\nexport const partnerCors',
+      "{ origin: ['https://app.example.com'], credentials: true };\n\nexport const partnerCors",
+    ),
+  );
+  assert.deepEqual(await corsFindings(), before.slice(1));
+  // A line added above the constants: the messages name their new lines.
+  await editConfig('// shared CORS settings\n' + original);
+  assert.deepEqual(await corsFindings(), [
+    '7: (`corsOptions`, defined on line 3 of config/cors.ts)',
+    '10: (`legacyCors`, defined on line 8 of config/cors.ts)',
+    '12: (`defaultCors`, defined on line 10 of config/cors.ts)',
+  ]);
+  // partnerCors opens up to every origin: app.ts gains its finding.
+  await editConfig(original.replace("origin: ['https://partner.example.com']", "origin: '*'"));
+  assert.deepEqual(
+    (await corsFindings()).map((f) => f.split(':')[0]),
+    ['7', '9', '10', '12'],
+  );
+  // The editor closes it without saving: the file on disk counts again.
+  overlay.delete(corsConfig);
+  engine.forget(corsConfig);
+  assert.deepEqual(await corsFindings(), before);
 });

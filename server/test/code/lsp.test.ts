@@ -163,3 +163,40 @@ test('"Lint workspace" lints OpenAPI documents and handler code and counts them 
   const authFile = await client.waitForLintDone(uriOf('src/auth.ts'), undefined);
   assert.equal(authFile.status.kind, 'code');
 });
+
+test('editing the config module a constant is imported from (unsaved) re-lints the file that imports it', async () => {
+  const CONFIG = 'export const corsOptions = { origin: true, credentials: true };\n';
+  const SERVER = `import express from 'express';
+import cors from 'cors';
+import { corsOptions } from './config/cors';
+const app = express();
+app.use(cors(corsOptions));
+export default app;
+`;
+  write('src/config/cors.ts', CONFIG);
+  write('src/server.ts', SERVER);
+  const cors = (diagnostics: Diagnostic[]) =>
+    diagnostics.filter((d) => d.code === 'code-cors-any-origin-with-credentials');
+  const server = uriOf('src/server.ts');
+  await client.open(server, SERVER, 'typescript');
+  const { published: before } = await client.waitForLintDone(server, 1);
+  const [finding] = cors(before.diagnostics);
+  assert.ok(finding, JSON.stringify(before.diagnostics));
+  assert.match(finding.message as string, /\(`corsOptions`, defined on line 1 of config\/cors\.ts\)/);
+  assert.deepEqual(finding.range.start, { line: 4, character: 13 });
+
+  const config = uriOf('src/config/cors.ts');
+  await client.open(config, CONFIG, 'typescript');
+  await client.waitForLintDone(config, 1);
+  const mark = client.lastSeq;
+  const at = CONFIG.indexOf('true');
+  await client.change(config, 2, [
+    {
+      range: { start: { line: 0, character: at }, end: { line: 0, character: at + 4 } },
+      text: "['https://app.example.com']",
+    },
+  ]);
+  // server.ts is linted again as a dependent of config/cors.ts (its own version is still 1) and sees the new value.
+  const { published: after } = await client.waitForLintDone(server, 1, { after: mark });
+  assert.deepEqual(cors(after.diagnostics), []);
+});

@@ -38,15 +38,25 @@ export function pythonVerificationDisabled(
   call: Extract<Val, { k: 'call' }>,
   constants?: ReadonlyMap<string, ModuleConstant>,
 ): string | undefined {
+  return pythonVerificationOff(call, constants)?.text;
+}
+
+/** The same, with the constant that turned it off (the message can say where it is defined). */
+export function pythonVerificationOff(
+  call: Extract<Val, { k: 'call' }>,
+  constants?: ReadonlyMap<string, ModuleConstant>,
+): { text: string; via?: ModuleConstant } | undefined {
   const verify = resolveConstant(kwarg(call, 'verify')?.value, constants);
   if (verify?.value.k === 'bool' && !verify.value.value)
-    return verify.via ? `verify=${verify.via.name}, which is False` : 'verify=False';
+    return verify.via
+      ? { text: `verify=${verify.via.name}, which is False`, via: verify.via }
+      : { text: 'verify=False' };
   const options = resolveConstant(kwarg(call, 'options')?.value, constants);
   const flag = prop(options?.value, 'verify_signature');
   if (flag?.value.k === 'bool' && !flag.value.value)
     return options?.via
-      ? `options=${options.via.name}, which sets "verify_signature": False`
-      : '"verify_signature": False';
+      ? { text: `options=${options.via.name}, which sets "verify_signature": False`, via: options.via }
+      : { text: '"verify_signature": False' };
   return undefined;
 }
 

@@ -1,8 +1,9 @@
 // The code path's front door: is this file handler code, and what is wrong with it? Parses (incrementally),
 // extracts facts, finds routes with every framework adapter that applies (frameworks/select.ts), runs the code
 // rules (ruleRunner.ts), and turns their reports into Findings through the finding policy, honouring
-// `apiwarden-disable-next-line <rule>` comments. The files read for mounts and imports are returned as
-// dependencies so the language server re-lints this file when they change.
+// `apiwarden-disable-next-line <rule>` comments. The files read for mounts and imports (imported handlers, imported
+// constants) are returned as dependencies so the language server re-lints this file when they change.
+import * as path from 'node:path';
 import { throwIfCancelled, type CancelSignal } from '../cancellation';
 import type { EngineSettings } from '../config/settings';
 import type { FileReader } from '../fileReader';
@@ -10,6 +11,7 @@ import { FindingPolicy } from '../findingPolicy';
 import type { Finding } from '../findings';
 import { LineIndex } from '../positions';
 import { uriToPath } from '../uris';
+import { importedConstantsOf } from './importedConstants';
 import { AuthAnalyzer, KNOWN_AUTH_NAMES } from './auth';
 import type { FileFacts } from './facts';
 import { AdapterContext } from './frameworks/context';
@@ -69,6 +71,9 @@ export class CodeAnalyzer {
     const projectRoot = this.index.projectRoot(request.uri, request.workspaceRoots);
     const resolver = new Resolver(this.index, projectRoot, file);
     output.routes = await this.routesOf(file, resolver, projectRoot, request, output.errors);
+    // `cors(corsOptions)` with the options imported from config/cors.ts: judged by the value written there.
+    const importedConstants = await importedConstantsOf(file, resolver);
+    throwIfCancelled(request.signal);
     const t2 = performance.now();
     output.timings.routes = t2 - t1;
 
@@ -77,6 +82,7 @@ export class CodeAnalyzer {
     const reports = this.rules.run({
       file,
       routes: output.routes,
+      importedConstants,
       text: request.text,
       lines,
       policy,
@@ -153,7 +159,7 @@ function findingsOf(
           const at = r.lines![Number(i)]!;
           const lineFile = files.of(at.file);
           const line = String(lineFile.lines.positionAt(at.span.start).line + 1);
-          return lineFile.uri === where.uri ? line : `${line} of ${baseName(lineFile.uri)}`;
+          return lineFile.uri === where.uri ? line : `${line} of ${relativeName(lineFile.uri, where.uri)}`;
         })
       : r.message;
     const finding = policy.finding({
@@ -199,8 +205,12 @@ class ReportFiles {
   }
 }
 
-function baseName(uri: string): string {
-  return uri.slice(uri.lastIndexOf('/') + 1);
+/** How a message names another file: its path from the folder of the file the finding is in (`config/cors.ts`). */
+function relativeName(uri: string, from: string): string {
+  return path
+    .relative(path.dirname(uriToPath(from)), uriToPath(uri))
+    .split(path.sep)
+    .join('/');
 }
 
 /** `// apiwarden-disable-next-line rule-a, rule-b` / `# apiwarden-disable-line rule` → line → rules. */

@@ -8,7 +8,8 @@ import { runGuarded } from '../findingPolicy';
 import { LintCancelledError } from '../cancellation';
 import type { LineIndex } from '../positions';
 import type { FileFacts, Span, StatementFacts } from './facts';
-import { moduleConstantsOf } from './moduleConstants';
+import { importedConstantsKey } from './importedConstants';
+import { moduleConstantsOf, type ModuleConstant } from './moduleConstants';
 import type { RoleEvidence, Route } from './model';
 import { CODE_RULES } from './rules/index.generated';
 import type {
@@ -25,8 +26,8 @@ import type {
 } from './rules/types';
 import { isTestCode } from './testCode';
 
-/** How each file-context value is computed, and how it enters a cache key. */
-const FILE_CONTEXT: { [K in FileContextKey]: (file: FileFacts) => string } = {
+/** How each file-context value enters a cache key (computed from the file, and for imported constants the input). */
+const FILE_CONTEXT: { [K in FileContextKey]: (file: FileFacts, input: ContextInput) => string } = {
   imports: (file) => file.imports.map((i) => `${i.local}=${i.module}:${i.imported}`).join(','),
   djangoSettings: (file) => (isDjangoSettings(file) ? 'django' : ''),
   corsAllowCredentials: (file) =>
@@ -34,11 +35,12 @@ const FILE_CONTEXT: { [K in FileContextKey]: (file: FileFacts) => string } = {
       ? 'creds'
       : '',
   testCode: (file) => (isTestCode(file.uri) ? 'test' : ''),
-  // The constants' names and value texts: a statement that reads them is re-checked when one of them changes.
-  moduleConstants: (file) =>
+  // The constants' names and value texts: a statement that reads them is re-checked when one of them changes, and
+  // so is one that reads a constant imported from another module when that module's constant changes.
+  moduleConstants: (file, input) =>
     [...moduleConstantsOf(file).values()]
       .map((c) => `${c.name}=${file.text.slice(c.value.span.start, c.value.span.end)}`)
-      .join('\u0000'),
+      .join('\u0000') + `\u0001${importedConstantsKey(input.importedConstants ?? new Map())}`,
 };
 
 /**
@@ -64,7 +66,8 @@ const ROUTE_FIELD_KEYS: { [K in RouteField]: ((route: Route) => string) | undefi
   roleModel: (r) => (r.roleModel ? roleKey(r.roleModel) : ''),
   middleware: (r) => r.middleware.map((m) => `${m.notAuth ?? ''}${m.deniesAll ? '!' : ''}`).join(','),
   // The handler's module and its imports (they decide, e.g., which of its calls are LLM calls).
-  handlerFile: (r) => (r.handlerFile ? `${r.handlerFile.uri}:${FILE_CONTEXT.imports(r.handlerFile)}` : ''),
+  handlerFile: (r) =>
+    r.handlerFile ? `${r.handlerFile.uri}:${FILE_CONTEXT.imports(r.handlerFile, NO_CONTEXT_INPUT)}` : '',
   handler: undefined,
   calls: undefined,
   request: undefined,
@@ -81,7 +84,14 @@ interface BoundCheck {
   check: CodeCheck;
 }
 
-export interface RuleRunInput {
+/** What the file context is computed from besides the file's own facts. */
+interface ContextInput {
+  /** Constants the file imports from other modules of the project (importedConstants.ts), by local name. */
+  importedConstants?: ReadonlyMap<string, ModuleConstant>;
+}
+const NO_CONTEXT_INPUT: ContextInput = {};
+
+export interface RuleRunInput extends ContextInput {
   file: FileFacts;
   routes: Route[];
   text: string;
@@ -106,8 +116,10 @@ export class CodeRuleRunner {
     // Which rules run is part of every cache key: a rule switched back on must not meet reports made without it.
     const enabled = [...new Set(checks.map((c) => c.rule.id))].join(',');
     const contextKeyOf = (group: BoundCheck[]) => `${enabled}#${groupKey(group, input)}`;
-    const groupKey = contextKeys(input.file);
-    const fileContext = (reads: CheckReads | undefined): Partial<FileContext> => fileContextOf(input.file, reads);
+    const groupKey = contextKeys(input.file, input);
+    const constants = withImported(moduleConstantsOf(input.file), input.importedConstants);
+    const fileContext = (reads: CheckReads | undefined): Partial<FileContext> =>
+      fileContextOf(input.file, constants, reads);
 
     // Statement checks: per top-level statement, reused while its text and the declared file context are unchanged.
     const statementChecks = checks.filter((c) => c.check.scope === 'statement');
@@ -246,11 +258,11 @@ function runCheck(bound: BoundCheck, ctx: CodeRuleContext, into: CodeReport[], i
 }
 
 /** The cache key of a group of checks: the file context they read and the settings they read. */
-function contextKeys(file: FileFacts) {
+function contextKeys(file: FileFacts, context: ContextInput) {
   const values = new Map<FileContextKey, string>();
   const valueOf = (key: FileContextKey) => {
     let value = values.get(key);
-    if (value === undefined) values.set(key, (value = FILE_CONTEXT[key](file)));
+    if (value === undefined) values.set(key, (value = FILE_CONTEXT[key](file, context)));
     return value;
   };
   return (checks: BoundCheck[], input: RuleRunInput): string => {
@@ -262,16 +274,32 @@ function contextKeys(file: FileFacts) {
   };
 }
 
-function fileContextOf(file: FileFacts, reads: CheckReads | undefined): Partial<FileContext> {
+function fileContextOf(
+  file: FileFacts,
+  constants: ReadonlyMap<string, ModuleConstant>,
+  reads: CheckReads | undefined,
+): Partial<FileContext> {
   const out: Partial<FileContext> = {};
   for (const key of reads?.file ?? []) {
     if (key === 'imports') out.imports = file.imports;
     else if (key === 'djangoSettings') out.djangoSettings = isDjangoSettings(file);
-    else if (key === 'corsAllowCredentials') out.corsAllowCredentials = FILE_CONTEXT.corsAllowCredentials(file) !== '';
+    else if (key === 'corsAllowCredentials')
+      out.corsAllowCredentials = FILE_CONTEXT.corsAllowCredentials(file, NO_CONTEXT_INPUT) !== '';
     else if (key === 'testCode') out.testCode = isTestCode(file.uri);
-    else if (key === 'moduleConstants') out.moduleConstants = moduleConstantsOf(file);
+    else if (key === 'moduleConstants') out.moduleConstants = constants;
   }
   return out;
+}
+
+/** The module's own constants and those it imports (a name bound here as well is the module's own). */
+function withImported(
+  own: ReadonlyMap<string, ModuleConstant>,
+  imported: ReadonlyMap<string, ModuleConstant> | undefined,
+): ReadonlyMap<string, ModuleConstant> {
+  if (!imported || imported.size === 0) return own;
+  const all = new Map(imported);
+  for (const [name, c] of own) all.set(name, c);
+  return all;
 }
 
 /** Django settings (or a module importing Django): `DEBUG = True` there is the framework's debug switch. */

@@ -162,13 +162,23 @@ export class CodeIndex {
     return [...this.listing(projectRoot).files.keys()].map((p) => pathToUri(p));
   }
 
-  /** Keeps the mount hint of a file in step with a new text (the file being linted). */
+  /**
+   * Keeps the mount hint of a file in step with a new text (a file being linted, or one that is not handler code
+   * but is read for context, such as a config module others import constants from), and makes its next read
+   * current when the text changed: other files' lints must not see its previous facts.
+   */
   noteText(uri: string, text: string): void {
+    if (this.facts.get(uri)?.text !== text) this.reread(uri);
     const filePath = uriToPath(uri);
     for (const listing of this.listings.values()) {
       const entry = listing.files.get(filePath);
       if (entry) entry.mountHint = hasMountHint(filePath, text);
     }
+  }
+
+  /** The next read of a file goes to the FileReader again (its editor buffer was closed: the disk text counts). */
+  reread(uri: string): void {
+    this.readAt.delete(uri);
   }
 
   private listing(projectRoot: string): Listing {

@@ -14,7 +14,7 @@ import {
   type Span,
   type Val,
 } from '../facts';
-import { resolveConstant } from '../moduleConstants';
+import { definedAt, resolveConstant } from '../moduleConstants';
 import { codeRule, type CodeRuleContext } from './types';
 
 export default codeRule({
@@ -75,7 +75,7 @@ function jsCorsOptions(ctx: CodeRuleContext, call: CallFact): boolean {
       : koa
         ? 'reflects the request Origin by default (no `origin` option)'
         : undefined;
-    const via = resolved?.via ? ` (\`${resolved.via.name}\`, defined on line ${ctx.line(resolved.via.nameSpan)})` : '';
+    const via = resolved?.via ? ` (${definedAt(ctx, resolved.via)})` : '';
     if (problem)
       reporter(ctx)(
         via ? written!.span : (origin?.value.span ?? credentials.value.span),
@@ -95,21 +95,24 @@ function pythonCors(ctx: CodeRuleContext, call: CallFact): void {
   const credsValue = resolveConstant(creds?.value, constants)?.value;
   if (!creds || credsValue?.k !== 'bool' || !credsValue.value) return;
   const originsArg = kwarg(call.val, flask ? 'origins' : 'allow_origins') ?? kwarg(call.val, 'resources');
-  // `allow_origins=ORIGINS` with `ORIGINS = ["*"]` at module level: judged on the constant's value.
-  const origins = originsArg && { ...originsArg, value: resolveConstant(originsArg.value, constants)!.value };
+  // `allow_origins=ORIGINS` with `ORIGINS = ["*"]` at module level (or imported): judged on the constant's value.
+  const resolvedOrigins = originsArg && resolveConstant(originsArg.value, constants);
+  const origins = originsArg && { ...originsArg, value: resolvedOrigins!.value };
   const regex = kwarg(call.val, 'allow_origin_regex');
-  const problem =
-    regex && /^(\.\*|\.\+|\^\.\*\$?|.*\.\*)$/.test(strValue(regex.value) ?? '')
-      ? 'accepts every origin by regex'
-      : origins
-        ? anyOrigin(origins.value)
-        : flask
-          ? 'allows every origin (Flask-CORS default `*`)'
-          : undefined;
+  const byRegex = regex && /^(\.\*|\.\+|\^\.\*\$?|.*\.\*)$/.test(strValue(regex.value) ?? '');
+  const byOrigins = !byRegex && origins ? anyOrigin(origins.value) : undefined;
+  const problem = byRegex
+    ? 'accepts every origin by regex'
+    : origins
+      ? byOrigins
+      : flask
+        ? 'allows every origin (Flask-CORS default `*`)'
+        : undefined;
+  const via = byOrigins && resolvedOrigins?.via ? ` (${definedAt(ctx, resolvedOrigins.via)})` : '';
   if (problem)
     reporter(ctx)(
       (originsArg ?? regex ?? creds).value.span,
-      `CORS ${problem} and allows credentials, so any website can call the API as the signed-in user and read the responses. List the trusted origins explicitly.`,
+      `CORS${via} ${problem} and allows credentials, so any website can call the API as the signed-in user and read the responses. List the trusted origins explicitly.`,
     );
 }
 

@@ -4,7 +4,7 @@
 
 import { codeRule, type CodeRuleContext } from './types';
 import { kwarg, moduleOfCall, pathOf, prop, type CallFact, type Val } from '../facts';
-import { resolveConstant } from '../moduleConstants';
+import { resolveConstant, type ModuleConstant } from '../moduleConstants';
 
 /** JS GraphQL servers and the option bag they take (`new ApolloServer({ … })`, `graphqlHTTP({ … })`). */
 const JS_SERVERS = /^(@apollo\/server|apollo-server(-[a-z]+)?|graphql-yoga|mercurius|express-graphql|graphql-http)/;
@@ -40,7 +40,7 @@ export default codeRule({
         const options = resolveConstant(call.val.args[0], ctx.fileContext.moduleConstants);
         // Options held in a constant are reported where they are passed, with the constant named.
         const at = options?.via ? call.val.args[0] : undefined;
-        for (const key of JS_OPTIONS) reportIfOn(ctx, call, key, prop(options?.value, key)?.value, at);
+        for (const key of JS_OPTIONS) reportIfOn(ctx, call, key, prop(options?.value, key)?.value, at, options?.via);
       } else {
         const name = call.method === 'as_view' ? pathOf(call.val.callee).split('.').slice(-2)[0]! : call.method;
         if (!PY_CALLS.test(name)) continue;
@@ -50,10 +50,20 @@ export default codeRule({
   },
 });
 
-function reportIfOn(ctx: CodeRuleContext, call: CallFact, key: string, written: Val | undefined, passed?: Val): void {
-  const value = resolveConstant(written, ctx.fileContext.moduleConstants)?.value;
+function reportIfOn(
+  ctx: CodeRuleContext,
+  call: CallFact,
+  key: string,
+  written: Val | undefined,
+  passed?: Val,
+  constant?: ModuleConstant,
+): void {
+  // A name inside options imported from another module is that module's name, not one of this file's constants.
+  const value = resolveConstant(written, constant?.file ? undefined : ctx.fileContext.moduleConstants)?.value;
   if (value?.k !== 'bool' || !value.value) return;
-  const via = passed ? ` (in \`${ctx.snippet(passed.span, 30)}\`)` : '';
+  // Options imported from another module are named with where they are defined.
+  const where = constant?.file ? `, defined on line ${ctx.line(constant.nameSpan, constant.file)}` : '';
+  const via = passed ? ` (in \`${ctx.snippet(passed.span, 30)}\`${where})` : '';
   ctx.report({
     span: (passed ?? written!).span,
     message: `\`${key}\`${via} is switched on for the GraphQL server created on line ${ctx.line(call.val.span)}: it ${WHY[key]}. Turn it off in production (for example \`${key}: process.env.NODE_ENV !== 'production'\`), and add depth and cost limits to the schema.`,

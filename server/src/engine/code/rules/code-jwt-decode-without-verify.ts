@@ -2,7 +2,8 @@
 // Doc: docs/rules/code-jwt-decode-without-verify.md. Fixtures: test-fixtures/code/*/ (marked `code-jwt-decode-without-verify`).
 
 import { codeRule, type CodeRuleContext } from './types';
-import { isDecodeOnly, pythonVerificationDisabled } from '../authSignals';
+import { isDecodeOnly, pythonVerificationOff } from '../authSignals';
+import { definedAt } from '../moduleConstants';
 import { moduleOfCall, pathOf, type FileFacts, type FnFacts, type Span } from '../facts';
 
 export default codeRule({
@@ -25,13 +26,13 @@ export default codeRule({
         if (file.lang === 'js' && !/jsonwebtoken|jwt-decode|jose/.test(module) && !/jwt|jose/i.test(call.path))
           continue;
         if (file.lang === 'py' && !/jwt|jose/.test(module + call.path)) continue;
-        const explicit =
-          file.lang === 'py' ? pythonVerificationDisabled(call.val, ctx.fileContext.moduleConstants) : undefined;
+        const off = file.lang === 'py' ? pythonVerificationOff(call.val, ctx.fileContext.moduleConstants) : undefined;
+        const explicit = off && `\`${off.text}\`${off.via ? `; ${definedAt(ctx, off.via)}` : ''}`;
         if (!explicit && !decidesAuth(fn, file)) continue;
         report(
           ctx,
           call.nameSpan,
-          `\`${call.path}\` on line ${ctx.line(call.val.span)} reads the token's claims without verifying its signature${explicit ? ` (\`${explicit}\`)` : ''}, and this code decides who the caller is. Anyone can forge a token with any user id or role. Use the verifying call (\`jwt.verify(token, key, { algorithms })\` / \`jwt.decode(token, key, algorithms=[…])\`).`,
+          `\`${call.path}\` on line ${ctx.line(call.val.span)} reads the token's claims without verifying its signature${explicit ? ` (${explicit})` : ''}, and this code decides who the caller is. Anyone can forge a token with any user id or role. Use the verifying call (\`jwt.verify(token, key, { algorithms })\` / \`jwt.decode(token, key, algorithms=[…])\`).`,
         );
       }
     }

@@ -3,7 +3,7 @@
 
 import { codeRule, type CodeRuleContext } from './types';
 import { kwarg, prop, walkVal, moduleOfCall, type Span, type Val } from '../facts';
-import { resolveConstant, type ResolvedValue } from '../moduleConstants';
+import { definedAt, resolveConstant, type ResolvedValue } from '../moduleConstants';
 import { pythonVerificationDisabled } from '../authSignals';
 
 export default codeRule({
@@ -90,7 +90,7 @@ function algorithmsAllowNone(val: Val): boolean {
 /** ` (\`options\`, line 12, sets …)` when the value came from a module constant; nothing when written inline. */
 function origin(ctx: CodeRuleContext, resolved: ResolvedValue | undefined, what: string): string {
   const via = resolved?.via;
-  return via ? ` (\`${via.name}\`, defined on line ${ctx.line(via.nameSpan)}, ${what})` : ' here';
+  return via ? ` (${definedAt(ctx, via)}, ${what})` : ' here';
 }
 
 function report(ctx: CodeRuleContext, span: Span, message: string): void {

@@ -42,7 +42,8 @@ export interface FileContext {
   corsAllowCredentials: boolean;
   /** The file is test code by its path (`tests/`, `test_*.py`, `*.spec.ts`): see testCode.ts. */
   testCode: boolean;
-  /** Module-level names bound once, for resolving `cors(corsOptions)`-style uses (moduleConstants.ts). */
+  /** Module-level names bound once, for resolving `cors(corsOptions)`-style uses (moduleConstants.ts), with the
+   * constants imported from other modules of the project (importedConstants.ts: their `file` is set). */
   moduleConstants: ReadonlyMap<string, ModuleConstant>;
 }
 export type FileContextKey = keyof FileContext;
@@ -85,8 +86,8 @@ export interface CodeRuleContext {
   /** The project's sensitive-data classifier settings (only when declared in `reads.settings`). */
   classifierOptions?: ClassifierOptions;
   /** 1-based line of a span, for messages ("flows to fetch on line 40"); `file` when the span is not in the
-   * linted file (a route's `handlerFile`), and a line in a file other than the report's is named with its file
-   * ("line 12 of chat.ts"). Cached reports get a placeholder, filled in when the report becomes a finding. */
+   * linted file (a route's `handlerFile`, an imported constant's module), and a line in a file other than the
+   * report's is named with its path from the report's folder ("line 12 of routes/chat.ts"). Cached reports get a placeholder, filled in when the report becomes a finding. */
   line(span: Span, file?: SpanFile): string;
   /** Source text of a span, shortened for messages. */
   snippet(span: Span, max?: number): string;
