@@ -2,8 +2,8 @@
 // Doc: docs/rules/code-mass-assignment.md. Fixtures: test-fixtures/code/*/ (marked `code-mass-assignment`).
 
 import { Taint, type TaintSource } from '../taint';
-import { WRITE_METHODS, describeRoute } from '../model';
-import { localsOf, rootOf, type FnFacts, type Val } from '../facts';
+import { WRITE_METHODS, describeRoute, type Route } from '../model';
+import { allCallsOf, localsOf, rootOf, type FnFacts, type Val } from '../facts';
 import { type CodeCheck, type CodeRule, type CodeRuleContext } from './types';
 
 const MASS_SINK =
@@ -11,7 +11,7 @@ const MASS_SINK =
 
 const wholeBodyWritten: CodeCheck = {
   scope: 'route',
-  reads: { route: ['handler', 'calls', 'request', 'method', 'pathTemplate'] },
+  reads: { route: ['handler', 'calls', 'request', 'method', 'pathTemplate', 'helperCalls'] },
   check(ctx) {
     const seen = new Set<number>();
     for (const route of ctx.routes) {
@@ -62,9 +62,59 @@ const wholeBodyWritten: CodeCheck = {
           break;
         }
       }
+      helperWrites(ctx, route, taint);
     }
   },
 };
+
+/** The whole body handed to a project function that writes it into a model (`updateUser(id, req.body)`). */
+function helperWrites(ctx: CodeRuleContext, route: Route, taint: Taint): void {
+  for (const helper of route.helperCalls ?? []) {
+    if (helper.via) continue; // one level: the function the handler calls
+    const params = helper.fn.params.map((p) => p.name).filter((n) => n !== 'self' && n !== 'cls');
+    const bodyParams = new Map<string, TaintSource>();
+    helper.call.val.args.forEach((arg, i) => {
+      const whole = taint.isWholeBody(arg);
+      if (whole && params[i]) bodyParams.set(params[i], whole);
+    });
+    if (bodyParams.size === 0) continue;
+    for (const call of allCallsOf(helper.fn)) {
+      if (!MASS_SINK.test(call.method) && !call.val.isNew) continue;
+      if (/^(res|reply|ctx|response|headers|map|params|cache|redis|crypto|hash|hmac|Set|Map)\b/.test(call.path))
+        continue;
+      const args =
+        call.method === 'assign' && call.path.startsWith('Object.')
+          ? call.val.args.slice(1)
+          : [...call.val.args, ...call.val.kwargs.map((k) => k.value)];
+      const param = args.map((a) => paramWritten(a, bodyParams)).find((n) => n !== undefined);
+      if (!param) continue;
+      ctx.report({
+        span: helper.call.nameSpan,
+        file: route.handlerFile,
+        message: `The whole request body (\`${bodyParams.get(param)!.text}\`) is passed to \`${helper.fn.name}(…)\` (line ${ctx.line(helper.fn.span, helper.file)}), which writes it into a model with \`${call.path}\`, in ${describeRoute(route)}: clients can set fields they should not (\`role\`, \`isAdmin\`, \`ownerId\`, prices). Pick the allowed fields explicitly before the call, or in the helper.`,
+      });
+      return;
+    }
+  }
+}
+
+/** A parameter that holds the whole body, written as the value itself, spread into it or as its `data`. */
+function paramWritten(arg: Val, names: ReadonlyMap<string, unknown>): string | undefined {
+  if (arg.k === 'ref' && names.has(arg.name)) return arg.name;
+  if (arg.k === 'spread') return paramWritten(arg.value, names);
+  if (arg.k === 'obj') {
+    for (const spread of arg.spreads) {
+      const n = paramWritten(spread, names);
+      if (n) return n;
+    }
+    for (const p of arg.props)
+      if (/^(data|values|attributes|fields|update|\$set|set)$/.test(p.key)) {
+        const n = paramWritten(p.value, names);
+        if (n) return n;
+      }
+  }
+  return undefined;
+}
 
 const serializerAcceptsAllFields: CodeCheck = {
   scope: 'statement',

@@ -4,7 +4,8 @@
 import { Taint, type TaintSource } from '../taint';
 import { allCallsOf, allRefsOf, pathOf, type CallFact, type FnFacts, type Val } from '../facts';
 import { codeRule, type CodeRuleContext } from './types';
-import { describeRoute, type HelperCall, type Route } from '../model';
+import { describeRoute, type Route } from '../model';
+import { taintedHelpers } from '../helperTaint';
 
 const LOOKUP_METHOD =
   /^(findById|findByPk|findOne|findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findOneBy|findOneOrFail|findOneByOrFail|getById|get_by_id|get|get_or_404|get_object_or_404|first_or_404|find_one|filter_by|filter|findByIdAndUpdate|findByIdAndDelete|findByIdAndRemove|findOneAndUpdate|findOneAndDelete|update|destroy|delete|deleteOne|updateOne|where|select|query|execute|fetchrow|fetchone)$/;
@@ -78,55 +79,18 @@ function unownedLookup(calls: readonly CallFact[], taint: Taint): { call: CallFa
  * it without an owner condition: reported at the handler's call, with the path the id takes.
  */
 function reportHelperLookup(ctx: CodeRuleContext, route: Route, taint: Taint): void {
-  const inputs = new Map<HelperCall, Set<string>>(); // helper -> its parameters that carry the request id
-  for (const helper of route.helperCalls ?? []) {
-    const callerTaint = helper.via ? helperTaint(helper.via, inputs) : taint;
-    if (!callerTaint) continue;
-    const params = paramsOf(helper.fn);
-    const tainted = new Set<string>();
-    helper.call.val.args.forEach((arg, i) => {
-      const source = callerTaint.sourceOf(arg);
-      if (source && ID_SOURCE.test(source.text) && params[i]) tainted.add(params[i]);
-    });
-    for (const kw of helper.call.val.kwargs) {
-      const source = callerTaint.sourceOf(kw.value);
-      if (source && ID_SOURCE.test(source.text) && params.includes(kw.name)) tainted.add(kw.name);
-    }
-    if (tainted.size === 0) continue;
-    inputs.set(helper, tainted);
+  for (const { helper, taint: inner, chain } of taintedHelpers(route, taint, (s) => ID_SOURCE.test(s.text))) {
     if (usesIdentity(helper.fn, route)) continue;
-    const inner = unownedLookup(allCallsOf(helper.fn), helperTaint(helper, inputs)!);
-    if (!inner) continue;
-    const first = outermost(helper);
-    const chain = [...chainOf(helper)]
-      .map((h) => `\`${h.fn.name}(…)\` (line ${ctx.line(h.fn.span, h.file)})`)
-      .join(' → ');
+    const lookup = unownedLookup(allCallsOf(helper.fn), inner);
+    if (!lookup) continue;
+    const path = chain.map((h) => `\`${h.fn.name}(…)\` (line ${ctx.line(h.fn.span, h.file)})`).join(' → ');
     ctx.report({
-      span: first.call.nameSpan,
+      span: chain[0]!.call.nameSpan,
       file: route.handlerFile,
-      message: `This handler of ${describeRoute(route)} passes a request id to ${chain}, which loads a record by \`${inner.source.text}\` with \`${inner.call.path.replace(/\(\)/g, '()')}\` and no owner or tenant condition. Any authenticated caller can read or change other users' objects by changing the id. Pass the signed-in user to the lookup (e.g. \`{ id, ownerId: user.id }\`) or check ownership before using the record.`,
+      message: `This handler of ${describeRoute(route)} passes a request id to ${path}, which loads a record by \`${lookup.source.text}\` with \`${lookup.call.path.replace(/\(\)/g, '()')}\` and no owner or tenant condition. Any authenticated caller can read or change other users' objects by changing the id. Pass the signed-in user to the lookup (e.g. \`{ id, ownerId: user.id }\`) or check ownership before using the record.`,
     });
     return;
   }
-}
-
-function helperTaint(helper: HelperCall, inputs: Map<HelperCall, Set<string>>): Taint | undefined {
-  const names = inputs.get(helper);
-  if (!names) return undefined;
-  return new Taint(helper.fn, { whole: names, members: new Map(), identity: [] });
-}
-
-function paramsOf(fn: FnFacts): string[] {
-  return fn.params.map((p) => p.name).filter((n) => n !== 'self' && n !== 'cls' && !n.startsWith('*'));
-}
-
-function* chainOf(helper: HelperCall): Generator<HelperCall> {
-  if (helper.via) yield* chainOf(helper.via);
-  yield helper;
-}
-
-function outermost(helper: HelperCall): HelperCall {
-  return helper.via ? outermost(helper.via) : helper;
 }
 
 function usesIdentity(fn: FnFacts, route: Route): boolean {

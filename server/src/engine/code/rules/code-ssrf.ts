@@ -4,7 +4,8 @@
 import { Taint, type TaintSource } from '../taint';
 import { codeRule } from './types';
 import { describeRoute } from '../model';
-import { kwarg, localsOf, pathOf, rootOf, type CallFact, type FnFacts, type Val } from '../facts';
+import { allCallsOf, kwarg, localsOf, pathOf, rootOf, type CallFact, type FnFacts, type Val } from '../facts';
+import { taintedHelpers } from '../helperTaint';
 
 const HTTP_SINK =
   /^(fetch|axios|got|request|needle|superagent|ky|undici\.request|undici\.fetch|http\.get|http\.request|https\.get|https\.request|axios\.(get|post|put|patch|delete|head|request)|got\.(get|post|put|patch|delete|head)|ky\.(get|post|put|patch|delete)|superagent\.(get|post|put|delete)|needle\.(get|post)|requests\.(get|post|put|patch|delete|head|request)|httpx\.(get|post|put|patch|delete|head|request|stream)|urllib\.request\.urlopen|urlopen|urllib3\.request|aiohttp\.request)$/;
@@ -24,7 +25,7 @@ export default codeRule({
     'An outbound HTTP request (fetch, axios, got, requests, httpx, urllib\u2026) goes to a URL or host taken from the request.',
   fixable: false,
   scope: 'route',
-  reads: { route: ['handler', 'calls', 'request', 'method', 'pathTemplate'] },
+  reads: { route: ['handler', 'calls', 'request', 'method', 'pathTemplate', 'helperCalls'] },
   check(ctx) {
     const seen = new Set<number>();
     for (const route of ctx.routes) {
@@ -41,6 +42,21 @@ export default codeRule({
           span: target.span,
           file: route.handlerFile,
           message: `\`${source.text}\` flows to \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span, route.handlerFile)}: the request decides where this server sends an HTTP request (${describeRoute(route)}). Attackers can reach internal services and cloud metadata (169.254.169.254). Allow only known hosts (an allow-list), or map a request value to a fixed URL.`,
+        });
+      }
+      // the URL handed to a project function that makes the request (`fetchPreview(req.body.url)`)
+      for (const { helper, taint: inner, fedFrom, chain } of taintedHelpers(route, taint)) {
+        const sink = allCallsOf(helper.fn).find((c) => isHttpCall(c, helper.fn));
+        const target = sink && urlArgument(sink);
+        const param = target && hostControlled(target, inner, helper.fn);
+        if (!sink || !param || seen.has(chain[0]!.call.val.span.start)) continue;
+        seen.add(chain[0]!.call.val.span.start);
+        const from = fedFrom.get(param.text)?.text ?? param.text;
+        const path = chain.map((h) => `\`${h.fn.name}(…)\` (line ${ctx.line(h.fn.span, h.file)})`).join(' → ');
+        ctx.report({
+          span: chain[0]!.call.nameSpan,
+          file: route.handlerFile,
+          message: `\`${from}\` flows through ${path} to \`${sink.path.replace(/\(\)/g, '()')}\`: the request decides where this server sends an HTTP request (${describeRoute(route)}). Attackers can reach internal services and cloud metadata (169.254.169.254). Allow only known hosts (an allow-list) in the helper, or map a request value to a fixed URL.`,
         });
       }
     }

@@ -2,6 +2,8 @@
 const express = require('express');
 const { requireAuth } = require('./auth');
 const { getOrder, getOrderFor, orderSummary, listRecent } = require('./services/orders');
+const { fetchPreview, fetchAllowedPreview } = require('./services/previews');
+const { updateUser, rename } = require('./services/users');
 
 const app = express();
 app.use(requireAuth);
@@ -22,6 +24,25 @@ app.get('/my/orders/:id', async (req, res) => {
 // no id from the request reaches a lookup
 app.get('/orders', async (req, res) => {
   res.json(await listRecent(10)); // ok: code-object-lookup-without-ownership
+});
+
+// the URL from the body decides where the service's fetch goes
+app.post('/previews', async (req, res) => {
+  res.send(await fetchPreview(req.body.url)); // expect: code-ssrf
+});
+
+// the service pins the host
+app.post('/docs-previews', async (req, res) => {
+  res.send(await fetchAllowedPreview(req.body.url)); // ok: code-ssrf
+});
+
+// the whole body goes to a service that writes it into the user
+app.put('/me', async (req, res) => {
+  res.json(await updateUser(req.user.id, req.body)); // expect: code-mass-assignment
+});
+
+app.put('/me/name', async (req, res) => {
+  res.json(await rename(req.user.id, req.body.name)); // ok: code-mass-assignment
 });
 
 module.exports = app;
