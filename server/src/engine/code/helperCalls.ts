@@ -2,9 +2,10 @@
 // then follow request data into them. Two levels deep (handler → service → repository), a bounded number per
 // route; calls into packages are not followed. The helper's file is read through the resolver, so it is a
 // dependency of the lint, and its text is part of the route checks' cache key (ruleRunner.ts).
-import { allCallsOf, type FileFacts, type FnFacts } from './facts';
+import { allCallsOf, localsOf, pathOf, rootOf, type CallFact, type FileFacts, type FnFacts } from './facts';
 import type { AdapterContext } from './frameworks/context';
 import type { HelperCall, Route } from './model';
+import type { Symbol } from './resolve';
 
 const MAX_DEPTH = 2;
 const MAX_PER_ROUTE = 24;
@@ -30,11 +31,35 @@ async function follow(
   for (const call of allCallsOf(fn)) {
     if (found.length >= MAX_PER_ROUTE) return;
     if (call.val.args.length === 0 && call.val.kwargs.length === 0) continue;
-    const symbol = await ctx.resolver.valueSymbol(file, call.val.callee).catch(() => undefined);
+    if (!mayBeProjectFunction(call, fn, file)) continue;
+    const symbol = await symbolOf(ctx, file, call);
     if (symbol?.kind !== 'fn' || seen.has(symbol.fn)) continue;
     seen.add(symbol.fn);
     const helper: HelperCall = { call, fn: symbol.fn, file: symbol.file, ...(via ? { via } : {}) };
     found.push(helper);
     if (depth < MAX_DEPTH) await follow(ctx, symbol.fn, symbol.file, helper, depth + 1, found, seen);
   }
+}
+
+/**
+ * Only a name the module defines or imports can be a project function: calls on parameters and locals
+ * (`res.json`, `req.get`, `this.x`) are skipped before any resolution (this runs on every lint of every route).
+ */
+function mayBeProjectFunction(call: CallFact, fn: FnFacts, file: FileFacts): boolean {
+  const root = rootOf(call.val.callee);
+  if (!root || root === 'this' || root === 'self') return false;
+  if (fn.params.some((p) => p.name === root) || localsOf(fn, root)) return false;
+  return file.functionsByName.has(root) || file.importsByLocal.has(root) || file.bindingsByName.has(root);
+}
+
+/** One resolution per callee and file per lint: sibling routes call the same services. */
+const resolved = new WeakMap<AdapterContext, Map<string, Promise<Symbol | undefined>>>();
+
+function symbolOf(ctx: AdapterContext, file: FileFacts, call: CallFact): Promise<Symbol | undefined> {
+  let cache = resolved.get(ctx);
+  if (!cache) resolved.set(ctx, (cache = new Map()));
+  const key = `${file.uri}|${pathOf(call.val.callee)}`;
+  let symbol = cache.get(key);
+  if (!symbol) cache.set(key, (symbol = ctx.resolver.valueSymbol(file, call.val.callee).catch(() => undefined)));
+  return symbol;
 }
