@@ -3,6 +3,7 @@ import httpx
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
+from app import crud
 from app.deps import get_current_user, get_db
 from app.models import Item
 
@@ -53,3 +54,15 @@ async def preview(body: PreviewIn):
 async def mirror(name: str):
     response = httpx.get(f"https://images.example.com/{name}")  # ok: code-ssrf
     return {"status": response.status_code}
+
+
+@router.get("/{item_id}/via-crud")
+def read_item_via_crud(item_id: int, db=Depends(get_db)):
+    item = crud.get_item(db, item_id)  # expect: code-object-lookup-without-ownership
+    return {"id": item.id}
+
+
+@router.get("/{item_id}/mine-via-crud")
+def read_own_item_via_crud(item_id: int, db=Depends(get_db), user=Depends(get_current_user)):
+    item = crud.get_owned_item(db, item_id, user["id"])  # ok: code-object-lookup-without-ownership
+    return {"id": item.id}
