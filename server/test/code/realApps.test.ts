@@ -46,7 +46,7 @@ const BELOW_TARGET: Record<string, { authShare: number }> = {
  * code-snippet challenges, anonymous feedback): a write's purpose is not visible in its code; see the triage
  * entries marked false. (Was 49 of 67 while every unauthenticated read was reported.)
  */
-const MAX_KNOWN_FALSE_ROUTE_ALARMS = 17;
+const MAX_KNOWN_FALSE_ROUTE_ALARMS = 15;
 
 /**
  * Findings triaged true that code-route-without-auth no longer reports, and why: since unauthenticated reads are

@@ -38,6 +38,15 @@ app.get('/api/etag', (req, res) => { // ok: code-route-without-auth
   res.send(crypto.createHash('sha256').update(String(req.query.v)).digest('hex'));
 });
 
+// CAPTCHAs and account-recovery questions exist for callers who are not signed in
+app.get('/api/captcha', async (req, res) => { // ok: code-route-without-auth
+  res.json(await db.captcha.create({ data: { answer: String(Math.random()) } }));
+});
+
+app.get('/api/users/security-question', async (req, res) => { // ok: code-route-without-auth
+  res.json(await db.securityQuestion.findFirst({ where: { email: req.query.email } }));
+});
+
 // sign-up by REST convention
 app.post('/api/users', async (req, res) => { // ok: code-route-without-auth
   res.status(201).json(await db.user.create({ data: { email: req.body.email } }));

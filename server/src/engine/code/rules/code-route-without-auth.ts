@@ -7,7 +7,7 @@ import { codeRule } from './types';
 // Rules about routes: authentication, object-level authorisation, mass assignment, SSRF, error details and
 // rate limiting. They read the Route model (and the handler's facts), never the syntax tree.
 const PUBLIC_PATH =
-  /(^|\/)(health|healthz|healthcheck|health[-_]check|ready|readyz|live|livez|ping|status|version|metrics|login|log-in|signin|sign-in|signup|sign-up|register|logout|token|oauth|callback|auth|forgot[-_]?password|reset[-_]?password|password[-_]?reset|password[-_]?recovery|recover[-_]?password|password\/(?:reset|forgot|recover|recovery)|verify[-_]?email|public|docs|api[-_]docs|openapi\.json|swagger(?:[-_](?:json|html|ui))?|webhooks?|favicon\.ico|robots\.txt)(\/|$|\.)/i;
+  /(^|\/)(health|healthz|healthcheck|health[-_]check|ready|readyz|live|livez|ping|status|version|metrics|login|log-in|signin|sign-in|signup|sign-up|register|logout|token|oauth|callback|auth|forgot[-_]?password|reset[-_]?password|password[-_]?reset|password[-_]?recovery|recover[-_]?password|password\/(?:reset|forgot|recover|recovery)|verify[-_]?email|security[-_]?questions?|(?:image[-_])?captchas?|public|docs|api[-_]docs|openapi\.json|swagger(?:[-_](?:json|html|ui))?|webhooks?|favicon\.ico|robots\.txt)(\/|$|\.)/i;
 
 const SENSITIVE_PATH =
   /(^|\/)(admin|internal|users?|accounts?|payments?|billing|keys?|secrets?|tokens?|settings)(\/|$|:|\{|<)/i;
