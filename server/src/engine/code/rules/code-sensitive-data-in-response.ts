@@ -3,7 +3,7 @@
 
 import { atLeast, classifyField, type ClassifierOptions, type DataClass } from '@apiwarden/sensitive';
 import { codeRule } from './types';
-import { localsOf, pathOf, type FnFacts, type Val } from '../facts';
+import { allReturnsOf, localsOf, pathOf, type FnFacts, type Val } from '../facts';
 import { type Route } from '../model';
 
 // Sensitive data in responses, with the shared sensitive-data classifier (`@apiwarden/sensitive`, rulesets/src/sensitive/):
@@ -33,7 +33,10 @@ export default codeRule({
     'A response sends a whole database record, properties the sensitive-data classifier marks (password hashes, tokens, SSNs, card numbers, health data), or the process environment.',
   fixable: false,
   scope: 'route',
-  reads: { route: ['handler', 'responseExpressions', 'method', 'pathTemplate'], settings: ['sensitiveData'] },
+  reads: {
+    route: ['handler', 'responseExpressions', 'method', 'pathTemplate', 'helperCalls'],
+    settings: ['sensitiveData'],
+  },
   check(ctx) {
     const options: ClassifierOptions | undefined = ctx.classifierOptions;
     const seen = new Set<number>();
@@ -90,6 +93,25 @@ export default codeRule({
           dataClasses: ['credential'],
         });
         return;
+      }
+      // `res.json(await getUser(id))`: what the project function returns, when it returns a stored record as is
+      const helper =
+        val.k === 'call'
+          ? route.helperCalls?.find((h) => !h.via && h.call.val.span.start === val.span.start)
+          : undefined;
+      if (helper) {
+        for (const returned of allReturnsOf(helper.fn)) {
+          const record = resolve(returned, helper.fn);
+          if (record.k !== 'call' || !RECORD_LOOKUP.test(pathOf(record.callee)) || !wholeRecord(record)) continue;
+          seen.add(val.span.start);
+          ctx.report({
+            span: val.span,
+            file: route.handlerFile,
+            message: `The response of \`${route.method} ${route.pathTemplate}\` sends what \`${helper.fn.name}(…)\` (line ${ctx.line(helper.fn.span, helper.file)}) returns: a whole \`${entityOf(record)}\` record as stored (\`${pathOf(record.callee).replace(/\(\)/g, '()')}\`), including fields such as password hashes, tokens or internal flags. Return an explicit DTO/serializer with only the fields the client needs.`,
+            dataClasses: ['credential', 'pii'],
+          });
+          return;
+        }
       }
       if (val.k === 'call' && RECORD_LOOKUP.test(pathOf(val.callee)) && wholeRecord(val)) {
         seen.add(val.span.start);

@@ -3,7 +3,7 @@ const express = require('express');
 const { requireAuth } = require('./auth');
 const { getOrder, getOrderFor, orderSummary, listRecent } = require('./services/orders');
 const { fetchPreview, fetchAllowedPreview } = require('./services/previews');
-const { updateUser, rename } = require('./services/users');
+const { updateUser, rename, findUser, publicProfile } = require('./services/users');
 
 const app = express();
 app.use(requireAuth);
@@ -43,6 +43,15 @@ app.put('/me', async (req, res) => {
 
 app.put('/me/name', async (req, res) => {
   res.json(await rename(req.user.id, req.body.name)); // ok: code-mass-assignment
+});
+
+// the service returns the user as stored (password hash included)
+app.get('/me/full', async (req, res) => {
+  res.json(await findUser(req.user.id)); // expect: code-sensitive-data-in-response
+});
+
+app.get('/me/profile', async (req, res) => {
+  res.json(await publicProfile(req.user.id)); // ok: code-sensitive-data-in-response
 });
 
 module.exports = app;
