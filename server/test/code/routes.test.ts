@@ -343,6 +343,8 @@ test('fastapi: include_router prefixes and dependencies across files', async () 
     'POST /api/items auth',
     'POST /api/items/preview auth',
     'POST /api/items/mirror auth',
+    'GET /api/items/{item_id}/via-crud auth',
+    'GET /api/items/{item_id}/mine-via-crud auth',
   ]);
   const admin = await routesOf(fixture('fastapi', 'shop', 'app', 'routers', 'admin.py'));
   assert.deepEqual(summary(admin), ['GET /admin/users open', 'DELETE /admin/users/{user_id} open']);
