@@ -2,7 +2,16 @@
 // then follow request data into them. Two levels deep (handler → service → repository), a bounded number per
 // route; calls into packages are not followed. The helper's file is read through the resolver, so it is a
 // dependency of the lint, and its text is part of the route checks' cache key (ruleRunner.ts).
-import { allCallsOf, localsOf, pathOf, rootOf, type CallFact, type FileFacts, type FnFacts } from './facts';
+import {
+  allCallsOf,
+  localsOf,
+  pathOf,
+  rootOf,
+  type CallFact,
+  type ClassFacts,
+  type FileFacts,
+  type FnFacts,
+} from './facts';
 import type { AdapterContext } from './frameworks/context';
 import type { HelperCall, Route } from './model';
 import type { Symbol } from './resolve';
@@ -31,8 +40,9 @@ async function follow(
   for (const call of allCallsOf(fn)) {
     if (found.length >= MAX_PER_ROUTE) return;
     if (call.val.args.length === 0 && call.val.kwargs.length === 0) continue;
-    if (!mayBeProjectFunction(call, fn, file)) continue;
-    const symbol = await symbolOf(ctx, file, call);
+    const injected = await injectedMethod(ctx, fn, file, call);
+    if (!injected && !mayBeProjectFunction(call, fn, file)) continue;
+    const symbol = injected ?? (await symbolOf(ctx, file, call));
     if (symbol?.kind !== 'fn' || seen.has(symbol.fn)) continue;
     seen.add(symbol.fn);
     const helper: HelperCall = { call, fn: symbol.fn, file: symbol.file, ...(via ? { via } : {}) };
@@ -62,4 +72,38 @@ function symbolOf(ctx: AdapterContext, file: FileFacts, call: CallFact): Promise
   let symbol = cache.get(key);
   if (!symbol) cache.set(key, (symbol = ctx.resolver.valueSymbol(file, call.val.callee).catch(() => undefined)));
   return symbol;
+}
+
+/**
+ * `this.articleService.update(slug, data)` in a class method: the service injected through the constructor
+ * (`constructor(private readonly articleService: ArticleService)`, NestJS and other DI styles) is resolved by its
+ * type to the project class, and the call to its method. `this.helper(x)` is the class's own method.
+ */
+async function injectedMethod(
+  ctx: AdapterContext,
+  fn: FnFacts,
+  file: FileFacts,
+  call: CallFact,
+): Promise<Symbol | undefined> {
+  const callee = call.val.callee;
+  if (callee.k !== 'member') return undefined;
+  const owner = file.classes.find((c) => c.members.some((m) => m.fn === fn));
+  if (!owner) return undefined;
+  const method = (cls: ClassFacts, name: string) => cls.members.find((m) => m.name === name && m.fn)?.fn;
+  if (callee.object.k === 'ref' && callee.object.name === 'this') {
+    const own = method(owner, callee.prop);
+    return own ? { kind: 'fn', fn: own, file, name: callee.prop } : undefined;
+  }
+  const field = callee.object;
+  if (field.k !== 'member' || field.object.k !== 'ref' || field.object.name !== 'this') return undefined;
+  const ctor = method(owner, 'constructor');
+  const typeName = ctor?.params
+    .find((p) => p.name === field.prop)
+    ?.typeText?.replace(/<.*$/, '')
+    .trim();
+  if (!typeName || !/^[A-Z]\w*$/.test(typeName)) return undefined;
+  const type = await ctx.resolver.symbol(file, typeName).catch(() => undefined);
+  if (type?.kind !== 'class') return undefined;
+  const target = method(type.cls, callee.prop);
+  return target ? { kind: 'fn', fn: target, file: type.file, name: `${type.cls.name}.${callee.prop}` } : undefined;
 }

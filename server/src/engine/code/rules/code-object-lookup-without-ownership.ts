@@ -15,6 +15,17 @@ const DATA_RECEIVER =
 
 const ID_SOURCE = /(params|path_params|kwargs|\bid\b|Id\b|_id\b|\bpk\b|slug|uuid|Uuid)/;
 
+/**
+ * `POST /articles/:slug/comments`: creating an item of a sub-collection looks the parent up first, and the parent
+ * is usually one the caller may see (anyone may comment on an article). The last segment is a plural noun, not an
+ * action (`POST /orders/:id/refund` stays reported).
+ */
+function createsChildOfParent(route: Route): boolean {
+  if (route.method !== 'POST') return false;
+  const last = route.pathTemplate.replace(/\/+$/, '').split('/').pop() ?? '';
+  return /^[a-z][a-z_-]*[a-rt-z]s$/i.test(last) && !/(status|access|address|process|progress|alias)$/i.test(last);
+}
+
 const OWNER_KEY = /owner|user|tenant|account|org|organization|company|customer|author|created_?by|member/i;
 
 export default codeRule({
@@ -30,11 +41,11 @@ export default codeRule({
   reads: { route: ['authEvidence', 'handler', 'calls', 'request', 'method', 'pathTemplate', 'helperCalls'] },
   check(ctx) {
     for (const route of ctx.routes) {
-      if (route.authEvidence.length === 0 || !route.handler) continue;
+      if (route.authEvidence.length === 0 || !route.handler || createsChildOfParent(route)) continue;
       const handler = route.handler;
       if (usesIdentity(handler, route)) continue;
       const taint = new Taint(handler, route.request);
-      const own = unownedLookup(route.calls, taint);
+      const own = unownedLookup(route.calls, taint, route);
       if (own) {
         ctx.report({
           span: own.call.nameSpan,
@@ -48,8 +59,25 @@ export default codeRule({
   },
 });
 
-/** A lookup in the calls of one function by an id the taint traces to its inputs, with no owner condition. */
-function unownedLookup(calls: readonly CallFact[], taint: Taint): { call: CallFact; source: TaintSource } | undefined {
+/**
+ * A lookup in the calls of one function by an id the taint traces to its inputs, with no owner condition; the one
+ * by the route's own (last) path parameter when there are several (`/articles/:slug/comments/:id`: the comment).
+ */
+function unownedLookup(
+  calls: readonly CallFact[],
+  taint: Taint,
+  route: Route,
+): { call: CallFact; source: TaintSource } | undefined {
+  const last = /[:{<]([A-Za-z_]\w*)[}>]?[^:{<]*$/.exec(route.pathTemplate)?.[1];
+  let first: { call: CallFact; source: TaintSource } | undefined;
+  for (const found of unownedLookups(calls, taint)) {
+    if (last && new RegExp(`(^|\\.)${last}$`).test(found.source.text)) return found;
+    first ??= found;
+  }
+  return first;
+}
+
+function* unownedLookups(calls: readonly CallFact[], taint: Taint): Generator<{ call: CallFact; source: TaintSource }> {
   for (const call of calls) {
     if (!LOOKUP_METHOD.test(call.method) && !/get_object_or_404/.test(call.path)) continue;
     const receiver = call.path.replace(/\.[^.]*$/, '');
@@ -69,9 +97,8 @@ function unownedLookup(calls: readonly CallFact[], taint: Taint): { call: CallFa
       if (source) break;
     }
     // Model.query.filter(Model.id == item_id): the comparison is the argument
-    if (source && ID_SOURCE.test(source.text)) return { call, source };
+    if (source && ID_SOURCE.test(source.text)) yield { call, source };
   }
-  return undefined;
 }
 
 /**
@@ -81,7 +108,7 @@ function unownedLookup(calls: readonly CallFact[], taint: Taint): { call: CallFa
 function reportHelperLookup(ctx: CodeRuleContext, route: Route, taint: Taint): void {
   for (const { helper, taint: inner, chain } of taintedHelpers(route, taint, (s) => ID_SOURCE.test(s.text))) {
     if (usesIdentity(helper.fn, route)) continue;
-    const lookup = unownedLookup(allCallsOf(helper.fn), inner);
+    const lookup = unownedLookup(allCallsOf(helper.fn), inner, route);
     if (!lookup) continue;
     const path = chain.map((h) => `\`${h.fn.name}(…)\` (line ${ctx.line(h.fn.span, h.file)})`).join(' → ');
     ctx.report({

@@ -1,0 +1,10 @@
+export class Article {
+  id!: number;
+  slug!: string;
+}
+
+export class Comment {
+  id!: number;
+  body!: string;
+  authorId!: number;
+}
