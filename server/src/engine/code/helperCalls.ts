@@ -40,9 +40,9 @@ async function follow(
   for (const call of allCallsOf(fn)) {
     if (found.length >= MAX_PER_ROUTE) return;
     if (call.val.args.length === 0 && call.val.kwargs.length === 0) continue;
-    const injected = await injectedMethod(ctx, fn, file, call);
-    if (!injected && !mayBeProjectFunction(call, fn, file)) continue;
-    const symbol = injected ?? (await symbolOf(ctx, file, call));
+    const onThis = rootOf(call.val.callee) === 'this';
+    if (!onThis && !mayBeProjectFunction(call, fn, file)) continue;
+    const symbol = onThis ? await injectedMethod(ctx, fn, file, call) : await symbolOf(ctx, file, call);
     if (symbol?.kind !== 'fn' || seen.has(symbol.fn)) continue;
     seen.add(symbol.fn);
     const helper: HelperCall = { call, fn: symbol.fn, file: symbol.file, ...(via ? { via } : {}) };
