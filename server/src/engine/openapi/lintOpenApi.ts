@@ -112,9 +112,23 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
     findings.push(finding);
   }
   const syntaxErrorLines = new Set<string>();
+  const nonStringKeys = new Map<string, { finding: Finding; count: number }>();
   for (const result of results) {
     const finding = toFinding(result, input, policy, sourceFor);
     if (!finding) continue;
+    if (finding.ruleId === 'oas-syntax-error' && NON_STRING_KEY.test(finding.message)) {
+      // `200:` parses fine; it is a style fault of the whole file, not a syntax error at each response code
+      const first = nonStringKeys.get(finding.uri);
+      if (first) first.count++;
+      else {
+        const keyFinding = policy.finding({ ...finding, ruleId: 'oas-non-string-key', severity: 'warning' });
+        if (keyFinding) {
+          nonStringKeys.set(finding.uri, { finding: keyFinding, count: 1 });
+          findings.push(keyFinding);
+        }
+      }
+      continue;
+    }
     if (finding.ruleId === 'oas-syntax-error') {
       // A YAML/JSON parser reports follow-on errors at the same spot; the first one per line is the useful one.
       const key = `${finding.uri}:${finding.range.start.line}`;
@@ -124,6 +138,7 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
     }
     findings.push(finding);
   }
+  for (const { finding, count } of nonStringKeys.values()) finding.message = nonStringKeyMessage(count);
   const timings = {
     parse: parseMs,
     resolve: run.resolver.durationMs,
@@ -239,6 +254,13 @@ function fixApplies(
   const around = document.textAround(fixData.path);
   const valueRange = around.firstLine === 0 ? fixData.valueRange : shiftRange(fixData.valueRange, -around.firstLine);
   return hasApplicableFix(ruleId, { ...fixData, valueRange }, around.text, uri, around.lines);
+}
+
+const NON_STRING_KEY = /^Mapping key must be a string scalar/;
+
+function nonStringKeyMessage(count: number): string {
+  const others = count > 1 ? ` (and ${count - 1} more in this file)` : '';
+  return `A mapping key here is not a string${others}: YAML reads an unquoted \`200:\` as the number 200, while OpenAPI requires string keys for response codes, paths and properties. Most tools accept it; strict parsers and code generators may not. Quote such keys (\`'200':\`).`;
 }
 
 function unresolvedRefMessage(message: string): string {

@@ -11,6 +11,14 @@ export const INPUT_RULES: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'oas-non-string-key',
+    severity: 'warning',
+    title: 'Mapping key that is not a string',
+    summary:
+      'A mapping key is written so that YAML reads it as a number, boolean or null (`200:` for a response code). OpenAPI requires string keys; most tools accept it, strict parsers and generators may not. One finding per file, counting the others.',
+    fixable: false,
+  },
+  {
     id: 'oas-unresolved-ref',
     severity: 'error',
     title: 'Unresolved $ref',
