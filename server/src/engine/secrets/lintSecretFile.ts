@@ -20,9 +20,10 @@ export function lintSecretFile(
   const policy = FindingPolicy.of(settings);
   if (!policy.enabled(rule.id) || isGitIgnored(uri, reader)) return [];
   // in test folders only dotenv values of real key shapes count (scanSecretFile knows `.env.test` likewise)
-  if (isTestCode(uri) && kind !== 'dotenv') return [];
+  const inTests = isTestCode(uri);
+  if (inTests && kind !== 'dotenv') return [];
   const findings: Finding[] = [];
-  for (const secret of scanSecretFile(kind, uri, text, isTestCode(uri))) {
+  for (const secret of scanSecretFile(kind, uri, text, inTests)) {
     const finding = policy.finding({
       ruleId: rule.id,
       severity: rule.severity,

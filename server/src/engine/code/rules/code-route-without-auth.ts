@@ -76,7 +76,6 @@ export default codeRule({
         });
         continue;
       }
-      if ((PUBLIC_PATH.test(route.pathTemplate) || route.pathTemplate === '/') && !adminish) continue;
       if (
         route.method === 'POST' &&
         SIGN_UP_PATH.test(route.pathTemplate) &&
