@@ -47,6 +47,31 @@ app.get('/api/users/security-question', async (req, res) => { // ok: code-route-
   res.json(await db.securityQuestion.findFirst({ where: { email: req.query.email } }));
 });
 
+// registration posts the new account's recovery answer before the account exists
+app.post('/api/security-answers', async (req, res) => { // ok: code-route-without-auth
+  res.status(201).json(await db.securityAnswer.create({ data: { answer: req.body.answer } }));
+});
+
+// a CAPTCHA in the chain: a form meant for anonymous people (feedback, contact)
+app.post('/api/feedback', verifyCaptcha, async (req, res) => { // ok: code-route-without-auth
+  res.status(201).json(await db.feedback.create({ data: { comment: req.body.comment } }));
+});
+
+app.post('/api/contact', async (req, res) => { // ok: code-route-without-auth
+  if (!(await recaptcha.verify(req.body.recaptchaToken))) return res.sendStatus(400);
+  res.status(201).json(await db.message.create({ data: { text: req.body.text } }));
+});
+
+// ... which does not open a sensitive write
+app.post('/api/users/:id/delete', verifyCaptcha, async (req, res) => { // expect: code-route-without-auth
+  res.json(await db.user.delete({ where: { id: req.params.id } }));
+});
+
+// the same form without one is reported
+app.post('/api/reviews', async (req, res) => { // expect: code-route-without-auth
+  res.status(201).json(await db.review.create({ data: { text: req.body.text } }));
+});
+
 // sign-up by REST convention
 app.post('/api/users', async (req, res) => { // ok: code-route-without-auth
   res.status(201).json(await db.user.create({ data: { email: req.body.email } }));
@@ -64,6 +89,14 @@ app.post('/api/private/users', async (req, res) => { // expect: code-route-witho
 app.post('/api/users/:id/ban', async (req, res) => { // expect: code-route-without-auth
   res.json(await db.user.update({ where: { id: req.params.id }, data: { banned: true } }));
 });
+
+async function verifyCaptcha(req, res, next) {
+  const captcha = await db.captcha.findUnique({ where: { id: req.body.captchaId } });
+  if (captcha && captcha.answer === req.body.captcha) next();
+  else res.status(401).send('Wrong answer to CAPTCHA');
+}
+
+const recaptcha = { verify: async (token) => Boolean(token) };
 
 function loadConfig() {
   return { theme: 'dark' };

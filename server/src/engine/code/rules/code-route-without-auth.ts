@@ -7,7 +7,7 @@ import { codeRule } from './types';
 // Rules about routes: authentication, object-level authorisation, mass assignment, SSRF, error details and
 // rate limiting. They read the Route model (and the handler's facts), never the syntax tree.
 const PUBLIC_PATH =
-  /(^|\/)(health|healthz|healthcheck|health[-_]check|ready|readyz|live|livez|ping|status|version|metrics|login|log-in|signin|sign-in|signup|sign-up|register|logout|token|oauth|callback|auth|forgot[-_]?password|reset[-_]?password|password[-_]?reset|password[-_]?recovery|recover[-_]?password|password\/(?:reset|forgot|recover|recovery)|verify[-_]?email|security[-_]?questions?|(?:image[-_])?captchas?|public|docs|api[-_]docs|openapi\.json|swagger(?:[-_](?:json|html|ui))?|webhooks?|favicon\.ico|robots\.txt)(\/|$|\.)/i;
+  /(^|\/)(health|healthz|healthcheck|health[-_]check|ready|readyz|live|livez|ping|status|version|metrics|login|log-in|signin|sign-in|signup|sign-up|register|logout|token|oauth|callback|auth|forgot[-_]?password|reset[-_]?password|password[-_]?reset|password[-_]?recovery|recover[-_]?password|password\/(?:reset|forgot|recover|recovery)|verify[-_]?email|security[-_]?(?:questions?|answers?)|(?:image[-_])?captchas?|public|docs|api[-_]docs|openapi\.json|swagger(?:[-_](?:json|html|ui))?|webhooks?|favicon\.ico|robots\.txt)(\/|$|\.)/i;
 
 const SENSITIVE_PATH =
   /(^|\/)(admin|internal|users?|accounts?|payments?|billing|keys?|secrets?|tokens?|settings)(\/|$|:|\{|<)/i;
@@ -35,6 +35,8 @@ const WRITE_CALL =
 /** Receivers whose `update`/`remove`/`delete` change nothing stored: hashes, in-memory collections, the response. */
 const NOT_A_STORE =
   /^(res|response|reply|ctx|req|request)\b|(hash|hmac|crypto|cipher|digest|signer|verifier)[^.]*\.\w+$|(^|\.)(set|map|list|array|cache|headers|cookies|params|query_params|searchParams|classList|emitter|events?)(\(\))?\.\w+$/i;
+
+const CAPTCHA = /captcha|turnstile/i;
 
 const ADMIN_PATH = /(^|\/)(admin|internal|debug|manage|management|ops|superuser)(\/|$)/i;
 
@@ -68,11 +70,12 @@ export default codeRule({
       if (route.authEvidence.length > 0) continue;
       const adminish = ADMIN_PATH.test(route.pathTemplate);
       if ((PUBLIC_PATH.test(route.pathTemplate) || route.pathTemplate === '/') && !adminish) continue;
-      if (route.publicMarker) {
+      const publicMarker = route.publicMarker ?? captchaCheck(route);
+      if (publicMarker) {
         if (!adminish && !(WRITE_METHODS.has(route.method) && SENSITIVE_PATH.test(route.pathTemplate))) continue;
         ctx.report({
           span: route.range,
-          message: `${describeRoute(route)} is marked public (\`${route.publicMarker}\`) but ${adminish ? 'its path looks administrative or internal' : 'it changes data on a sensitive-looking path'}. Anyone can call it without credentials. Require authentication (and an admin role) here, or move it out of the admin/internal namespace if it really is public.`,
+          message: `${describeRoute(route)} is marked public (\`${publicMarker}\`) but ${adminish ? 'its path looks administrative or internal' : 'it changes data on a sensitive-looking path'}. Anyone can call it without credentials. Require authentication (and an admin role) here, or move it out of the admin/internal namespace if it really is public.`,
         });
         continue;
       }
@@ -123,6 +126,14 @@ export default codeRule({
     }
   },
 });
+
+/** A CAPTCHA in the chain or the handler (`verifyCaptcha()`, `recaptcha.verify(…)`, Turnstile): the route is meant for
+ * anonymous people, with bots kept out (a feedback or contact form), which is a public marker of its own. */
+function captchaCheck(route: Route): string | undefined {
+  const middleware = route.middleware.find((m) => CAPTCHA.test(m.name));
+  if (middleware) return middleware.name;
+  return route.calls.find((c) => CAPTCHA.test(c.path))?.path;
+}
 
 function constantAnswer(route: Route): boolean {
   return (

@@ -46,15 +46,27 @@ export default codeRule({
         inspect(resolve(response.val, route.handler), route, 0);
       }
     }
-    function inspect(val: Val, route: Route, depth: number): void {
+    /** `elements`: the parameters of the `.map` callbacks `val` sits in, bound to the records they stand for. */
+    function inspect(val: Val, route: Route, depth: number, elements?: Map<string, Val>): void {
       if (depth > 4 || seen.has(val.span.start)) return;
+      if (val.k === 'ref' && elements?.has(val.name)) return inspect(elements.get(val.name)!, route, depth + 1);
+      // `users.map((u) => ({ ...u }))`, `rows.map((r) => ({ id: r.id, password: r.password }))`: each element of
+      // the collection is sent as the callback builds it
+      const mapped = mapCallback(val);
+      if (mapped) {
+        const collection = resolve(mapped.collection, route.handler!);
+        const bound = new Map(elements);
+        if (mapped.element) bound.set(mapped.element, { ...collection, span: mapped.collection.span });
+        for (const returned of mapped.fn.returns) inspect(resolve(returned, route.handler!), route, depth + 1, bound);
+        return;
+      }
       if (val.k === 'obj') {
         for (const p of val.props) {
           const classes = atLeast(classifyField({ name: p.key }, options), 'medium').filter((m) =>
             REPORTED_CLASSES.has(m.dataClass),
           );
           if (classes.length === 0) {
-            inspect(resolve(p.value, route.handler!), route, depth + 1);
+            inspect(resolve(p.value, route.handler!), route, depth + 1, elements);
             continue;
           }
           if (
@@ -74,10 +86,10 @@ export default codeRule({
             dataClasses: classes.map((c) => c.dataClass),
           });
         }
-        for (const s of val.spreads) inspect(resolve(s, route.handler!), route, depth + 1);
+        for (const s of val.spreads) inspect(resolve(s, route.handler!), route, depth + 1, elements);
         return;
       }
-      if (val.k === 'spread') return inspect(resolve(val.value, route.handler!), route, depth + 1);
+      if (val.k === 'spread') return inspect(resolve(val.value, route.handler!), route, depth + 1, elements);
       const path = pathOf(val);
       if (
         /^(process\.env|os\.environ)$/.test(path) ||
@@ -125,6 +137,14 @@ export default codeRule({
     }
   },
 });
+
+/** `xs.map((x) => …)` / `xs.flatMap(…)`: the collection, the callback and the name its element is bound to. */
+function mapCallback(val: Val): { collection: Val; fn: FnFacts; element?: string } | undefined {
+  if (val.k !== 'call' || val.callee.k !== 'member' || !/^(map|flatMap)$/.test(val.callee.prop)) return undefined;
+  const callback = val.args[0];
+  if (callback?.k !== 'fn') return undefined;
+  return { collection: val.callee.object, fn: callback.fn, element: callback.fn.params[0]?.name };
+}
 
 function resolve(val: Val, fn: FnFacts, depth = 0): Val {
   if (val.k === 'ref' && depth < 4) {
