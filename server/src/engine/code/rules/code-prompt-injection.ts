@@ -4,7 +4,8 @@
 import { Taint, type TaintSource } from '../taint';
 import { codeRule } from './types';
 import { fileUsesLlm, isLlmCall } from '../llm';
-import { pathOf, resolveLocal, type CallFact, type FnFacts, type Val } from '../facts';
+import { allCallsOf, pathOf, resolveLocal, type CallFact, type FileFacts, type FnFacts, type Val } from '../facts';
+import { taintedHelpers } from '../helperTaint';
 
 const SYSTEM_KEYS = /^(system|instructions|system_instruction|systemInstruction|system_prompt|systemPrompt)$/;
 
@@ -22,21 +23,37 @@ export default codeRule({
     'Request data is placed in a system/developer prompt, or concatenated into a prompt without delimiting it, so callers can override the instructions.',
   fixable: false,
   scope: 'route',
-  reads: { file: ['imports'], route: ['handler', 'handlerFile', 'calls', 'request'] },
+  reads: { file: ['imports'], route: ['handler', 'handlerFile', 'calls', 'request', 'helperCalls'] },
   check(ctx) {
     const seen = new Set<number>();
     for (const route of ctx.routes) {
       // The handler's own module decides which calls are LLM calls (it may be imported from another file).
       const file = route.handlerFile ?? ctx.file;
-      if (!route.handler || !fileUsesLlm(file)) continue;
+      if (!route.handler) continue;
       const taint = new Taint(route.handler, route.request);
+      // the request text handed to a project function that builds the prompt (`summarize(req.body.text)`)
+      for (const { helper, taint: inner, fedFrom, chain } of taintedHelpers(route, taint)) {
+        if (!fileUsesLlm(helper.file) || seen.has(chain[0]!.call.val.span.start)) continue;
+        const sink = allCallsOf(helper.fn).find((c) => llmCall(c, helper.file));
+        const finding = sink && promptProblems(sink, inner, helper.fn)[0];
+        if (!sink || !finding) continue;
+        seen.add(chain[0]!.call.val.span.start);
+        const from = fedFrom.get(finding.source.text)?.text ?? finding.source.text;
+        const path = chain.map((h) => `\`${h.fn.name}(…)\` (line ${ctx.line(h.fn.span, h.file)})`).join(' → ');
+        const sinkName = `\`${sink.path.replace(/\(\)/g, '()')}\``;
+        ctx.report({
+          span: chain[0]!.call.nameSpan,
+          file: route.handlerFile,
+          message:
+            finding.kind === 'system'
+              ? `\`${from}\` (from the request) flows through ${path} into the system/developer prompt of ${sinkName}. Callers can rewrite the model's instructions. Keep system prompts constant and pass user input only as a user message.`
+              : `\`${from}\` (from the request) flows through ${path} and is concatenated into the prompt of ${sinkName} without delimiting it, so it reads as instructions. Put user input in its own user message, or wrap it in clear delimiters (e.g. <user_input>…</user_input>) and tell the model to treat it as data.`,
+          aiLinked: true,
+        });
+      }
+      if (!fileUsesLlm(file)) continue;
       for (const call of route.calls) {
-        if (
-          !isLlmCall(call, file) &&
-          !/\.(invoke|ainvoke|stream|call|predict|run)$/.test(call.path.replace(/\(\)/g, ''))
-        )
-          continue;
-        if (!isLlmCall(call, file) && !file.imports.some((i) => /langchain/.test(i.module))) continue;
+        if (!llmCall(call, file)) continue;
         for (const finding of promptProblems(call, taint, route.handler)) {
           if (seen.has(finding.span.start)) continue;
           seen.add(finding.span.start);
@@ -54,6 +71,15 @@ export default codeRule({
     }
   },
 });
+
+/** An LLM SDK call, or a LangChain runnable's `invoke`/`stream`/… in a module that imports LangChain. */
+function llmCall(call: CallFact, file: FileFacts): boolean {
+  if (isLlmCall(call, file)) return true;
+  return (
+    /\.(invoke|ainvoke|stream|call|predict|run)$/.test(call.path.replace(/\(\)/g, '')) &&
+    file.imports.some((i) => /langchain/.test(i.module))
+  );
+}
 
 interface PromptProblem {
   kind: 'system' | 'concat';

@@ -4,6 +4,7 @@ const { requireAuth } = require('./auth');
 const { getOrder, getOrderFor, orderSummary, listRecent } = require('./services/orders');
 const { fetchPreview, fetchAllowedPreview } = require('./services/previews');
 const { updateUser, rename, findUser, publicProfile } = require('./services/users');
+const { summarize, answer } = require('./services/assistant');
 
 const app = express();
 app.use(requireAuth);
@@ -52,6 +53,15 @@ app.get('/me/full', async (req, res) => {
 
 app.get('/me/profile', async (req, res) => {
   res.json(await publicProfile(req.user.id)); // ok: code-sensitive-data-in-response
+});
+
+// the body's text reaches the system prompt the service builds
+app.post('/summaries', async (req, res) => {
+  res.json({ summary: await summarize(req.body.text) }); // expect: code-prompt-injection
+});
+
+app.post('/answers', async (req, res) => {
+  res.json({ answer: await answer(req.body.question) }); // ok: code-prompt-injection
 });
 
 module.exports = app;
