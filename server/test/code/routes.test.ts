@@ -1367,3 +1367,26 @@ test('connexion: routes from the OpenAPI documents add_api reads, bound to funct
   assert.match(routes[3]!.middleware[0]!.notAuth!, /names no x-bearerInfoFunc/);
   assert.ok(routes[1]!.handlerFile!.uri.endsWith('/api/pets.py'));
 });
+
+test('routes declared together share one finding that names them all', async () => {
+  const dir = project({
+    'package.json': '{ "dependencies": { "express": "^4.19.2" } }',
+    'app.js': [
+      "const express = require('express');",
+      'const app = express();',
+      "app.route('/api/notes/:id').put((req, res) => res.json(req.body)).delete((req, res) => res.sendStatus(204));",
+      'module.exports = app;',
+    ].join('\n'),
+  });
+  const file = path.join(dir, 'app.js');
+  const out = await analyzer.lint({
+    uri: pathToUri(file),
+    text: readFileSync(file, 'utf8'),
+    settings: DEFAULT_SETTINGS,
+    signal: { cancelled: false },
+  });
+  const open = out.findings.filter((f) => f.ruleId === 'code-route-without-auth');
+  assert.equal(open.length, 1, 'one place, one finding');
+  assert.match(open[0]!.message, /^`PUT \/api\/notes\/:id` has no authentication/);
+  assert.match(open[0]!.message, /The same declaration has this problem for `DELETE \/api\/notes\/:id` too\.$/);
+});

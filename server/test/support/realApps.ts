@@ -55,7 +55,7 @@ export function triageEntryOf(
 ): TriageEntry | undefined {
   const here = triage.filter((t) => t.rule === finding.ruleId && t.file === file && t.line === line);
   return (
-    here.find((t) => t.route !== undefined && finding.message.includes(`\`${t.route}\``)) ??
+    here.find((t) => t.route !== undefined && finding.message.startsWith(`\`${t.route}\``)) ??
     here.find((t) => t.route === undefined)
   );
 }

@@ -143,7 +143,7 @@ function findingsOf(
   policy: FindingPolicy,
 ): Finding[] {
   const files = new ReportFiles(request, lines);
-  const seen = new Set<string>();
+  const seen = new Map<string, { finding?: Finding; also: string[] }>();
   const findings: Finding[] = [];
   for (const r of reports) {
     const where = files.of(r.file);
@@ -152,8 +152,14 @@ function findingsOf(
     if (silenced?.has(r.ruleId) || silenced?.has('*')) continue;
     // Several checks (or a route reached twice) may report the same rule at the same span: the first one counts.
     const key = `${r.ruleId}|${where.uri}|${r.span.start}|${r.span.end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const first = seen.get(key);
+    if (first) {
+      // routes declared together (a loop over models) share one place: the first finding names the others
+      if (r.subject && first.finding && !first.also.includes(r.subject)) first.also.push(r.subject);
+      continue;
+    }
+    const entry: { finding?: Finding; also: string[] } = { also: [] };
+    seen.set(key, entry);
     const message = r.lines
       ? r.message.replace(/\{\{line:(\d+)\}\}/g, (_, i: string) => {
           const at = r.lines![Number(i)]!;
@@ -171,7 +177,12 @@ function findingsOf(
       dataClasses: r.dataClasses,
       aiLinked: r.aiLinked,
     });
-    if (finding) findings.push(finding);
+    if (finding) findings.push((entry.finding = finding));
+  }
+  for (const { finding, also } of seen.values()) {
+    if (!finding || also.length === 0) continue;
+    const named = also.slice(0, 8).join(', ') + (also.length > 8 ? ` and ${also.length - 8} more` : '');
+    finding.message += ` The same declaration has this problem for ${named} too.`;
   }
   return findings;
 }

@@ -75,6 +75,7 @@ export default codeRule({
         if (!adminish && !(WRITE_METHODS.has(route.method) && SENSITIVE_PATH.test(route.pathTemplate))) continue;
         ctx.report({
           span: route.range,
+          subject: describeRoute(route),
           message: `${describeRoute(route)} is marked public (\`${publicMarker}\`) but ${adminish ? 'its path looks administrative or internal' : 'it changes data on a sensitive-looking path'}. Anyone can call it without credentials. Require authentication (and an admin role) here, or move it out of the admin/internal namespace if it really is public.`,
         });
         continue;
@@ -121,6 +122,7 @@ export default codeRule({
       ctx.report({
         span: route.range,
         message: parts.join(' '),
+        subject: describeRoute(route),
         severity: write || adminish ? 'error' : 'warning',
       });
     }

@@ -28,6 +28,9 @@ export interface CodeReport {
   severity?: Severity;
   dataClasses?: string[];
   aiLinked?: boolean;
+  /** What the report is about when several may share its place (a route declared in a loop: \`PUT /api/x/:id\`):
+   * the first report there is kept and names the subjects of the others. */
+  subject?: string;
   /** Spans whose lines fill the `{{line:i}}` placeholders of the message. */
   lines?: SpanIn[];
 }
