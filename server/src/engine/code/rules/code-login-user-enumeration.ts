@@ -5,6 +5,7 @@
 
 import { codeRule } from './types';
 import { describeRoute, type Route } from '../model';
+import type { FileFacts, Span } from '../facts';
 
 /** Routes where credentials are checked or an account is looked up by what the caller typed. */
 const CREDENTIAL_PATH =
@@ -28,7 +29,7 @@ export default codeRule({
     'A login or password-reset handler answers an unknown account with a different message than a wrong password, so anyone can find out which accounts exist (and then aim credential stuffing at them).',
   fixable: false,
   scope: 'route',
-  reads: { route: ['method', 'pathTemplate', 'handler', 'handlerFile'] },
+  reads: { route: ['method', 'pathTemplate', 'handler', 'handlerFile', 'helperCalls'] },
   check(ctx) {
     for (const route of ctx.routes) {
       if (route.method === 'GET' || !CREDENTIAL_PATH.test(route.pathTemplate)) continue;
@@ -46,12 +47,17 @@ export default codeRule({
   },
 });
 
-/** The handler's string literals with a space in them (its messages, whatever way it sends them). */
+/** The string literals with a space in them (its messages, whatever way it sends them) of the handler and of the
+ * project functions it calls (`authService.login(email, password)` that throws `new Error('User not found')`). */
 function handlerMessages(route: Route): string[] {
   const fn = route.handler;
-  const strings = route.handlerFile?.strings;
-  if (!fn || !strings) return [];
-  return strings
-    .filter((s) => s.span.start >= fn.span.start && s.span.end <= fn.span.end && /\s/.test(s.value))
-    .map((s) => s.value);
+  const file = route.handlerFile;
+  if (!fn || !file) return [];
+  const messagesIn = (strings: FileFacts['strings'], span: Span) =>
+    strings
+      .filter((s) => s.span.start >= span.start && s.span.end <= span.end && /\s/.test(s.value))
+      .map((s) => s.value);
+  const out = messagesIn(file.strings, fn.span);
+  for (const helper of route.helperCalls ?? []) out.push(...messagesIn(helper.file.strings, helper.fn.span));
+  return out;
 }
