@@ -79,8 +79,9 @@ test('every rule has fixtures that must trigger it and fixtures that must not', 
   assert.deepEqual(problems, []);
 });
 
+// `apiwarden-`: rules about API Warden's own input (suppressions), for specs and code alike.
 test('rule ids are kebab-case with a family prefix', () => {
-  const bad = [...RULES.keys()].filter((id) => !/^(oas|code|xref)-[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
+  const bad = [...RULES.keys()].filter((id) => !/^(oas|code|xref|apiwarden)-[a-z0-9]+(-[a-z0-9]+)*$/.test(id));
   assert.deepEqual(bad, []);
 });
 

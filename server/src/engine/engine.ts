@@ -12,6 +12,10 @@ import { lintOpenApi } from './openapi/lintOpenApi';
 import { CodeAnalyzer } from './code/lintCode';
 import { ChunkedYamlParser } from './openapi/chunkedYaml';
 import { ResolverMemo } from './openapi/refResolver';
+import { applySuppressions, type SpecSource, type SuppressionInput } from './suppressions/applySuppressions';
+import type { SourceDocument } from './openapi/sourceDocument';
+import { FindingPolicy } from './findingPolicy';
+import { CODE_RULES } from './code/rules/index.generated';
 
 interface DocumentState {
   yamlParser: ChunkedYamlParser;
@@ -35,6 +39,11 @@ export interface LintResult {
   openapi?: OpenApiDetection;
   /** Findings for the document and for files it references (each finding carries its own uri). */
   findings: Finding[];
+  /**
+   * Findings a suppression silenced (each with its `suppression`): not shown in editors or text reports, kept for
+   * SARIF and counts.
+   */
+  suppressed: Finding[];
   /** Other files read while linting; when one changes, this document should be linted again. */
   dependencies: string[];
   /** Internal problems (a rule that threw), for logs; never shown as findings. */
@@ -107,7 +116,7 @@ export class Engine {
     const settings = request.settings ?? DEFAULT_SETTINGS;
     const signal = request.signal ?? NEVER_CANCELLED;
     const { kind, openapi } = this.classify(request.uri, request.text);
-    const result: LintResult = { uri: request.uri, kind, findings: [], dependencies: [], errors: [], durationMs: 0 };
+    const result: LintResult = { uri: request.uri, kind, findings: [], suppressed: [], dependencies: [], errors: [], durationMs: 0 };
     if (openapi) result.openapi = openapi;
     // A file that is not ours may still be read for context by code lints (a config module that exports constants):
     // its new text must be what they see next, not the copy the code index read a moment ago.
@@ -122,7 +131,7 @@ export class Engine {
     const secretFile = kind === 'code' ? detectSecretFile(request.uri, request.text) : undefined;
     if (secretFile) {
       result.findings = lintSecretFile(secretFile, request.uri, request.text, settings, this.fileReader);
-      return finish(result, started);
+      return finish(this.suppress(result, request, settings), started);
     }
     if (kind === 'code') {
       this.code ??= new CodeAnalyzer(this.fileReader);
@@ -136,7 +145,10 @@ export class Engine {
       result.findings = output.findings;
       result.dependencies = output.dependencies;
       result.errors = output.errors;
-      return finish(result, started);
+      // A file that declares no routes cannot tell whether its comments on a handler are used: the route findings
+      // they silence come from the lint of the file that declares the routes.
+      const canJudge = output.routes.length > 0 ? undefined : (ruleId: string) => !isRouteRule(ruleId);
+      return finish(this.suppress(result, request, settings, canJudge ? { canJudge } : {}), started);
     }
     if (!openapi) return finish(result, started);
 
@@ -163,8 +175,39 @@ export class Engine {
         reparsed: parserStats.reparsed,
       };
     result.errors = output.errors;
-    return finish(result, started);
+    return finish(this.suppress(result, request, settings, { specOf: (uri) => specSource(output.sourceDocument(uri)) }), started);
   }
+
+  /** Moves the findings suppressions silence to `suppressed`; adds the unused suppressions of the document. */
+  private suppress(
+    result: LintResult,
+    request: LintRequest,
+    settings: EngineSettings,
+    extra: Pick<SuppressionInput, 'specOf' | 'canJudge'> = {},
+  ): LintResult {
+    const { findings, suppressed } = applySuppressions(result.findings, {
+      lintedUri: request.uri,
+      textOf: (uri) => (uri === request.uri ? request.text : this.fileReader.read(uri)),
+      policy: FindingPolicy.of(settings),
+      ...extra,
+    });
+    result.findings = findings;
+    result.suppressed = suppressed;
+    return result;
+  }
+}
+
+/** Code rules with route checks: their findings may land in a handler module other than the file linted. */
+let routeRules: Set<string> | undefined;
+function isRouteRule(ruleId: string): boolean {
+  routeRules ??= new Set(
+    CODE_RULES.filter((rule) => rule.checks.some((check) => check.scope === 'route')).map((rule) => rule.id),
+  );
+  return routeRules.has(ruleId);
+}
+
+function specSource(document: SourceDocument | undefined): SpecSource | undefined {
+  return document && { data: document.data, rangeOf: (path) => document.rangeForPath(path) };
 }
 
 function finish(result: LintResult, started: number): LintResult {

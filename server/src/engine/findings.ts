@@ -35,6 +35,14 @@ export interface Finding {
   aiLinked?: boolean;
   fixable: boolean;
   data?: FixData;
+  /** Set on findings a suppression silenced (kept for SARIF and counts, never shown in editors or text reports). */
+  suppression?: FindingSuppression;
+}
+
+/** How a finding was silenced: an inline comment or an `x-apiwarden-ignore` entry, and the reason written there. */
+export interface FindingSuppression {
+  kind: 'comment' | 'x-apiwarden-ignore';
+  justification?: string;
 }
 
 /** Document order: by file, line, column, then rule id (plain code-unit order: stable and fast). */

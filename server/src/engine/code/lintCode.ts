@@ -1,7 +1,7 @@
 // The code path's front door: is this file handler code, and what is wrong with it? Parses (incrementally),
 // extracts facts, finds routes with every framework adapter that applies (frameworks/select.ts), runs the code
-// rules (ruleRunner.ts), and turns their reports into Findings through the finding policy, honouring
-// `apiwarden-disable-next-line <rule>` comments. The files read for mounts and imports (imported handlers, imported
+// rules (ruleRunner.ts), and turns their reports into Findings through the finding policy (suppression comments
+// are the engine's business: suppressions/). The files read for mounts and imports (imported handlers, imported
 // constants) are returned as dependencies so the language server re-lints this file when they change.
 import * as path from 'node:path';
 import { throwIfCancelled, type CancelSignal } from '../cancellation';
@@ -134,7 +134,7 @@ export class CodeAnalyzer {
 
 /**
  * Reports become Findings: positions from the line index of the file each report is in (the linted file, or the
- * module a handler was imported from), suppressions of that file honoured, one per rule and place.
+ * module a handler was imported from), one per rule and place.
  */
 function findingsOf(
   reports: CodeReport[],
@@ -148,8 +148,6 @@ function findingsOf(
   for (const r of reports) {
     const where = files.of(r.file);
     const range = where.lines.rangeOf(r.span.start, r.span.end);
-    const silenced = where.suppressed().get(range.start.line);
-    if (silenced?.has(r.ruleId) || silenced?.has('*')) continue;
     // Several checks (or a route reached twice) may report the same rule at the same span: the first one counts.
     const key = `${r.ruleId}|${where.uri}|${r.span.start}|${r.span.end}`;
     const first = seen.get(key);
@@ -190,29 +188,23 @@ function findingsOf(
 interface ReportFile {
   uri: string;
   lines: LineIndex;
-  suppressed(): Map<number, Set<string>>;
 }
 
-/** Line indexes and suppressions of the files reports are in, each built once per lint and only when needed. */
+/** Line indexes of the files reports are in, each built once per lint and only when needed. */
 class ReportFiles {
   private readonly byUri = new Map<string, ReportFile>();
   private readonly linted: ReportFile;
 
   constructor(request: CodeLintRequest, lines: LineIndex) {
-    this.linted = this.entry(request.uri, request.text, lines);
+    this.linted = { uri: request.uri, lines };
     this.byUri.set(request.uri, this.linted);
   }
 
   of(file: SpanFile | undefined): ReportFile {
     if (!file) return this.linted;
     let entry = this.byUri.get(file.uri);
-    if (!entry) this.byUri.set(file.uri, (entry = this.entry(file.uri, file.text, new LineIndex(file.text))));
+    if (!entry) this.byUri.set(file.uri, (entry = { uri: file.uri, lines: new LineIndex(file.text) }));
     return entry;
-  }
-
-  private entry(uri: string, text: string, lines: LineIndex): ReportFile {
-    let suppressed: Map<number, Set<string>> | undefined;
-    return { uri, lines, suppressed: () => (suppressed ??= suppressions(text, lines)) };
   }
 }
 
@@ -222,24 +214,6 @@ function relativeName(uri: string, from: string): string {
     .relative(path.dirname(uriToPath(from)), uriToPath(uri))
     .split(path.sep)
     .join('/');
-}
-
-/** `// apiwarden-disable-next-line rule-a, rule-b` / `# apiwarden-disable-line rule` → line → rules. */
-function suppressions(text: string, lines: LineIndex): Map<number, Set<string>> {
-  const out = new Map<number, Set<string>>();
-  const re = /(?:\/\/|#)\s*apiwarden-disable-(next-line|line)\b([^\n]*)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const line = lines.positionAt(m.index).line + (m[1] === 'next-line' ? 1 : 0);
-    const rules = (m[2] ?? '')
-      .split(/--/)[0]!
-      .split(/[\s,]+/)
-      .filter((r) => /^[a-z]/.test(r));
-    const set = out.get(line) ?? new Set<string>();
-    if (rules.length === 0) set.add('*');
-    rules.forEach((r) => set.add(r));
-    out.set(line, set);
-  }
-  return out;
 }
 
 export type { FileFacts };

@@ -39,6 +39,8 @@ export interface OpenApiLintOutput {
   errors: string[];
   /** Where the time went (ms): parsing, resolving refs, our rules, everything else in Spectral, findings. */
   timings: { parse: number; resolve: number; rules: number; spectral: number; findings: number };
+  /** The parsed document of a file findings are in (the linted one, or a `$ref`'d one), for suppressions. */
+  sourceDocument(uri: string): SourceDocument | undefined;
 }
 
 /** Per-run state that rule functions reach through the document they are called for. */
@@ -146,7 +148,13 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
     spectral: spectralMs - run.resolver.durationMs - context.rulesMs,
     findings: performance.now() - mark,
   };
-  return { findings, dependencies: [...run.dependencies], errors: context.errors, timings };
+  return {
+    findings,
+    dependencies: [...run.dependencies],
+    errors: context.errors,
+    timings,
+    sourceDocument: (uri) => sourceFor(uriToPath(uri)).document ?? undefined,
+  };
 }
 
 interface SourceInfo {

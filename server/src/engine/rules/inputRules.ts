@@ -33,4 +33,12 @@ export const INPUT_RULES: readonly RuleMetadata[] = [
     summary: 'The file is larger than the `apiwarden.maxFileSizeMb` setting, so it was not linted.',
     fixable: false,
   },
+  {
+    id: 'apiwarden-unused-suppression',
+    severity: 'info',
+    title: 'Suppression that silences nothing',
+    summary:
+      'An `apiwarden-disable-next-line` / `apiwarden-disable-line` comment or an `x-apiwarden-ignore` entry silences no finding: the problem it was written for is gone, it names the wrong line, or its rule id is misspelt. Left in place, it would hide a future finding without anyone deciding to.',
+    fixable: false,
+  },
 ];

@@ -28,3 +28,10 @@ const MOCK_PAYMENT_SECRET = 'mock-payment-secret-123'; // ok: code-hardcoded-sec
 const OTHER_SECRET = 'not-suppressed-secret-456';
 //                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^ code-hardcoded-secret
 module.exports.secrets = { MOCK_PAYMENT_SECRET, OTHER_SECRET };
+
+// A suppression whose finding is gone (the secret moved to the environment) is reported, so it gets removed:
+    // apiwarden-disable-next-line code-hardcoded-secret -- rotated to the vault in May
+//  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ apiwarden-unused-suppression
+const ROTATED_SECRET = process.env.ROTATED_SECRET; // ok: code-hardcoded-secret
+module.exports.rotated = ROTATED_SECRET; // apiwarden-disable-line -- nothing to silence here
+//                                       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ apiwarden-unused-suppression
