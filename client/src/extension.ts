@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { FindingsStatusBar } from './statusBar';
 import { registerLintWorkspaceCommand } from './lintWorkspaceCommand';
+import { registerRuleDocumentationCommand } from './ruleDocumentationCommand';
 
 /** The names engine/secrets/secretFiles.ts treats as secret files (kept in step with its SECRET_FILE_GLOBS). */
 const SECRET_FILE_PATTERN = '**/{.env,.env.*,*.pem,*.key,id_rsa,*.jwk,*.jwks,*jwks.json}';
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context, output);
   context.subscriptions.push(new FindingsStatusBar(client));
   registerLintWorkspaceCommand(context, () => client);
+  registerRuleDocumentationCommand(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('apiwarden.restartServer', async () => {
       await client?.restart();

@@ -20,6 +20,8 @@ export interface FoundFiles {
 
 export interface CliLintResult {
   findings: Finding[];
+  /** Findings a suppression silenced (with their `suppression`): in SARIF as suppressed results, counted elsewhere. */
+  suppressed: Finding[];
   /** Files that were linted (OpenAPI documents and handler code). */
   linted: string[];
   /** How many of them were OpenAPI documents and how many handler code files. */
@@ -45,12 +47,14 @@ export async function lintFiles(files: readonly string[], settings: EngineSettin
   const engine = new Engine();
   const result: CliLintResult = {
     findings: [],
+    suppressed: [],
     linted: [],
     lintedByKind: { openapi: 0, code: 0 },
     skipped: [],
     errors: [],
   };
   const seen = new FindingDeduplicator(); // a fragment referenced from two specs yields its findings twice
+  const seenSuppressed = new FindingDeduplicator();
   for (const file of files) {
     let text: string;
     try {
@@ -68,8 +72,10 @@ export async function lintFiles(files: readonly string[], settings: EngineSettin
     result.lintedByKind[lint.kind]++;
     result.errors.push(...lint.errors);
     result.findings.push(...seen.keep(lint.findings));
+    result.suppressed.push(...seenSuppressed.keep(lint.suppressed));
   }
   result.findings.sort(compareFindings);
+  result.suppressed.sort(compareFindings);
   return result;
 }
 

@@ -141,21 +141,28 @@ async function main(argv: string[]): Promise<number> {
       const notShown: NotShown | undefined = minSeverity
         ? { count: result.findings.length - shown.length, minSeverity }
         : undefined;
+      const suppressed = result.suppressed.length;
       const color = options.color && !options.output && process.stdout.isTTY === true && !process.env.NO_COLOR;
       const linted = result.lintedByKind;
       const report =
         options.format === 'json'
           ? formatJson(shown, { cwd, linted, version: VERSION, docsBaseUrl: options.docsBaseUrl, notShown })
           : options.format === 'sarif'
-            ? formatSarif(shown, { cwd, version: VERSION, docsBaseUrl: options.docsBaseUrl, readText: readDocument })
+            ? formatSarif(shown, {
+                cwd,
+                version: VERSION,
+                docsBaseUrl: options.docsBaseUrl,
+                readText: readDocument,
+                suppressed: result.suppressed,
+              })
             : options.format === 'summary'
-              ? formatSummary(shown, { color, linted, notShown })
-              : formatStylish(shown, { cwd, color, linted, notShown });
+              ? formatSummary(shown, { color, linted, notShown, suppressed })
+              : formatStylish(shown, { cwd, color, linted, notShown, suppressed });
       if (options.output) writeFileSync(options.output, report);
       else process.stdout.write(report);
       // Machine formats keep stdout parseable: their summary line goes to stderr.
       if (options.format === 'json' || options.format === 'sarif' || options.output)
-        process.stderr.write(summaryLine(shown, linted, notShown) + '\n');
+        process.stderr.write(summaryLine(shown, linted, notShown, suppressed) + '\n');
       exitCode = failsBuild(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
     });
 

@@ -12,5 +12,15 @@ export { DATA_CLASSES, isDataClass, type DataClass } from '@apiwarden/sensitive'
 export { RULES, ruleMetadata } from './rules/catalog';
 export { extensionOf, pathToUri, uriToPath, normalizeUri } from './uris';
 export { ruleDocUrl, PUBLISHED_RULE_DOCS_URL, REPOSITORY_URL } from './rules/ruleDocs';
-export { computeFixes, applyEdits, type Fix, type TextEdit } from './fixes';
-export type { FixData } from './findings';
+export {
+  computeFixes,
+  applyEdits,
+  disableForLineFix,
+  fixAllEdits,
+  hasFixProvider,
+  type DisableTarget,
+  type Fix,
+  type FixAllResult,
+  type TextEdit,
+} from './fixes';
+export type { FixData, FindingSuppression } from './findings';

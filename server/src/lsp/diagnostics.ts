@@ -15,6 +15,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 /** What a diagnostic carries back to the server in a code action request. */
 export interface DiagnosticData {
   fix?: FixData;
+  /** JSON specs: the finding's JSON path, where "Disable for this node" puts `x-apiwarden-ignore`. */
+  path?: (string | number)[];
 }
 
 /**
@@ -40,5 +42,7 @@ function makeDiagnostic(finding: Finding): Diagnostic {
     message: finding.message,
   };
   if (finding.fixable && finding.data) diagnostic.data = { fix: finding.data } satisfies DiagnosticData;
+  else if (finding.data?.path && finding.uri.endsWith('.json'))
+    diagnostic.data = { path: finding.data.path } satisfies DiagnosticData;
   return diagnostic;
 }

@@ -29,6 +29,7 @@ export class LintScheduler {
   /** Roots linted from disk by a workspace lint; kept after their editor closes. */
   private readonly workspaceRoots = new Set<string>();
   private readonly published = new Map<string, Finding[]>();
+  private readonly publishedVersions = new Map<string, number | undefined>();
   /** Documents being linted again because the worker died under their lint (once each). */
   private readonly retries = new Map<string, number>();
 
@@ -42,6 +43,11 @@ export class LintScheduler {
   /** Findings currently shown for a file (for hovers). */
   findingsFor(uri: string): readonly Finding[] {
     return this.published.get(uri) ?? [];
+  }
+
+  /** Findings shown for a linted document with the version they are of (fix-all acts only on current ones). */
+  publishedFor(uri: string): { findings: readonly Finding[]; version: number | undefined } {
+    return { findings: this.published.get(uri) ?? [], version: this.publishedVersions.get(uri) };
   }
 
   opened(document: TextDocument): void {
@@ -195,6 +201,7 @@ export class LintScheduler {
     }
     merged.sort(compareFindings);
     this.published.set(uri, merged);
+    this.publishedVersions.set(uri, version);
     const diagnostics = merged.map(toDiagnostic);
     const converted = performance.now();
     void this.connection.sendDiagnostics({ uri, ...(version !== undefined ? { version } : {}), diagnostics });

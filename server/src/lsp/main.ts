@@ -6,7 +6,6 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  CodeActionKind,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -15,7 +14,7 @@ import { LintWorkerClient } from './lintWorkerClient';
 import { LintScheduler } from './lintScheduler';
 import { SettingsCache } from './settingsCache';
 import { hoverFor } from './hover';
-import { codeActionsFor } from './codeActions';
+import { CODE_ACTION_KINDS, codeActionsFor } from './codeActions';
 import { lintWorkspace, LINT_WORKSPACE_REQUEST } from './workspaceLint';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -24,16 +23,18 @@ const settings = new SettingsCache(connection);
 const worker = new LintWorkerClient(undefined, (message) => connection.console.error(message));
 const scheduler = new LintScheduler(connection, documents, worker, settings);
 let workspaceFolders: string[] = [];
+let snippetEdits = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.configure(params.capabilities.workspace?.configuration === true, params.initializationOptions);
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  snippetEdits = params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'API Warden', version: '0.1.0' },
@@ -68,7 +69,12 @@ connection.onHover((params) => hoverFor(scheduler.findingsFor(params.textDocumen
 
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? codeActionsFor(document, params) : [];
+  return document
+    ? codeActionsFor(document, params, {
+        snippets: snippetEdits,
+        published: scheduler.publishedFor(document.uri),
+      })
+    : [];
 });
 
 connection.onRequest(LINT_WORKSPACE_REQUEST, async (params: { workDoneToken?: string | number } | undefined, token) => {

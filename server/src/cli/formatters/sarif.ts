@@ -19,6 +19,8 @@ export interface SarifOptions {
   docsBaseUrl: string;
   /** A document's text (for fingerprints), or undefined when it cannot be read. */
   readText: (uri: string) => string | undefined;
+  /** Findings suppressions silenced: listed as results with `suppressions` (kind inSource, the reason). */
+  suppressed?: readonly Finding[];
 }
 
 type ArtifactLocation = { uri: string; uriBaseId?: string };
@@ -29,7 +31,8 @@ function artifactLocation(uri: string, cwd: string): ArtifactLocation {
   return inside ? { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT } : { uri };
 }
 
-export function formatSarif(findings: readonly Finding[], options: SarifOptions): string {
+export function formatSarif(shown: readonly Finding[], options: SarifOptions): string {
+  const findings = options.suppressed?.length ? [...shown, ...options.suppressed] : shown;
   const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const rules: ReportingDescriptor[] = ruleIds.map((id) => {
@@ -76,6 +79,17 @@ export function formatSarif(findings: readonly Finding[], options: SarifOptions)
       },
     ],
     partialFingerprints: { [FINGERPRINT_KEY]: prints[i]! },
+    ...(f.suppression
+      ? {
+          suppressions: [
+            {
+              kind: 'inSource' as const,
+              ...(f.suppression.justification ? { justification: f.suppression.justification } : {}),
+              properties: { via: f.suppression.kind },
+            },
+          ],
+        }
+      : {}),
     ...(f.owasp || f.dataClasses
       ? {
           properties: {

@@ -10,6 +10,8 @@ export interface StylishOptions {
   color: boolean;
   linted: LintedCounts;
   notShown?: NotShown;
+  /** How many findings suppressions silenced (counted in the summary line, not listed). */
+  suppressed?: number;
 }
 
 const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36', hint: '2' };
@@ -44,6 +46,6 @@ export function formatSummary(findings: readonly Finding[], options: Omit<Stylis
   const paint = painter(options.color);
   const table = ruleTable(findings, (s) => paint(SEVERITY_COLOR[s], s));
   return (
-    [...table, ...(table.length ? [''] : []), summaryLine(findings, options.linted, options.notShown)].join('\n') + '\n'
+    [...table, ...(table.length ? [''] : []), summaryLine(findings, options.linted, options.notShown, options.suppressed)].join('\n') + '\n'
   );
 }

@@ -29,12 +29,18 @@ export function lintedText(linted: LintedCounts): string {
 
 /**
  * One line for humans, e.g. "3 problems (1 error, 2 warnings) in 2 files; 12 files linted (5 OpenAPI, 7 code)."
+ * Findings silenced by suppression comments or `x-apiwarden-ignore` are counted at the end ("; 2 suppressed…").
  * The files with problems may include files that were not linted themselves (fragments a spec `$ref`s).
  */
-export function summaryLine(findings: readonly Finding[], linted: LintedCounts, notShown?: NotShown): string {
-  const hidden = notShown?.count
-    ? `; ${plural(notShown.count, 'problem')} below ${notShown.minSeverity} not shown`
-    : '';
+export function summaryLine(
+  findings: readonly Finding[],
+  linted: LintedCounts,
+  notShown?: NotShown,
+  suppressed = 0,
+): string {
+  const hidden =
+    (notShown?.count ? `; ${plural(notShown.count, 'problem')} below ${notShown.minSeverity} not shown` : '') +
+    (suppressed ? `; ${suppressed} suppressed in the source` : '');
   if (findings.length === 0) {
     const none = notShown?.count ? `No problems at ${notShown.minSeverity} or above` : 'No problems found';
     return `${none}; ${lintedText(linted)}${hidden}.`;

@@ -10,6 +10,8 @@ import { useHttps, useHttpsForAuthUrl } from './useHttps';
 import { addReadOnly } from './addReadOnly';
 
 export type { Fix, TextEdit } from './types';
+export { disableForLineFix, type DisableTarget } from './disableFix';
+export { fixAllEdits, type FixAllResult } from './fixAll';
 
 const FIX_PROVIDERS: Record<string, FixProvider> = {
   'oas-password-readable': addWriteOnly,
@@ -17,6 +19,11 @@ const FIX_PROVIDERS: Record<string, FixProvider> = {
   'oas-oauth2-url-insecure': useHttpsForAuthUrl,
   'oas-server-owned-property-writable': addReadOnly,
 };
+
+/** Whether a rule has a quick-fix at all (the rule catalog's `fixable` must agree: a test holds it). */
+export function hasFixProvider(ruleId: string): boolean {
+  return ruleId in FIX_PROVIDERS;
+}
 
 /** Whether a fix can be built for this finding (cheap: used at lint time to mark findings fixable). */
 export function hasApplicableFix(ruleId: string, data: FixData, text: string, uri: string, lines: LineIndex): boolean {

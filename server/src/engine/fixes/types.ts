@@ -4,6 +4,8 @@ import type { FixData, Range } from '../findings';
 export interface TextEdit {
   range: Range;
   newText: string;
+  /** The same insertion as a snippet (tab stops for what the user must type), for clients that take snippets. */
+  snippet?: string;
 }
 
 export interface Fix {
