@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isDynamicPattern } from 'tinyglobby';
 import { DATA_CLASSES, normalizeSettings, PUBLISHED_RULE_DOCS_URL, uriToPath, type Finding } from '../engine';
-import type { DataClass, RuleSetting, Severity } from '../engine';
+import type { DataClass, Severity } from '../engine';
 import { VERSION } from '../version';
 import { findFiles, lintFiles } from './lintFiles';
 import {
@@ -16,7 +16,9 @@ import {
   parseFailOn,
   parseSeverity,
   type FailOn,
+  type RuleOptions,
 } from './options';
+import { fixFiles, fixSummaryText } from './fixFiles';
 import { atLeast } from './severityWords';
 import { formatStylish, formatSummary } from './formatters/stylish';
 import { formatJson } from './formatters/json';
@@ -32,7 +34,8 @@ interface CliOptions {
   minSeverity?: Severity;
   quiet: boolean;
   output?: string;
-  rule: Record<string, RuleSetting>;
+  rule: RuleOptions;
+  fix: boolean;
   docsBaseUrl: string;
   allowRemoteRefs: boolean;
   authName?: string[];
@@ -92,9 +95,14 @@ async function main(argv: string[]): Promise<number> {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option(
       '-r, --rule <id=severity>',
-      'set a rule severity (error | warning | info | hint) or turn it off (repeatable)',
+      'set a rule severity (error | warning | info | hint) or turn it off (repeatable); with --fix, a bare <id> fixes only that rule',
       collectRuleSetting,
-      {},
+      { settings: {}, only: [] },
+    )
+    .option(
+      '--fix',
+      'apply the safe quick-fixes to the files (and the files they $ref), then report what is left',
+      false,
     )
     .addOption(
       new Option('--docs-base-url <url>', 'where the rule pages linked from JSON and SARIF reports are')
@@ -125,12 +133,26 @@ async function main(argv: string[]): Promise<number> {
             .join('\n'),
           { exitCode: EXIT_USAGE_OR_CRASH, code: 'apiwarden.unmatchedPath' },
         );
+      if (options.rule.only.length > 0 && !options.fix)
+        command.error(`error: --rule ${options.rule.only[0]} without =<severity> is only for --fix`, {
+          exitCode: EXIT_USAGE_OR_CRASH,
+          code: 'apiwarden.bareRuleWithoutFix',
+        });
       const settings = normalizeSettings({
-        rules: options.rule,
+        rules: options.rule.settings,
         allowRemoteRefs: options.allowRemoteRefs,
         authNames: options.authName ?? [],
         sensitiveData: { extraNames: options.sensitiveName ?? {}, allowNames: options.notSensitive ?? [] },
       });
+      if (options.fix) {
+        const fixed = await fixFiles(
+          files,
+          settings,
+          options.rule.only.length ? new Set(options.rule.only) : undefined,
+        );
+        for (const error of fixed.errors) process.stderr.write(`warning: ${error}\n`);
+        process.stderr.write(fixSummaryText(fixed, cwd));
+      }
       const result = await lintFiles(files, settings);
       for (const error of result.errors) process.stderr.write(`warning: ${error}\n`);
       if (result.linted.length === 0)

@@ -30,19 +30,29 @@ export function parseFailOn(value: string): FailOn {
   return severity;
 }
 
-/** `<rule-id>=<severity|off>`, repeatable; the id must be one the engine knows. */
-export function collectRuleSetting(value: string, previous: Record<string, RuleSetting>): Record<string, RuleSetting> {
-  const match = /^([^=\s]+)=(.*)$/.exec(value);
+/** What `--rule` collects: severities per rule, and the bare ids (`--fix --rule <id>`: fix only these rules). */
+export interface RuleOptions {
+  settings: Record<string, RuleSetting>;
+  only: string[];
+}
+
+/** `<rule-id>=<severity|off>`, or a bare `<rule-id>` (with --fix), repeatable; the id must be one the engine knows. */
+export function collectRuleSetting(value: string, previous: RuleOptions = { settings: {}, only: [] }): RuleOptions {
+  const bare = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(value);
+  const match = bare ? undefined : /^([^=\s]+)=(.*)$/.exec(value);
   const setting = match && (match[2] === 'off' ? 'off' : severityOf(match[2]!));
-  if (!match || !setting) throw new InvalidArgumentError(`Use <rule-id>=off|${SEVERITY_HELP}.`);
-  const ruleId = match[1]!;
+  if (!bare && (!match || !setting))
+    throw new InvalidArgumentError(`Use <rule-id>=off|${SEVERITY_HELP} (or, with --fix, a rule id alone).`);
+  const ruleId = bare ? value : match![1]!;
   if (!RULES.has(ruleId)) {
     const similar = similarNames(ruleId, RULES.keys());
     throw new InvalidArgumentError(
       `Unknown rule id "${ruleId}".${similar.length ? ` Did you mean ${similar.join(', ')}?` : ''} The rules are listed in docs/rules/README.md.`,
     );
   }
-  return { ...previous, [ruleId]: setting };
+  return bare
+    ? { settings: previous.settings, only: [...previous.only, ruleId] }
+    : { settings: { ...previous.settings, [ruleId]: setting! }, only: previous.only };
 }
 
 export function collectString(value: string, previous: string[] = []): string[] {

@@ -116,7 +116,15 @@ export class Engine {
     const settings = request.settings ?? DEFAULT_SETTINGS;
     const signal = request.signal ?? NEVER_CANCELLED;
     const { kind, openapi } = this.classify(request.uri, request.text);
-    const result: LintResult = { uri: request.uri, kind, findings: [], suppressed: [], dependencies: [], errors: [], durationMs: 0 };
+    const result: LintResult = {
+      uri: request.uri,
+      kind,
+      findings: [],
+      suppressed: [],
+      dependencies: [],
+      errors: [],
+      durationMs: 0,
+    };
     if (openapi) result.openapi = openapi;
     // A file that is not ours may still be read for context by code lints (a config module that exports constants):
     // its new text must be what they see next, not the copy the code index read a moment ago.
@@ -175,7 +183,10 @@ export class Engine {
         reparsed: parserStats.reparsed,
       };
     result.errors = output.errors;
-    return finish(this.suppress(result, request, settings, { specOf: (uri) => specSource(output.sourceDocument(uri)) }), started);
+    return finish(
+      this.suppress(result, request, settings, { specOf: (uri) => specSource(output.sourceDocument(uri)) }),
+      started,
+    );
   }
 
   /** Moves the findings suppressions silence to `suppressed`; adds the unused suppressions of the document. */

@@ -28,7 +28,11 @@ export interface CodeActionInputs {
   published?: { findings: readonly Finding[]; version: number | undefined };
 }
 
-export function codeActionsFor(document: TextDocument, params: CodeActionParams, inputs: CodeActionInputs): CodeAction[] {
+export function codeActionsFor(
+  document: TextDocument,
+  params: CodeActionParams,
+  inputs: CodeActionInputs,
+): CodeAction[] {
   const only = params.context.only;
   const wanted = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const actions: CodeAction[] = [];

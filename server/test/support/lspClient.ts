@@ -46,6 +46,8 @@ export interface TestClientOptions {
   env?: Record<string, string>;
   /** Settings returned for `workspace/configuration` (per scope URI when a function). */
   settings?: unknown | ((scopeUri: string | undefined) => unknown);
+  /** Declare LSP 3.18 snippet edits in workspace edits (VS Code does). */
+  snippetEdits?: boolean;
 }
 
 export class TestLspClient {
@@ -117,7 +119,11 @@ export class TestLspClient {
       rootUri: this.options.rootUri ?? null,
       workspaceFolders: this.options.rootUri ? [{ uri: this.options.rootUri, name: 'workspace' }] : null,
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          ...(this.options.snippetEdits ? { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } : {}),
+        },
         textDocument: {
           synchronization: { dynamicRegistration: false },
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },

@@ -126,12 +126,25 @@ test('"Disable for this line": a comment above with the indentation, or a rule a
   const fix = disableForLineFix(target, SPEC, uri)!;
   assert.equal(fix.edits[0]!.snippet, '  # apiwarden-disable-next-line oas-server-plain-http -- ${1:reason}\n');
   const once = applyEdits(SPEC, fix.edits);
-  assert.equal(once, SPEC.replace('  - url: http://a', '  # apiwarden-disable-next-line oas-server-plain-http -- <reason>\n  - url: http://a'));
+  assert.equal(
+    once,
+    SPEC.replace(
+      '  - url: http://a',
+      '  # apiwarden-disable-next-line oas-server-plain-http -- <reason>\n  - url: http://a',
+    ),
+  );
   const after = await lint(uri, once);
   assert.equal(after.suppressed.length, 1);
   // A second rule on the same line joins the existing directive.
-  const again = disableForLineFix({ ruleId: 'oas-server-environment-unclear', range: after.suppressed[0]!.range }, once, uri)!;
-  assert.match(applyEdits(once, again.edits), /apiwarden-disable-next-line oas-server-plain-http, oas-server-environment-unclear -- <reason>/);
+  const again = disableForLineFix(
+    { ruleId: 'oas-server-environment-unclear', range: after.suppressed[0]!.range },
+    once,
+    uri,
+  )!;
+  assert.match(
+    applyEdits(once, again.edits),
+    /apiwarden-disable-next-line oas-server-plain-http, oas-server-environment-unclear -- <reason>/,
+  );
 });
 
 test('"Disable for this node" in a JSON spec adds x-apiwarden-ignore, and the finding is suppressed', async () => {
@@ -152,7 +165,10 @@ test('"Disable for this node" in a JSON spec adds x-apiwarden-ignore, and the fi
   const fix = disableForLineFix({ ...target, path: target.data?.path }, text, uri)!;
   const fixed = applyEdits(text, fix.edits);
   assert.doesNotThrow(() => JSON.parse(fixed));
-  assert.match(fixed, /\{ "x-apiwarden-ignore": \[\{ "rule": "oas-server-plain-http", "reason": "<reason>" \}\], "url"/);
+  assert.match(
+    fixed,
+    /\{ "x-apiwarden-ignore": \[\{ "rule": "oas-server-plain-http", "reason": "<reason>" \}\], "url"/,
+  );
   const after = await lint(uri, fixed);
   assert.deepEqual(rules(after.findings, 'oas-server-plain-http'), []);
   assert.equal(after.suppressed[0]?.suppression?.kind, 'x-apiwarden-ignore');

@@ -46,6 +46,10 @@ export function formatSummary(findings: readonly Finding[], options: Omit<Stylis
   const paint = painter(options.color);
   const table = ruleTable(findings, (s) => paint(SEVERITY_COLOR[s], s));
   return (
-    [...table, ...(table.length ? [''] : []), summaryLine(findings, options.linted, options.notShown, options.suppressed)].join('\n') + '\n'
+    [
+      ...table,
+      ...(table.length ? [''] : []),
+      summaryLine(findings, options.linted, options.notShown, options.suppressed),
+    ].join('\n') + '\n'
   );
 }

@@ -40,9 +40,8 @@ function commentEdit(target: DisableTarget, text: string, uri: string): TextEdit
   // A directive on the line above already: name one more rule in it.
   if (line > 0) {
     const above = lines.lineText(line - 1);
-    const directive = /^(\s*(?:\/\/|#)[ \t]*apiwarden-disable-next-line[ \t]+)([a-z][\w-]*(?:[ \t]*,[ \t]*[a-z][\w-]*)*)/.exec(
-      above,
-    );
+    const directive =
+      /^(\s*(?:\/\/|#)[ \t]*apiwarden-disable-next-line[ \t]+)([a-z][\w-]*(?:[ \t]*,[ \t]*[a-z][\w-]*)*)/.exec(above);
     if (directive) {
       if (directive[2]!.split(/[\s,]+/).includes(target.ruleId)) return undefined;
       const at = lines.offsetAt({ line: line - 1, character: directive[0].length });

@@ -101,11 +101,7 @@ const commentKey = (uri: string, comment: CommentSuppression, rule: string) =>
   `${uri}|${comment.range.start.line}:${comment.range.start.character}|${rule}`;
 const ignoreKey = (uri: string, ignore: SpecIgnore) => `${uri}|${JSON.stringify(ignore.path)}|${ignore.rule}`;
 
-function unusedSuppressions(
-  file: FileSuppressions | undefined,
-  input: SuppressionInput,
-  used: Set<string>,
-): Finding[] {
+function unusedSuppressions(file: FileSuppressions | undefined, input: SuppressionInput, used: Set<string>): Finding[] {
   const uri = input.lintedUri;
   const out: Finding[] = [];
   const report = (rule: string, range: Range | undefined, how: string) => {

@@ -19,11 +19,7 @@ export interface SpecIgnore {
 }
 
 /** The entries of the `x-apiwarden-ignore` value at a node (`value` being the node), in order. */
-export function ignoresOf(
-  node: unknown,
-  path: JsonPath,
-  rangeOf: (path: JsonPath) => Range | undefined,
-): SpecIgnore[] {
+export function ignoresOf(node: unknown, path: JsonPath, rangeOf: (path: JsonPath) => Range | undefined): SpecIgnore[] {
   if (!isObject(node)) return [];
   const value = node[IGNORE_KEY];
   if (value === undefined) return [];
@@ -38,7 +34,8 @@ export function ignoresOf(
       const reason = typeof entry.reason === 'string' && entry.reason.trim() !== '' ? entry.reason.trim() : undefined;
       const rules = Array.isArray(entry.rule) ? entry.rule : [entry.rule ?? '*'];
       for (const rule of rules)
-        if (typeof rule === 'string') out.push({ kind: IGNORE_KEY, path, rule: rule.trim() || '*', reason, range: range() });
+        if (typeof rule === 'string')
+          out.push({ kind: IGNORE_KEY, path, rule: rule.trim() || '*', reason, range: range() });
     }
   });
   return out;
