@@ -9,6 +9,7 @@ export const arrayUnbounded: OpenApiRule = {
   title: 'Unbounded array input',
   summary:
     'An array accepted from clients (parameter or request body) has no `maxItems`, so one request may carry millions of items, each costing memory, validation and database work.',
+  fixable: true,
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
       const { schema, propertyName, parameterName } = entry;

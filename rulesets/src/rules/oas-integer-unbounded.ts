@@ -15,6 +15,7 @@ export const integerUnbounded: OpenApiRule = {
   title: 'Unbounded integer input',
   summary:
     'An integer accepted from clients has no `minimum` and/or `maximum` (nor `enum`/`const`). Huge or negative numbers reach quantities, offsets and loop counts: resource exhaustion, overflow and negative-amount bugs.',
+  fixable: true,
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
       const { schema, propertyName, parameterName } = entry;

@@ -9,6 +9,7 @@ export const requestAdditionalProperties: OpenApiRule = {
   title: 'Request object open to unknown properties',
   summary:
     'A request schema explicitly allows any additional property (`additionalProperties: true` or `{}`, or `unevaluatedProperties: true` in 3.1). Servers that bind request bodies to models then accept fields the API never meant clients to set (mass assignment).',
+  fixable: true,
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
       for (const key of ['additionalProperties', 'unevaluatedProperties'] as const) {

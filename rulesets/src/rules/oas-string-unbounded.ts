@@ -31,6 +31,7 @@ export const stringUnbounded: OpenApiRule = {
   title: 'Unbounded string input',
   summary:
     'A string accepted from clients (parameter or request body) has no `maxLength`, `enum`, `const` or anchored pattern, so callers may send arbitrarily large values that cost memory, storage and CPU.',
+  fixable: true,
   check(index, report) {
     for (const entry of index.schemasByUsage('request')) {
       const { schema, propertyName, parameterName } = entry;

@@ -59,7 +59,10 @@ export function codeActionsFor(
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.isPreferred,
-        edit: plainEdit(document, fix.edits),
+        edit:
+          inputs.snippets && fix.edits.some((e) => e.snippet !== undefined)
+            ? snippetEdit(document, fix.edits)
+            : plainEdit(document, fix.edits),
       });
     }
     if (data?.fix && current && !fixAllOffered.has(ruleId)) {

@@ -10,6 +10,8 @@ import type { FileReader } from '../fileReader';
 import { FindingPolicy } from '../findingPolicy';
 import type { Finding } from '../findings';
 import { LineIndex } from '../positions';
+import { hasApplicableFix } from '../fixes';
+import { ruleMetadata } from '../rules/catalog';
 import { uriToPath } from '../uris';
 import { importedConstantsOf } from './importedConstants';
 import { AuthAnalyzer, KNOWN_AUTH_NAMES } from './auth';
@@ -166,6 +168,9 @@ function findingsOf(
           return lineFile.uri === where.uri ? line : `${line} of ${relativeName(lineFile.uri, where.uri)}`;
         })
       : r.message;
+    const fixData = ruleMetadata(r.ruleId)?.fixable
+      ? { valueRange: r.fixSpan ? where.lines.rangeOf(r.fixSpan.start, r.fixSpan.end) : range }
+      : undefined;
     const finding = policy.finding({
       ruleId: r.ruleId,
       severity: r.severity,
@@ -174,6 +179,9 @@ function findingsOf(
       range,
       dataClasses: r.dataClasses,
       aiLinked: r.aiLinked,
+      ...(fixData && hasApplicableFix(r.ruleId, fixData, where.lines.text, where.uri, where.lines)
+        ? { fixable: true, data: fixData }
+        : {}),
     });
     if (finding) findings.push((entry.finding = finding));
   }

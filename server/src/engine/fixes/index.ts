@@ -8,6 +8,8 @@ import { documentStillParses } from './parseCheck';
 import type { Fix, FixProvider, TextEdit } from './types';
 import { useHttps, useHttpsForAuthUrl } from './useHttps';
 import { addReadOnly } from './addReadOnly';
+import { addIntegerBounds, addMaxItems, addMaxLength, closeAdditionalProperties } from './addBounds';
+import { enableTlsVerification, limitLlmTokens, restrictJwtAlgorithms } from './codeFixes';
 
 export type { Fix, TextEdit } from './types';
 export { disableForLineFix, type DisableTarget } from './disableFix';
@@ -18,6 +20,13 @@ const FIX_PROVIDERS: Record<string, FixProvider> = {
   'oas-server-plain-http': useHttps,
   'oas-oauth2-url-insecure': useHttpsForAuthUrl,
   'oas-server-owned-property-writable': addReadOnly,
+  'oas-string-unbounded': addMaxLength,
+  'oas-array-unbounded': addMaxItems,
+  'oas-integer-unbounded': addIntegerBounds,
+  'oas-request-additional-properties': closeAdditionalProperties,
+  'code-tls-verification-disabled': enableTlsVerification,
+  'code-jwt-unsafe-verification': restrictJwtAlgorithms,
+  'code-llm-unbounded-tokens': limitLlmTokens,
 };
 
 /** Whether a rule has a quick-fix at all (the rule catalog's `fixable` must agree: a test holds it). */
@@ -28,7 +37,10 @@ export function hasFixProvider(ruleId: string): boolean {
 /** Whether a fix can be built for this finding (cheap: used at lint time to mark findings fixable). */
 export function hasApplicableFix(ruleId: string, data: FixData, text: string, uri: string, lines: LineIndex): boolean {
   const provider = FIX_PROVIDERS[ruleId];
-  return provider !== undefined && provider(text, data, { json: extensionOf(uri) === '.json', lines }).length > 0;
+  return (
+    provider !== undefined &&
+    provider(text, data, { json: extensionOf(uri) === '.json', lines, uri, probe: true }).length > 0
+  );
 }
 
 /** The fixes for a finding, each checked to leave a document that still parses. */
@@ -36,7 +48,7 @@ export function computeFixes(ruleId: string, data: FixData | undefined, text: st
   const provider = FIX_PROVIDERS[ruleId];
   if (!provider || !data) return [];
   const lines = new LineIndex(text);
-  return provider(text, data, { json: extensionOf(uri) === '.json', lines }).filter((fix) => {
+  return provider(text, data, { json: extensionOf(uri) === '.json', lines, uri }).filter((fix) => {
     const offsets = fix.edits.flatMap((edit) => [lines.offsetAt(edit.range.start), lines.offsetAt(edit.range.end)]);
     return documentStillParses(
       uri,

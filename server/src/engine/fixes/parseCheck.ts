@@ -4,6 +4,8 @@
 import { parseWithPointers as parseYaml } from '@stoplight/yaml';
 import { extensionOf } from '../uris';
 import { YAML_PARSE_OPTIONS } from '../openapi/chunkedYaml';
+import { CODE_EXTENSIONS } from '../code/languages';
+import { bracketsBalance } from './callArguments';
 
 /** Below this size a whole parse is cheap enough. */
 const WHOLE_PARSE_LIMIT = 256 * 1024;
@@ -19,7 +21,14 @@ export function documentStillParses(
   editStart: number,
   editEnd: number,
 ): boolean {
-  if (extensionOf(uri) === '.json') return jsonErrors(after) <= jsonErrors(before);
+  const extension = extensionOf(uri);
+  if (extension === '.json') return jsonErrors(after) <= jsonErrors(before);
+  if (CODE_EXTENSIONS.includes(extension)) {
+    // Handler code: the fix must keep brackets and literals balanced (the parser is not loaded where code actions
+    // are answered; the fix tests parse the result with tree-sitter).
+    const python = extension === '.py';
+    return bracketsBalance(after, python) || !bracketsBalance(before, python);
+  }
   if (before.length > WHOLE_PARSE_LIMIT) {
     const span = enclosingBlock(before, editStart, editEnd);
     if (span) {

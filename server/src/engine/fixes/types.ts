@@ -20,6 +20,13 @@ export interface FixContext {
   json: boolean;
   /** Line index of the text (built once per document by the caller). */
   lines: LineIndex;
+  /** The document's URI (its extension tells the language of code). */
+  uri?: string;
+  /**
+   * Only asked whether a fix applies (at lint time, possibly on the text of one entry of a large spec): providers
+   * may skip the work that only chooses values.
+   */
+  probe?: boolean;
 }
 
 /** Builds the fixes for one finding from its lint-time data and the document's current text. */

@@ -71,7 +71,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     title: 'Unbounded array input',
     summary:
       'An array accepted from clients (parameter or request body) has no `maxItems`, so one request may carry millions of items, each costing memory, validation and database work.',
-    fixable: false,
+    fixable: true,
   },
   {
     id: 'oas-auth-error-responses-missing',
@@ -211,7 +211,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     title: 'Unbounded integer input',
     summary:
       'An integer accepted from clients has no `minimum` and/or `maximum` (nor `enum`/`const`). Huge or negative numbers reach quantities, offsets and loop counts: resource exhaustion, overflow and negative-amount bugs.',
-    fixable: false,
+    fixable: true,
   },
   {
     id: 'oas-jwt-algorithm-undocumented',
@@ -351,7 +351,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     title: 'Request object open to unknown properties',
     summary:
       'A request schema explicitly allows any additional property (`additionalProperties: true` or `{}`, or `unevaluatedProperties: true` in 3.1). Servers that bind request bodies to models then accept fields the API never meant clients to set (mass assignment).',
-    fixable: false,
+    fixable: true,
   },
   {
     id: 'oas-security-headers-missing',
@@ -451,7 +451,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     title: 'Unbounded string input',
     summary:
       'A string accepted from clients (parameter or request body) has no `maxLength`, `enum`, `const` or anchored pattern, so callers may send arbitrarily large values that cost memory, storage and CPU.',
-    fixable: false,
+    fixable: true,
   },
   {
     id: 'oas-upload-unbounded',
@@ -561,7 +561,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     title: 'JWT verified unsafely',
     summary:
       'A JWT is verified without an algorithm allow-list, with `none` allowed, or with expiry checks switched off, so forged or expired tokens may pass.',
-    fixable: false,
+    fixable: true,
   },
   {
     id: 'code-llm-output-unvalidated',
@@ -581,7 +581,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     title: 'LLM call without an output token limit',
     summary:
       'A call to an LLM API sets no `max_tokens` / `max_output_tokens` / `maxTokens`, so one request can consume an unbounded amount of tokens and money.',
-    fixable: false,
+    fixable: true,
   },
   {
     id: 'code-login-user-enumeration',
@@ -681,6 +681,6 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     title: 'TLS certificate verification disabled',
     summary:
       'Certificate verification is switched off (`rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `verify=False`, `CERT_NONE`), so outbound calls can be intercepted.',
-    fixable: false,
+    fixable: true,
   },
 ];

@@ -14,7 +14,7 @@ export default codeRule({
   title: 'JWT verified unsafely',
   summary:
     'A JWT is verified without an algorithm allow-list, with `none` allowed, or with expiry checks switched off, so forged or expired tokens may pass.',
-  fixable: false,
+  fixable: true,
   scope: 'statement',
   reads: { file: ['imports', 'moduleConstants'] },
   check(ctx) {
@@ -39,6 +39,7 @@ export default codeRule({
             ctx,
             call.nameSpan,
             `\`jwt.verify\` on line ${ctx.line(call.val.span)} has no \`algorithms\` allow-list, so the token's header chooses the algorithm (algorithm-confusion attacks: an RS256 public key used as an HS256 secret). Pass \`{ algorithms: ['RS256'] }\` (or the one algorithm you use).`,
+            call.val.span,
           );
         if (ignoreExp?.value.k === 'bool' && ignoreExp.value.value)
           report(
@@ -65,6 +66,7 @@ export default codeRule({
             ctx,
             call.nameSpan,
             `\`${call.path}\` on line ${ctx.line(call.val.span)} has no \`algorithms=[…]\` allow-list, so the token header picks the algorithm. Pass \`algorithms=["HS256"]\` (or the one algorithm you use).`,
+            call.val.span,
           );
         const options = kwarg(call.val, 'options')?.value;
         const exp = prop(options, 'verify_exp');
@@ -93,6 +95,7 @@ function origin(ctx: CodeRuleContext, resolved: ResolvedValue | undefined, what:
   return via ? ` (${definedAt(ctx, via)}, ${what})` : ' here';
 }
 
-function report(ctx: CodeRuleContext, span: Span, message: string): void {
-  ctx.report({ span, message });
+/** `fixSpan`: the call the quick-fix adds `algorithms` to. */
+function report(ctx: CodeRuleContext, span: Span, message: string, fixSpan?: Span): void {
+  ctx.report(fixSpan ? { span, message, fixSpan } : { span, message });
 }

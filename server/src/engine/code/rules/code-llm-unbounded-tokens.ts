@@ -44,7 +44,7 @@ export default codeRule({
   title: 'LLM call without an output token limit',
   summary:
     'A call to an LLM API sets no `max_tokens` / `max_output_tokens` / `maxTokens`, so one request can consume an unbounded amount of tokens and money.',
-  fixable: false,
+  fixable: true,
   scope: 'statement',
   reads: { file: ['imports'] },
   check(ctx) {
@@ -66,6 +66,7 @@ export default codeRule({
         span: call.nameSpan,
         message: `\`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span)} sets no output token limit (\`max_tokens\` / \`max_output_tokens\` / \`maxTokens\`), so a single request can generate as many tokens as the model allows and cost accordingly. Set a limit that fits the feature.`,
         aiLinked: true,
+        fixSpan: call.val.span,
       });
     }
   },

@@ -12,7 +12,7 @@ export default codeRule({
   title: 'TLS certificate verification disabled',
   summary:
     'Certificate verification is switched off (`rejectUnauthorized: false`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `verify=False`, `CERT_NONE`), so outbound calls can be intercepted.',
-  fixable: false,
+  fixable: true,
   scope: 'statement',
   check(ctx) {
     const file = ctx.file;

@@ -33,6 +33,8 @@ export interface CodeReport {
   subject?: string;
   /** Spans whose lines fill the `{{line:i}}` placeholders of the message. */
   lines?: SpanIn[];
+  /** What a quick-fix edits when it is not `span` itself (the whole call whose arguments it adds to). */
+  fixSpan?: Span;
 }
 
 /** Facts of the whole file that statement- and route-scoped checks may read (declared in `reads.file`). */
