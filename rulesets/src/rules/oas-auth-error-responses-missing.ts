@@ -10,6 +10,7 @@ export const authErrorResponsesMissing: OpenApiRule = {
   title: 'Secured operation without 401/403 responses',
   summary:
     'An operation that requires authentication documents no `401 Unauthorized` or no `403 Forbidden` response (nor `4XX`, nor a `default` response with an error schema). Clients, gateways and contract tests then do not know what a rejected call looks like, and implementations drift into leaking details or returning 200 with an error body.',
+  fixable: true,
   check(index, report) {
     const swagger2 = index.version === '2.0';
     for (const op of index.operations) {

@@ -76,6 +76,7 @@ export const operationWithoutSecurity: OpenApiRule = {
   summary:
     'The operation has no security requirement of its own and none from the document root, so the description says anyone may call it. ' +
     'An explicit `security: []` is accepted as a deliberate public endpoint, except on paths that look sensitive or administrative.',
+  fixable: true,
   check(index, report) {
     const unsecured = index.operations.filter((op) => !isExplicitlyPublic(op) && !op.security?.length);
     // A document that defines no scheme and requires none anywhere says one thing, not one thing per operation

@@ -9,6 +9,7 @@ import type { Fix, FixProvider, TextEdit } from './types';
 import { useHttps, useHttpsForAuthUrl } from './useHttps';
 import { addReadOnly } from './addReadOnly';
 import { addIntegerBounds, addMaxItems, addMaxLength, closeAdditionalProperties } from './addBounds';
+import { addAuthErrorResponses, addSecurity } from './securityFixes';
 import { enableTlsVerification, limitLlmTokens, restrictJwtAlgorithms } from './codeFixes';
 
 export type { Fix, TextEdit } from './types';
@@ -24,6 +25,8 @@ const FIX_PROVIDERS: Record<string, FixProvider> = {
   'oas-array-unbounded': addMaxItems,
   'oas-integer-unbounded': addIntegerBounds,
   'oas-request-additional-properties': closeAdditionalProperties,
+  'oas-operation-without-security': addSecurity,
+  'oas-auth-error-responses-missing': addAuthErrorResponses,
   'code-tls-verification-disabled': enableTlsVerification,
   'code-jwt-unsafe-verification': restrictJwtAlgorithms,
   'code-llm-unbounded-tokens': limitLlmTokens,

@@ -81,7 +81,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     title: 'Secured operation without 401/403 responses',
     summary:
       'An operation that requires authentication documents no `401 Unauthorized` or no `403 Forbidden` response (nor `4XX`, nor a `default` response with an error schema). Clients, gateways and contract tests then do not know what a rejected call looks like, and implementations drift into leaking details or returning 200 with an error body.',
-    fixable: false,
+    fixable: true,
   },
   {
     id: 'oas-auth-operation-without-429',
@@ -291,7 +291,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     title: 'Operation without security',
     summary:
       'The operation has no security requirement of its own and none from the document root, so the description says anyone may call it. An explicit `security: []` is accepted as a deliberate public endpoint, except on paths that look sensitive or administrative.',
-    fixable: false,
+    fixable: true,
   },
   {
     id: 'oas-pagination-unbounded',
