@@ -3,3 +3,7 @@ class Post:
 
     def __init__(self, **fields):
         self.__dict__.update(fields)
+
+
+class User:
+    query = None
