@@ -3,7 +3,7 @@ import requests
 from flask import Blueprint, abort, jsonify, request
 from flask_login import current_user
 
-from models import Post, User
+from models import Post
 
 api_bp = Blueprint("api", __name__)
 
@@ -54,17 +54,3 @@ def status():
 
 def ping_db():
     return True
-
-
-# a comprehension builds each element of the list that is sent
-@api_bp.get("/authors")
-def authors():
-    users = User.query.all()
-    return jsonify([{"id": u.id, "name": u.name, "password_hash": u.password_hash} for u in users])
-    #                                            ^^^^^^^^^^^^^^^ code-sensitive-data-in-response
-
-
-@api_bp.get("/authors/names")
-def author_names():
-    users = User.query.all()
-    return jsonify([{"id": u.id, "name": u.name} for u in users])  # ok: code-sensitive-data-in-response

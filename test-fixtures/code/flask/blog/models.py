@@ -3,7 +3,3 @@ class Post:
 
     def __init__(self, **fields):
         self.__dict__.update(fields)
-
-
-class User:
-    query = None
