@@ -159,6 +159,35 @@ async function main(argv: string[]): Promise<number> {
       exitCode = failsBuild(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
     });
 
+  program
+    .command('mcp')
+    .description(
+      'Serve the linter to coding agents as a Model Context Protocol server over stdio (tools lint_file, lint_snippet, explain_rule, suggest_fix); it reads only inside the given folders (default: the current folder).',
+    )
+    .argument('[roots...]', 'folders the agent may have linted', [])
+    .option('--allow-remote-refs', 'fetch http(s) $refs (off by default: no network access)', false)
+    .option(
+      '--auth-name <name>',
+      'also trust this middleware/guard/dependency name as authentication (repeatable)',
+      collectString,
+    )
+    .action(async (roots: string[], options: { allowRemoteRefs: boolean; authName?: string[] }) => {
+      // required here, not imported at the top: the bundle keeps it in dist/mcp.js (scripts/build.mjs), and a
+      // plain require avoids import() in the code-cached CLI
+      let mcp: typeof import('./mcp/server');
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        mcp = require('./mcp/server') as typeof import('./mcp/server');
+      } catch {
+        // the VS Code extension ships the CLI without it (its agents use the editor's language-model tools)
+        throw new Error('this install has no MCP server (dist/mcp.js); run it from the npm package: npx apiwarden mcp');
+      }
+      await mcp.serveMcp(
+        roots,
+        normalizeSettings({ allowRemoteRefs: options.allowRemoteRefs, authNames: options.authName ?? [] }),
+      );
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (error) {
