@@ -574,6 +574,16 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'code-llm-tool-dispatch-unrestricted',
+    severity: 'error',
+    owasp: 'API10:2023',
+    cwe: 'CWE-470',
+    title: 'Model output chooses any function to run',
+    summary:
+      "A tool or function call the model asked for is dispatched by name into a module, an object's methods, `getattr` or `globals()`, not a fixed table of tools, so a prompt injection can run any function there.",
+    fixable: false,
+  },
+  {
     id: 'code-llm-unbounded-tokens',
     severity: 'warning',
     owasp: 'API4:2023',

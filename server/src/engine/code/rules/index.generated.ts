@@ -20,6 +20,7 @@ import codeHardcodedSecret from './code-hardcoded-secret';
 import codeSecretFileCommitted from './code-secret-file-committed';
 import codeTlsVerificationDisabled from './code-tls-verification-disabled';
 import codeLlmOutputUnvalidated from './code-llm-output-unvalidated';
+import codeLlmToolDispatchUnrestricted from './code-llm-tool-dispatch-unrestricted';
 import codePromptInjection from './code-prompt-injection';
 
 /** Every code rule, by OWASP category. */
@@ -44,5 +45,6 @@ export const CODE_RULES: readonly CodeRule[] = [
   codeSecretFileCommitted,
   codeTlsVerificationDisabled,
   codeLlmOutputUnvalidated,
+  codeLlmToolDispatchUnrestricted,
   codePromptInjection,
 ];
