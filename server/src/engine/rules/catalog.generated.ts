@@ -634,6 +634,16 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'code-prompt-indirect-injection',
+    severity: 'warning',
+    owasp: 'API10:2023',
+    cwe: 'CWE-1427',
+    title: 'Stored or fetched content in an LLM prompt',
+    summary:
+      'Content the developer did not write (a database record, a fetched web page, retrieved documents) is placed in a system prompt, or concatenated into a prompt without delimiters, so whoever wrote that content can give the model instructions.',
+    fixable: false,
+  },
+  {
     id: 'code-prompt-injection',
     severity: 'warning',
     owasp: 'API10:2023',

@@ -21,6 +21,7 @@ import codeSecretFileCommitted from './code-secret-file-committed';
 import codeTlsVerificationDisabled from './code-tls-verification-disabled';
 import codeLlmOutputUnvalidated from './code-llm-output-unvalidated';
 import codeLlmToolDispatchUnrestricted from './code-llm-tool-dispatch-unrestricted';
+import codePromptIndirectInjection from './code-prompt-indirect-injection';
 import codePromptInjection from './code-prompt-injection';
 
 /** Every code rule, by OWASP category. */
@@ -46,5 +47,6 @@ export const CODE_RULES: readonly CodeRule[] = [
   codeTlsVerificationDisabled,
   codeLlmOutputUnvalidated,
   codeLlmToolDispatchUnrestricted,
+  codePromptIndirectInjection,
   codePromptInjection,
 ];
