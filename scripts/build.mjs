@@ -29,6 +29,16 @@ const common = {
   plugins: [builtinDynamicImports(), prevalidatedRulesets(), lazyFunctionOptionsAjv()],
 };
 
+/** `import('./mcp/server')` in cli/main.ts becomes `require('./mcp.js')`, beside cliMain.js in dist/. */
+function mcpBundleExternal() {
+  return {
+    name: 'mcp-bundle-external',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/mcp\/server$/ }, () => ({ path: './mcp.js', external: true }));
+    },
+  };
+}
+
 /**
  * web-tree-sitter loads Node built-ins with import(). In a CommonJS bundle run from V8's code cache (the CLI
  * loader) Node 20 has no dynamic-import callback, so those imports become plain requires (through the bundle's
@@ -121,7 +131,10 @@ mkdirSync('dist', { recursive: true });
 const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/lsp/main.ts', lintWorker: 'server/src/lsp/lintWorker.ts' } },
-  { entryPoints: { cliMain: 'server/src/cli/main.ts' } },
+  // `apiwarden mcp` lives in a bundle of its own (the MCP SDK, zod and ajv add ~650 KB): `apiwarden lint` does not
+  // compile it; cliMain.js loads dist/mcp.js only for that command.
+  { entryPoints: { cliMain: 'server/src/cli/main.ts' }, plugins: [...common.plugins, mcpBundleExternal()] },
+  { entryPoints: { mcp: 'server/src/cli/mcp/server.ts' } },
   // The `apiwarden` command itself: a small loader that runs cliMain.js through V8's code cache.
   { entryPoints: { cli: 'server/src/cli/loader.ts' }, banner: { js: '#!/usr/bin/env node' } },
 ];
@@ -147,6 +160,6 @@ for (const file of wasmFiles) copyFileSync(file, `dist/${file.split('/').pop()}`
 if (!watch) {
   await buildRuleset();
   console.log(
-    'built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/cli.js (+ cliMain.js), rulesets/dist/apiwarden-recommended.js',
+    'built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/cli.js (+ cliMain.js, mcp.js), rulesets/dist/apiwarden-recommended.js',
   );
 }

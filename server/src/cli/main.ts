@@ -1,12 +1,13 @@
 // `apiwarden` command line: the same engine as the language server, for terminals and CI.
 // Exit codes: 0 = nothing at or above --fail-on, 1 = findings at or above it, 2 = usage error or crash.
 import { Command, CommanderError, Option } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { isDynamicPattern } from 'tinyglobby';
 import { DATA_CLASSES, normalizeSettings, PUBLISHED_RULE_DOCS_URL, uriToPath, type Finding } from '../engine';
 import type { DataClass, Severity } from '../engine';
 import { VERSION } from '../version';
 import { findFiles, lintFiles } from './lintFiles';
+import { ChangedLinesError, changedLinesSince, onChangedLine, type ChangedLines } from './changedLines';
 import {
   choice,
   collectRuleSetting,
@@ -42,6 +43,7 @@ interface CliOptions {
   sensitiveName?: Partial<Record<DataClass, string[]>>;
   notSensitive?: string[];
   color: boolean;
+  changedSince?: string;
 }
 
 export const EXIT_OK = 0;
@@ -51,6 +53,14 @@ export const EXIT_USAGE_OR_CRASH = 2;
 /** Decided on every finding, printed or not: --min-severity and --quiet change the report, not the verdict. */
 export function failsBuild(findings: readonly Finding[], failOn: FailOn): boolean {
   return failOn !== 'never' && findings.some((f) => atLeast(f, failOn));
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 function readDocument(uri: string): string | undefined {
@@ -122,6 +132,10 @@ async function main(argv: string[]): Promise<number> {
       collectSensitiveName,
     )
     .option('--not-sensitive <name>', 'never classify this field name as sensitive (repeatable)', collectString)
+    .option(
+      '--changed-since <ref>',
+      'report only findings on lines changed since a git revision (working tree against <ref>, untracked files included); e.g. HEAD, origin/main',
+    )
     .option('--no-color', 'plain output')
     .action(async (paths: string[], options: CliOptions, command: Command) => {
       const cwd = process.cwd();
@@ -138,24 +152,46 @@ async function main(argv: string[]): Promise<number> {
           exitCode: EXIT_USAGE_OR_CRASH,
           code: 'apiwarden.bareRuleWithoutFix',
         });
+      let changed: ChangedLines | undefined;
+      if (options.changedSince !== undefined) {
+        try {
+          changed = await changedLinesSince(options.changedSince, cwd);
+        } catch (error) {
+          if (!(error instanceof ChangedLinesError)) throw error;
+          command.error(`error: ${error.message}`, { exitCode: EXIT_USAGE_OR_CRASH, code: 'apiwarden.changedSince' });
+        }
+      }
       const settings = normalizeSettings({
         rules: options.rule.settings,
         allowRemoteRefs: options.allowRemoteRefs,
         authNames: options.authName ?? [],
         sensitiveData: { extraNames: options.sensitiveName ?? {}, allowNames: options.notSensitive ?? [] },
       });
+      const lintedFiles = changed ? files.filter((f) => changed.has(realPath(f))) : files;
       if (options.fix) {
         const fixed = await fixFiles(
-          files,
+          lintedFiles,
           settings,
           options.rule.only.length ? new Set(options.rule.only) : undefined,
         );
         for (const error of fixed.errors) process.stderr.write(`warning: ${error}\n`);
         process.stderr.write(fixSummaryText(fixed, cwd));
       }
-      const result = await lintFiles(files, settings);
+      const result = await lintFiles(lintedFiles, settings);
+      if (changed) {
+        const all = result.findings.length;
+        result.findings = result.findings.filter((f) => {
+          const file = realPath(uriToPath(f.uri));
+          for (let line = f.range.start.line + 1; line <= f.range.end.line + 1; line++)
+            if (onChangedLine(changed, file, line)) return true;
+          return false;
+        });
+        process.stderr.write(
+          `Only findings on lines changed since ${options.changedSince}: ${lintedFiles.length} changed file${lintedFiles.length === 1 ? '' : 's'} linted, ${all - result.findings.length} finding${all - result.findings.length === 1 ? '' : 's'} on other lines not reported.\n`,
+        );
+      }
       for (const error of result.errors) process.stderr.write(`warning: ${error}\n`);
-      if (result.linted.length === 0)
+      if (result.linted.length === 0 && !changed)
         process.stderr.write(`No OpenAPI documents or API handler code found in ${paths.join(', ')}.\n`);
 
       const minSeverity = options.quiet ? 'error' : options.minSeverity;
@@ -186,6 +222,35 @@ async function main(argv: string[]): Promise<number> {
       if (options.format === 'json' || options.format === 'sarif' || options.output)
         process.stderr.write(summaryLine(shown, linted, notShown, suppressed) + '\n');
       exitCode = failsBuild(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
+    });
+
+  program
+    .command('mcp')
+    .description(
+      'Serve the linter to coding agents as a Model Context Protocol server over stdio (tools lint_file, lint_snippet, explain_rule, suggest_fix); it reads only inside the given folders (default: the current folder).',
+    )
+    .argument('[roots...]', 'folders the agent may have linted', [])
+    .option('--allow-remote-refs', 'fetch http(s) $refs (off by default: no network access)', false)
+    .option(
+      '--auth-name <name>',
+      'also trust this middleware/guard/dependency name as authentication (repeatable)',
+      collectString,
+    )
+    .action(async (roots: string[], options: { allowRemoteRefs: boolean; authName?: string[] }) => {
+      // required here, not imported at the top: the bundle keeps it in dist/mcp.js (scripts/build.mjs), and a
+      // plain require avoids import() in the code-cached CLI
+      let mcp: typeof import('./mcp/server');
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        mcp = require('./mcp/server') as typeof import('./mcp/server');
+      } catch {
+        // the VS Code extension ships the CLI without it (its agents use the editor's language-model tools)
+        throw new Error('this install has no MCP server (dist/mcp.js); run it from the npm package: npx apiwarden mcp');
+      }
+      await mcp.serveMcp(
+        roots,
+        normalizeSettings({ allowRemoteRefs: options.allowRemoteRefs, authNames: options.authName ?? [] }),
+      );
     });
 
   try {

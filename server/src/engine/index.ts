@@ -11,7 +11,7 @@ export { discoverFiles } from './workspace/discoverFiles';
 export { DATA_CLASSES, isDataClass, type DataClass } from '@apiwarden/sensitive';
 export { RULES, ruleMetadata } from './rules/catalog';
 export { extensionOf, pathToUri, uriToPath, normalizeUri } from './uris';
-export { ruleDocUrl, PUBLISHED_RULE_DOCS_URL, REPOSITORY_URL } from './rules/ruleDocs';
+export { ruleDocText, ruleDocUrl, PUBLISHED_RULE_DOCS_URL, REPOSITORY_URL } from './rules/ruleDocs';
 export {
   computeFixes,
   applyEdits,
@@ -24,3 +24,4 @@ export {
   type TextEdit,
 } from './fixes';
 export type { FixData, FindingSuppression } from './findings';
+export { findingViews, findingsText, type FindingView } from './report/agentText';

@@ -40,6 +40,9 @@ export class LintScheduler {
     private readonly settings: SettingsCache,
   ) {}
 
+  /** When the editor last changed any document (performance.now()). */
+  private lastChangeAt = -Infinity;
+
   /** Findings currently shown for a file (for hovers). */
   findingsFor(uri: string): readonly Finding[] {
     return this.published.get(uri) ?? [];
@@ -60,8 +63,11 @@ export class LintScheduler {
     this.worker.supersede(document.uri);
     const settings = await this.settings.get(document.uri);
     // The first keystroke after a pause is linted at once; while typing goes on (a lint running or waiting),
-    // the delay gathers keystrokes into one lint.
-    const idle = !this.timers.has(document.uri) && !this.worker.busy;
+    // the delay gathers keystrokes into one lint. The pause is the editor's, not the file's: edits to many files
+    // at once (an assistant applying a patch) are one burst, linted once per file when it settles.
+    const now = performance.now();
+    const idle = !this.timers.has(document.uri) && !this.worker.busy && now - this.lastChangeAt >= settings.lintDelayMs;
+    this.lastChangeAt = now;
     this.schedule(document.uri, idle ? 0 : settings.lintDelayMs);
     // Specs that `$ref` this file are linted again with its new text.
     for (const root of this.dependents.get(document.uri) ?? [])

@@ -186,7 +186,10 @@ export abstract class PyValueExtractor extends StatementExtractor {
                   .join(' ')
               : node.type === 'not_operator'
                 ? 'not'
-                : undefined,
+                : // `[body for x in xs]`: parts[0] is what each element becomes
+                  /^(list|set|dictionary)_comprehension$|^generator_expression$/.test(node.type)
+                  ? 'comprehension'
+                  : undefined,
         };
       }
     }

@@ -13,6 +13,10 @@ export interface TaintSource {
 const SANITIZERS =
   /^(parseInt|parseFloat|Number|Boolean|int|float|bool|len|isValid\w*|validate\w*|encodeURIComponent|escape|quote|uuid\.UUID|UUID|ObjectId|isUUID)$/;
 
+/** Calls whose result is not made of their arguments: a vector search returns stored documents, not the query. */
+const RESULT_NOT_FROM_ARGUMENTS =
+  /^(similaritySearch|similaritySearchWithScore|similarity_search|similarity_search_with_score|max_marginal_relevance_search|get_relevant_documents|getRelevantDocuments|aget_relevant_documents)$/;
+
 export class Taint {
   constructor(
     private readonly fn: FnFacts,
@@ -41,7 +45,8 @@ export class Taint {
         if (direct) return direct;
         if (val.k === 'call') {
           const name = pathOf(val.callee).split('.').pop() ?? '';
-          if (SANITIZERS.test(name) || SANITIZERS.test(pathOf(val.callee))) return undefined;
+          if (SANITIZERS.test(name) || SANITIZERS.test(pathOf(val.callee)) || RESULT_NOT_FROM_ARGUMENTS.test(name))
+            return undefined;
           for (const a of [...val.args, ...val.kwargs.map((k) => k.value)]) {
             const s = this.sourceOf(a, depth + 1, seen);
             if (s) return s;

@@ -574,6 +574,16 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'code-llm-tool-dispatch-unrestricted',
+    severity: 'error',
+    owasp: 'API10:2023',
+    cwe: 'CWE-470',
+    title: 'Model output chooses any function to run',
+    summary:
+      "A tool or function call the model asked for is dispatched by name into a module, an object's methods, `getattr` or `globals()`, not a fixed table of tools, so a prompt injection can run any function there.",
+    fixable: false,
+  },
+  {
     id: 'code-llm-unbounded-tokens',
     severity: 'warning',
     owasp: 'API4:2023',
@@ -621,6 +631,16 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     title: 'Object looked up by request id without an ownership check',
     summary:
       'An authenticated route loads a record by an id taken from the request, and nothing in the handler ties the record to the signed-in user or tenant (BOLA/IDOR hint).',
+    fixable: false,
+  },
+  {
+    id: 'code-prompt-indirect-injection',
+    severity: 'warning',
+    owasp: 'API10:2023',
+    cwe: 'CWE-1427',
+    title: 'Stored or fetched content in an LLM prompt',
+    summary:
+      'Content the developer did not write (a database record, a fetched web page, retrieved documents) is placed in a system prompt, or concatenated into a prompt without delimiters, so whoever wrote that content can give the model instructions.',
     fixable: false,
   },
   {

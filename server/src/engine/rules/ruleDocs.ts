@@ -3,7 +3,7 @@
 // code-scanning dashboard, JSON passed around) need a link that works on any machine: the published docs.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /** The project's home: SARIF's `informationUri`, and the root of the published rule docs. */
 export const REPOSITORY_URL = 'https://github.com/apiwarden/api-warden';
@@ -41,4 +41,14 @@ export function ruleDocUrl(ruleId: string, base?: string): string {
     if (localUrls.size < 10_000) localUrls.set(ruleId, url); // team rulesets may bring many ids; never unbounded
   }
   return url;
+}
+
+/** The text of a rule's page installed with the bundle (for agents asking what a rule means), if there is one. */
+export function ruleDocText(ruleId: string): string | undefined {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(ruleId)) return undefined; // an id, never a path
+  try {
+    return readFileSync(path.join(findDocsDirectory(), `${ruleId}.md`), 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -2,8 +2,8 @@
 // Doc: docs/rules/code-llm-output-unvalidated.md. Fixtures: test-fixtures/code/*/ (marked `code-llm-output-unvalidated`).
 
 import { codeRule } from './types';
-import { fileUsesLlm, isLlmCall, LLM_METHOD_PATH } from '../llm';
-import { kwarg, localsOf, pathOf, allCallsOf, resolveLocal, type FnFacts, type Val, type FileFacts } from '../facts';
+import { fileUsesLlm, isLlmCall, llmSource } from '../llm';
+import { kwarg, allCallsOf, resolveLocal, type FnFacts, type Val } from '../facts';
 
 const OUTPUT_SINKS: [RegExp, string][] = [
   [/(^|\.)(query|execute|executemany|raw|\$queryRawUnsafe|\$executeRawUnsafe|executescript)$/, 'SQL'],
@@ -14,6 +14,10 @@ const OUTPUT_SINKS: [RegExp, string][] = [
   [/^(eval|Function|exec|vm\.runInNewContext|vm\.runInThisContext)$/, 'eval'],
   [/(^|\.)(redirect|RedirectResponse|HttpResponseRedirect)$/, 'a redirect'],
   [/(^|\.)(render_template_string|Markup|mark_safe|HTMLResponse|send|write)$/, 'HTML'],
+  [
+    /^(fetch|axios|axios\.(get|post|put|patch|delete|head|request)|got|got\.(get|post)|requests\.(get|post|put|patch|delete|head|request)|httpx\.(get|post|put|patch|delete|stream|request)|urllib\.request\.urlopen|urlopen)$/,
+    'the URL of a request this server sends',
+  ],
 ];
 
 export default codeRule({
@@ -50,10 +54,11 @@ export default codeRule({
         const source = llmSource(arg, fn, ctx.file, 0, new Set());
         if (!source) continue;
         if (sink[1] === 'HTML' && /^(send|write)$/.test(call.method) && !htmlLike(arg, fn)) continue;
+        if (sink[1].startsWith('the URL') && fixedHost(arg, fn)) continue;
         seen.add(call.val.span.start);
         ctx.report({
           span: call.nameSpan,
-          message: `Model output (\`${source}\`) flows to \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span)} and is used as ${sink[1]} without validation. A prompt injection in any text the model read becomes ${sink[1] === 'HTML' ? 'cross-site scripting' : sink[1] === 'a redirect' ? 'an open redirect' : 'code execution'}. Parse the output into a strict structure, validate it against an allow-list, and use parameterised queries / argument arrays / escaping.`,
+          message: `Model output (\`${source}\`) flows to \`${call.path.replace(/\(\)/g, '()')}\` on line ${ctx.line(call.val.span)} and is used as ${sink[1]} without validation. A prompt injection in any text the model read becomes ${sink[1] === 'HTML' ? 'cross-site scripting' : sink[1] === 'a redirect' ? 'an open redirect' : sink[1].startsWith('the URL') ? 'server-side request forgery (internal services, cloud metadata at 169.254.169.254)' : 'code execution'}. Parse the output into a strict structure, validate it against an allow-list, and use parameterised queries / argument arrays / escaping.`,
           aiLinked: true,
         });
       }
@@ -61,50 +66,11 @@ export default codeRule({
   },
 });
 
-function llmSource(val: Val, fn: FnFacts, file: FileFacts, depth: number, seen: Set<string>): string | undefined {
-  if (depth > 10) return undefined;
-  switch (val.k) {
-    case 'call': {
-      const path = pathOf(val.callee).replace(/\(\)/g, '');
-      if (LLM_METHOD_PATH.test(path) && fileUsesLlm(file)) return path + '()';
-      for (const a of val.args) {
-        const s = llmSource(a, fn, file, depth + 1, seen);
-        if (s) return s;
-      }
-      return val.callee.k === 'member' ? llmSource(val.callee.object, fn, file, depth + 1, seen) : undefined;
-    }
-    case 'member':
-    case 'index':
-      return llmSource(val.object, fn, file, depth + 1, seen);
-    case 'ref': {
-      if (seen.has(val.name)) return undefined;
-      seen.add(val.name);
-      for (const v of localsOf(fn, val.name) ?? []) {
-        const s = llmSource(v, fn, file, depth + 1, seen);
-        if (s) return val.name;
-      }
-      return undefined;
-    }
-    case 'tmpl':
-    case 'or':
-    case 'arr':
-    case 'other': {
-      const parts = val.k === 'tmpl' ? val.parts : val.k === 'or' ? val.items : val.k === 'arr' ? val.items : val.parts;
-      for (const p of parts) {
-        const s = llmSource(p, fn, file, depth + 1, seen);
-        if (s) return s;
-      }
-      return undefined;
-    }
-    case 'obj':
-      for (const p of val.props) {
-        const s = llmSource(p.value, fn, file, depth + 1, seen);
-        if (s) return s;
-      }
-      return undefined;
-    default:
-      return undefined;
-  }
+/** `https://docs.example.com/pages/${slug}`: the model picks a path on a host the code fixes. */
+function fixedHost(val: Val, fn: FnFacts): boolean {
+  const v = resolveLocal(val, fn);
+  const first = v.k === 'tmpl' ? v.parts[0] : undefined;
+  return first?.k === 'str' && /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+[/?#]/i.test(first.value);
 }
 
 function htmlLike(val: Val, fn: FnFacts): boolean {

@@ -90,6 +90,9 @@ export default codeRule({
         return;
       }
       if (val.k === 'spread') return inspect(resolve(val.value, route.handler!), route, depth + 1, elements);
+      // `[{"id": u.id, "password_hash": u.password_hash} for u in users]`: the objects a comprehension builds
+      if (val.k === 'other' && val.text === 'comprehension' && val.parts[0])
+        return inspect(resolve(val.parts[0], route.handler!), route, depth + 1, elements);
       const path = pathOf(val);
       if (
         /^(process\.env|os\.environ)$/.test(path) ||

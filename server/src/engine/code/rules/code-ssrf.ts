@@ -6,6 +6,7 @@ import { codeRule } from './types';
 import { describeRoute } from '../model';
 import { allCallsOf, kwarg, localsOf, pathOf, rootOf, type CallFact, type FnFacts, type Val } from '../facts';
 import { taintedHelpers } from '../helperTaint';
+import { llmSource } from '../llm';
 
 const HTTP_SINK =
   /^(fetch|axios|got|request|needle|superagent|ky|undici\.request|undici\.fetch|http\.get|http\.request|https\.get|https\.request|axios\.(get|post|put|patch|delete|head|request)|got\.(get|post|put|patch|delete|head)|ky\.(get|post|put|patch|delete)|superagent\.(get|post|put|delete)|needle\.(get|post)|requests\.(get|post|put|patch|delete|head|request)|httpx\.(get|post|put|patch|delete|head|request|stream)|urllib\.request\.urlopen|urlopen|urllib3\.request|aiohttp\.request)$/;
@@ -25,7 +26,7 @@ export default codeRule({
     'An outbound HTTP request (fetch, axios, got, requests, httpx, urllib\u2026) goes to a URL or host taken from the request.',
   fixable: false,
   scope: 'route',
-  reads: { route: ['handler', 'calls', 'request', 'method', 'pathTemplate', 'helperCalls'] },
+  reads: { file: ['imports'], route: ['handler', 'calls', 'request', 'method', 'pathTemplate', 'helperCalls'] },
   check(ctx) {
     const seen = new Set<number>();
     for (const route of ctx.routes) {
@@ -37,6 +38,8 @@ export default codeRule({
         if (!target) continue;
         const source = hostControlled(target, taint, route.handler);
         if (!source) continue;
+        // a URL the model wrote (from a prompt with request text in it) is code-llm-output-unvalidated's finding
+        if (llmSource(target, route.handler, route.handlerFile ?? ctx.file, 0, new Set())) continue;
         seen.add(call.val.span.start);
         ctx.report({
           span: target.span,

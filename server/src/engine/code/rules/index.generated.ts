@@ -20,6 +20,8 @@ import codeHardcodedSecret from './code-hardcoded-secret';
 import codeSecretFileCommitted from './code-secret-file-committed';
 import codeTlsVerificationDisabled from './code-tls-verification-disabled';
 import codeLlmOutputUnvalidated from './code-llm-output-unvalidated';
+import codeLlmToolDispatchUnrestricted from './code-llm-tool-dispatch-unrestricted';
+import codePromptIndirectInjection from './code-prompt-indirect-injection';
 import codePromptInjection from './code-prompt-injection';
 
 /** Every code rule, by OWASP category. */
@@ -44,5 +46,7 @@ export const CODE_RULES: readonly CodeRule[] = [
   codeSecretFileCommitted,
   codeTlsVerificationDisabled,
   codeLlmOutputUnvalidated,
+  codeLlmToolDispatchUnrestricted,
+  codePromptIndirectInjection,
   codePromptInjection,
 ];

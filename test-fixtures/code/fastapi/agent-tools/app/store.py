@@ -1,0 +1,3 @@
+from langchain_community.vectorstores import FAISS
+
+vectorstore = FAISS.load_local("index", None)
