@@ -63,7 +63,7 @@ function ignoreEntryEdit(target: DisableTarget, text: string, uri: string): Text
   if (!target.path) return undefined;
   const document = new SourceDocument(text, 'json', uriToPath(uri));
   // The node: the finding's own value when it is an object, else the nearest object above it.
-  let values: unknown[] = [document.data];
+  const values: unknown[] = [document.data];
   for (const segment of target.path) values.push(asRecord(values[values.length - 1])?.[segment]);
   let depth = target.path.length;
   while (depth > 0 && !isPlainObject(values[depth])) depth--;
