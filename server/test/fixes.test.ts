@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseWithPointers } from '@stoplight/yaml';
-import { Engine, applyEdits, computeFixes, pathToUri, type Finding } from '../src/engine';
+import { Engine, LineIndex, applyEdits, computeFixes, pathToUri, type Finding } from '../src/engine';
 import { FIXTURES_ROOT, fixtureFiles } from './support/fixtureRunner';
 
 const engine = new Engine();
@@ -43,6 +43,7 @@ test('every fixable finding in the fixtures is fixed by its quick-fix and the fi
   for (const file of fixtureFiles(path.join(FIXTURES_ROOT, 'openapi'))) {
     const uri = pathToUri(file);
     const text = readFileSync(file, 'utf8');
+    if (!parses(uri, text)) continue; // broken on purpose (syntax-error fixtures): fixes/fixProperties.test.ts
     const findings = await lintText(uri, text);
     for (const finding of findings.filter((f) => f.fixable)) {
       const fixes = computeFixes(finding.ruleId, finding.data, text, uri);
@@ -62,9 +63,12 @@ test('every fixable finding in the fixtures is fixed by its quick-fix and the fi
         sameRule.length - 1,
         `fix for ${finding.ruleId} at ${file}:${finding.range.start.line + 1} did not remove exactly that finding`,
       );
-      // Only inserted/replaced text differs: everything outside the edit is kept byte for byte.
-      const start = fixed.indexOf(text.slice(0, 40));
-      assert.equal(start, 0);
+      // Only inserted/replaced text differs: everything before the first edit is kept byte for byte (a fix may
+      // edit the document's first line: a scheme defined at the root of a JSON spec). fixes/fixProperties.test.ts
+      // checks the text after the edits too.
+      const lines = new LineIndex(text);
+      const first = Math.min(...fixes[0]!.edits.map((e) => lines.offsetAt(e.range.start)));
+      assert.equal(fixed.slice(0, first), text.slice(0, first));
       fixedCount++;
     }
   }
