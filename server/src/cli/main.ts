@@ -8,6 +8,7 @@ import type { DataClass, RuleSetting, Severity } from '../engine';
 import { VERSION } from '../version';
 import { findFiles, lintFiles } from './lintFiles';
 import { ChangedLinesError, changedLinesSince, onChangedLine, type ChangedLines } from './changedLines';
+import { BASELINE_FILE, BaselineError, baselineText, newFindings, readBaseline, type Baseline } from './baseline';
 import {
   choice,
   collectRuleSetting,
@@ -41,6 +42,7 @@ interface CliOptions {
   notSensitive?: string[];
   color: boolean;
   changedSince?: string;
+  baseline?: string;
 }
 
 export const EXIT_OK = 0;
@@ -128,6 +130,10 @@ async function main(argv: string[]): Promise<number> {
       '--changed-since <ref>',
       'report only findings on lines changed since a git revision (working tree against <ref>, untracked files included); e.g. HEAD, origin/main',
     )
+    .option(
+      '--baseline <file>',
+      `report only findings that are not in a baseline file written by \`apiwarden baseline\` (e.g. ${BASELINE_FILE})`,
+    )
     .option('--no-color', 'plain output')
     .action(async (paths: string[], options: CliOptions, command: Command) => {
       const cwd = process.cwd();
@@ -146,6 +152,15 @@ async function main(argv: string[]): Promise<number> {
         } catch (error) {
           if (!(error instanceof ChangedLinesError)) throw error;
           command.error(`error: ${error.message}`, { exitCode: EXIT_USAGE_OR_CRASH, code: 'apiwarden.changedSince' });
+        }
+      }
+      let baseline: Baseline | undefined;
+      if (options.baseline !== undefined) {
+        try {
+          baseline = readBaseline(options.baseline);
+        } catch (error) {
+          if (!(error instanceof BaselineError)) throw error;
+          command.error(`error: ${error.message}`, { exitCode: EXIT_USAGE_OR_CRASH, code: 'apiwarden.baseline' });
         }
       }
       const settings = normalizeSettings({
@@ -172,6 +187,13 @@ async function main(argv: string[]): Promise<number> {
       if (result.linted.length === 0 && !changed)
         process.stderr.write(`No OpenAPI documents or API handler code found in ${paths.join(', ')}.\n`);
 
+      if (baseline && options.baseline) {
+        const fresh = newFindings(result.findings, baseline, options.baseline, readDocument);
+        result.findings = fresh.findings;
+        process.stderr.write(
+          `${fresh.known} finding${fresh.known === 1 ? '' : 's'} of the baseline ${options.baseline} not reported.\n`,
+        );
+      }
       const minSeverity = options.quiet ? 'error' : options.minSeverity;
       const shown = minSeverity ? result.findings.filter((f) => atLeast(f, minSeverity)) : result.findings;
       const notShown: NotShown | undefined = minSeverity
@@ -194,6 +216,46 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(summaryLine(shown, linted, notShown) + '\n');
       exitCode = failsBuild(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
     });
+
+  program
+    .command('baseline')
+    .description(
+      `Write the findings a project has today to a baseline file, so that \`lint --baseline <file>\` reports only new ones (default file: ${BASELINE_FILE}).`,
+    )
+    .argument('[paths...]', 'files, folders or glob patterns', ['.'])
+    .option('-o, --output <file>', 'the baseline file to write', BASELINE_FILE)
+    .option(
+      '-r, --rule <id=severity>',
+      'set a rule severity or turn it off, as in lint (repeatable)',
+      collectRuleSetting,
+      {},
+    )
+    .option('--allow-remote-refs', 'fetch http(s) $refs (off by default: no network access)', false)
+    .option('--auth-name <name>', 'also trust this name as authentication, as in lint (repeatable)', collectString)
+    .action(
+      async (
+        paths: string[],
+        options: { output: string; rule: Record<string, RuleSetting>; allowRemoteRefs: boolean; authName?: string[] },
+        command: Command,
+      ) => {
+        const { files, unmatched } = await findFiles(paths, process.cwd());
+        if (unmatched.length > 0)
+          command.error(`error: no such file, folder or match: ${unmatched.join(', ')}`, {
+            exitCode: EXIT_USAGE_OR_CRASH,
+            code: 'apiwarden.unmatchedPath',
+          });
+        const settings = normalizeSettings({
+          rules: options.rule,
+          allowRemoteRefs: options.allowRemoteRefs,
+          authNames: options.authName ?? [],
+        });
+        const result = await lintFiles(files, settings);
+        writeFileSync(options.output, baselineText(result.findings, options.output, readDocument));
+        process.stderr.write(
+          `Wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} of ${result.linted.length} files to the baseline ${options.output}.\n`,
+        );
+      },
+    );
 
   program
     .command('mcp')
