@@ -3,7 +3,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { isDynamicPattern } from 'tinyglobby';
-import { DATA_CLASSES, normalizeSettings, PUBLISHED_RULE_DOCS_URL, uriToPath, type Finding } from '../engine';
+import {
+  DATA_CLASSES,
+  normalizeSettings,
+  PUBLISHED_RULE_DOCS_URL,
+  ruleDocUrl,
+  uriToPath,
+  type Finding,
+} from '../engine';
 import type { DataClass, RuleSetting, Severity } from '../engine';
 import { VERSION } from '../version';
 import { findFiles, lintFiles } from './lintFiles';
@@ -23,10 +30,15 @@ import { atLeast } from './severityWords';
 import { formatStylish, formatSummary } from './formatters/stylish';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
+import { formatGithub } from './formatters/github';
+import { formatJunit } from './formatters/junit';
+import { formatMarkdown } from './formatters/markdown';
 import { summaryLine, type NotShown } from './formatters/summary';
 
-const FORMATS = ['stylish', 'summary', 'json', 'sarif'] as const;
+const FORMATS = ['stylish', 'summary', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
+/** Formats whose stdout a program reads: the summary line goes to stderr. */
+const MACHINE_FORMATS = new Set<Format>(['json', 'sarif', 'github', 'junit', 'markdown']);
 
 interface CliOptions {
   format: Format;
@@ -208,11 +220,17 @@ async function main(argv: string[]): Promise<number> {
             ? formatSarif(shown, { cwd, version: VERSION, docsBaseUrl: options.docsBaseUrl, readText: readDocument })
             : options.format === 'summary'
               ? formatSummary(shown, { color, linted, notShown })
-              : formatStylish(shown, { cwd, color, linted, notShown });
+              : options.format === 'github'
+                ? formatGithub(shown, { cwd })
+                : options.format === 'junit'
+                  ? formatJunit(shown, { cwd, linted: result.linted })
+                  : options.format === 'markdown'
+                    ? formatMarkdown(shown, { cwd, linted, docUrl: (id) => ruleDocUrl(id, options.docsBaseUrl) })
+                    : formatStylish(shown, { cwd, color, linted, notShown });
       if (options.output) writeFileSync(options.output, report);
       else process.stdout.write(report);
       // Machine formats keep stdout parseable: their summary line goes to stderr.
-      if (options.format === 'json' || options.format === 'sarif' || options.output)
+      if (MACHINE_FORMATS.has(options.format) || options.output)
         process.stderr.write(summaryLine(shown, linted, notShown) + '\n');
       exitCode = failsBuild(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
     });
