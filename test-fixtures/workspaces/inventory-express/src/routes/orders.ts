@@ -1,0 +1,22 @@
+import { Router } from 'express';
+
+export const orders = Router();
+
+// documented as secured (the document's bearerAuth), served with no auth
+orders.get('/orders', async (_req, res) => { // expect: xref-auth-mismatch
+  // ok: xref-zombie-endpoint
+  res.json([]);
+});
+
+orders.get('/v1/orders', async (_req, res) => { // expect: xref-zombie-endpoint, xref-auth-mismatch
+  res.json([]);
+});
+
+orders.get('/coupons', async (_req, res) => { // expect: xref-zombie-endpoint, xref-auth-mismatch
+  res.json([]);
+});
+
+// a debugging route nobody documented
+orders.get('/internal/debug/orders', async (_req, res) => { // expect: xref-shadow-endpoint
+  res.json({ env: 'prod' });
+});
