@@ -22,6 +22,7 @@ import { formatStylish, formatSummary } from './formatters/stylish';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { summaryLine, type NotShown } from './formatters/summary';
+import { addInventoryCommand } from './inventoryCommand';
 
 const FORMATS = ['stylish', 'summary', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -158,6 +159,8 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(summaryLine(shown, linted, notShown) + '\n');
       exitCode = failsBuild(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
     });
+
+  addInventoryCommand(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv);

@@ -14,3 +14,15 @@ export { extensionOf, pathToUri, uriToPath, normalizeUri } from './uris';
 export { ruleDocUrl, PUBLISHED_RULE_DOCS_URL, REPOSITORY_URL } from './rules/ruleDocs';
 export { computeFixes, applyEdits, type Fix, type TextEdit } from './fixes';
 export type { FixData } from './findings';
+export {
+  WorkspaceInventory,
+  inventoryReport,
+  formatInventoryCsv,
+  formatInventoryHtml,
+  formatInventoryMarkdown,
+  formatInventoryTable,
+  type Endpoint,
+  type Inventory,
+  type InventoryReport,
+  type InventoryResult,
+} from './inventory';

@@ -21,7 +21,10 @@ for (const name of WORKSPACES) {
     assert.deepEqual(inventory.errors, []);
     const expected = JSON.parse(readFileSync(path.join(root, 'inventory.expected.json'), 'utf8')) as unknown;
     if (process.env.APIWARDEN_WRITE_EXPECTED === '1')
-      writeFileSync(path.join(root, 'inventory.expected.json'), JSON.stringify(compact(root, inventory.endpoints), null, 2) + '\n');
+      writeFileSync(
+        path.join(root, 'inventory.expected.json'),
+        JSON.stringify(compact(root, inventory.endpoints), null, 2) + '\n',
+      );
     assert.deepEqual(compact(root, inventory.endpoints), expected);
   });
 

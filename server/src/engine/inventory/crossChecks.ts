@@ -4,7 +4,7 @@
 // "served nowhere" findings.
 import type { EngineSettings } from '../config/settings';
 import { FindingDeduplicator, FindingPolicy, runGuarded } from '../findingPolicy';
-import type { Finding } from '../findings';
+import { compareFindings, type Finding } from '../findings';
 import type { Endpoint, Inventory } from './model';
 import { XREF_RULES } from './rules/index.generated';
 
@@ -15,7 +15,7 @@ export function crossCheck(inventory: Inventory, settings: EngineSettings, error
   const seen = new FindingDeduplicator();
   for (const rule of XREF_RULES) {
     if (!policy.enabled(rule.id)) continue;
-    runGuarded(rule.id, "the inventory", errors, () =>
+    runGuarded(rule.id, 'the inventory', errors, () =>
       rule.check({
         inventory,
         crossCheckable: (endpoint: Endpoint) => both.has(endpoint.project),
@@ -34,5 +34,5 @@ export function crossCheck(inventory: Inventory, settings: EngineSettings, error
       }),
     );
   }
-  return findings;
+  return findings.sort(compareFindings);
 }

@@ -38,7 +38,8 @@ export interface MatchResult {
   scopes: Map<string, { specs: Set<string>; routes: number }>;
 }
 
-const within = (folder: string, file: string) => file === folder || file.startsWith(folder.endsWith('/') ? folder : folder + '/');
+const within = (folder: string, file: string) =>
+  file === folder || file.startsWith(folder.endsWith('/') ? folder : folder + '/');
 
 export function matchEndpoints(specOps: ScopedSpecOperation[], routes: ScopedRoute[]): MatchResult {
   const operations = new Map<string, Operation>();
@@ -61,9 +62,7 @@ export function matchEndpoints(specOps: ScopedSpecOperation[], routes: ScopedRou
   const codeOnly: { route: CodeRouteRef; project: string; ambiguous?: Endpoint['ambiguous'] }[] = [];
   for (const { route, project } of routes) {
     // the deepest spec project that holds the route's project
-    const scope = specProjects
-      .filter((p) => within(p, project))
-      .sort((a, b) => b.length - a.length)[0];
+    const scope = specProjects.filter((p) => within(p, project)).sort((a, b) => b.length - a.length)[0];
     if (scope === undefined) {
       codeOnly.push({ route, project });
       continue;
@@ -97,7 +96,11 @@ export function matchEndpoints(specOps: ScopedSpecOperation[], routes: ScopedRou
     const groups = new Map<string, { variant: SpecOperationRef; routes: CodeRouteRef[]; matchedBy?: string }>();
     for (const r of o.routes) {
       const key = r.variant.fullPath;
-      const group = groups.get(key) ?? { variant: r.variant, routes: [], ...(r.matchedBy ? { matchedBy: r.matchedBy } : {}) };
+      const group = groups.get(key) ?? {
+        variant: r.variant,
+        routes: [],
+        ...(r.matchedBy ? { matchedBy: r.matchedBy } : {}),
+      };
       group.routes.push(r.route);
       groups.set(key, group);
     }
@@ -125,7 +128,9 @@ export function matchEndpoints(specOps: ScopedSpecOperation[], routes: ScopedRou
     endpoint.codeRoutes.push(route);
   }
   const list = [...endpoints.values()].map(finish);
-  list.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.project.localeCompare(b.project));
+  list.sort(
+    (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.project.localeCompare(b.project),
+  );
   return { endpoints: list, scopes };
 }
 
@@ -222,7 +227,10 @@ function authOf(ops: SpecOperationRef[], routes: CodeRouteRef[]): AuthVerdict {
   for (const r of routes) {
     if (r.authEvidence.length > 0) evidence.push(...r.authEvidence.map((e) => `code: ${e}`));
     else if (r.publicMarker) evidence.push(`code: public (${r.publicMarker})`);
-    else evidence.push(`code: no auth on ${r.method} ${r.pathTemplate}${r.unmounted ? ' (router mounted nowhere seen)' : ''}`);
+    else
+      evidence.push(
+        `code: no auth on ${r.method} ${r.pathTemplate}${r.unmounted ? ' (router mounted nowhere seen)' : ''}`,
+      );
   }
   let mode: AuthMode;
   if (routes.length > 0) {
@@ -231,7 +239,11 @@ function authOf(ops: SpecOperationRef[], routes: CodeRouteRef[]): AuthVerdict {
     else if (routes.every((r) => r.unmounted)) mode = 'unknown';
     else mode = 'none';
   } else if (ops.length > 0) {
-    mode = ops.some((o) => o.security === 'required') ? 'required' : ops.some((o) => o.security === 'optional') ? 'optional' : 'none';
+    mode = ops.some((o) => o.security === 'required')
+      ? 'required'
+      : ops.some((o) => o.security === 'optional')
+        ? 'optional'
+        : 'none';
   } else mode = 'unknown';
   return { mode, evidence: [...new Set(evidence)] };
 }

@@ -43,8 +43,7 @@ export function joinBasePath(base: string, path: string): string {
 export function serverBasePath(url: string, variables?: Record<string, unknown>): string | undefined {
   let expanded = url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const variable = variables?.[name];
-    const value =
-      variable && typeof variable === 'object' ? (variable as { default?: unknown }).default : undefined;
+    const value = variable && typeof variable === 'object' ? (variable as { default?: unknown }).default : undefined;
     return typeof value === 'string' ? value : whole;
   });
   expanded = expanded.trim();

@@ -19,7 +19,9 @@ export const xrefShadowEndpoint = xrefRule({
       if (otherMethodsDocumented(ctx.inventory, endpoint).length > 0) continue;
       const specs = ctx.inventory.specs.filter((s) => s.project === endpoint.project).map((s) => specName(s.uri));
       for (const route of endpoint.codeRoutes) {
-        const hidden = route.hiddenFromDocs ? ` It is also left out of the generated docs (\`${route.hiddenFromDocs}\`).` : '';
+        const hidden = route.hiddenFromDocs
+          ? ` It is also left out of the generated docs (\`${route.hiddenFromDocs}\`).`
+          : '';
         ctx.report({
           uri: route.uri,
           range: route.range,
