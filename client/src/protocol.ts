@@ -38,6 +38,7 @@ export interface InventorySpecOperation {
   method: string;
   path: string;
   fullPath: string;
+  basePath: string;
   pointer: string;
   range: InventoryRange;
   operationId?: string;
@@ -82,16 +83,30 @@ export interface InventoryEndpoint {
   project: string;
   ambiguous?: { reason: string; candidates: string[] };
   matchedBy?: string;
+  outsideSpecs?: true;
 }
 
 export interface InventoryAnswer {
   inventory: {
     endpoints: InventoryEndpoint[];
-    specs: { uri: string; title?: string; version?: string; basePaths: string[]; operations: number; project: string }[];
+    specs: {
+      uri: string;
+      title?: string;
+      version?: string;
+      basePaths: string[];
+      operations: number;
+      project: string;
+    }[];
     codeFiles: string[];
     projects: { uri: string; specs: number; routes: number }[];
     errors: string[];
   };
-  findings: { ruleId: string; severity: 'error' | 'warning' | 'info' | 'hint'; message: string; uri: string; range: InventoryRange }[];
+  findings: {
+    ruleId: string;
+    severity: 'error' | 'warning' | 'info' | 'hint';
+    message: string;
+    uri: string;
+    range: InventoryRange;
+  }[];
   durationMs: number;
 }

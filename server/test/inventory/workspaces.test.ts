@@ -73,3 +73,37 @@ test('a spec with no code in scope gets no "served nowhere" findings', { timeout
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test(
+  'a spec with a base path claims only the routes under it (juice-shop: the B2B spec beside the REST API)',
+  { timeout: 60_000 },
+  async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'apiwarden-inventory-'));
+    try {
+      writeFileSync(path.join(root, 'package.json'), '{"name":"b2b","dependencies":{"express":"4"}}');
+      writeFileSync(
+        path.join(root, 'swagger.yml'),
+        'openapi: 3.0.0\nservers:\n  - url: /b2b/v2\ninfo: { title: B2B, version: "2" }\npaths:\n  /orders:\n    post:\n      responses:\n        "200": { description: ok }\n',
+      );
+      writeFileSync(
+        path.join(root, 'server.js'),
+        "const express = require('express');\nconst app = express();\napp.post('/b2b/v2/orders', (req, res) => res.json({}));\napp.get('/b2b/v2/secret', (req, res) => res.json({}));\napp.get('/rest/products', (req, res) => res.json([]));\napp.listen(3000);\n",
+      );
+      const { inventory, findings } = await inventoryOf(root);
+      assert.deepEqual(
+        inventory.endpoints.map((e) => [e.method, e.path, e.documented, e.served, e.outsideSpecs ?? false]),
+        [
+          ['POST', '/b2b/v2/orders', true, true, false],
+          ['GET', '/b2b/v2/secret', false, true, false],
+          ['GET', '/rest/products', false, true, true],
+        ],
+      );
+      assert.deepEqual(
+        findings.map((f) => [f.ruleId, f.range.start.line + 1]),
+        [['xref-shadow-endpoint', 4]],
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  },
+);

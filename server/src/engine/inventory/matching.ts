@@ -59,7 +59,7 @@ export function matchEndpoints(specOps: ScopedSpecOperation[], routes: ScopedRou
   const byProject = new Map<string, Operation[]>();
   for (const o of operations.values()) byProject.set(o.project, [...(byProject.get(o.project) ?? []), o]);
 
-  const codeOnly: { route: CodeRouteRef; project: string; ambiguous?: Endpoint['ambiguous'] }[] = [];
+  const codeOnly: { route: CodeRouteRef; project: string; ambiguous?: Endpoint['ambiguous']; outside?: boolean }[] = [];
   for (const { route, project } of routes) {
     // the deepest spec project that holds the route's project
     const scope = specProjects.filter((p) => within(p, project)).sort((a, b) => b.length - a.length)[0];
@@ -88,7 +88,22 @@ export function matchEndpoints(specOps: ScopedSpecOperation[], routes: ScopedRou
           candidates: match.operations.map((o) => `${o.variants[0]!.method} ${o.variants[0]!.fullPath} (${o.id})`),
         },
       });
-    } else codeOnly.push({ route, project: scope });
+    } else codeOnly.push({ route, project: scope, outside: true });
+  }
+  // A spec documents what is under its base paths: a route elsewhere is outside it, unless the code shows no base
+  // path at all (some route of the spec matched only without it: a gateway or context path adds it).
+  const stripped = new Set<string>();
+  for (const o of operations.values())
+    if (o.routes.some((r) => r.matchedBy === 'path without the base path')) stripped.add(o.variants[0]!.specUri);
+  for (const entry of codeOnly) {
+    if (!entry.outside) continue;
+    const key = pathKey(entry.route.path);
+    entry.outside = !(byProject.get(entry.project) ?? []).some((o) =>
+      o.variants.some((v) => {
+        const base = pathKey(v.basePath);
+        return base === '/' || key === base || key.startsWith(base + '/') || stripped.has(v.specUri);
+      }),
+    );
   }
 
   const endpoints = new Map<string, Endpoint>();
@@ -117,7 +132,7 @@ export function matchEndpoints(specOps: ScopedSpecOperation[], routes: ScopedRou
         };
     }
   }
-  for (const { route, project, ambiguous } of codeOnly) {
+  for (const { route, project, ambiguous, outside } of codeOnly) {
     const endpoint = ambiguous
       ? newEndpoint(project, route.method, route.path)
       : endpointFor(endpoints, project, route.method, route.path);
@@ -126,6 +141,8 @@ export function matchEndpoints(specOps: ScopedSpecOperation[], routes: ScopedRou
       endpoints.set(`ambiguous|${route.uri}|${route.range.start.line}|${route.method}|${route.path}`, endpoint);
     }
     endpoint.codeRoutes.push(route);
+    if (outside && endpoint.codeRoutes.length === 1 && endpoint.specOperations.length === 0)
+      endpoint.outsideSpecs = true;
   }
   const list = [...endpoints.values()].map(finish);
   list.sort(

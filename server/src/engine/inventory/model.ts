@@ -19,6 +19,8 @@ export interface SpecOperationRef {
   path: string;
   /** Base path (servers / basePath) + path, OpenAPI spelling. */
   fullPath: string;
+  /** The base path applied (`/` when none). */
+  basePath: string;
   /** The JSON pointer of the operation (`#/paths/~1users/get`). */
   pointer: string;
   range: Range;
@@ -79,6 +81,9 @@ export interface Endpoint {
   ambiguous?: { reason: string; candidates: string[] };
   /** How the route was paired with the operation, when not by its full path (`path without the base path /v1`). */
   matchedBy?: string;
+  /** Served outside every base path of its project's specs (a spec for `/b2b/v2` does not claim to document
+   * `/rest/…`): undocumented, but not a shadow endpoint of those specs. */
+  outsideSpecs?: true;
 }
 
 export interface InventorySpec {

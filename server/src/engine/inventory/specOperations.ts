@@ -92,6 +92,7 @@ function operationRef(
     method: op.method.toUpperCase(),
     path: op.path,
     fullPath: displayPath(joinBasePath(basePath, op.path)),
+    basePath,
     pointer: `#/paths/${op.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${op.method}`,
     range: document.rangeForPath(jsonPath) ?? document.rangeForPath(['paths', op.path]) ?? START,
     ...(typeof o.operationId === 'string' ? { operationId: o.operationId } : {}),

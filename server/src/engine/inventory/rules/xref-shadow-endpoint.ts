@@ -14,7 +14,8 @@ export const xrefShadowEndpoint = xrefRule({
   fixable: false,
   check(ctx) {
     for (const endpoint of ctx.inventory.endpoints) {
-      if (!endpoint.served || endpoint.documented || endpoint.ambiguous || !ctx.crossCheckable(endpoint)) continue;
+      if (!endpoint.served || endpoint.documented || endpoint.ambiguous || endpoint.outsideSpecs) continue;
+      if (!ctx.crossCheckable(endpoint)) continue;
       // the path is documented with other methods: xref-method-mismatch says so
       if (otherMethodsDocumented(ctx.inventory, endpoint).length > 0) continue;
       const specs = ctx.inventory.specs.filter((s) => s.project === endpoint.project).map((s) => specName(s.uri));
