@@ -49,6 +49,7 @@ export interface InventorySpecOperation {
   sunset?: string;
   tags: string[];
   dataClasses: string[];
+  responseProperties?: string[];
   aiLinked: boolean;
 }
 
@@ -65,6 +66,7 @@ export interface InventoryCodeRoute {
   hiddenFromDocs?: string;
   publicMarker?: string;
   dataClasses: string[];
+  responseFields: { name: string; dataClasses?: string[]; uri: string; range: InventoryRange }[];
   aiLinked: boolean;
 }
 

@@ -54,7 +54,7 @@ test(
         after.findings.filter((f) => f.uri.endsWith('/users.ts')).map((f) => [f.ruleId, f.range.start.line + 1]),
         [
           ['xref-shadow-endpoint', 12],
-          ['xref-shadow-endpoint', 17],
+          ['xref-shadow-endpoint', 23],
         ],
       );
 

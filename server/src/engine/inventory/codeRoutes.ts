@@ -42,7 +42,8 @@ export async function routesOfFile(
     if (route.file !== uri) continue;
     const index = linesOf(route.file);
     if (!index) continue;
-    routes.push(routeRef(route, index, out.file, settings.sensitiveData));
+    const handlerLines = route.handlerFile ? linesOf(route.handlerFile.uri) : index;
+    routes.push(routeRef(route, index, handlerLines, out.file, settings.sensitiveData));
   }
   return { routes, errors: out.errors };
 }
@@ -50,11 +51,14 @@ export async function routesOfFile(
 function routeRef(
   route: Route,
   lines: LineIndex,
+  handlerLines: LineIndex | undefined,
   file: FileFacts | undefined,
   classifier: ClassifierOptions | undefined,
 ): CodeRouteRef {
   const required = route.authEvidence.some((e) => !e.optional);
   const handlerFile = route.handlerFile ?? file;
+  const fields = responseFields(route, classifier);
+  const handlerUri = route.handlerFile?.uri ?? route.file;
   return {
     uri: route.file,
     method: route.method,
@@ -67,14 +71,28 @@ function routeRef(
     unmounted: route.unmounted === true,
     ...(route.hiddenFromDocs ? { hiddenFromDocs: route.hiddenFromDocs } : {}),
     ...(route.publicMarker ? { publicMarker: route.publicMarker } : {}),
-    dataClasses: responseDataClasses(route, classifier),
+    dataClasses: [...new Set(fields.flatMap((f) => f.classes))].sort(),
+    responseFields: handlerLines
+      ? fields.map((f) => ({
+          name: f.name,
+          ...(f.classes.length ? { dataClasses: f.classes } : {}),
+          uri: handlerUri,
+          range: handlerLines.rangeOf(f.span.start, f.span.end),
+        }))
+      : [],
     aiLinked: handlerFile !== undefined && route.calls.some((call) => isLlmCall(call, handlerFile)),
   };
 }
 
-/** Classes of the property names the handler's response objects carry (nested objects and locals followed). */
-function responseDataClasses(route: Route, classifier: ClassifierOptions | undefined): DataClass[] {
-  const classes = new Set<DataClass>();
+/**
+ * The property names the handler's response objects carry (nested objects, locals and `.map` callbacks followed),
+ * with the classes the classifier gives them.
+ */
+function responseFields(
+  route: Route,
+  classifier: ClassifierOptions | undefined,
+): { name: string; classes: DataClass[]; span: { start: number; end: number } }[] {
+  const out: { name: string; classes: DataClass[]; span: { start: number; end: number } }[] = [];
   const seen = new Set<Val>();
   const visit = (val: Val, depth: number): void => {
     if (depth > 4 || seen.has(val)) return;
@@ -86,7 +104,8 @@ function responseDataClasses(route: Route, classifier: ClassifierOptions | undef
     }
     if (val.k === 'obj') {
       for (const p of val.props) {
-        for (const m of atLeast(classifyField({ name: p.key }, classifier), 'medium')) classes.add(m.dataClass);
+        const classes = atLeast(classifyField({ name: p.key }, classifier), 'medium').map((m) => m.dataClass);
+        out.push({ name: p.key, classes, span: p.keySpan });
         visit(p.value, depth + 1);
       }
       val.spreads.forEach((s) => visit(s, depth + 1));
@@ -98,7 +117,7 @@ function responseDataClasses(route: Route, classifier: ClassifierOptions | undef
     }
   };
   for (const response of route.responseExpressions) visit(response.val, 0);
-  return [...classes].sort();
+  return out;
 }
 
 function isMapCall(val: Extract<Val, { k: 'call' }>): boolean {

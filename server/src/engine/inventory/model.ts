@@ -36,6 +36,9 @@ export interface SpecOperationRef {
   tags: string[];
   /** Data classes of the response schemas' properties (the shared classifier). */
   dataClasses: DataClass[];
+  /** Every property name the response schemas declare; undefined when a response schema allows any property
+   * (no `properties`, or `additionalProperties` not false) or there is none. */
+  responseProperties?: string[];
   aiLinked: boolean;
 }
 
@@ -58,6 +61,8 @@ export interface CodeRouteRef {
   publicMarker?: string;
   /** Data classes of the fields the handler's responses name. */
   dataClasses: DataClass[];
+  /** The property names the handler's response objects carry, where they are written, and their classes. */
+  responseFields: { name: string; dataClasses?: DataClass[]; uri: string; range: Range }[];
   aiLinked: boolean;
 }
 

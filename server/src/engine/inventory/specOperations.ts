@@ -103,6 +103,7 @@ function operationRef(
     ...(sunset !== undefined ? { sunset } : {}),
     tags,
     dataClasses: responseDataClasses(index, op, classifier),
+    ...responsePropertiesOf(index, op),
     aiLinked: isAiLinked(op),
   };
 }
@@ -116,6 +117,14 @@ function responseDataClasses(
   for (const entry of index.operationSchemas(op, 'response'))
     for (const match of classifySchemaEntry(entry, classifier)) classes.add(match.dataClass);
   return [...classes].sort();
+}
+
+/** The property names the operation's response schemas declare (none: no claim about what responses hold). */
+function responsePropertiesOf(index: OpenApiIndex, op: IndexedOperation): { responseProperties?: string[] } {
+  const names = new Set<string>();
+  for (const entry of index.operationSchemas(op, 'response'))
+    if (entry.propertyName !== undefined) names.add(entry.propertyName);
+  return names.size > 0 ? { responseProperties: [...names].sort() } : {};
 }
 
 /** The document's base paths: OAS 3 `servers` (each distinct path), Swagger 2.0 `basePath`; `/` when none. */

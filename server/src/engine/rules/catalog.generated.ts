@@ -714,6 +714,16 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'xref-undocumented-sensitive-data',
+    severity: 'warning',
+    owasp: 'API3:2023',
+    cwe: 'CWE-213',
+    title: 'Sensitive field served but not documented',
+    summary:
+      "A route's response carries a field the sensitive-data classifier marks (an SSN, a password hash, a card number…) that the response schema of the matching spec operation does not declare.",
+    fixable: false,
+  },
+  {
     id: 'xref-unserved-operation',
     severity: 'warning',
     owasp: 'API9:2023',

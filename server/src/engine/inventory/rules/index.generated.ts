@@ -3,6 +3,7 @@ import type { XrefRule } from './types';
 import { xrefAuthMismatch } from './xref-auth-mismatch';
 import { xrefMethodMismatch } from './xref-method-mismatch';
 import { xrefShadowEndpoint } from './xref-shadow-endpoint';
+import { xrefUndocumentedSensitiveData } from './xref-undocumented-sensitive-data';
 import { xrefUnservedOperation } from './xref-unserved-operation';
 import { xrefZombieEndpoint } from './xref-zombie-endpoint';
 
@@ -10,6 +11,7 @@ export const XREF_RULES: readonly XrefRule[] = [
   xrefAuthMismatch,
   xrefMethodMismatch,
   xrefShadowEndpoint,
+  xrefUndocumentedSensitiveData,
   xrefUnservedOperation,
   xrefZombieEndpoint,
 ];
