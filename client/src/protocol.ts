@@ -86,6 +86,7 @@ export interface InventoryEndpoint {
   ambiguous?: { reason: string; candidates: string[] };
   matchedBy?: string;
   outsideSpecs?: true;
+  supersededBy?: string;
 }
 
 export interface InventoryAnswer {

@@ -27,12 +27,12 @@ test(
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
     assert.ok(validate(report), JSON.stringify(validate.errors, null, 2));
-    assert.equal(report.summary.endpoints, 10);
+    assert.equal(report.summary.endpoints, 12);
     assert.deepEqual(report.summary.byStatus, {
-      ok: 5,
+      ok: 6,
       shadow: 2,
       undocumented: 0,
-      zombie: 2,
+      zombie: 3,
       unserved: 1,
       'spec-only': 0,
       ambiguous: 0,
@@ -41,16 +41,16 @@ test(
     assert.equal(shadow.status, 'shadow');
     assert.deepEqual(
       shadow.codeRoutes.map((r) => `${r.file}:${r.line}`),
-      ['src/routes/orders.ts:20'],
+      ['src/routes/orders.ts:21'],
     );
     assert.ok(
       report.findings.some(
-        (f) => f.ruleId === 'xref-shadow-endpoint' && f.file === 'src/routes/orders.ts' && f.line === 20,
+        (f) => f.ruleId === 'xref-shadow-endpoint' && f.file === 'src/routes/orders.ts' && f.line === 21,
       ),
     );
     // the schema is not vacuous
     assert.equal(validate({ ...report, endpoints: [{ ...report.endpoints[0], status: 'weird' }] }), false);
-    assert.match(stderr, /10 endpoints, 2 shadow, 2 zombie, 10 cross-check findings/);
+    assert.match(stderr, /12 endpoints, 2 shadow, 3 zombie, 11 cross-check findings/);
   },
 );
 
@@ -68,10 +68,10 @@ test(
       lines[0],
       'method,path,status,auth,dataClasses,aiLinked,deprecated,documented,served,owner,project,spec,code',
     );
-    assert.equal(lines.length, 11);
+    assert.equal(lines.length, 13);
     assert.ok(
       lines.includes(
-        'GET,/api/v1/orders,zombie,none,,false,true,true,true,orders,.,openapi.yaml#/paths/~1v1~1orders/get,src/routes/orders.ts:11',
+        'GET,/api/v1/orders,zombie,none,,false,true,true,true,orders,.,openapi.yaml#/paths/~1v1~1orders/get,src/routes/orders.ts:12',
       ),
     );
     const markdown = runCli(['inventory', '-f', 'markdown'], EXPRESS);
@@ -105,7 +105,7 @@ test(
       assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
       for (const id of ['chart-auth', 'chart-data', 'chart-status'])
         assert.match(html, new RegExp(`<figure class="chart" id="${id}"><figcaption>[^<]+</figcaption><svg`));
-      assert.equal((html.match(/<tr data-status=/g) ?? []).length, 10);
+      assert.equal((html.match(/<tr data-status=/g) ?? []).length, 12);
       assert.match(
         html,
         /<tr data-status="shadow" data-auth="none"[^>]*><td class="method">GET<\/td><td class="path"><code>\/api\/internal\/debug\/orders<\/code>/,

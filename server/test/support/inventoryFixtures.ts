@@ -18,6 +18,7 @@ export interface CompactEndpoint {
   owner?: string[];
   ambiguous?: string;
   matchedBy?: string;
+  supersededBy?: string;
   spec?: string[];
   code?: string[];
 }
@@ -41,6 +42,7 @@ export function compact(root: string, endpoints: Endpoint[]): CompactEndpoint[] 
     ...(e.owner.length ? { owner: e.owner } : {}),
     ...(e.ambiguous ? { ambiguous: e.ambiguous.reason } : {}),
     ...(e.matchedBy ? { matchedBy: e.matchedBy } : {}),
+    ...(e.supersededBy ? { supersededBy: e.supersededBy } : {}),
     ...(e.specOperations.length ? { spec: e.specOperations.map((o) => `${rel(o.specUri)}${o.pointer}`) } : {}),
     ...(e.codeRoutes.length
       ? { code: e.codeRoutes.map((r) => `${rel(r.uri)}:${r.range.start.line + 1} ${r.method} ${r.pathTemplate}`) }

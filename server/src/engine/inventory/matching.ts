@@ -145,6 +145,7 @@ export function matchEndpoints(specOps: ScopedSpecOperation[], routes: ScopedRou
       endpoint.outsideSpecs = true;
   }
   const list = [...endpoints.values()].map(finish);
+  noteSuperseded(list);
   list.sort(
     (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.project.localeCompare(b.project),
   );
@@ -263,4 +264,22 @@ function authOf(ops: SpecOperationRef[], routes: CodeRouteRef[]): AuthVerdict {
         : 'none';
   } else mode = 'unknown';
   return { mode, evidence: [...new Set(evidence)] };
+}
+
+const VERSION_SEGMENT = /\/v(\d+)(?=\/|$)/i;
+
+/** Served endpoints with a newer version of the same method and path served in the same project (`/v1/x`, `/v2/x`). */
+function noteSuperseded(endpoints: Endpoint[]): void {
+  const byShape = new Map<string, { endpoint: Endpoint; version: number }[]>();
+  for (const endpoint of endpoints) {
+    const match = VERSION_SEGMENT.exec(endpoint.path);
+    if (!match || !endpoint.served) continue;
+    const shape = `${endpoint.project}|${endpoint.method}|${pathKey(endpoint.path.replace(VERSION_SEGMENT, '/v#'))}`;
+    byShape.set(shape, [...(byShape.get(shape) ?? []), { endpoint, version: Number(match[1]) }]);
+  }
+  for (const versions of byShape.values()) {
+    const newest = versions.reduce((a, b) => (b.version > a.version ? b : a));
+    for (const { endpoint, version } of versions)
+      if (version < newest.version) endpoint.supersededBy = `${newest.endpoint.method} ${newest.endpoint.path}`;
+  }
 }

@@ -89,6 +89,8 @@ export interface Endpoint {
   /** Served outside every base path of its project's specs (a spec for `/b2b/v2` does not claim to document
    * `/rest/…`): undocumented, but not a shadow endpoint of those specs. */
   outsideSpecs?: true;
+  /** A newer version of it is served in the same project (`GET /v2/invoices` for `GET /v1/invoices`). */
+  supersededBy?: string;
 }
 
 export interface InventorySpec {

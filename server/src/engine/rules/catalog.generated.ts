@@ -740,7 +740,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     cwe: 'CWE-1059',
     title: 'Zombie endpoint: deprecated but still served',
     summary:
-      'An operation the spec marks `deprecated: true`, or whose `x-sunset` date has passed, is still served by the code.',
+      'An operation the spec marks `deprecated: true`, or whose `x-sunset` date has passed, is still served by the code; or an old version (`/v1/x`) is still served, not deprecated, beside a newer one (`/v2/x`).',
     fixable: false,
   },
 ];

@@ -46,13 +46,15 @@ function barChart(title: string, counts: [string, number][], id: string): string
   return `<figure class="chart" id="${id}"><figcaption>${escapeHtml(title)}</figcaption><svg width="330" height="${height}" role="img" aria-label="${escapeHtml(title)}">${body}</svg></figure>`;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function tile(label: string, value: number, tone: string): string {
   return `<div class="tile ${tone}"><div class="value">${value}</div><div class="what">${escapeHtml(label)}</div></div>`;
 }
 
 function row(e: ReportEndpoint): string {
   const where = [
-    ...e.specOperations.map((o) => `${o.file}${o.pointer}`),
+    ...e.specOperations.map((o) => `${o.file}:${o.line}`),
     ...e.codeRoutes.map((r) => `${r.file}:${r.line}`),
   ];
   const flags = [e.aiLinked ? 'AI-linked' : '', e.deprecated ? 'deprecated' : ''].filter(Boolean);
@@ -131,7 +133,7 @@ export function formatInventoryHtml(report: InventoryReport): string {
 </head>
 <body>
 <h1>API inventory</h1>
-<div class="meta">${s.endpoints} endpoints from ${s.specs} specs and ${s.codeFiles} code files · ${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}</div>
+<div class="meta">${plural(s.endpoints, 'endpoint')} from ${plural(s.specs, 'spec')} and ${plural(s.codeFiles, 'code file')} · ${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}</div>
 <div class="tiles">
 ${tile('endpoints', s.endpoints, '')}
 ${tile('unauthenticated', s.byAuth.none, s.byAuth.none > 0 ? 'bad' : '')}

@@ -9,7 +9,8 @@ import type { InventoryResult } from '../workspaceInventory';
 
 /**
  * `ok`: documented and served; `shadow`: served, documented in no spec of a project that has one; `undocumented`:
- * served in a project without a spec, or outside every base path of its specs; `zombie`: deprecated (or past its sunset) and still served; `unserved`:
+ * served in a project without a spec, or outside every base path of its specs; `zombie`: deprecated (or past its sunset), or
+ * superseded by a newer version, and still served; `unserved`:
  * documented, served by no route of a project that has code; `spec-only`: documented in a project without code;
  * `ambiguous`: it could be one of several operations.
  */
@@ -41,6 +42,7 @@ export interface ReportEndpoint {
   codeRoutes: { file: string; line: number; method: string; path: string; framework: string; auth: string }[];
   ambiguous?: { reason: string; candidates: string[] };
   matchedBy?: string;
+  supersededBy?: string;
 }
 
 export interface InventoryReport {
@@ -164,12 +166,13 @@ function reportEndpoint(
     })),
     ...(e.ambiguous ? { ambiguous: e.ambiguous } : {}),
     ...(e.matchedBy ? { matchedBy: e.matchedBy } : {}),
+    ...(e.supersededBy ? { supersededBy: e.supersededBy } : {}),
   };
 }
 
 function statusOf(e: Endpoint, projectHasSpec: boolean, projectHasCode: boolean): EndpointStatus {
   if (e.ambiguous) return 'ambiguous';
-  if (e.served && e.deprecated) return 'zombie';
+  if (e.served && (e.deprecated || e.supersededBy)) return 'zombie';
   if (e.served && !e.documented) return projectHasSpec && !e.outsideSpecs ? 'shadow' : 'undocumented';
   if (e.documented && !e.served) return projectHasCode ? 'unserved' : 'spec-only';
   return 'ok';

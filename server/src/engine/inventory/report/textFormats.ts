@@ -7,6 +7,8 @@ const flags = (e: ReportEndpoint) =>
 const where = (e: ReportEndpoint) =>
   [...e.specOperations.map((o) => `${o.file}:${o.line}`), ...e.codeRoutes.map((r) => `${r.file}:${r.line}`)].join(' ');
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function summaryLines(report: InventoryReport): string[] {
   const s = report.summary;
   const counts = (record: Record<string, number>) =>
@@ -15,7 +17,7 @@ function summaryLines(report: InventoryReport): string[] {
       .map(([k, n]) => `${k} ${n}`)
       .join(', ') || 'none';
   return [
-    `${s.endpoints} endpoints (${s.documented} documented, ${s.served} served) from ${s.specs} specs and ${s.codeFiles} code files`,
+    `${plural(s.endpoints, 'endpoint')} (${s.documented} documented, ${s.served} served) from ${plural(s.specs, 'spec')} and ${plural(s.codeFiles, 'code file')}`,
     `status: ${counts(s.byStatus)}`,
     `auth: ${counts(s.byAuth)}`,
     `data classes: ${counts(s.byDataClass as Record<string, number>)}`,

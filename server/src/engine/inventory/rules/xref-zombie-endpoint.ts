@@ -9,11 +9,24 @@ export const xrefZombieEndpoint = xrefRule({
   cwe: 'CWE-1059',
   title: 'Zombie endpoint: deprecated but still served',
   summary:
-    'An operation the spec marks `deprecated: true`, or whose `x-sunset` date has passed, is still served by the code.',
+    'An operation the spec marks `deprecated: true`, or whose `x-sunset` date has passed, is still served by the code; or an old version (`/v1/x`) is still served, not deprecated, beside a newer one (`/v2/x`).',
   fixable: false,
   check(ctx) {
     for (const endpoint of ctx.inventory.endpoints) {
-      if (!endpoint.served || !endpoint.deprecated || !ctx.crossCheckable(endpoint)) continue;
+      if (!endpoint.served || !ctx.crossCheckable(endpoint)) continue;
+      if (!endpoint.deprecated) {
+        const newer = endpoint.supersededBy;
+        if (!newer) continue;
+        for (const route of endpoint.codeRoutes)
+          ctx.report({
+            uri: route.uri,
+            range: route.range,
+            message: `${describeEndpoint(endpoint)} is still served here beside \`${newer}\`, and nothing marks it deprecated. Superseded versions keep the flaws the new one fixed and fall out of view. Retire it, or mark the operation \`deprecated: true\` (with an \`x-sunset\` date) so that its clients are told to move.`,
+            dataClasses: endpoint.dataClasses,
+            aiLinked: endpoint.aiLinked,
+          });
+        continue;
+      }
       const op = endpoint.specOperations.find((o) => o.deprecated)!;
       const why = op.sunset ? `its sunset date (${op.sunset}) has passed` : 'it is deprecated';
       for (const route of endpoint.codeRoutes)

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { requireAuth } from '../auth';
 
 export const orders = Router();
 
@@ -19,4 +20,13 @@ orders.get('/coupons', async (_req, res) => { // expect: xref-zombie-endpoint, x
 // a debugging route nobody documented
 orders.get('/internal/debug/orders', async (_req, res) => { // expect: xref-shadow-endpoint
   res.json({ env: 'prod' });
+});
+
+// superseded by /v2/invoices and not deprecated in the spec
+orders.get('/v1/invoices', requireAuth, async (_req, res) => { // expect: xref-zombie-endpoint
+  res.json([]);
+});
+
+orders.get('/v2/invoices', requireAuth, async (_req, res) => { // ok: xref-zombie-endpoint
+  res.json([]);
 });
