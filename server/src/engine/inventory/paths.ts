@@ -3,14 +3,14 @@
 // `/users/{id:.+}` (Spring), `^users/(?P<id>\d+)/$` (Django) all become the key `/users/{}`, and display as
 // `/users/{id}`.
 
-/** The matching key: parameters anonymous (`{}`), no trailing slash, no doubled slashes, no query. */
+/** The matching key: parameters anonymous (`{}`), no trailing slash, no doubled slashes. */
 export function pathKey(template: string): string {
   return displayPath(template).replace(/\{[^}]*\}/g, '{}');
 }
 
 /** The OpenAPI spelling of a template, parameter names kept: `/users/:id` -> `/users/{id}`. */
 export function displayPath(template: string): string {
-  let p = template.trim().split('?')[0]!.replace(/^\^/, '').replace(/\$$/, '');
+  let p = template.trim().replace(/^\^/, '').replace(/\$$/, '');
   p = p
     // Django regex groups: (?P<id>\d+)
     .replace(/\(\?P<([^>]+)>[^)]*\)/g, '{$1}')
@@ -47,7 +47,8 @@ export function serverBasePath(url: string, variables?: Record<string, unknown>)
     return typeof value === 'string' ? value : whole;
   });
   expanded = expanded.trim();
-  const match = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(expanded);
+  // `https://host/base`, and `{scheme}://{host}/base` whose scheme and host have no default
+  const match = /^[^/]*:\/\/[^/]*(\/.*)?$/i.exec(expanded);
   const path = match ? (match[1] ?? '/') : expanded.startsWith('/') ? expanded : expanded === '' ? '/' : undefined;
   if (path === undefined || /\{/.test(path)) return undefined;
   const clean = path.split(/[?#]/)[0]!.replace(/\/+$/, '');
