@@ -120,7 +120,13 @@ mkdirSync('dist', { recursive: true });
 
 const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/lsp/main.ts', lintWorker: 'server/src/lsp/lintWorker.ts' } },
+  {
+    entryPoints: {
+      server: 'server/src/lsp/main.ts',
+      lintWorker: 'server/src/lsp/lintWorker.ts',
+      inventoryWorker: 'server/src/lsp/inventoryWorker.ts',
+    },
+  },
   { entryPoints: { cliMain: 'server/src/cli/main.ts' } },
   // The `apiwarden` command itself: a small loader that runs cliMain.js through V8's code cache.
   { entryPoints: { cli: 'server/src/cli/loader.ts' }, banner: { js: '#!/usr/bin/env node' } },
@@ -147,6 +153,6 @@ for (const file of wasmFiles) copyFileSync(file, `dist/${file.split('/').pop()}`
 if (!watch) {
   await buildRuleset();
   console.log(
-    'built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/cli.js (+ cliMain.js), rulesets/dist/apiwarden-recommended.js',
+    'built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/inventoryWorker.js, dist/cli.js (+ cliMain.js), rulesets/dist/apiwarden-recommended.js',
   );
 }

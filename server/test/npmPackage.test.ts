@@ -45,7 +45,9 @@ test('the tarball holds the bundles, grammars, rule docs, ruleset, bins and docs
     'README.md',
     'package.json',
     'bin/apiwarden-language-server.js',
-    ...['cli.js', 'cliMain.js', 'server.js', 'lintWorker.js', 'web-tree-sitter.wasm'].map((f) => `dist/${f}`),
+    ...['cli.js', 'cliMain.js', 'server.js', 'lintWorker.js', 'inventoryWorker.js', 'web-tree-sitter.wasm'].map(
+      (f) => `dist/${f}`,
+    ),
     ...['javascript', 'typescript', 'tsx', 'python'].map((g) => `dist/tree-sitter-${g}.wasm`),
     ...readdirSync(path.join(ROOT, 'docs', 'rules')).map((f) => `docs/rules/${f}`),
     'rulesets/dist/apiwarden-recommended.js',

@@ -25,7 +25,7 @@ const settings = new SettingsCache(connection);
 const worker = new LintWorkerClient(undefined, (message) => connection.console.error(message));
 const scheduler = new LintScheduler(connection, documents, worker, settings);
 let workspaceFolders: string[] = [];
-const inventory = new InventoryService(documents, settings);
+const inventory = new InventoryService(documents, settings, (message) => connection.console.error(message));
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.configure(params.capabilities.workspace?.configuration === true, params.initializationOptions);
@@ -103,7 +103,7 @@ if (process.env.APIWARDEN_TEST_HOOKS === '1') {
 
 connection.onShutdown(async () => {
   scheduler.dispose();
-  await worker.dispose();
+  await Promise.all([worker.dispose(), inventory.dispose()]);
 });
 
 documents.listen(connection);
