@@ -107,3 +107,27 @@ test(
     }
   },
 );
+
+test('files that .gitignore excludes are left out of the inventory', { timeout: 60_000 }, async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'apiwarden-inventory-'));
+  try {
+    writeFileSync(path.join(root, 'package.json'), '{"name":"ignored","dependencies":{"express":"4"}}');
+    writeFileSync(path.join(root, '.gitignore'), 'legacy/\n');
+    const app = (route: string) =>
+      `const express = require('express');\nconst app = express();\napp.get('${route}', (req, res) => res.json({}));\napp.listen(3000);\n`;
+    for (const [folder, route] of [
+      ['src', '/kept'],
+      ['legacy', '/ignored'],
+    ]) {
+      mkdirSync(path.join(root, folder));
+      writeFileSync(path.join(root, folder, 'app.js'), app(route));
+    }
+    const { inventory } = await inventoryOf(root);
+    assert.deepEqual(
+      inventory.endpoints.map((e) => e.path),
+      ['/kept'],
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

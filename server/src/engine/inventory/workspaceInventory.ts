@@ -68,6 +68,14 @@ export class WorkspaceInventory {
       this.codeTexts.clear();
       this.settingsKey = settingsKey;
     }
+    // `.gitignore` files are read once per build, not once per file below them
+    const ignoreFiles = new Map<string, string | undefined>();
+    const ignoreReader: FileReader = {
+      read: (uri) => {
+        if (!ignoreFiles.has(uri)) ignoreFiles.set(uri, this.reader.read(uri));
+        return ignoreFiles.get(uri);
+      },
+    };
     const specTexts = new Map<string, { text: string; syntax: 'yaml' | 'json' }>();
     const codeTexts = new Map<string, string>();
     for (const file of request.files) {
@@ -75,7 +83,7 @@ export class WorkspaceInventory {
       const text = this.reader.read(uri);
       if (text === undefined || text.length > settings.maxFileSizeMb * 1024 * 1024) continue;
       const { kind, openapi } = classifyDocument(uri, text);
-      if (kind === 'none' || isGitIgnored(uri, this.reader)) continue;
+      if (kind === 'none' || isGitIgnored(uri, ignoreReader)) continue;
       if (openapi) specTexts.set(uri, { text, syntax: openapi.syntax });
       else if (kind === 'code' && !detectSecretFile(uri, text)) codeTexts.set(uri, text);
     }
