@@ -28,7 +28,7 @@ test(
       const before = await ask();
       // the client's mirror of the answer accepts what the server sends (compile-time)
       const mirrored: ClientInventoryAnswer = before;
-      assert.equal(mirrored.inventory.endpoints.length, 12);
+      assert.equal(mirrored.inventory.endpoints.length, 13);
       const user = endpoint(before, 'GET', '/api/users/{userId}')!;
       assert.equal(user.documented, true);
       assert.equal(user.served, true);

@@ -19,6 +19,7 @@ export interface CompactEndpoint {
   ambiguous?: string;
   matchedBy?: string;
   supersededBy?: string;
+  outsideSpecs?: true;
   spec?: string[];
   code?: string[];
 }
@@ -43,6 +44,7 @@ export function compact(root: string, endpoints: Endpoint[]): CompactEndpoint[] 
     ...(e.ambiguous ? { ambiguous: e.ambiguous.reason } : {}),
     ...(e.matchedBy ? { matchedBy: e.matchedBy } : {}),
     ...(e.supersededBy ? { supersededBy: e.supersededBy } : {}),
+    ...(e.outsideSpecs ? { outsideSpecs: true as const } : {}),
     ...(e.specOperations.length ? { spec: e.specOperations.map((o) => `${rel(o.specUri)}${o.pointer}`) } : {}),
     ...(e.codeRoutes.length
       ? { code: e.codeRoutes.map((r) => `${rel(r.uri)}:${r.range.start.line + 1} ${r.method} ${r.pathTemplate}`) }

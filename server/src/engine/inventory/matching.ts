@@ -97,6 +97,8 @@ export function matchEndpoints(specOps: ScopedSpecOperation[], routes: ScopedRou
     if (o.routes.some((r) => r.matchedBy === 'path without the base path')) stripped.add(o.variants[0]!.specUri);
   for (const entry of codeOnly) {
     if (!entry.outside) continue;
+    // CORS preflights and HEAD answers belong to the protocol, not to the API a spec documents
+    if (entry.route.method === 'OPTIONS' || entry.route.method === 'HEAD') continue;
     const key = pathKey(entry.route.path);
     entry.outside = !(byProject.get(entry.project) ?? []).some((o) =>
       o.variants.some((v) => {

@@ -87,7 +87,7 @@ export interface Endpoint {
   /** How the route was paired with the operation, when not by its full path (`path without the base path /v1`). */
   matchedBy?: string;
   /** Served outside every base path of its project's specs (a spec for `/b2b/v2` does not claim to document
-   * `/rest/…`): undocumented, but not a shadow endpoint of those specs. */
+   * `/rest/…`), or an OPTIONS/HEAD route (CORS preflights): undocumented, but not a shadow endpoint of those specs. */
   outsideSpecs?: true;
   /** A newer version of it is served in the same project (`GET /v2/invoices` for `GET /v1/invoices`). */
   supersededBy?: string;

@@ -9,7 +9,7 @@ import type { InventoryResult } from '../workspaceInventory';
 
 /**
  * `ok`: documented and served; `shadow`: served, documented in no spec of a project that has one; `undocumented`:
- * served in a project without a spec, or outside every base path of its specs; `zombie`: deprecated (or past its sunset), or
+ * served in a project without a spec, or outside every base path of its specs, or an OPTIONS/HEAD route; `zombie`: deprecated (or past its sunset), or
  * superseded by a newer version, and still served; `unserved`:
  * documented, served by no route of a project that has code; `spec-only`: documented in a project without code;
  * `ambiguous`: it could be one of several operations.
