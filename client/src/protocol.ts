@@ -24,6 +24,8 @@ export const INVENTORY_REQUEST = 'apiwarden/inventory';
 
 export interface InventoryParams {
   folders?: string[];
+  /** Also render the report (as `apiwarden inventory --format` writes it): for the export command. */
+  format?: 'json' | 'csv' | 'markdown' | 'html';
 }
 
 export type InventoryAuthMode = 'required' | 'optional' | 'none' | 'unknown';
@@ -112,4 +114,5 @@ export interface InventoryAnswer {
     range: InventoryRange;
   }[];
   durationMs: number;
+  report?: string;
 }

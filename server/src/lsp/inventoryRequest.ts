@@ -14,21 +14,30 @@ import type { SettingsCache } from './settingsCache';
 
 export const INVENTORY_REQUEST = 'apiwarden/inventory';
 
+export const INVENTORY_REPORT_FORMATS = ['json', 'csv', 'markdown', 'html'] as const;
+export type InventoryReportFormat = (typeof INVENTORY_REPORT_FORMATS)[number];
+
 export interface InventoryParams {
   /** Folders (uris) to take the inventory of; default: the workspace folders. */
   folders?: string[];
+  /** Also render the report as `apiwarden inventory --format <format>` writes it (files relative to the first
+   * folder): for an export command. */
+  format?: InventoryReportFormat;
 }
 
 export interface InventoryAnswer {
   inventory: Inventory;
   findings: Finding[];
   durationMs: number;
+  /** The rendered report, when a format was asked for. */
+  report?: string;
 }
 
 /** Main thread -> inventory worker: build for these folders, with these editor buffers. */
 export interface ToInventoryWorker {
   id: number;
   folders: string[];
+  format?: InventoryReportFormat;
   settings?: EngineSettings;
   /** Open documents whose text the worker has not seen yet. */
   overlays: { uri: string; text: string }[];
@@ -53,7 +62,9 @@ export class InventoryService {
     private readonly workerScript = path.join(__dirname, 'inventoryWorker.js'),
   ) {}
 
-  async answer(folders: string[]): Promise<InventoryAnswer> {
+  async answer(folders: string[], format?: InventoryReportFormat): Promise<InventoryAnswer> {
+    if (format !== undefined && !INVENTORY_REPORT_FORMATS.includes(format))
+      throw new Error(`Unknown inventory report format ${String(format)}: ${INVENTORY_REPORT_FORMATS.join(', ')}.`);
     const settings = folders[0] ? await this.settings.get(folders[0]) : undefined;
     const overlays: { uri: string; text: string }[] = [];
     const open = new Set<string>();
@@ -66,7 +77,14 @@ export class InventoryService {
     const closed = [...this.sent.keys()].filter((uri) => !open.has(uri));
     closed.forEach((uri) => this.sent.delete(uri));
     const id = this.nextId++;
-    const message: ToInventoryWorker = { id, folders, overlays, closed, ...(settings ? { settings } : {}) };
+    const message: ToInventoryWorker = {
+      id,
+      folders,
+      overlays,
+      closed,
+      ...(settings ? { settings } : {}),
+      ...(format ? { format } : {}),
+    };
     return new Promise<InventoryAnswer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.workerNow().postMessage(message);

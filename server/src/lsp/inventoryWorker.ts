@@ -2,8 +2,19 @@
 // builds) so that building it, seconds on a large workspace the first time, never blocks hovers, code actions or
 // diagnostics on the server's main thread. Builds run one at a time, in the order asked.
 import { parentPort } from 'node:worker_threads';
-import { discoverFiles, OverlayFileReader, uriToPath, WorkspaceInventory } from '../engine';
-import type { FromInventoryWorker, ToInventoryWorker } from './inventoryRequest';
+import {
+  discoverFiles,
+  formatInventoryCsv,
+  formatInventoryHtml,
+  formatInventoryMarkdown,
+  inventoryReport,
+  OverlayFileReader,
+  uriToPath,
+  WorkspaceInventory,
+  type InventoryResult,
+} from '../engine';
+import { VERSION } from '../version';
+import type { FromInventoryWorker, InventoryReportFormat, ToInventoryWorker } from './inventoryRequest';
 
 const port = parentPort;
 if (!port) throw new Error('inventoryWorker must run in a worker thread');
@@ -30,7 +41,12 @@ port.on('message', (message: ToInventoryWorker) => {
       send({
         type: 'result',
         id: message.id,
-        answer: { inventory: result.inventory, findings: result.findings, durationMs: result.durationMs },
+        answer: {
+          inventory: result.inventory,
+          findings: result.findings,
+          durationMs: result.durationMs,
+          ...(message.format ? { report: render(result, message.format, message.folders[0]) } : {}),
+        },
       });
     } catch (error) {
       send({
@@ -41,3 +57,12 @@ port.on('message', (message: ToInventoryWorker) => {
     }
   });
 });
+
+/** The report as the CLI writes it in that format, files relative to the first folder. */
+function render(result: InventoryResult, format: InventoryReportFormat, folder: string | undefined): string {
+  const report = inventoryReport(result, folder ? uriToPath(folder) : process.cwd(), VERSION);
+  if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+  if (format === 'csv') return formatInventoryCsv(report);
+  if (format === 'markdown') return formatInventoryMarkdown(report);
+  return formatInventoryHtml(report);
+}

@@ -90,7 +90,7 @@ connection.onRequest(LINT_WORKSPACE_REQUEST, async (params: { workDoneToken?: st
 });
 
 connection.onRequest(INVENTORY_REQUEST, (params: InventoryParams | undefined) =>
-  inventory.answer(params?.folders ?? workspaceFolders),
+  inventory.answer(params?.folders ?? workspaceFolders, params?.format),
 );
 
 // Only for tests of crash recovery: once a lint is under way, stops the lint worker the way a crash would.

@@ -67,6 +67,14 @@ test(
       assert.ok(
         deleted.findings.some((f) => f.ruleId === 'xref-unserved-operation' && f.message.includes('`GET /api/orders`')),
       );
+
+      // the report rendered as the CLI writes it, for an export command
+      const html = await client.connection.sendRequest<InventoryAnswer>(INVENTORY_REQUEST, { format: 'html' });
+      assert.match(
+        html.report ?? '',
+        /^<!doctype html>[\s\S]*<tr data-status="unserved"[^>]*><td class="method">GET<\/td><td class="path"><code>\/api\/orders</,
+      );
+      assert.equal((await ask()).report, undefined);
     } finally {
       await client.shutdown();
       rmSync(root, { recursive: true, force: true });
