@@ -47,6 +47,7 @@ export interface InventorySpecOperation {
   summary?: string;
   security: 'required' | 'optional' | 'none';
   schemes: string[];
+  scopes: string[];
   deprecated: boolean;
   sunset?: string;
   tags: string[];
@@ -64,6 +65,7 @@ export interface InventoryCodeRoute {
   framework: string;
   auth: 'required' | 'optional' | 'none';
   authEvidence: string[];
+  roleChecks: string[];
   unmounted: boolean;
   hiddenFromDocs?: string;
   publicMarker?: string;

@@ -68,6 +68,7 @@ function routeRef(
     framework: route.framework,
     auth: required ? 'required' : route.authEvidence.length > 0 ? 'optional' : 'none',
     authEvidence: route.authEvidence.map((e) => `${e.name} (${e.detail})`),
+    roleChecks: route.roleChecks.map((r) => `${r.name} (${r.detail})`),
     unmounted: route.unmounted === true,
     ...(route.hiddenFromDocs ? { hiddenFromDocs: route.hiddenFromDocs } : {}),
     ...(route.publicMarker ? { publicMarker: route.publicMarker } : {}),

@@ -30,6 +30,8 @@ export interface SpecOperationRef {
    * `{}`), `none` (no requirement, or `security: []`). */
   security: 'required' | 'optional' | 'none';
   schemes: string[];
+  /** Scopes (OAuth) or roles (OAS 3.1) every alternative requirement demands, when each names some; else empty. */
+  scopes: string[];
   deprecated: boolean;
   /** `x-sunset` / `x-deprecated-at` date as written, when there is one. */
   sunset?: string;
@@ -54,6 +56,8 @@ export interface CodeRouteRef {
   framework: string;
   auth: 'required' | 'optional' | 'none';
   authEvidence: string[];
+  /** The role or permission checks that apply to it (`requireRole('admin')`: checks …). */
+  roleChecks: string[];
   /** No mount of its router was found: prefixes and app-level middleware may be missing. */
   unmounted: boolean;
   /** `include_in_schema=False`, `@ApiExcludeEndpoint()`: as written. */

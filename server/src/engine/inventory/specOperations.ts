@@ -86,6 +86,11 @@ function operationRef(
   const pastSunset = sunset !== undefined && !Number.isNaN(Date.parse(sunset)) && Date.parse(sunset) <= Date.now();
   const tags = Array.isArray(o.tags) ? o.tags.filter((t): t is string => typeof t === 'string') : [];
   const schemes = [...new Set((op.security ?? []).flatMap((r) => Object.keys(r)))];
+  // scopes count only when every alternative demands some (`[{ oauth: [orders:write] }, { apiKey: [] }]` does not)
+  const scopesPer = (op.security ?? []).map((r) =>
+    Object.values(r).flatMap((v) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [])),
+  );
+  const scopes = scopesPer.length > 0 && scopesPer.every((s) => s.length > 0) ? [...new Set(scopesPer.flat())] : [];
   const jsonPath = ['paths', op.path, op.method];
   return {
     specUri: uri,
@@ -99,6 +104,7 @@ function operationRef(
     ...(typeof o.summary === 'string' ? { summary: o.summary } : {}),
     security: isUnsecured(op) ? 'none' : allowsAnonymous(op) ? 'optional' : 'required',
     schemes,
+    scopes,
     deprecated: o.deprecated === true || pastSunset,
     ...(sunset !== undefined ? { sunset } : {}),
     tags,

@@ -690,7 +690,7 @@ export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = [
     cwe: 'CWE-306',
     title: 'Spec and code disagree on authentication',
     summary:
-      'The spec requires security on an operation but the route that serves it shows no authentication (error), lets anonymous callers through (warning), or the route authenticates while the spec says the operation is public (info).',
+      'The spec requires security on an operation but the route that serves it shows no authentication (error), lets anonymous callers through or checks none of the scopes or roles the spec demands (warning), or the route authenticates while the spec says the operation is public (info).',
     fixable: false,
   },
   {

@@ -11,3 +11,12 @@ export function requireAuth(req: Request, res: Response, next: NextFunction) {
     res.status(401).json({ error: 'unauthenticated' });
   }
 }
+
+/** Lets through only callers whose token carries the role. */
+export function requireRole(role: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const user = (req as Request & { user?: { role?: string } }).user;
+    if (!user || user.role !== role) return res.status(403).json({ error: 'forbidden' });
+    next();
+  };
+}

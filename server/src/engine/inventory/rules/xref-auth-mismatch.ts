@@ -9,7 +9,7 @@ export const xrefAuthMismatch = xrefRule({
   cwe: 'CWE-306',
   title: 'Spec and code disagree on authentication',
   summary:
-    'The spec requires security on an operation but the route that serves it shows no authentication (error), lets anonymous callers through (warning), or the route authenticates while the spec says the operation is public (info).',
+    'The spec requires security on an operation but the route that serves it shows no authentication (error), lets anonymous callers through or checks none of the scopes or roles the spec demands (warning), or the route authenticates while the spec says the operation is public (info).',
   fixable: false,
   check(ctx) {
     for (const endpoint of ctx.inventory.endpoints) {
@@ -31,6 +31,15 @@ export const xrefAuthMismatch = xrefRule({
             range: route.range,
             severity: 'warning',
             message: `${specName(secured.specUri)} requires ${secured.schemes.join(' or ') || 'security'} for ${describeEndpoint(endpoint)}, but this route's authentication is optional (${route.authEvidence.join('; ')}): anonymous callers get through. Make the credential required, or document the optional security (\`security: [{}, …]\`).`,
+            dataClasses: endpoint.dataClasses,
+            aiLinked: endpoint.aiLinked,
+          });
+        } else if (secured && secured.scopes.length > 0 && route.auth === 'required' && route.roleChecks.length === 0) {
+          ctx.report({
+            uri: route.uri,
+            range: route.range,
+            severity: 'warning',
+            message: `${specName(secured.specUri)} demands ${secured.scopes.map((s) => `\`${s}\``).join(' or ')} for ${describeEndpoint(endpoint)}, but this route checks no role, scope or permission, only that the caller is signed in: any authenticated user may call it. Check the scope or role in the route (a middleware, guard or decorator), or take it out of the spec if every user may call it.`,
             dataClasses: endpoint.dataClasses,
             aiLinked: endpoint.aiLinked,
           });

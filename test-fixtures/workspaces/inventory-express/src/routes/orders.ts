@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { requireAuth } from '../auth';
+import { requireAuth, requireRole } from '../auth';
 
 export const orders = Router();
 
@@ -23,10 +23,13 @@ orders.get('/internal/debug/orders', async (_req, res) => { // expect: xref-shad
 });
 
 // superseded by /v2/invoices and not deprecated in the spec
-orders.get('/v1/invoices', requireAuth, async (_req, res) => { // expect: xref-zombie-endpoint
+orders.get('/v1/invoices', requireAuth, requireRole('billing'), async (_req, res) => { // expect: xref-zombie-endpoint
+  // ok: xref-auth-mismatch
   res.json([]);
 });
 
-orders.get('/v2/invoices', requireAuth, async (_req, res) => { // ok: xref-zombie-endpoint
+// the spec demands the billing scope; the route only checks that the caller is signed in
+orders.get('/v2/invoices', requireAuth, async (_req, res) => { // expect: xref-auth-mismatch
+  // ok: xref-zombie-endpoint
   res.json([]);
 });
