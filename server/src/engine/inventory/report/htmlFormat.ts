@@ -104,6 +104,12 @@ const SCRIPT = `
     count.textContent=n+' of '+rows.length+' endpoints';
   }
   [q,st,au,ai,se].forEach(function(el){el.addEventListener('input',apply);el.addEventListener('change',apply);});
+  // a link can carry the filter: #status=shadow&auth=none&q=admin&sensitive&ai
+  location.hash.replace(/^#/,'').split('&').forEach(function(pair){
+    var kv=pair.split('='),v=decodeURIComponent(kv[1]||'');
+    if(kv[0]==='q')q.value=v;else if(kv[0]==='status')st.value=v;else if(kv[0]==='auth')au.value=v;
+    else if(kv[0]==='ai')ai.checked=true;else if(kv[0]==='sensitive')se.checked=true;
+  });
   apply();
 })();`;
 
