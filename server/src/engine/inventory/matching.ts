@@ -7,6 +7,7 @@
 // by a gateway or a context path the code does not show); a router whose mount was not found (`unmounted`) pairs
 // with the one operation whose path ends with the route's. When two operations fit equally, none is picked: the
 // endpoint says it is ambiguous.
+import * as path from 'node:path';
 import type { DataClass } from '@apiwarden/sensitive';
 import type { AuthMode, AuthVerdict, CodeRouteRef, Endpoint, SpecOperationRef } from './model';
 import { pathKey } from './paths';
@@ -38,8 +39,9 @@ export interface MatchResult {
   scopes: Map<string, { specs: Set<string>; routes: number }>;
 }
 
-const within = (folder: string, file: string) =>
-  file === folder || file.startsWith(folder.endsWith('/') ? folder : folder + '/');
+/** Is `folder` the project folder `inner` or one of its ancestors (native paths)? */
+const within = (folder: string, inner: string) =>
+  inner === folder || inner.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
 
 export function matchEndpoints(specOps: ScopedSpecOperation[], routes: ScopedRoute[]): MatchResult {
   const operations = new Map<string, Operation>();
