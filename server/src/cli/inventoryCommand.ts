@@ -17,6 +17,8 @@ import {
   pathToUri,
   WorkspaceInventory,
   type DataClass,
+  type EngineSettings,
+  type Finding,
   type RuleSetting,
 } from '../engine';
 import { VERSION } from '../version';
@@ -101,6 +103,21 @@ export function addInventoryCommand(program: Command, setExitCode: (code: number
       const failOn = options.failOn;
       setExitCode(failOn !== 'never' && result.findings.some((f) => atLeast(f, failOn)) ? 1 : 0);
     });
+}
+
+/** `apiwarden lint --cross-check`: the cross-check findings of the files a lint looked at. */
+export async function crossCheckFindings(
+  files: string[],
+  paths: string[],
+  cwd: string,
+  settings: EngineSettings,
+): Promise<{ findings: Finding[]; errors: string[] }> {
+  const result = await new WorkspaceInventory(diskFileReader).build({
+    files,
+    workspaceRoots: workspaceRootsOf(paths, cwd),
+    settings,
+  });
+  return { findings: result.findings, errors: result.inventory.errors };
 }
 
 /** The folders given (or the folders of the files given, or the working directory): bound each file's project. */

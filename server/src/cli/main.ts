@@ -3,7 +3,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isDynamicPattern } from 'tinyglobby';
-import { DATA_CLASSES, normalizeSettings, PUBLISHED_RULE_DOCS_URL, uriToPath, type Finding } from '../engine';
+import {
+  compareFindings,
+  DATA_CLASSES,
+  normalizeSettings,
+  PUBLISHED_RULE_DOCS_URL,
+  uriToPath,
+  type Finding,
+} from '../engine';
 import type { DataClass, RuleSetting, Severity } from '../engine';
 import { VERSION } from '../version';
 import { findFiles, lintFiles } from './lintFiles';
@@ -22,7 +29,7 @@ import { formatStylish, formatSummary } from './formatters/stylish';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { summaryLine, type NotShown } from './formatters/summary';
-import { addInventoryCommand } from './inventoryCommand';
+import { addInventoryCommand, crossCheckFindings } from './inventoryCommand';
 
 const FORMATS = ['stylish', 'summary', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -39,6 +46,7 @@ interface CliOptions {
   authName?: string[];
   sensitiveName?: Partial<Record<DataClass, string[]>>;
   notSensitive?: string[];
+  crossCheck: boolean;
   color: boolean;
 }
 
@@ -115,6 +123,11 @@ async function main(argv: string[]): Promise<number> {
       collectSensitiveName,
     )
     .option('--not-sensitive <name>', 'never classify this field name as sensitive (repeatable)', collectString)
+    .option(
+      '--cross-check',
+      'also compare the OpenAPI documents with the code that serves them (the xref-… rules of `apiwarden inventory`)',
+      false,
+    )
     .option('--no-color', 'plain output')
     .action(async (paths: string[], options: CliOptions, command: Command) => {
       const cwd = process.cwd();
@@ -133,6 +146,11 @@ async function main(argv: string[]): Promise<number> {
         sensitiveData: { extraNames: options.sensitiveName ?? {}, allowNames: options.notSensitive ?? [] },
       });
       const result = await lintFiles(files, settings);
+      if (options.crossCheck) {
+        const xref = await crossCheckFindings(files, paths, cwd, settings);
+        result.findings = [...result.findings, ...xref.findings].sort(compareFindings);
+        result.errors.push(...xref.errors);
+      }
       for (const error of result.errors) process.stderr.write(`warning: ${error}\n`);
       if (result.linted.length === 0)
         process.stderr.write(`No OpenAPI documents or API handler code found in ${paths.join(', ')}.\n`);

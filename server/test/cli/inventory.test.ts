@@ -117,3 +117,21 @@ test(
     }
   },
 );
+
+test(
+  'lint --cross-check adds the xref findings to the lint report; without it there are none',
+  { timeout: 60_000 },
+  () => {
+    const xrefOf = (stdout: string) =>
+      (JSON.parse(stdout) as { findings: { ruleId: string; path: string; line: number }[] }).findings
+        .filter((f) => f.ruleId.startsWith('xref-'))
+        .map((f) => `${f.ruleId} ${f.path}:${f.line}`);
+    const plain = runCli(['lint', '-f', 'json', '.'], EXPRESS);
+    assert.deepEqual(xrefOf(plain.stdout), []);
+    const crossChecked = runCli(['lint', '--cross-check', '-f', 'json', '.'], EXPRESS);
+    const xref = xrefOf(crossChecked.stdout);
+    assert.equal(xref.length, 12, xref.join('\n'));
+    assert.ok(xref.includes('xref-shadow-endpoint src/routes/orders.ts:21'));
+    assert.ok(xref.includes('xref-unserved-operation openapi.yaml:72'));
+  },
+);
