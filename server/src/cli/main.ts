@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { isDynamicPattern } from 'tinyglobby';
 import {
+  compareFindings,
   DATA_CLASSES,
   normalizeSettings,
   PUBLISHED_RULE_DOCS_URL,
@@ -34,6 +35,7 @@ import { formatGithub } from './formatters/github';
 import { formatJunit } from './formatters/junit';
 import { formatMarkdown } from './formatters/markdown';
 import { summaryLine, type NotShown } from './formatters/summary';
+import { addInventoryCommand, crossCheckFindings } from './inventoryCommand';
 
 const FORMATS = ['stylish', 'summary', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -52,6 +54,7 @@ interface CliOptions {
   authName?: string[];
   sensitiveName?: Partial<Record<DataClass, string[]>>;
   notSensitive?: string[];
+  crossCheck: boolean;
   color: boolean;
   changedSince?: string;
   baseline?: string;
@@ -146,6 +149,11 @@ async function main(argv: string[]): Promise<number> {
       '--baseline <file>',
       `report only findings that are not in a baseline file written by \`apiwarden baseline\` (e.g. ${BASELINE_FILE})`,
     )
+    .option(
+      '--cross-check',
+      'also compare the OpenAPI documents with the code that serves them (the xref-… rules of `apiwarden inventory`)',
+      false,
+    )
     .option('--no-color', 'plain output')
     .action(async (paths: string[], options: CliOptions, command: Command) => {
       const cwd = process.cwd();
@@ -183,6 +191,11 @@ async function main(argv: string[]): Promise<number> {
       });
       const lintedFiles = changed ? files.filter((f) => changed.has(realPath(f))) : files;
       const result = await lintFiles(lintedFiles, settings);
+      if (options.crossCheck) {
+        const xref = await crossCheckFindings(files, paths, cwd, settings);
+        result.findings = [...result.findings, ...xref.findings].sort(compareFindings);
+        result.errors.push(...xref.errors);
+      }
       if (changed) {
         const all = result.findings.length;
         result.findings = result.findings.filter((f) => {
@@ -303,6 +316,8 @@ async function main(argv: string[]): Promise<number> {
         normalizeSettings({ allowRemoteRefs: options.allowRemoteRefs, authNames: options.authName ?? [] }),
       );
     });
+
+  addInventoryCommand(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv);

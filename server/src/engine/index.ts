@@ -15,3 +15,15 @@ export { ruleDocText, ruleDocUrl, PUBLISHED_RULE_DOCS_URL, REPOSITORY_URL } from
 export { computeFixes, applyEdits, type Fix, type TextEdit } from './fixes';
 export type { FixData } from './findings';
 export { findingViews, findingsText, type FindingView } from './report/agentText';
+export {
+  WorkspaceInventory,
+  inventoryReport,
+  formatInventoryCsv,
+  formatInventoryHtml,
+  formatInventoryMarkdown,
+  formatInventoryTable,
+  type Endpoint,
+  type Inventory,
+  type InventoryReport,
+  type InventoryResult,
+} from './inventory';

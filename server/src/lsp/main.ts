@@ -17,6 +17,7 @@ import { SettingsCache } from './settingsCache';
 import { hoverFor } from './hover';
 import { codeActionsFor } from './codeActions';
 import { lintWorkspace, LINT_WORKSPACE_REQUEST } from './workspaceLint';
+import { InventoryService, INVENTORY_REQUEST, type InventoryParams } from './inventoryRequest';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -24,6 +25,7 @@ const settings = new SettingsCache(connection);
 const worker = new LintWorkerClient(undefined, (message) => connection.console.error(message));
 const scheduler = new LintScheduler(connection, documents, worker, settings);
 let workspaceFolders: string[] = [];
+const inventory = new InventoryService(documents, settings, (message) => connection.console.error(message));
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.configure(params.capabilities.workspace?.configuration === true, params.initializationOptions);
@@ -87,6 +89,10 @@ connection.onRequest(LINT_WORKSPACE_REQUEST, async (params: { workDoneToken?: st
   );
 });
 
+connection.onRequest(INVENTORY_REQUEST, (params: InventoryParams | undefined) =>
+  inventory.answer(params?.folders ?? workspaceFolders, params?.format),
+);
+
 // Only for tests of crash recovery: once a lint is under way, stops the lint worker the way a crash would.
 if (process.env.APIWARDEN_TEST_HOOKS === '1') {
   connection.onRequest('apiwarden/test/terminateWorker', async () => {
@@ -97,7 +103,7 @@ if (process.env.APIWARDEN_TEST_HOOKS === '1') {
 
 connection.onShutdown(async () => {
   scheduler.dispose();
-  await worker.dispose();
+  await Promise.all([worker.dispose(), inventory.dispose()]);
 });
 
 documents.listen(connection);
