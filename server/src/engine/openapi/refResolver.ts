@@ -7,6 +7,7 @@
 // is reached only when the user allowed remote refs.
 import type { FileReader } from '../fileReader';
 import { pathToUri } from '../uris';
+import { checkInputLimits, refTargetLimitMessage } from './inputLimits';
 import { ResolutionPass, ResolverMemo, type Origin, type SourceState } from './refResolution';
 
 export { ResolverMemo, type Origin } from './refResolution';
@@ -111,6 +112,9 @@ export class FastRefResolver {
         );
       text = read;
     }
+    // Spectral parses a target as JSON by its extension, else as YAML; either way past the limits it is not parsed.
+    const violation = checkInputLimits(text, /\.json$/i.test(source.replace(/[?#].*$/, '')) ? 'json' : 'yaml');
+    if (violation) throw new Error(refTargetLimitMessage(source, violation));
     if (!options.parseResolveResult) return text;
     // Spectral parses the file and registers it, so findings inside it are reported in that file.
     const parsed = await options.parseResolveResult({ targetAuthority: { href: () => source }, result: text });
