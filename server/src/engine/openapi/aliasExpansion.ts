@@ -28,7 +28,10 @@ export function findAliasBlowUp(text: string, budget: number): AliasBlowUp | und
     return undefined; // the real parse reports it
   }
   if (!root) return undefined;
-  return measure(root, budget);
+  const blowUp = measure(root, budget);
+  // The parser places an alias after its `*`.
+  if (blowUp && text[blowUp.start] !== '*' && text[blowUp.start - 1] === '*') blowUp.start--;
+  return blowUp;
 }
 
 function measure(root: YAMLNode, budget: number): AliasBlowUp | undefined {
