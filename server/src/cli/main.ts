@@ -6,7 +6,7 @@ import { isDynamicPattern } from 'tinyglobby';
 import { DATA_CLASSES, normalizeSettings, PUBLISHED_RULE_DOCS_URL, uriToPath, type Finding } from '../engine';
 import type { DataClass, RuleSetting, Severity } from '../engine';
 import { VERSION } from '../version';
-import { findFiles, lintFiles } from './lintFiles';
+import { findFiles, lintFiles, readRootsOf } from './lintFiles';
 import {
   choice,
   collectRuleSetting,
@@ -131,7 +131,7 @@ async function main(argv: string[]): Promise<number> {
         authNames: options.authName ?? [],
         sensitiveData: { extraNames: options.sensitiveName ?? {}, allowNames: options.notSensitive ?? [] },
       });
-      const result = await lintFiles(files, settings);
+      const result = await lintFiles(files, settings, readRootsOf(paths, cwd));
       for (const error of result.errors) process.stderr.write(`warning: ${error}\n`);
       if (result.linted.length === 0)
         process.stderr.write(`No OpenAPI documents or API handler code found in ${paths.join(', ')}.\n`);

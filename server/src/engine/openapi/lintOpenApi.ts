@@ -29,6 +29,8 @@ export interface OpenApiLintInput {
   signal: CancelSignal;
   /** The document's incremental YAML parser (editors); absent: parse whole. */
   yamlParser?: ChunkedYamlParser | undefined;
+  /** Folders (uris) `$ref`s may read files in; absent: anywhere. */
+  readRoots?: string[] | undefined;
   /** The document's resolved units of earlier lints (editors); absent: resolve everything. */
   resolverMemo?: ResolverMemo | undefined;
 }
@@ -78,7 +80,7 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   const parseMs = performance.now() - mark;
   throwIfCancelled(signal);
 
-  const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs, input.resolverMemo);
+  const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs, input.resolverMemo, input.readRoots);
   // Our resolver implements the part of json-ref-resolver's interface that Spectral uses.
   const spectral = new Spectral({
     resolver: run.resolver as unknown as NonNullable<ConstructorParameters<typeof Spectral>[0]>['resolver'],
