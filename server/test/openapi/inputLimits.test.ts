@@ -8,13 +8,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Engine, pathToUri, type Finding } from '../../src/engine';
 import { MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH } from '../../src/engine/openapi/inputLimits';
-import {
-  billionLaughs,
-  deeplyNested,
-  longFlowLine,
-  refChain,
-  type LaughsPlacement,
-} from '../support/hostileSpecs';
+import { billionLaughs, deeplyNested, longFlowLine, refChain, type LaughsPlacement } from '../support/hostileSpecs';
 
 const HANG = { timeout: 60_000 };
 
@@ -133,6 +127,8 @@ test('a $ref to a file past the limits is refused at the $ref and that file is n
     assert.equal(refs.length, 2, JSON.stringify(findings));
     assert.ok(refs.every((f) => f.uri === pathToUri(rootPath)));
     assert.ok(refs.some((f) => /bomb\.yaml expands its YAML aliases past 100,000 nodes/.test(f.message)));
-    assert.ok(refs.some((f) => new RegExp(`deep\\.json nests deeper than ${MAX_NESTING_DEPTH} levels`).test(f.message)));
+    assert.ok(
+      refs.some((f) => new RegExp(`deep\\.json nests deeper than ${MAX_NESTING_DEPTH} levels`).test(f.message)),
+    );
   }
 });

@@ -72,7 +72,9 @@ test('circular $refs (self, mutual, through two files) resolve without a hang or
 });
 
 test('$refs to a missing file, a folder and a binary file are unresolved refs at the $ref', HANG, async () => {
-  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff]);
+  const png = Buffer.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff,
+  ]);
   const dir = folder({
     'root.yaml': spec({
       Missing: "{$ref: './nowhere.yaml#/X'}",
@@ -115,28 +117,35 @@ test('a $ref to a file outside the read roots is refused and the file is never r
   assert.ok(!bounded.findings.some((f) => f.uri === secretUri));
   const refs = unresolved(bounded.findings);
   assert.ok(refs.length >= 1);
-  assert.ok(refs.every((f) => /outside the workspace folders/.test(f.message)), JSON.stringify(refs));
+  assert.ok(
+    refs.every((f) => /outside the workspace folders/.test(f.message)),
+    JSON.stringify(refs),
+  );
 });
 
-test('remote $refs are not fetched unless allowed (a local HTTP server sees no request), then they are', HANG, async () => {
-  const requests: string[] = [];
-  const server = createServer((request, response) => {
-    requests.push(request.url ?? '');
-    response.setHeader('content-type', 'application/yaml');
-    response.end('Remote: {type: object, properties: {id: {type: string}}}\n');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
-    const dir = folder({ 'root.yaml': spec({ R: `{$ref: 'http://127.0.0.1:${port}/common.yaml#/Remote'}` }) });
-    const root = path.join(dir, 'root.yaml');
-    const refused = await lintFile(root);
-    assert.equal(requests.length, 0);
-    assert.match(unresolved(refused.findings)[0]?.message ?? '', /was not fetched/);
-    const allowed = await lintFile(root, { allowRemoteRefs: true });
-    assert.deepEqual(requests, ['/common.yaml']);
-    assert.deepEqual(unresolved(allowed.findings), []);
-  } finally {
-    server.close();
-  }
-});
+test(
+  'remote $refs are not fetched unless allowed (a local HTTP server sees no request), then they are',
+  HANG,
+  async () => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.setHeader('content-type', 'application/yaml');
+      response.end('Remote: {type: object, properties: {id: {type: string}}}\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const dir = folder({ 'root.yaml': spec({ R: `{$ref: 'http://127.0.0.1:${port}/common.yaml#/Remote'}` }) });
+      const root = path.join(dir, 'root.yaml');
+      const refused = await lintFile(root);
+      assert.equal(requests.length, 0);
+      assert.match(unresolved(refused.findings)[0]?.message ?? '', /was not fetched/);
+      const allowed = await lintFile(root, { allowRemoteRefs: true });
+      assert.deepEqual(requests, ['/common.yaml']);
+      assert.deepEqual(unresolved(allowed.findings), []);
+    } finally {
+      server.close();
+    }
+  },
+);

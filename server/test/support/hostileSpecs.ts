@@ -16,7 +16,9 @@ export function billionLaughs(placement: LaughsPlacement, levels = 9, fanout = 9
   const value = (level: number) =>
     level === 0
       ? `&a [${Array(fanout).fill('"lol"').join(',')}]`
-      : `&${name(level)} [${Array(fanout).fill(`*${name(level - 1)}`).join(',')}]`;
+      : `&${name(level)} [${Array(fanout)
+          .fill(`*${name(level - 1)}`)
+          .join(',')}]`;
   const lines: string[] = [];
   switch (placement) {
     case 'schema': // each level a schema of components.schemas (entries of a chunked container)
@@ -76,7 +78,12 @@ export function longFlowLine(bytes: number): string {
 export function refChain(length: number): string {
   const lines = ['components:', '  schemas:'];
   for (let i = 0; i < length; i++)
-    lines.push(`    S${i}:`, '      type: object', '      properties:', `        next: {$ref: '#/components/schemas/S${i + 1}'}`);
+    lines.push(
+      `    S${i}:`,
+      '      type: object',
+      '      properties:',
+      `        next: {$ref: '#/components/schemas/S${i + 1}'}`,
+    );
   lines.push(`    S${length}: {type: string}`);
   return HEAD_YAML + lines.join('\n') + '\n';
 }

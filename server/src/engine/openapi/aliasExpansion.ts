@@ -60,7 +60,12 @@ function measure(root: YAMLNode, budget: number): AliasBlowUp | undefined {
     let total = frame.node.kind === Kind.ANCHOR_REF ? 0 : 1;
     for (const child of frame.children) total += size.get(child) ?? 0;
     size.set(frame.node, Math.min(total, Number.MAX_SAFE_INTEGER));
-    if (frame.node.kind === Kind.ANCHOR_REF && (!worst || total > worst.size)) worst = { node: frame.node, size: total };
+    // the alias that adds most, the first one written among equals
+    if (
+      frame.node.kind === Kind.ANCHOR_REF &&
+      (!worst || total > worst.size || (total === worst.size && frame.node.startPosition < worst.node.startPosition))
+    )
+      worst = { node: frame.node, size: total };
   }
   const expandedNodes = size.get(root) ?? 0;
   if (!worst || expandedNodes - treeNodes <= budget) return undefined;

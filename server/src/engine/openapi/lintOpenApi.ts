@@ -97,8 +97,7 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
     if (signal.cancelled) throw new LintCancelledError();
     // The last line of defence: a structure deep enough to overflow a recursive walk despite the limits above
     // (refs chained thousands deep, a nesting the text scan underestimated) is reported, not a crash.
-    if (isStackOverflow(error))
-      return limitOutput(input, stackOverflowViolation(), parseMs);
+    if (isStackOverflow(error)) return limitOutput(input, stackOverflowViolation(), parseMs);
     throw error;
   }
   throwIfCancelled(signal);
@@ -173,7 +172,10 @@ function limitOutput(input: OpenApiLintInput, violation: InputLimitViolation, pa
     ruleId: violation.ruleId,
     message: violation.message,
     uri: input.uri,
-    range: lines.rangeOf(violation.start, Math.min(violation.end, lines.lineEnd(lines.positionAt(violation.start).line))),
+    range: lines.rangeOf(
+      violation.start,
+      Math.min(violation.end, lines.lineEnd(lines.positionAt(violation.start).line)),
+    ),
     fixable: false,
   });
   return {

@@ -80,7 +80,7 @@ function yamlTooDeep(text: string, limit: number): DeepPlace | undefined {
   let flow = 0;
   /** Column of the key that owns the current block scalar; lines indented more belong to it. */
   let blockScalarOwner = -2;
-  for (let lineStart = 0; lineStart < text.length; ) {
+  for (let lineStart = 0; lineStart < text.length;) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     let i = lineStart;
@@ -104,8 +104,7 @@ function yamlTooDeep(text: string, limit: number): DeepPlace | undefined {
       if (top && top.column === indent && top.zeroIndentedSeq && !isSeqItem) levels.pop();
       const current = levels[levels.length - 1];
       if (!current || current.column < indent) levels.push({ column: indent, zeroIndentedSeq: false });
-      else if (isSeqItem && !current.zeroIndentedSeq)
-        levels.push({ column: indent, zeroIndentedSeq: true }); // `key:\n- item`: a sequence at the key's column
+      else if (isSeqItem && !current.zeroIndentedSeq) levels.push({ column: indent, zeroIndentedSeq: true }); // `key:\n- item`: a sequence at the key's column
       if (levels.length > limit) return { depth: levels.length, offset: i };
       // Compact nesting on one line: `- - item`, `? key`, `- key: value`.
       while (isIndicator(text, i, lineEnd, 0x2d) || isIndicator(text, i, lineEnd, 0x3f /* ? */)) {
