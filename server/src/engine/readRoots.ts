@@ -13,6 +13,15 @@ export class ReadRoots {
     this.folders = roots.map((root) => withSeparator(realOrSelf(root.startsWith('file:') ? uriToPath(root) : root)));
   }
 
+  /**
+   * The roots for linting the document at `documentPath`: a document opened from outside them (a lone file the
+   * user chose) may read its own folder too.
+   */
+  static forDocument(roots: readonly string[], documentPath: string): ReadRoots {
+    const bounded = new ReadRoots(roots);
+    return bounded.contains(documentPath) ? bounded : new ReadRoots([...roots, path.dirname(documentPath)]);
+  }
+
   /** Whether the file at `filePath` lies inside one of the folders (after following links). */
   contains(filePath: string): boolean {
     const real = realOrSelf(filePath);

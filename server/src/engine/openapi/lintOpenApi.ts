@@ -17,6 +17,7 @@ import { SourceDocument } from './sourceDocument';
 import type { ChunkedYamlParser } from './chunkedYaml';
 import { checkInputLimits, MAX_NESTING_DEPTH, type InputLimitViolation } from './inputLimits';
 import { LineIndex } from '../positions';
+import { ReadRoots } from '../readRoots';
 
 type JsonPath = (string | number)[];
 
@@ -80,7 +81,8 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   const parseMs = performance.now() - mark;
   throwIfCancelled(signal);
 
-  const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs, input.resolverMemo, input.readRoots);
+  const readRoots = input.readRoots && ReadRoots.forDocument(input.readRoots, sourcePath);
+  const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs, input.resolverMemo, readRoots);
   // Our resolver implements the part of json-ref-resolver's interface that Spectral uses.
   const spectral = new Spectral({
     resolver: run.resolver as unknown as NonNullable<ConstructorParameters<typeof Spectral>[0]>['resolver'],

@@ -41,9 +41,9 @@ export function createRunResolver(
   fileReader: FileReader,
   allowRemoteRefs: boolean,
   memo?: ResolverMemo,
-  readRoots?: string[],
+  readRoots?: ReadRoots,
 ): RunResolver {
-  const resolver = new FastRefResolver(fileReader, allowRemoteRefs, memo, readRoots && new ReadRoots(readRoots));
+  const resolver = new FastRefResolver(fileReader, allowRemoteRefs, memo, readRoots);
   return { resolver, dependencies: resolver.dependencies };
 }
 
