@@ -73,7 +73,7 @@ components:
     const { published } = await client.waitForLintDone(uri, 1);
     const refs = published.diagnostics.filter((d) => d.code === 'oas-unresolved-ref');
     assert.equal(refs.length, 1, JSON.stringify(published.diagnostics));
-    assert.match(refs[0]!.message, /outside the workspace folders/);
+    assert.match(String(refs[0]!.message), /outside the workspace folders/);
     assert.equal(client.published.get(pathToUri(path.join(outside, 'leak.yaml'))), undefined);
   },
 );
