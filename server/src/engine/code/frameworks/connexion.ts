@@ -101,8 +101,7 @@ async function connexionRoutes(ctx: AdapterContext): Promise<Route[]> {
     let root: unknown;
     try {
       // past the input limits (nesting, aliases) a document is not parsed, as on the OpenAPI path
-      root =
-        text === undefined || checkInputLimits(text, 'yaml') ? undefined : parseYaml(text, { maxAliasCount: 100 });
+      root = text === undefined || checkInputLimits(text, 'yaml') ? undefined : parseYaml(text, { maxAliasCount: 100 });
     } catch {
       root = undefined;
     }
