@@ -14,7 +14,7 @@ import {
 } from '../engine';
 import type { DataClass, RuleSetting, Severity } from '../engine';
 import { VERSION } from '../version';
-import { findFiles, lintFiles } from './lintFiles';
+import { findFiles, lintFiles, readRootsOf } from './lintFiles';
 import { ChangedLinesError, changedLinesSince, onChangedLine, type ChangedLines } from './changedLines';
 import { BASELINE_FILE, BaselineError, baselineText, newFindings, readBaseline, type Baseline } from './baseline';
 import {
@@ -190,7 +190,7 @@ async function main(argv: string[]): Promise<number> {
         sensitiveData: { extraNames: options.sensitiveName ?? {}, allowNames: options.notSensitive ?? [] },
       });
       const lintedFiles = changed ? files.filter((f) => changed.has(realPath(f))) : files;
-      const result = await lintFiles(lintedFiles, settings);
+      const result = await lintFiles(lintedFiles, settings, readRootsOf(paths, cwd));
       if (options.crossCheck) {
         const xref = await crossCheckFindings(files, paths, cwd, settings);
         result.findings = [...result.findings, ...xref.findings].sort(compareFindings);
@@ -280,7 +280,7 @@ async function main(argv: string[]): Promise<number> {
           allowRemoteRefs: options.allowRemoteRefs,
           authNames: options.authName ?? [],
         });
-        const result = await lintFiles(files, settings);
+        const result = await lintFiles(files, settings, readRootsOf(paths, process.cwd()));
         writeFileSync(options.output, baselineText(result.findings, options.output, readDocument));
         process.stderr.write(
           `Wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} of ${result.linted.length} files to the baseline ${options.output}.\n`,

@@ -16,6 +16,9 @@ const send = (message: FromWorker) => port.postMessage(message);
 /** The findings last sent for each document: the base of the next delta (the main thread holds the same). */
 const lastSent = new Map<string, Finding[]>();
 
+/** Workspace folders: `$ref`s are not followed out of them (none: a lone file, no bound). */
+let readRoots: string[] = [];
+
 // Jobs run strictly one after another; messages that arrive meanwhile queue up here.
 let chain: Promise<void> = Promise.resolve();
 
@@ -27,6 +30,9 @@ port.on('message', (message: ToWorker) => {
     case 'overlay-delete':
       overlay.delete(message.uri);
       engine.forget(message.uri);
+      break;
+    case 'read-roots':
+      readRoots = message.roots;
       break;
     case 'forget-findings':
       lastSent.delete(message.uri);
@@ -53,7 +59,13 @@ async function runJob(
     if (text !== undefined) overlay.set(uri, text);
     const source = text ?? overlay.read(uri);
     if (source === undefined) return send({ type: 'failed', jobId, message: `Cannot read ${uri}` });
-    const result = await engine.lint({ uri, text: source, settings: message.settings, signal });
+    const result = await engine.lint({
+      uri,
+      text: source,
+      settings: message.settings,
+      signal,
+      ...(readRoots.length > 0 ? { readRoots } : {}),
+    });
     const findings = encodeFindings(lastSent.get(uri), result.findings);
     lastSent.set(uri, result.findings);
     send({ type: 'result', jobId, result: { ...result, findings: [] }, findings, postedAt: Date.now() });

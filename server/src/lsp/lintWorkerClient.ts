@@ -40,6 +40,7 @@ export class LintWorkerClient {
   /** The findings last received for each document: the base the worker's next delta refers to. */
   private readonly lastReceived = new Map<string, Finding[]>();
   private disposed = false;
+  private readRoots: string[] = [];
 
   constructor(
     private readonly workerScript = path.join(__dirname, 'lintWorker.js'),
@@ -87,6 +88,12 @@ export class LintWorkerClient {
   }
 
   /** Drops both sides' copy of a document's findings (it was closed, or linted from disk for the last time). */
+  /** The folders `$ref`s may read files in (the workspace folders); kept for a restarted worker. */
+  setReadRoots(roots: string[]): void {
+    this.readRoots = [...roots];
+    this.post({ type: 'read-roots', roots: this.readRoots });
+  }
+
   forgetFindings(uri: string): void {
     this.lastReceived.delete(uri);
     this.post({ type: 'forget-findings', uri });
@@ -143,6 +150,7 @@ export class LintWorkerClient {
         workerStopped: true,
       });
       this.start();
+      this.post({ type: 'read-roots', roots: this.readRoots });
       for (const [uri, text] of this.overlays) this.post({ type: 'overlay-set', uri, text });
       this.pump();
     });

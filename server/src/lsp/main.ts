@@ -31,6 +31,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.configure(params.capabilities.workspace?.configuration === true, params.initializationOptions);
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+  worker.setReadRoots(workspaceFolders);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -46,6 +47,7 @@ connection.onInitialized(() => {
   connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
     const removed = new Set(event.removed.map((f) => f.uri));
     workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => f.uri)];
+    worker.setReadRoots(workspaceFolders);
   });
 });
 

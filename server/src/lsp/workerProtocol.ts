@@ -15,6 +15,8 @@ export type ToWorker =
   | LintJobMessage
   | { type: 'overlay-set'; uri: string; text: string }
   | { type: 'overlay-delete'; uri: string }
+  /** The workspace folders (uris): `$ref`s are not followed out of them; empty: no folder, no bound. */
+  | { type: 'read-roots'; roots: string[] }
   /** The main thread dropped its copy of a document's findings: the next result is sent whole. */
   | { type: 'forget-findings'; uri: string };
 

@@ -63,6 +63,7 @@ export class WardenTools {
         text,
         settings: this.settings,
         workspaceRoots: this.rootUris(),
+        readRoots: this.rootUris(),
       });
       if (lint.kind === 'none') continue;
       linted++;
@@ -94,6 +95,7 @@ export class WardenTools {
       text,
       settings: this.settings,
       workspaceRoots: this.rootUris(),
+      readRoots: this.rootUris(),
     });
     if (lint.kind === 'none')
       return {
