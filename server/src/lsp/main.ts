@@ -7,21 +7,48 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  MessageType,
+  ShowMessageNotification,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LintWorkerClient } from './lintWorkerClient';
+import { workerCrashMessage } from './workerRestart';
 import { LintScheduler } from './lintScheduler';
 import { SettingsCache } from './settingsCache';
 import { hoverFor } from './hover';
 import { codeActionsFor } from './codeActions';
 import { lintWorkspace, LINT_WORKSPACE_REQUEST } from './workspaceLint';
+import type { TestCrashMode } from './workerProtocol';
 
 const connection = createConnection(ProposedFeatures.all);
+// A rejected promise nobody awaited (a notification to a client that went away, a request the client does not
+// support) is logged, not fatal: Node would otherwise end the server and every open document's diagnostics with it.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(
+    `API Warden: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+  );
+});
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsCache(connection);
-const worker = new LintWorkerClient(undefined, (message) => connection.console.error(message));
+const TEST_HOOKS = process.env.APIWARDEN_TEST_HOOKS === '1';
+const workerHeapMb = Number(process.env.APIWARDEN_WORKER_MAX_HEAP_MB);
+const worker = new LintWorkerClient({
+  log: (message) => connection.console.error(message),
+  onCrash: (crash) => {
+    // Every crash is in the log; the user is told once per session, not at each crash of a crash loop.
+    // A notification, not `window.showWarningMessage` (a request that fails in clients without
+    // window/showMessageRequest, such as the tests' and some editors').
+    if (crash.total === 1)
+      void connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: workerCrashMessage(crash),
+      });
+  },
+  testHooks: TEST_HOOKS,
+  ...(workerHeapMb > 0 ? { maxHeapMb: workerHeapMb } : {}),
+});
 const scheduler = new LintScheduler(connection, documents, worker, settings);
 let workspaceFolders: string[] = [];
 
@@ -87,11 +114,22 @@ connection.onRequest(LINT_WORKSPACE_REQUEST, async (params: { workDoneToken?: st
   );
 });
 
-// Only for tests of crash recovery: once a lint is under way, stops the lint worker the way a crash would.
-if (process.env.APIWARDEN_TEST_HOOKS === '1') {
+// Only for tests (crash recovery, memory over a long session).
+if (TEST_HOOKS) {
+  // Once a lint is under way, stops the lint worker the way a crash would.
   connection.onRequest('apiwarden/test/terminateWorker', async () => {
     while (!worker.linting) await new Promise((resolve) => setTimeout(resolve, 5));
     await worker.terminateWorkerForTest();
+  });
+  // The worker dies (`exit`, `throw`, `oom`) when its next lint job starts.
+  connection.onRequest('apiwarden/test/crashWorker', (params: { mode: TestCrashMode }) => {
+    worker.crashNextJobForTest(params.mode);
+  });
+  // Heap used by this thread and the worker, after a garbage collection where --expose-gc allows one.
+  connection.onRequest('apiwarden/test/memory', async () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    return { server: process.memoryUsage().heapUsed, worker: await worker.workerMemoryForTest(), gcRan: !!gc };
   });
 }
 
