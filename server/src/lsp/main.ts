@@ -9,10 +9,12 @@ import {
   CodeActionKind,
   MessageType,
   ShowMessageNotification,
+  type Connection,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { inspect } from 'node:util';
 import { LintWorkerClient } from './lintWorkerClient';
 import { workerCrashMessage } from './workerRestart';
 import { LintScheduler } from './lintScheduler';
@@ -20,9 +22,10 @@ import { SettingsCache } from './settingsCache';
 import { hoverFor } from './hover';
 import { codeActionsFor } from './codeActions';
 import { lintWorkspace, LINT_WORKSPACE_REQUEST } from './workspaceLint';
+import { FrameResyncStream } from './frameResync';
 import type { TestCrashMode } from './workerProtocol';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createStdioOrArgvConnection();
 // A rejected promise nobody awaited (a notification to a client that went away, a request the client does not
 // support) is logged, not fatal: Node would otherwise end the server and every open document's diagnostics with it.
 process.on('unhandledRejection', (reason) => {
@@ -140,3 +143,25 @@ connection.onShutdown(async () => {
 
 documents.listen(connection);
 connection.listen();
+
+/**
+ * Over stdio, input passes through the framing guard (frameResync.ts) so that one badly framed message cannot
+ * stop the server hearing every later one; console output goes to the client's log, as the library does for
+ * `--stdio` (stdout is the protocol). IPC (VS Code) and sockets are set up from the command line by the library.
+ */
+function createStdioOrArgvConnection(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  let created: Connection | undefined;
+  const framed = new FrameResyncStream((bytes, reason) =>
+    created?.console.error(`API Warden: dropped ${bytes} bytes of input: a message whose ${reason}.`),
+  );
+  process.stdin.pipe(framed);
+  created = createConnection(ProposedFeatures.all, framed, process.stdout);
+  const logger = created.console;
+  const serialize = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
+  console.log = console.debug = (...args: unknown[]) => logger.log(serialize(args));
+  console.info = (...args: unknown[]) => logger.info(serialize(args));
+  console.warn = (...args: unknown[]) => logger.warn(serialize(args));
+  console.error = (...args: unknown[]) => logger.error(serialize(args));
+  return created;
+}
