@@ -151,12 +151,14 @@ connection.listen();
  */
 function createStdioOrArgvConnection(): Connection {
   if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
-  let created: Connection | undefined;
+  // The guard reports through the connection, which is created after it.
+  const reportTo: { connection?: Connection } = {};
   const framed = new FrameResyncStream((bytes, reason) =>
-    created?.console.error(`API Warden: dropped ${bytes} bytes of input: a message whose ${reason}.`),
+    reportTo.connection?.console.error(`API Warden: dropped ${bytes} bytes of input: a message whose ${reason}.`),
   );
   process.stdin.pipe(framed);
-  created = createConnection(ProposedFeatures.all, framed, process.stdout);
+  const created = createConnection(ProposedFeatures.all, framed, process.stdout);
+  reportTo.connection = created;
   const logger = created.console;
   const serialize = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' ');
   console.log = console.debug = (...args: unknown[]) => logger.log(serialize(args));
