@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { Engine, compareFindings, type Finding } from '../../src/engine';
 
 const STRESS = process.env.APIWARDEN_STRESS === '1';
-const RUNS = Number(process.env.APIWARDEN_PROPERTY_RUNS ?? (STRESS ? 400 : 25));
+const RUNS = Number(process.env.APIWARDEN_PROPERTY_RUNS ?? (STRESS ? 1500 : 25));
 
 const propertyName = fc.constantFrom('id', 'name', 'password', 'email', 'ssn', 'apiToken', 'role', 'isAdmin', 'note');
 const schema = fc.record({
