@@ -15,7 +15,7 @@ const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test-fixtures');
 export interface SoakDocument {
   uri: string;
   languageId: string;
-  /** The editor's text (kept while closed: it is reopened with it, as if saved meanwhile... see `reopen`). */
+  /** The editor's text; kept while the document is closed and sent again when it is reopened (the disk keeps the fixture). */
   text: string;
   version: number;
   open: boolean;
@@ -93,7 +93,7 @@ export interface SoakStep {
 }
 
 /**
- * Runs `steps` edits (and the opens and closes between them) over the client. `waitEvery`: the chance that a step
+ * Runs `steps` edits (and the opens and closes between them) over the client. `waitChance`: the chance that a step
  * waits for its lint (the others come faster than the server lints, as typing does).
  */
 export async function runSoak(
