@@ -89,15 +89,15 @@ test(
       assert.doesNotMatch(textOf(clean), /oas-server-plain-http/);
 
       // the inventory: the admin export is documented and served, with no auth; DELETE /v1/customers/{id} is a shadow
-    const endpoints = await call(client, 'list_endpoints', {});
-    assert.match(textOf(endpoints), /^GET +\/v1\/admin\/orders\/export +ok +none /m);
-    assert.match(textOf(endpoints), /^DELETE +\/v1\/customers\/\{customerId\} +shadow +required /m);
-    const listed = endpoints.structuredContent!.endpoints as unknown[];
-    assert.equal(listed.length, 8);
-    const outsideList = await call(client, 'list_endpoints', { path: '..' });
-    assert.equal(outsideList.isError, true);
+      const endpoints = await call(client, 'list_endpoints', {});
+      assert.match(textOf(endpoints), /^GET +\/v1\/admin\/orders\/export +ok +none /m);
+      assert.match(textOf(endpoints), /^DELETE +\/v1\/customers\/\{customerId\} +shadow +required /m);
+      const listed = endpoints.structuredContent!.endpoints as unknown[];
+      assert.equal(listed.length, 8);
+      const outsideList = await call(client, 'list_endpoints', { path: '..' });
+      assert.equal(outsideList.isError, true);
 
-    const rule = await call(client, 'explain_rule', { id: 'code-route-without-auth' });
+      const rule = await call(client, 'explain_rule', { id: 'code-route-without-auth' });
       assert.match(
         textOf(rule),
         /^code-route-without-auth: Route without authentication \(default severity error, OWASP API2:2023, CWE-306/,

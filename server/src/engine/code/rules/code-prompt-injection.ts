@@ -8,9 +8,6 @@ import { allCallsOf } from '../facts';
 import { llmCall, promptProblems } from '../promptParts';
 import { taintedHelpers } from '../helperTaint';
 
-
-
-
 export default codeRule({
   id: 'code-prompt-injection',
   severity: 'warning',
