@@ -130,7 +130,13 @@ mkdirSync('dist', { recursive: true });
 
 const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/lsp/main.ts', lintWorker: 'server/src/lsp/lintWorker.ts' } },
+  {
+    entryPoints: {
+      server: 'server/src/lsp/main.ts',
+      lintWorker: 'server/src/lsp/lintWorker.ts',
+      inventoryWorker: 'server/src/lsp/inventoryWorker.ts',
+    },
+  },
   // `apiwarden mcp` lives in a bundle of its own (the MCP SDK, zod and ajv add ~650 KB): `apiwarden lint` does not
   // compile it; cliMain.js loads dist/mcp.js only for that command.
   { entryPoints: { cliMain: 'server/src/cli/main.ts' }, plugins: [...common.plugins, mcpBundleExternal()] },
@@ -160,6 +166,6 @@ for (const file of wasmFiles) copyFileSync(file, `dist/${file.split('/').pop()}`
 if (!watch) {
   await buildRuleset();
   console.log(
-    'built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/cli.js (+ cliMain.js, mcp.js), rulesets/dist/apiwarden-recommended.js',
+    'built dist/extension.js, dist/server.js, dist/lintWorker.js, dist/inventoryWorker.js, dist/cli.js (+ cliMain.js, mcp.js), rulesets/dist/apiwarden-recommended.js',
   );
 }

@@ -2,6 +2,7 @@
 // and its fixtures, plus `npm run generate`:
 //   rulesets/src/recommended.generated.ts        the default OpenAPI ruleset (every rulesets/src/rules/<id>.ts)
 //   server/src/engine/code/rules/index.generated.ts   the code rules (every server/src/engine/code/rules/code-*.ts)
+//   server/src/engine/inventory/rules/index.generated.ts   the cross-check rules (every …/inventory/rules/xref-*.ts)
 //   server/src/engine/rules/catalog.generated.ts  every rule's metadata, without code (the main thread reads it)
 //   docs/rules/README.md                          the rule index tables (between `generated` markers)
 //   server/src/engine/code/frameworks/index.generated.ts   the framework adapters (frameworks/<fw>.ts `adapter`)
@@ -15,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 const ROOT = path.resolve(__dirname, '..');
 const OAS_RULES = 'rulesets/src/rules';
 const CODE_RULES = 'server/src/engine/code/rules';
+const XREF_RULES = 'server/src/engine/inventory/rules';
 
 interface Metadata {
   id: string;
@@ -111,10 +113,21 @@ function codeRulesModule(rules: RuleFile[]): string {
   );
 }
 
-function catalogModule(oas: RuleFile[], code: RuleFile[]): string {
-  const all = [...oas, ...code].map((r) => r.metadata);
+function xrefRulesModule(rules: RuleFile[]): string {
   return (
-    HEADER('the OpenAPI and code rule files') +
+    HEADER(`the files ${XREF_RULES}/xref-*.ts`) +
+    "import type { XrefRule } from './types';\n" +
+    rules.map((r) => `import { ${r.exportName} } from './${r.file}';\n`).join('') +
+    '\nexport const XREF_RULES: readonly XrefRule[] = [\n' +
+    rules.map((r) => `  ${r.exportName},\n`).join('') +
+    '];\n'
+  );
+}
+
+function catalogModule(oas: RuleFile[], code: RuleFile[], xref: RuleFile[] = []): string {
+  const all = [...oas, ...code, ...xref].map((r) => r.metadata);
+  return (
+    HEADER('the OpenAPI, code and cross-check rule files') +
     '// Metadata only (no rule code): the language server main thread answers hovers from it.\n' +
     "import type { RuleMetadata } from '@apiwarden/rulesets';\n\n" +
     `export const GENERATED_RULE_METADATA: readonly RuleMetadata[] = ${JSON.stringify(all, null, 2)};\n`
@@ -190,7 +203,7 @@ function firstSentence(text: string): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function docsIndex(oas: RuleFile[], code: RuleFile[], input: Metadata[]): string {
+function docsIndex(oas: RuleFile[], code: RuleFile[], input: Metadata[], xref: RuleFile[]): string {
   const lines: string[] = [];
   const fix = (m: Metadata) => (m.fixable ? 'yes' : 'no');
   for (const [owasp, title] of Object.entries(OWASP_TITLES)) {
@@ -212,11 +225,17 @@ function docsIndex(oas: RuleFile[], code: RuleFile[], input: Metadata[]): string
     lines.push(
       `| [${m.id}](${m.id}.md) | ${m.owasp?.replace(':2023', '') ?? ''} | ${m.severity} | ${m.cwe ?? ''} | ${fix(m)} | ${cell(m.summary)} |`,
     );
+  lines.push('', '<!-- generated:xref-rules -->', '');
+  lines.push('| rule | OWASP 2023 | severity | CWE | what it finds |', '|---|---|---|---|---|');
+  for (const { metadata: m } of xref)
+    lines.push(
+      `| [${m.id}](${m.id}.md) | ${m.owasp?.replace(':2023', '') ?? ''} | ${m.severity} | ${m.cwe ?? ''} | ${cell(m.summary)} |`,
+    );
   return lines.join('\n');
 }
 
 /** Replaces the text between `<!-- generated:rules start -->` and `<!-- generated:rules end -->`. */
-function spliceDocs(readme: string, oasAndInput: string, codeTable: string): string {
+function spliceDocs(readme: string, oasAndInput: string, codeTable: string, xrefTable: string): string {
   const replace = (text: string, name: string, body: string) => {
     const start = `<!-- generated:${name} start -->`;
     const end = `<!-- generated:${name} end -->`;
@@ -225,17 +244,19 @@ function spliceDocs(readme: string, oasAndInput: string, codeTable: string): str
     if (from === -1 || to === -1) throw new Error(`docs/rules/README.md lacks the markers ${start} … ${end}`);
     return text.slice(0, from + start.length) + '\n\n' + body.trim() + '\n\n' + text.slice(to);
   };
-  return replace(replace(readme, 'rules', oasAndInput), 'code-rules', codeTable);
+  return replace(replace(replace(readme, 'rules', oasAndInput), 'code-rules', codeTable), 'xref-rules', xrefTable);
 }
 
 export async function generate(): Promise<Map<string, string>> {
   const oas = await ruleFiles(OAS_RULES, /^oas-.*\.ts$/);
   const code = await ruleFiles(CODE_RULES, /^code-.*\.ts$/);
+  const xref = await ruleFiles(XREF_RULES, /^xref-.*\.ts$/);
   const { INPUT_RULES } = (await import(
     pathToFileURL(path.join(ROOT, 'server/src/engine/rules/inputRules.ts')).href
   )) as { INPUT_RULES: Metadata[] };
-  const index = docsIndex(oas, code, INPUT_RULES);
-  const [oasAndInput, codeTable] = index.split('<!-- generated:code-rules -->');
+  const index = docsIndex(oas, code, INPUT_RULES, xref);
+  const [oasAndInput, codeAndXref] = index.split('<!-- generated:code-rules -->');
+  const [codeTable, xrefTable] = codeAndXref!.split('<!-- generated:xref-rules -->');
   const readmePath = path.join(ROOT, 'docs/rules/README.md');
   const adapters = await adapterFiles();
   const files = new Map<string, string>([
@@ -244,8 +265,9 @@ export async function generate(): Promise<Map<string, string>> {
     [`${FRAMEWORKS}/names.generated.ts`, frameworkNamesModule(adapters)],
     ['rulesets/src/recommended.generated.ts', recommendedModule(oas)],
     [`${CODE_RULES}/index.generated.ts`, codeRulesModule(code)],
-    ['server/src/engine/rules/catalog.generated.ts', catalogModule(oas, code)],
-    ['docs/rules/README.md', spliceDocs(readFileSync(readmePath, 'utf8'), oasAndInput!, codeTable!)],
+    [`${XREF_RULES}/index.generated.ts`, xrefRulesModule(xref)],
+    ['server/src/engine/rules/catalog.generated.ts', catalogModule(oas, code, xref)],
+    ['docs/rules/README.md', spliceDocs(readFileSync(readmePath, 'utf8'), oasAndInput!, codeTable!, xrefTable!)],
   ]);
   return files;
 }

@@ -13,7 +13,7 @@ import { ROOT, repositoryUrl, rootManifest } from './repository.mjs';
 export const NPM_PACKAGE_NAME = 'apiwarden';
 
 /** dist/ files the CLI and the server load: the bundles and the tree-sitter grammars beside them. */
-const RUNTIME_DIST = /^(cli|cliMain|mcp|server|lintWorker)\.js$|\.wasm$/;
+const RUNTIME_DIST = /^(cli|cliMain|mcp|server|lintWorker|inventoryWorker)\.js$|\.wasm$/;
 
 export function npmManifest(root = rootManifest()) {
   const repository = repositoryUrl(root);
@@ -37,7 +37,15 @@ export function npmManifest(root = rootManifest()) {
 export function stageNpmPackage(stage) {
   const dist = path.join(ROOT, 'dist');
   const bundles = existsSync(dist) ? readdirSync(dist).filter((f) => RUNTIME_DIST.test(f)) : [];
-  for (const required of ['cli.js', 'cliMain.js', 'mcp.js', 'server.js', 'lintWorker.js', 'web-tree-sitter.wasm'])
+  for (const required of [
+    'cli.js',
+    'cliMain.js',
+    'mcp.js',
+    'server.js',
+    'lintWorker.js',
+    'inventoryWorker.js',
+    'web-tree-sitter.wasm',
+  ])
     if (!bundles.includes(required)) throw new Error(`dist/${required} is missing: run npm run build first`);
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(path.join(stage, 'dist'), { recursive: true });

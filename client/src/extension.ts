@@ -15,6 +15,7 @@ import {
 import { FindingsStatusBar } from './statusBar';
 import { registerLintWorkspaceCommand } from './lintWorkspaceCommand';
 import { registerRuleDocumentationCommand } from './ruleDocumentationCommand';
+import { ServerRestartPolicy } from './restartPolicy';
 
 /** The names engine/secrets/secretFiles.ts treats as secret files (kept in step with its SECRET_FILE_GLOBS). */
 const SECRET_FILE_PATTERN = '**/{.env,.env.*,*.pem,*.key,id_rsa,*.jwk,*.jwks,*jwks.json}';
@@ -31,6 +32,7 @@ const DOCUMENT_LANGUAGES = [
 ];
 
 let client: LanguageClient | undefined;
+const restartPolicy = new ServerRestartPolicy();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('API Warden', { log: true });
@@ -41,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerRuleDocumentationCommand(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('apiwarden.restartServer', async () => {
+      restartPolicy.reset();
       await client?.restart();
     }),
     vscode.commands.registerCommand('apiwarden.showOutput', () => output.show(true)),
@@ -73,30 +76,21 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     synchronize: { configurationSection: 'apiwarden' },
-    errorHandler: restartingErrorHandler(output),
+    errorHandler: restartingErrorHandler(output, restartPolicy),
   };
   return new LanguageClient('apiwarden', 'API Warden', serverOptions, clientOptions);
 }
 
-/** Restarts a crashed server, but gives up (and says so) after 5 crashes within 3 minutes. */
-function restartingErrorHandler(output: vscode.OutputChannel): ErrorHandler {
-  const crashes: number[] = [];
+/** Restarts a crashed server with back-off, tells the user once, gives up after repeated crashes (restartPolicy.ts). */
+function restartingErrorHandler(output: vscode.OutputChannel, policy: ServerRestartPolicy): ErrorHandler {
   return {
     error: () => ({ action: ErrorAction.Continue }),
-    closed: () => {
-      const now = Date.now();
-      crashes.push(now);
-      while (crashes.length > 0 && now - crashes[0]! > 3 * 60_000) crashes.shift();
-      if (crashes.length > 5) {
-        output.appendLine(
-          'The API Warden server crashed 5 times in 3 minutes; it will not be restarted. Run "API Warden: Restart language server" to try again.',
-        );
-        return {
-          action: CloseAction.DoNotRestart,
-          message: 'API Warden server stopped after repeated crashes. See the API Warden output.',
-        };
-      }
-      output.appendLine('The API Warden server stopped unexpectedly; restarting it.');
+    closed: async () => {
+      const decision = policy.closed(Date.now());
+      output.appendLine(decision.log);
+      if (decision.notify) void vscode.window.showWarningMessage(decision.notify);
+      if (!decision.restart) return { action: CloseAction.DoNotRestart, handled: true };
+      await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
       return { action: CloseAction.Restart, handled: true };
     },
   };

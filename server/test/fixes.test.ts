@@ -43,8 +43,10 @@ test('every fixable finding in the fixtures is fixed by its quick-fix and the fi
   for (const file of fixtureFiles(path.join(FIXTURES_ROOT, 'openapi'))) {
     const uri = pathToUri(file);
     const text = readFileSync(file, 'utf8');
-    if (!parses(uri, text)) continue; // broken on purpose (syntax-error fixtures): fixes/fixProperties.test.ts
     const findings = await lintText(uri, text);
+    // Only files with fixes are parsed here (the input-limit fixtures are alias bombs); files broken on purpose
+    // (syntax-error fixtures) are left to fixes/fixProperties.test.ts, which checks a fix adds no error.
+    if (!findings.some((f) => f.fixable) || !parses(uri, text)) continue;
     for (const finding of findings.filter((f) => f.fixable)) {
       const fixes = computeFixes(finding.ruleId, finding.data, text, uri);
       assert.ok(

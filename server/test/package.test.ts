@@ -39,6 +39,7 @@ test('the .vsix contents: bundles, grammars, rule docs, ruleset, icon, README; n
     'dist/extension.js',
     'dist/server.js',
     'dist/lintWorker.js',
+    'dist/inventoryWorker.js',
     'dist/cli.js',
     'dist/cliMain.js',
     'dist/web-tree-sitter.wasm',

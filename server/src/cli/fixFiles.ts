@@ -19,11 +19,12 @@ export interface FixSummary {
 export async function fixFiles(
   files: readonly string[],
   settings: EngineSettings,
+  readRoots: readonly string[] | undefined,
   only?: ReadonlySet<string>,
 ): Promise<FixSummary> {
   const summary: FixSummary = { changed: new Map(), errors: [] };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const { findings } = await lintFiles(files, settings);
+    const { findings } = await lintFiles(files, settings, readRoots);
     const byUri = new Map<string, Finding[]>();
     for (const finding of findings) {
       if (!finding.fixable || (only && !only.has(finding.ruleId))) continue;

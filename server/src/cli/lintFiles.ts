@@ -1,6 +1,6 @@
 // The CLI's lint job: expand paths/globs, lint every OpenAPI document and handler code file found, and collect
 // findings (each fault once, even when two specs reach the same referenced file).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   Engine,
@@ -28,6 +28,8 @@ export interface CliLintResult {
   lintedByKind: { openapi: number; code: number };
   /** Candidate files that were neither OpenAPI nor handler code (or not readable) and were skipped. */
   skipped: string[];
+  /** Files the engine failed on (each named in `errors`); the others are linted and reported all the same. */
+  failed: string[];
   errors: string[];
 }
 
@@ -43,7 +45,25 @@ export async function findFiles(patterns: string[], cwd: string): Promise<FoundF
   return { files: [...files].sort(), unmatched };
 }
 
-export async function lintFiles(files: readonly string[], settings: EngineSettings): Promise<CliLintResult> {
+/**
+ * The folders `$ref`s may read from: the current folder and every path given (a file's own folder). A glob counts
+ * by the folder before its first wildcard.
+ */
+export function readRootsOf(patterns: readonly string[], cwd: string): string[] {
+  const roots = new Set<string>([path.resolve(cwd)]);
+  for (const pattern of patterns) {
+    const staticPart = pattern.split(/[*?[{]/)[0]!;
+    const resolved = path.resolve(cwd, staticPart === pattern ? pattern : path.dirname(staticPart + 'x'));
+    roots.add(existsSync(resolved) && statSync(resolved).isFile() ? path.dirname(resolved) : resolved);
+  }
+  return [...roots];
+}
+
+export async function lintFiles(
+  files: readonly string[],
+  settings: EngineSettings,
+  readRoots?: readonly string[],
+): Promise<CliLintResult> {
   const engine = new Engine();
   const result: CliLintResult = {
     findings: [],
@@ -51,6 +71,7 @@ export async function lintFiles(files: readonly string[], settings: EngineSettin
     linted: [],
     lintedByKind: { openapi: 0, code: 0 },
     skipped: [],
+    failed: [],
     errors: [],
   };
   const seen = new FindingDeduplicator(); // a fragment referenced from two specs yields its findings twice
@@ -58,12 +79,25 @@ export async function lintFiles(files: readonly string[], settings: EngineSettin
   for (const file of files) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = stripBom(readFileSync(file, 'utf8'));
     } catch (error) {
       result.errors.push(`Cannot read ${file}: ${(error as Error).message}`);
       continue;
     }
-    const lint = await engine.lint({ uri: pathToUri(file), text, settings });
+    let lint: Awaited<ReturnType<Engine['lint']>>;
+    try {
+      lint = await engine.lint({
+        uri: pathToUri(file),
+        text,
+        settings,
+        ...(readRoots ? { readRoots: readRoots.map(pathToUri) } : {}),
+      });
+    } catch (error) {
+      // One file the engine cannot handle must not cost the findings of all the others.
+      result.errors.push(`Cannot lint ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      result.failed.push(file);
+      continue;
+    }
     if (lint.kind === 'none') {
       result.skipped.push(file);
       continue;
@@ -77,6 +111,11 @@ export async function lintFiles(files: readonly string[], settings: EngineSettin
   result.findings.sort(compareFindings);
   result.suppressed.sort(compareFindings);
   return result;
+}
+
+/** Editors drop a leading byte order mark from the text they lint; so does the CLI, for the same columns. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Discover and lint in one step (tests and the bench, which pass paths that exist). */

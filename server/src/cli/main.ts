@@ -3,13 +3,23 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { isDynamicPattern } from 'tinyglobby';
-import { DATA_CLASSES, normalizeSettings, PUBLISHED_RULE_DOCS_URL, uriToPath, type Finding } from '../engine';
-import type { DataClass, Severity } from '../engine';
+import {
+  compareFindings,
+  DATA_CLASSES,
+  normalizeSettings,
+  PUBLISHED_RULE_DOCS_URL,
+  ruleDocUrl,
+  uriToPath,
+  type Finding,
+} from '../engine';
+import type { DataClass, RuleSetting, Severity } from '../engine';
 import { VERSION } from '../version';
-import { findFiles, lintFiles } from './lintFiles';
+import { findFiles, lintFiles, readRootsOf } from './lintFiles';
 import { ChangedLinesError, changedLinesSince, onChangedLine, type ChangedLines } from './changedLines';
+import { BASELINE_FILE, BaselineError, baselineText, newFindings, readBaseline, type Baseline } from './baseline';
 import {
   choice,
+  collectLintRule,
   collectRuleSetting,
   collectSensitiveName,
   collectString,
@@ -24,10 +34,16 @@ import { atLeast } from './severityWords';
 import { formatStylish, formatSummary } from './formatters/stylish';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
+import { formatGithub } from './formatters/github';
+import { formatJunit } from './formatters/junit';
+import { formatMarkdown } from './formatters/markdown';
 import { summaryLine, type NotShown } from './formatters/summary';
+import { addInventoryCommand, crossCheckFindings } from './inventoryCommand';
 
-const FORMATS = ['stylish', 'summary', 'json', 'sarif'] as const;
+const FORMATS = ['stylish', 'summary', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
+/** Formats whose stdout a program reads: the summary line goes to stderr. */
+const MACHINE_FORMATS = new Set<Format>(['json', 'sarif', 'github', 'junit', 'markdown']);
 
 interface CliOptions {
   format: Format;
@@ -42,8 +58,10 @@ interface CliOptions {
   authName?: string[];
   sensitiveName?: Partial<Record<DataClass, string[]>>;
   notSensitive?: string[];
+  crossCheck: boolean;
   color: boolean;
   changedSince?: string;
+  baseline?: string;
 }
 
 export const EXIT_OK = 0;
@@ -106,7 +124,7 @@ async function main(argv: string[]): Promise<number> {
     .option(
       '-r, --rule <id=severity>',
       'set a rule severity (error | warning | info | hint) or turn it off (repeatable); with --fix, a bare <id> fixes only that rule',
-      collectRuleSetting,
+      collectLintRule,
       { settings: {}, only: [] },
     )
     .option(
@@ -136,6 +154,15 @@ async function main(argv: string[]): Promise<number> {
       '--changed-since <ref>',
       'report only findings on lines changed since a git revision (working tree against <ref>, untracked files included); e.g. HEAD, origin/main',
     )
+    .option(
+      '--baseline <file>',
+      `report only findings that are not in a baseline file written by \`apiwarden baseline\` (e.g. ${BASELINE_FILE})`,
+    )
+    .option(
+      '--cross-check',
+      'also compare the OpenAPI documents with the code that serves them (the xref-… rules of `apiwarden inventory`)',
+      false,
+    )
     .option('--no-color', 'plain output')
     .action(async (paths: string[], options: CliOptions, command: Command) => {
       const cwd = process.cwd();
@@ -161,6 +188,15 @@ async function main(argv: string[]): Promise<number> {
           command.error(`error: ${error.message}`, { exitCode: EXIT_USAGE_OR_CRASH, code: 'apiwarden.changedSince' });
         }
       }
+      let baseline: Baseline | undefined;
+      if (options.baseline !== undefined) {
+        try {
+          baseline = readBaseline(options.baseline);
+        } catch (error) {
+          if (!(error instanceof BaselineError)) throw error;
+          command.error(`error: ${error.message}`, { exitCode: EXIT_USAGE_OR_CRASH, code: 'apiwarden.baseline' });
+        }
+      }
       const settings = normalizeSettings({
         rules: options.rule.settings,
         allowRemoteRefs: options.allowRemoteRefs,
@@ -172,12 +208,18 @@ async function main(argv: string[]): Promise<number> {
         const fixed = await fixFiles(
           lintedFiles,
           settings,
+          readRootsOf(paths, cwd),
           options.rule.only.length ? new Set(options.rule.only) : undefined,
         );
         for (const error of fixed.errors) process.stderr.write(`warning: ${error}\n`);
         process.stderr.write(fixSummaryText(fixed, cwd));
       }
-      const result = await lintFiles(lintedFiles, settings);
+      const result = await lintFiles(lintedFiles, settings, readRootsOf(paths, cwd));
+      if (options.crossCheck) {
+        const xref = await crossCheckFindings(files, paths, cwd, settings);
+        result.findings = [...result.findings, ...xref.findings].sort(compareFindings);
+        result.errors.push(...xref.errors);
+      }
       if (changed) {
         const all = result.findings.length;
         result.findings = result.findings.filter((f) => {
@@ -194,6 +236,13 @@ async function main(argv: string[]): Promise<number> {
       if (result.linted.length === 0 && !changed)
         process.stderr.write(`No OpenAPI documents or API handler code found in ${paths.join(', ')}.\n`);
 
+      if (baseline && options.baseline) {
+        const fresh = newFindings(result.findings, baseline, options.baseline, readDocument);
+        result.findings = fresh.findings;
+        process.stderr.write(
+          `${fresh.known} finding${fresh.known === 1 ? '' : 's'} of the baseline ${options.baseline} not reported.\n`,
+        );
+      }
       const minSeverity = options.quiet ? 'error' : options.minSeverity;
       const shown = minSeverity ? result.findings.filter((f) => atLeast(f, minSeverity)) : result.findings;
       const notShown: NotShown | undefined = minSeverity
@@ -215,14 +264,60 @@ async function main(argv: string[]): Promise<number> {
               })
             : options.format === 'summary'
               ? formatSummary(shown, { color, linted, notShown, suppressed })
-              : formatStylish(shown, { cwd, color, linted, notShown, suppressed });
+              : options.format === 'github'
+                ? formatGithub(shown, { cwd })
+                : options.format === 'junit'
+                  ? formatJunit(shown, { cwd, linted: result.linted })
+                  : options.format === 'markdown'
+                    ? formatMarkdown(shown, { cwd, linted, docUrl: (id) => ruleDocUrl(id, options.docsBaseUrl) })
+                    : formatStylish(shown, { cwd, color, linted, notShown, suppressed });
       if (options.output) writeFileSync(options.output, report);
       else process.stdout.write(report);
       // Machine formats keep stdout parseable: their summary line goes to stderr.
-      if (options.format === 'json' || options.format === 'sarif' || options.output)
+      if (MACHINE_FORMATS.has(options.format) || options.output)
         process.stderr.write(summaryLine(shown, linted, notShown, suppressed) + '\n');
       exitCode = failsBuild(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_OK;
     });
+
+  program
+    .command('baseline')
+    .description(
+      `Write the findings a project has today to a baseline file, so that \`lint --baseline <file>\` reports only new ones (default file: ${BASELINE_FILE}).`,
+    )
+    .argument('[paths...]', 'files, folders or glob patterns', ['.'])
+    .option('-o, --output <file>', 'the baseline file to write', BASELINE_FILE)
+    .option(
+      '-r, --rule <id=severity>',
+      'set a rule severity or turn it off, as in lint (repeatable)',
+      collectRuleSetting,
+      {},
+    )
+    .option('--allow-remote-refs', 'fetch http(s) $refs (off by default: no network access)', false)
+    .option('--auth-name <name>', 'also trust this name as authentication, as in lint (repeatable)', collectString)
+    .action(
+      async (
+        paths: string[],
+        options: { output: string; rule: Record<string, RuleSetting>; allowRemoteRefs: boolean; authName?: string[] },
+        command: Command,
+      ) => {
+        const { files, unmatched } = await findFiles(paths, process.cwd());
+        if (unmatched.length > 0)
+          command.error(`error: no such file, folder or match: ${unmatched.join(', ')}`, {
+            exitCode: EXIT_USAGE_OR_CRASH,
+            code: 'apiwarden.unmatchedPath',
+          });
+        const settings = normalizeSettings({
+          rules: options.rule,
+          allowRemoteRefs: options.allowRemoteRefs,
+          authNames: options.authName ?? [],
+        });
+        const result = await lintFiles(files, settings, readRootsOf(paths, process.cwd()));
+        writeFileSync(options.output, baselineText(result.findings, options.output, readDocument));
+        process.stderr.write(
+          `Wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} of ${result.linted.length} files to the baseline ${options.output}.\n`,
+        );
+      },
+    );
 
   program
     .command('mcp')
@@ -252,6 +347,8 @@ async function main(argv: string[]): Promise<number> {
         normalizeSettings({ allowRemoteRefs: options.allowRemoteRefs, authNames: options.authName ?? [] }),
       );
     });
+
+  addInventoryCommand(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv);

@@ -30,19 +30,31 @@ export function parseFailOn(value: string): FailOn {
   return severity;
 }
 
-/** What `--rule` collects: severities per rule, and the bare ids (`--fix --rule <id>`: fix only these rules). */
+/** `<rule-id>=<severity|off>`, repeatable; the id must be one the engine knows. */
+export function collectRuleSetting(value: string, previous: Record<string, RuleSetting>): Record<string, RuleSetting> {
+  const { settings } = collectLintRule(value, { settings: previous, only: [] }, false);
+  return settings;
+}
+
+/** What `lint --rule` collects: severities per rule, and the bare ids (`--fix --rule <id>`: fix only these rules). */
 export interface RuleOptions {
   settings: Record<string, RuleSetting>;
   only: string[];
 }
 
-/** `<rule-id>=<severity|off>`, or a bare `<rule-id>` (with --fix), repeatable; the id must be one the engine knows. */
-export function collectRuleSetting(value: string, previous: RuleOptions = { settings: {}, only: [] }): RuleOptions {
-  const bare = /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(value);
+/** `<rule-id>=<severity|off>`, or (`lint`, for `--fix`) a bare `<rule-id>`; repeatable; the id must be known. */
+export function collectLintRule(
+  value: string,
+  previous: RuleOptions = { settings: {}, only: [] },
+  allowBare = true,
+): RuleOptions {
+  const bare = allowBare && /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(value);
   const match = bare ? undefined : /^([^=\s]+)=(.*)$/.exec(value);
   const setting = match && (match[2] === 'off' ? 'off' : severityOf(match[2]!));
   if (!bare && (!match || !setting))
-    throw new InvalidArgumentError(`Use <rule-id>=off|${SEVERITY_HELP} (or, with --fix, a rule id alone).`);
+    throw new InvalidArgumentError(
+      `Use <rule-id>=off|${SEVERITY_HELP}${allowBare ? ' (or, with --fix, a rule id alone)' : ''}.`,
+    );
   const ruleId = bare ? value : match![1]!;
   if (!RULES.has(ruleId)) {
     const similar = similarNames(ruleId, RULES.keys());

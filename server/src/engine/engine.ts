@@ -31,6 +31,11 @@ export interface LintRequest {
   signal?: CancelSignal;
   /** Workspace folders (uris): bound the search for the project a handler file belongs to. */
   workspaceRoots?: string[];
+  /**
+   * Folders (uris) whose files `$ref`s may read: a ref to a file outside all of them is refused unread (a
+   * cloned repository must not make the linter read `~/.ssh` or `/etc`). Absent: no bound.
+   */
+  readRoots?: string[];
 }
 
 export interface LintResult {
@@ -167,6 +172,7 @@ export class Engine {
       settings,
       fileReader: this.fileReader,
       signal,
+      ...(request.readRoots ? { readRoots: request.readRoots } : {}),
       ...this.incrementalInputs(request.uri, openapi.syntax),
     });
     result.findings = output.findings;

@@ -16,7 +16,9 @@ export const diskFileReader: FileReader = {
     try {
       const path = uriToPath(uri);
       if (statSync(path).size > MAX_READ_BYTES) return undefined;
-      return readFileSync(path, 'utf8');
+      const text = readFileSync(path, 'utf8');
+      if (text.includes('\u0000')) return undefined; // a binary file (an image named .yaml), not text
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // as editors hand the text over
     } catch {
       return undefined;
     }

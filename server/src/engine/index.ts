@@ -25,3 +25,15 @@ export {
 } from './fixes';
 export type { FixData, FindingSuppression } from './findings';
 export { findingViews, findingsText, type FindingView } from './report/agentText';
+export {
+  WorkspaceInventory,
+  inventoryReport,
+  formatInventoryCsv,
+  formatInventoryHtml,
+  formatInventoryMarkdown,
+  formatInventoryTable,
+  type Endpoint,
+  type Inventory,
+  type InventoryReport,
+  type InventoryResult,
+} from './inventory';

@@ -1,9 +1,11 @@
 // Main-thread side of the lint worker: a queue of lint jobs (latest per document wins, interactive before
-// background), cancellation of a running job that has become stale, and a fresh worker if one dies.
+// background), cancellation of a running job that has become stale, and a fresh worker if one dies (after a pause
+// that doubles with each crash in a row, so a document that kills every worker cannot make the server spin).
 import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type { EngineSettings, LintResult } from '../engine';
-import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
+import type { FromWorker, TestCrashMode, ToWorker, WorkerData } from './workerProtocol';
+import { workerRestartDelayMs } from './workerRestart';
 import type { Finding } from '../engine';
 import { decodeFindings } from './findingsDelta';
 
@@ -29,6 +31,28 @@ interface PendingJob extends LintJob {
   rerun?: boolean;
 }
 
+/** A worker stopped without being asked to (it exited, threw, ran out of memory); a new one starts after `delayMs`. */
+export interface WorkerCrash {
+  exitCode: number;
+  /** The error the worker reported before it stopped (an uncaught exception, ERR_WORKER_OUT_OF_MEMORY). */
+  error?: string;
+  /** Crashes in a row without a lint completing in between (1 for the first). */
+  consecutive: number;
+  /** Crashes since the server started. */
+  total: number;
+  delayMs: number;
+}
+
+export interface LintWorkerClientOptions {
+  workerScript?: string;
+  log?: (message: string) => void;
+  onCrash?: (crash: WorkerCrash) => void;
+  /** Heap limit of the worker (MB), e.g. for tests that exhaust it; default: Node's own for a worker. */
+  maxHeapMb?: number;
+  /** Lets the worker act on `test-crash` messages (APIWARDEN_TEST_HOOKS=1 only). */
+  testHooks?: boolean;
+}
+
 export class LintWorkerClient {
   private worker: Worker | undefined;
   private cancelFlags!: Int32Array;
@@ -40,11 +64,17 @@ export class LintWorkerClient {
   /** The findings last received for each document: the base the worker's next delta refers to. */
   private readonly lastReceived = new Map<string, Finding[]>();
   private disposed = false;
+  private readRoots: string[] = [];
+  private readonly workerScript: string;
+  private readonly log: (message: string) => void;
+  private consecutiveCrashes = 0;
+  private totalCrashes = 0;
+  private lastWorkerError: string | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
 
-  constructor(
-    private readonly workerScript = path.join(__dirname, 'lintWorker.js'),
-    private readonly log: (message: string) => void = () => {},
-  ) {
+  constructor(private readonly options: LintWorkerClientOptions = {}) {
+    this.workerScript = options.workerScript ?? path.join(__dirname, 'lintWorker.js');
+    this.log = options.log ?? (() => {});
     this.start();
   }
 
@@ -86,6 +116,12 @@ export class LintWorkerClient {
     this.post({ type: 'overlay-delete', uri });
   }
 
+  /** The folders `$ref`s may read files in (the workspace folders); kept for a restarted worker. */
+  setReadRoots(roots: string[]): void {
+    this.readRoots = [...roots];
+    this.post({ type: 'read-roots', roots: this.readRoots });
+  }
+
   /** Drops both sides' copy of a document's findings (it was closed, or linted from disk for the last time). */
   forgetFindings(uri: string): void {
     this.lastReceived.delete(uri);
@@ -115,8 +151,29 @@ export class LintWorkerClient {
     await this.worker?.terminate();
   }
 
+  /** The worker kills itself (exit, uncaught exception, out of memory) when its next lint job starts (tests only). */
+  crashNextJobForTest(mode: TestCrashMode): void {
+    this.post({ type: 'test-crash', mode });
+  }
+
+  /** Heap statistics of the worker after a garbage collection where it can run one (tests only). */
+  workerMemoryForTest(): Promise<{ heapUsed: number; gcRan: boolean } | undefined> {
+    const worker = this.worker;
+    if (!worker) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const onMessage = (message: FromWorker) => {
+        if (message.type !== 'memory') return;
+        worker.off('message', onMessage);
+        resolve({ heapUsed: message.heapUsed, gcRan: message.gcRan });
+      };
+      worker.on('message', onMessage);
+      this.post({ type: 'memory' });
+    });
+  }
+
   async dispose(): Promise<void> {
     this.disposed = true;
+    clearTimeout(this.restartTimer);
     for (const job of this.queue.splice(0)) job.resolve({ status: 'cancelled' });
     this.running?.resolve({ status: 'cancelled' });
     this.running = undefined;
@@ -126,14 +183,26 @@ export class LintWorkerClient {
   private start(): void {
     const cancelBuffer = new SharedArrayBuffer(4);
     this.cancelFlags = new Int32Array(cancelBuffer);
-    const workerData: WorkerData = { cancelBuffer };
-    const worker = new Worker(this.workerScript, { workerData });
+    const workerData: WorkerData = { cancelBuffer, testHooks: this.options.testHooks === true };
+    const worker = new Worker(this.workerScript, {
+      workerData,
+      ...(this.options.maxHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb } } : {}),
+    });
     this.worker = worker;
+    this.lastWorkerError = undefined;
     worker.on('message', (message: FromWorker) => this.onMessage(message));
-    worker.on('error', (error) => this.log(`lint worker error: ${error.stack ?? error.message}`));
+    worker.on('error', (error) => {
+      this.lastWorkerError = (error as NodeJS.ErrnoException).code ?? error.message;
+      this.log(`lint worker error: ${error.stack ?? error.message}`);
+    });
     worker.on('exit', (code) => {
       if (this.worker !== worker || this.disposed) return;
-      this.log(`lint worker exited with code ${code}; starting a new one`);
+      this.worker = undefined;
+      this.consecutiveCrashes++;
+      this.totalCrashes++;
+      const delayMs = workerRestartDelayMs(this.consecutiveCrashes);
+      this.log(`lint worker exited with code ${code}; starting a new one in ${delayMs} ms`);
+      // The new worker starts with no findings of its own: its first result for each document comes whole.
       this.lastReceived.clear();
       const crashed = this.running;
       this.running = undefined;
@@ -142,9 +211,21 @@ export class LintWorkerClient {
         message: `The lint worker stopped (exit code ${code}) while linting ${crashed.uri}.`,
         workerStopped: true,
       });
-      this.start();
-      for (const [uri, text] of this.overlays) this.post({ type: 'overlay-set', uri, text });
-      this.pump();
+      this.options.onCrash?.({
+        exitCode: code,
+        ...(this.lastWorkerError ? { error: this.lastWorkerError } : {}),
+        consecutive: this.consecutiveCrashes,
+        total: this.totalCrashes,
+        delayMs,
+      });
+      this.restartTimer = setTimeout(() => {
+        this.restartTimer = undefined;
+        if (this.disposed) return;
+        this.start();
+        this.post({ type: 'read-roots', roots: this.readRoots });
+        for (const [uri, text] of this.overlays) this.post({ type: 'overlay-set', uri, text });
+        this.pump();
+      }, delayMs);
     });
   }
 
@@ -153,7 +234,8 @@ export class LintWorkerClient {
   }
 
   private pump(): void {
-    if (this.running || this.disposed) return;
+    // No worker: one is about to start after a crash (it pumps when it does).
+    if (this.running || this.disposed || !this.worker) return;
     const job = this.queue.shift();
     if (!job) return;
     this.flushOverlays();
@@ -168,7 +250,7 @@ export class LintWorkerClient {
   }
 
   private onMessage(message: FromWorker): void {
-    if (message.type === 'ready') return;
+    if (message.type === 'ready' || message.type === 'memory') return;
     if (message.type === 'result') {
       // Every result is decoded, even one the caller will drop as stale: the worker's next delta builds on it.
       try {
@@ -192,6 +274,7 @@ export class LintWorkerClient {
     const job = this.running;
     if (!job || job.jobId !== message.jobId) return;
     this.running = undefined;
+    if (message.type === 'result') this.consecutiveCrashes = 0;
     if (message.type === 'result')
       job.resolve({ status: 'done', result: message.result, transferMs: Date.now() - message.postedAt });
     else if (message.type === 'cancelled') job.resolve({ status: 'cancelled' });

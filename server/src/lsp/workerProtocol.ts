@@ -15,8 +15,17 @@ export type ToWorker =
   | LintJobMessage
   | { type: 'overlay-set'; uri: string; text: string }
   | { type: 'overlay-delete'; uri: string }
+  /** The workspace folders (uris): `$ref`s are not followed out of them; empty: no folder, no bound. */
+  | { type: 'read-roots'; roots: string[] }
   /** The main thread dropped its copy of a document's findings: the next result is sent whole. */
-  | { type: 'forget-findings'; uri: string };
+  | { type: 'forget-findings'; uri: string }
+  /** Tests only (WorkerData.testHooks): the worker kills itself this way when its next lint job starts. */
+  | { type: 'test-crash'; mode: TestCrashMode }
+  /** Tests only: the worker answers with its heap use (`memory`), after a garbage collection where it can. */
+  | { type: 'memory' };
+
+/** How a test makes the worker die: `process.exit`, an uncaught exception, or exhausting its heap. */
+export type TestCrashMode = 'exit' | 'throw' | 'oom';
 
 export type FromWorker =
   | { type: 'ready' }
@@ -30,9 +39,12 @@ export type FromWorker =
       postedAt: number;
     }
   | { type: 'cancelled'; jobId: number }
+  | { type: 'memory'; heapUsed: number; gcRan: boolean }
   | { type: 'failed'; jobId: number; message: string };
 
 export interface WorkerData {
   /** Int32Array over a SharedArrayBuffer: slot 0 holds the id of the job the main thread wants cancelled. */
   cancelBuffer: SharedArrayBuffer;
+  /** APIWARDEN_TEST_HOOKS=1: act on `test-crash` messages. */
+  testHooks: boolean;
 }

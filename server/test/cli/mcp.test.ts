@@ -52,7 +52,7 @@ test(
     const { client, stderr } = await connect([path.join(root, 'bookshop')]);
     try {
       const tools = (await client.listTools()).tools.map((t) => t.name).sort();
-      assert.deepEqual(tools, ['explain_rule', 'lint_file', 'lint_snippet', 'suggest_fix']);
+      assert.deepEqual(tools, ['explain_rule', 'lint_file', 'lint_snippet', 'list_endpoints', 'suggest_fix']);
 
       // a spec: the plain-HTTP server of bookshop.yaml is found, with its place, rule and fix
       const spec = await call(client, 'lint_file', { path: 'openapi/bookshop.yaml' });
@@ -87,6 +87,15 @@ test(
         text: 'openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\n',
       });
       assert.doesNotMatch(textOf(clean), /oas-server-plain-http/);
+
+      // the inventory: the admin export is documented and served, with no auth; DELETE /v1/customers/{id} is a shadow
+      const endpoints = await call(client, 'list_endpoints', {});
+      assert.match(textOf(endpoints), /^GET +\/v1\/admin\/orders\/export +ok +none /m);
+      assert.match(textOf(endpoints), /^DELETE +\/v1\/customers\/\{customerId\} +shadow +required /m);
+      const listed = endpoints.structuredContent!.endpoints as unknown[];
+      assert.equal(listed.length, 8);
+      const outsideList = await call(client, 'list_endpoints', { path: '..' });
+      assert.equal(outsideList.isError, true);
 
       const rule = await call(client, 'explain_rule', { id: 'code-route-without-auth' });
       assert.match(

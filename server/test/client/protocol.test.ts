@@ -3,7 +3,12 @@
 // name, and every status the server can send type-checks as the client's type (tsc checks this file).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LINT_STATUS_NOTIFICATION as CLIENT_METHOD, type LintStatus } from '../../../client/src/protocol';
+import {
+  INVENTORY_REQUEST as CLIENT_INVENTORY_REQUEST,
+  LINT_STATUS_NOTIFICATION as CLIENT_METHOD,
+  type LintStatus,
+} from '../../../client/src/protocol';
+import { INVENTORY_REQUEST as SERVER_INVENTORY_REQUEST } from '../../src/lsp/inventoryRequest';
 import { LINT_STATUS_NOTIFICATION as SERVER_METHOD, type LintStatusParams } from '../../src/lsp/lintStatus';
 
 test('the client listens to the notification the server sends, with a type that accepts every status', () => {
@@ -20,4 +25,8 @@ test('the client listens to the notification the server sends, with a type that 
     back.map((s) => s.state),
     ['linting', 'done', 'failed'],
   );
+});
+
+test('the client asks for the inventory under the name the server answers (its shape: inventory/lsp.test.ts)', () => {
+  assert.equal(CLIENT_INVENTORY_REQUEST, SERVER_INVENTORY_REQUEST);
 });

@@ -53,10 +53,16 @@ async function run(ruleset: RulesetDefinition, file: string, text: string): Prom
   return spectral.run(document, { ignoreUnknownFormat: true });
 }
 
+const INPUT_LIMIT_FIXTURES = ['oas-alias-expansion-limit', 'oas-nesting-too-deep'];
+
 test('every finding of @stoplight/spectral-owasp-ruleset on our fixtures is matched by ours or a listed difference', async () => {
   const engine = new Engine();
   const roots = fixtureFiles(path.join(FIXTURES_ROOT, 'openapi')).filter(
-    (file) => engine.classify(pathToUri(file), readFileSync(file, 'utf8')).kind === 'openapi',
+    (file) =>
+      engine.classify(pathToUri(file), readFileSync(file, 'utf8')).kind === 'openapi' &&
+      // Hostile inputs (an alias bomb, nesting past the limit): plain Spectral hangs or overflows on them, which is
+      // what our input limits are for; there is nothing to compare.
+      !INPUT_LIMIT_FIXTURES.some((folder) => file.includes(`${path.sep}${folder}${path.sep}`)),
   );
   assert.ok(roots.length > 40);
   const ours = toSpectralRuleset([...recommendedRules, ...probes]);

@@ -44,6 +44,8 @@ export interface TestClientOptions {
   rootUri?: string;
   /** Extra environment variables for the server process. */
   env?: Record<string, string>;
+  /** Node options for the server process (e.g. --expose-gc). */
+  nodeArgs?: string[];
   /** Settings returned for `workspace/configuration` (per scope URI when a function). */
   settings?: unknown | ((scopeUri: string | undefined) => unknown);
   /** Declare LSP 3.18 snippet edits in workspace edits (VS Code does). */
@@ -61,13 +63,19 @@ export class TestLspClient {
   private seq = 0;
   readonly stderr: string[] = [];
   readonly logMessages: string[] = [];
+  /** `window/showMessage` notifications (what an editor shows the user). */
+  readonly shownMessages: { type: number; message: string }[] = [];
   configurationRequests = 0;
 
   constructor(private readonly options: TestClientOptions = {}) {
-    this.process = spawn(process.execPath, [options.serverBundle ?? SERVER_BUNDLE, '--stdio'], {
-      stdio: 'pipe',
-      env: { ...process.env, ...options.env },
-    });
+    this.process = spawn(
+      process.execPath,
+      [...(options.nodeArgs ?? []), options.serverBundle ?? SERVER_BUNDLE, '--stdio'],
+      {
+        stdio: 'pipe',
+        env: { ...process.env, ...options.env },
+      },
+    );
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr.push(chunk.toString());
       if (this.stderr.length > 1000) this.stderr.shift(); // a long bench session logs on
@@ -95,6 +103,10 @@ export class TestLspClient {
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logMessages.push(params.message);
+      if (this.logMessages.length > 5000) this.logMessages.shift(); // a long session logs on
+    });
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.shownMessages.push(params);
     });
     this.connection.onRequest(
       'workspace/configuration',

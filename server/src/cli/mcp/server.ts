@@ -49,6 +49,18 @@ export function createMcpServer(roots: Roots, settings: EngineSettings): McpServ
   );
 
   server.registerTool(
+    'list_endpoints',
+    {
+      title: 'List the API endpoints',
+      description:
+        "The project's API inventory: every endpoint its OpenAPI documents describe and its handler code serves, matched by method and path, with its auth (required, optional, none, unknown), the sensitive data classes it returns, whether it calls an LLM, and its status (documented, shadow: served but undocumented, zombie: deprecated but served, unserved).",
+      inputSchema: { path: z.string().optional().describe('a folder inside the roots (default: all roots)') },
+      annotations: readOnly,
+    },
+    async ({ path }) => answer(() => tools.listEndpoints(path)),
+  );
+
+  server.registerTool(
     'explain_rule',
     {
       title: 'Explain a rule',

@@ -7,7 +7,11 @@ import {
   FindingDeduplicator,
   RULES,
   compareFindings,
+  diskFileReader,
   discoverFiles,
+  formatInventoryTable,
+  inventoryReport,
+  WorkspaceInventory,
   findingViews,
   findingsText,
   pathToUri,
@@ -19,6 +23,7 @@ import {
   type FindingView,
 } from '../../engine';
 import type { Roots } from './roots';
+import { VERSION } from '../../version';
 
 export interface ToolResult {
   text: string;
@@ -63,6 +68,7 @@ export class WardenTools {
         text,
         settings: this.settings,
         workspaceRoots: this.rootUris(),
+        readRoots: this.rootUris(),
       });
       if (lint.kind === 'none') continue;
       linted++;
@@ -94,6 +100,7 @@ export class WardenTools {
       text,
       settings: this.settings,
       workspaceRoots: this.rootUris(),
+      readRoots: this.rootUris(),
     });
     if (lint.kind === 'none')
       return {
@@ -104,6 +111,21 @@ export class WardenTools {
       };
     const own = lint.findings.filter((f) => f.uri === pathToUri(file));
     return this.report(own, 'the snippet', 1, (uri) => (uri === pathToUri(file) ? text : undefined));
+  }
+
+  /** Every endpoint below a folder (default: the roots): specs and code matched, with auth and data classes. */
+  async listEndpoints(input?: string): Promise<ToolResult> {
+    const folders = input === undefined ? [...this.roots.folders] : [this.roots.resolve(input)];
+    const files = (await discoverFiles(folders, folders[0]!)).filter((f) => this.roots.contains(f));
+    const result = await new WorkspaceInventory(diskFileReader).build({
+      files,
+      workspaceRoots: this.rootUris(),
+      settings: this.settings,
+    });
+    const report = inventoryReport(result, this.roots.folders[0]!, VERSION);
+    if (report.endpoints.length === 0)
+      return { text: `No endpoints found below ${folders.join(', ')}.`, data: { endpoints: [] } };
+    return { text: formatInventoryTable(report), data: { summary: report.summary, endpoints: report.endpoints } };
   }
 
   explainRule(id: string): ToolResult {

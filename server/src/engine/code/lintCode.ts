@@ -98,6 +98,20 @@ export class CodeAnalyzer {
     return output;
   }
 
+  /**
+   * The routes a file declares, without running the rules (the inventory): parse, facts, adapters. Also returns
+   * the file's facts, which callers read for what the handlers call.
+   */
+  async routes(request: CodeLintRequest): Promise<{ routes: Route[]; errors: string[]; file?: FileFacts }> {
+    const errors: string[] = [];
+    this.index.noteText(request.uri, request.text);
+    const file = await this.index.factsFor(request.uri, request.text);
+    if (!file) return { routes: [], errors };
+    const projectRoot = this.index.projectRoot(request.uri, request.workspaceRoots);
+    const resolver = new Resolver(this.index, projectRoot, file);
+    return { routes: await this.routesOf(file, resolver, projectRoot, request, errors), errors, file };
+  }
+
   /** Routes of every framework adapter that applies to the file; an adapter that fails is logged and skipped. */
   private async routesOf(
     file: FileFacts,

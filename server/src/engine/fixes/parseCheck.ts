@@ -2,6 +2,7 @@
 // and a fix that introduces a syntax error the original did not have is dropped. On large YAML specs only the
 // entry (path item, component) that holds the edit is parsed, so a code action stays instant.
 import { parseWithPointers as parseYaml } from '@stoplight/yaml';
+import { checkInputLimits } from '../openapi/inputLimits';
 import { extensionOf } from '../uris';
 import { YAML_PARSE_OPTIONS } from '../openapi/chunkedYaml';
 import { CODE_EXTENSIONS } from '../code/languages';
@@ -96,5 +97,6 @@ function jsonErrors(text: string): number {
 }
 
 function yamlErrors(text: string): number {
+  if (checkInputLimits(text, 'yaml')) return 1; // not parsed at all (nesting or aliases past the limits)
   return parseYaml(text, YAML_PARSE_OPTIONS).diagnostics.filter((d) => d.severity === 0).length;
 }

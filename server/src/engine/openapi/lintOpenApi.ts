@@ -15,6 +15,9 @@ import type { OpenApiDetection } from './detect';
 import { createRunResolver, type Origin, type ResolverMemo } from './refResolver';
 import { SourceDocument } from './sourceDocument';
 import type { ChunkedYamlParser } from './chunkedYaml';
+import { checkInputLimits, MAX_NESTING_DEPTH, type InputLimitViolation } from './inputLimits';
+import { LineIndex } from '../positions';
+import { ReadRoots } from '../readRoots';
 
 type JsonPath = (string | number)[];
 
@@ -27,6 +30,8 @@ export interface OpenApiLintInput {
   signal: CancelSignal;
   /** The document's incremental YAML parser (editors); absent: parse whole. */
   yamlParser?: ChunkedYamlParser | undefined;
+  /** Folders (uris) `$ref`s may read files in; absent: anywhere. */
+  readRoots?: string[] | undefined;
   /** The document's resolved units of earlier lints (editors); absent: resolve everything. */
   resolverMemo?: ResolverMemo | undefined;
 }
@@ -65,11 +70,21 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
   throwIfCancelled(signal);
   const sourcePath = uriToPath(input.uri);
   let mark = performance.now();
-  const document = new SourceDocument(input.text, input.detection.syntax, sourcePath, input.yamlParser);
+  // Checked on the text before any parser, resolver or rule recurses on it or expands its aliases.
+  const violation = checkInputLimits(input.text, input.detection.syntax);
+  if (violation) return limitOutput(input, violation, performance.now() - mark);
+  let document: SourceDocument;
+  try {
+    document = new SourceDocument(input.text, input.detection.syntax, sourcePath, input.yamlParser);
+  } catch (error) {
+    if (isStackOverflow(error)) return limitOutput(input, stackOverflowViolation(), performance.now() - mark);
+    throw error;
+  }
   const parseMs = performance.now() - mark;
   throwIfCancelled(signal);
 
-  const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs, input.resolverMemo);
+  const readRoots = input.readRoots && ReadRoots.forDocument(input.readRoots, sourcePath);
+  const run = createRunResolver(input.fileReader, input.settings.allowRemoteRefs, input.resolverMemo, readRoots);
   // Our resolver implements the part of json-ref-resolver's interface that Spectral uses.
   const spectral = new Spectral({
     resolver: run.resolver as unknown as NonNullable<ConstructorParameters<typeof Spectral>[0]>['resolver'],
@@ -84,6 +99,9 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
     results = await spectral.run(document, { ignoreUnknownFormat: true });
   } catch (error) {
     if (signal.cancelled) throw new LintCancelledError();
+    // The last line of defence: a structure deep enough to overflow a recursive walk despite the limits above
+    // (refs chained thousands deep, a nesting the text scan underestimated) is reported, not a crash.
+    if (isStackOverflow(error)) return limitOutput(input, stackOverflowViolation(), parseMs);
     throw error;
   }
   throwIfCancelled(signal);
@@ -96,10 +114,10 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
     if (!info) {
       const uri = pathToUri(path);
       const text = input.fileReader.read(uri);
-      info = {
-        uri,
-        document: text === undefined ? null : new SourceDocument(text, /\.json$/i.test(path) ? 'json' : 'yaml', path),
-      };
+      const syntax = /\.json$/i.test(path) ? 'json' : 'yaml';
+      // A file past the input limits is never parsed (the resolver refused it too).
+      const parseable = text !== undefined && !checkInputLimits(text, syntax);
+      info = { uri, document: parseable ? new SourceDocument(text, syntax, path) : null };
       documents.set(path, info);
     }
     return info;
@@ -154,6 +172,41 @@ export async function lintOpenApi(input: OpenApiLintInput): Promise<OpenApiLintO
     errors: context.errors,
     timings,
     sourceDocument: (uri) => sourceFor(uriToPath(uri)).document ?? undefined,
+  };
+}
+
+/** The lint of a document that exceeds an input limit: that one finding, nothing parsed. */
+function limitOutput(input: OpenApiLintInput, violation: InputLimitViolation, parseMs: number): OpenApiLintOutput {
+  const lines = new LineIndex(input.text);
+  const finding = FindingPolicy.of(input.settings).finding({
+    ruleId: violation.ruleId,
+    message: violation.message,
+    uri: input.uri,
+    range: lines.rangeOf(
+      violation.start,
+      Math.min(violation.end, lines.lineEnd(lines.positionAt(violation.start).line)),
+    ),
+    fixable: false,
+  });
+  return {
+    findings: finding ? [finding] : [],
+    dependencies: [],
+    errors: [],
+    timings: { parse: parseMs, resolve: 0, rules: 0, spectral: 0, findings: 0 },
+    sourceDocument: () => undefined,
+  };
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function stackOverflowViolation(): InputLimitViolation {
+  return {
+    ruleId: 'oas-nesting-too-deep',
+    message: `This document, with its $refs resolved, nests too deep to be checked (deeper than the stack allows; the text itself may nest at most ${MAX_NESTING_DEPTH} levels). Look for long chains of $refs, each nesting the next.`,
+    start: 0,
+    end: 0,
   };
 }
 

@@ -20,6 +20,11 @@ export class RefGraph {
   private readonly component = new Map<string, number>();
   /** Components that are cycles: several members, or one that refers to itself. */
   private readonly cyclicComponents = new Set<number>();
+  /**
+   * Every node, each after the nodes its refs lead to outside its own cycle (the order in which Tarjan's
+   * algorithm completes components): resolving in this order needs no recursion from one node into the next.
+   */
+  readonly order: string[] = [];
 
   constructor(
     private readonly rootSource: string,
@@ -214,6 +219,7 @@ export class RefGraph {
             const member = stack.pop()!;
             onStack.delete(member);
             this.component.set(member, componentId);
+            this.order.push(member);
             members++;
             if (member === frame.key) break;
           }

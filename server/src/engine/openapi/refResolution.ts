@@ -55,9 +55,28 @@ export class ResolutionPass {
   resolveRoot(data: unknown): unknown {
     for (const state of this.sources.values()) state.refMap = {};
     this.graph.build(data);
+    // Targets first, so that resolving a node finds every target it replaces resolved already: a chain of refs
+    // thousands long is resolved without recursing once per link (which would overflow the stack).
+    const reached = this.reachedNodes();
+    for (const key of this.graph.order) if (key !== this.rootKey && reached.has(key)) this.resolveKey(key);
     const result = this.resolveKey(this.rootKey);
     if (this.missingSources.size === 0) this.memo.records = this.records; // forget nodes that are gone
     return result;
+  }
+
+  /** The nodes resolution reaches from the root: its units and the targets of refs that do not close a cycle. */
+  private reachedNodes(): Set<string> {
+    const reached = new Set<string>([this.rootKey, ...this.graph.unitKeyByRaw.values()]);
+    const pending = [...reached];
+    while (pending.length > 0) {
+      const key = pending.pop()!;
+      for (const edge of this.graph.nodes.get(key)?.edges ?? []) {
+        if (reached.has(edge) || !this.graph.nodes.has(edge) || this.graph.sameCycle(key, edge)) continue;
+        reached.add(edge);
+        pending.push(edge);
+      }
+    }
+    return reached;
   }
 
   private resolveKey(key: string): unknown {

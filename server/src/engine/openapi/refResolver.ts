@@ -7,6 +7,8 @@
 // is reached only when the user allowed remote refs.
 import type { FileReader } from '../fileReader';
 import { pathToUri } from '../uris';
+import { ReadRoots } from '../readRoots';
+import { checkInputLimits, refTargetLimitMessage } from './inputLimits';
 import { ResolutionPass, ResolverMemo, type Origin, type SourceState } from './refResolution';
 
 export { ResolverMemo, type Origin } from './refResolution';
@@ -35,8 +37,13 @@ export interface RunResolver {
   dependencies: Set<string>;
 }
 
-export function createRunResolver(fileReader: FileReader, allowRemoteRefs: boolean, memo?: ResolverMemo): RunResolver {
-  const resolver = new FastRefResolver(fileReader, allowRemoteRefs, memo);
+export function createRunResolver(
+  fileReader: FileReader,
+  allowRemoteRefs: boolean,
+  memo?: ResolverMemo,
+  readRoots?: ReadRoots,
+): RunResolver {
+  const resolver = new FastRefResolver(fileReader, allowRemoteRefs, memo, readRoots);
   return { resolver, dependencies: resolver.dependencies };
 }
 
@@ -55,6 +62,7 @@ export class FastRefResolver {
     private readonly fileReader: FileReader,
     private readonly allowRemoteRefs: boolean,
     private readonly memo?: ResolverMemo,
+    private readonly readRoots?: ReadRoots,
   ) {}
 
   async resolve(rootData: unknown, options: SpectralResolveOptions) {
@@ -102,6 +110,10 @@ export class FastRefResolver {
       if (!response.ok) throw new Error(`Remote $ref ${source} could not be fetched: HTTP ${response.status}.`);
       text = await response.text();
     } else {
+      if (this.readRoots && !this.readRoots.contains(source))
+        throw new Error(
+          `$ref target ${source} is outside the workspace folders (or the paths given to the CLI), so it was not read: whatever it describes is not checked. Move the file into the project.`,
+        );
       const uri = pathToUri(source);
       this.dependencies.add(uri);
       const read = this.fileReader.read(uri);
@@ -111,6 +123,9 @@ export class FastRefResolver {
         );
       text = read;
     }
+    // Spectral parses a target as JSON by its extension, else as YAML; either way past the limits it is not parsed.
+    const violation = checkInputLimits(text, /\.json$/i.test(source.replace(/[?#].*$/, '')) ? 'json' : 'yaml');
+    if (violation) throw new Error(refTargetLimitMessage(source, violation));
     if (!options.parseResolveResult) return text;
     // Spectral parses the file and registers it, so findings inside it are reported in that file.
     const parsed = await options.parseResolveResult({ targetAuthority: { href: () => source }, result: text });

@@ -27,6 +27,22 @@ export const INPUT_RULES: readonly RuleMetadata[] = [
     fixable: false,
   },
   {
+    id: 'oas-nesting-too-deep',
+    severity: 'error',
+    title: 'Document nests too deep',
+    summary:
+      'The document nests mappings and sequences more than 256 levels deep (real specs stay near 25), the shape of a hostile input meant to overflow parsers. It is not parsed or checked.',
+    fixable: false,
+  },
+  {
+    id: 'oas-alias-expansion-limit',
+    severity: 'error',
+    title: 'YAML aliases expand too far',
+    summary:
+      'Expanding the YAML aliases (`*name`) of the document would add more than 100,000 nodes: the "billion laughs" shape, a few hundred bytes that expand to gigabytes. The document is not parsed or checked.',
+    fixable: false,
+  },
+  {
     id: 'oas-file-too-large',
     severity: 'info',
     title: 'File too large to lint',

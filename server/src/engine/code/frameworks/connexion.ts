@@ -5,6 +5,7 @@
 // without one connexion cannot check the credential.
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { checkInputLimits } from '../../openapi/inputLimits';
 import { pathToUri, uriToPath } from '../../uris';
 import { allCallsOf, kwarg, type CallFact, type FileFacts, type Val } from '../facts';
 import type { AuthEvidence, MiddlewareRef, Route } from '../model';
@@ -99,7 +100,8 @@ async function connexionRoutes(ctx: AdapterContext): Promise<Route[]> {
     const text = ctx.resolver.readText(specUri);
     let root: unknown;
     try {
-      root = text === undefined ? undefined : parseYaml(text, { maxAliasCount: 100 });
+      // past the input limits (nesting, aliases) a document is not parsed, as on the OpenAPI path
+      root = text === undefined || checkInputLimits(text, 'yaml') ? undefined : parseYaml(text, { maxAliasCount: 100 });
     } catch {
       root = undefined;
     }
