@@ -49,7 +49,10 @@ test(
       await editor.lint({ uri, text: whole });
       const edited = await editor.lint({ uri, text: truncated });
       assert.deepEqual(edited.errors, [], `${label}: in the editor`);
-      assert.deepEqual(canonical(edited.findings), canonical(scratch.findings), `${label}: incremental = from scratch`);
+      // No equality with the scratch lint here, on purpose: while a file does not parse, the editor's engine lets the
+      // exports of its last version that did stand in (workspace.ts, lastGoodFacts), so a half-typed routes file stays
+      // mounted behind its app's auth instead of flashing "no authentication" at every keystroke; a fresh engine has
+      // no such version. The repaired file must lint exactly as from scratch:
       const repaired = await editor.lint({ uri, text: whole });
       let expected = scratchOfWhole.get(file);
       if (!expected)
